@@ -1,0 +1,356 @@
+//! Capacity: how many gigawatts come online when, and what they cost to build and run.
+//!
+//! The deal's gigawatts ("GW") are a power figure whose basis the scenario states
+//! (`gwBasis`): `facility` counts grid draw including cooling, so IT power = GW ÷ PUE;
+//! `it` counts IT load, so facility power = GW × PUE (PUE as defined by The Green Grid,
+//! "PUE: A Comprehensive Examination of the Metric", 2012).
+//!
+//! Formulas (per deal, `G` = total deal GW):
+//! - capex = G × capexPerGwUsd; vendor revenue = G × vendorRevenuePerGwUsd;
+//! - accelerators = IT power (W) ÷ wattsPerAccelerator (all-in IT watts each);
+//! - annual energy (MWh) = facility power (MW) × 8,760 h × utilization;
+//! - annual cost = capex ÷ hardwareLifeYears (straight-line depreciation, no salvage) + energy cost;
+//! - cost per accelerator-hour = annual cost ÷ (accelerators × 8,760 h × utilization), i.e. per
+//!   hour of use.
+//!
+//! The schedule assumes each phase's gigawatts come online linearly in time between its start
+//! and end dates (a step on the day when they are equal), and that capex and vendor revenue
+//! are booked as the gigawatts come online.
+
+use crate::date::Date;
+use crate::scenario::{GwBasis, Phase, Scenario};
+use serde::Serialize;
+
+/// Hours in a (non-leap) year, for steady-state annual energy.
+pub const HOURS_PER_YEAR: f64 = 8760.0;
+
+/// One phase's linear ramp in continuous time (days since 1970-01-01).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RampPiece {
+    pub gw: f64,
+    pub start_day: f64,
+    pub end_day: f64,
+}
+
+impl RampPiece {
+    /// Share of the piece online at `t`; with `at_or_before` the value just before a step at
+    /// `t` is not yet counted (left limit), otherwise it is (right limit).
+    fn share(&self, t: f64, left_limit: bool) -> f64 {
+        if self.end_day <= self.start_day {
+            let on = if left_limit {
+                t > self.start_day
+            } else {
+                t >= self.start_day
+            };
+            if on {
+                1.0
+            } else {
+                0.0
+            }
+        } else {
+            ((t - self.start_day) / (self.end_day - self.start_day)).clamp(0.0, 1.0)
+        }
+    }
+}
+
+/// The cumulative gigawatts online over time: a sum of linear ramps, non-decreasing and
+/// piecewise linear between the pieces' start and end days.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Ramp {
+    pub pieces: Vec<RampPiece>,
+}
+
+impl Ramp {
+    /// The ramp of every phase as scheduled (no delay, all phases happen).
+    pub fn from_phases(phases: &[Phase]) -> Ramp {
+        Ramp {
+            pieces: phases
+                .iter()
+                .map(|p| RampPiece {
+                    gw: p.gw,
+                    start_day: p.start.0 as f64,
+                    end_day: p.end.0 as f64,
+                })
+                .collect(),
+        }
+    }
+
+    /// GW online at time `t` (days), steps on that day included.
+    pub fn online_gw(&self, t: f64) -> f64 {
+        self.pieces.iter().map(|p| p.gw * p.share(t, false)).sum()
+    }
+
+    /// GW online just before time `t` (steps on that day not yet included).
+    pub fn online_gw_before(&self, t: f64) -> f64 {
+        self.pieces.iter().map(|p| p.gw * p.share(t, true)).sum()
+    }
+
+    /// Total GW once every piece is online.
+    pub fn total_gw(&self) -> f64 {
+        self.pieces.iter().map(|p| p.gw).sum()
+    }
+
+    fn breakpoints(&self) -> Vec<f64> {
+        let mut b: Vec<f64> = self
+            .pieces
+            .iter()
+            .flat_map(|p| [p.start_day, p.end_day])
+            .collect();
+        b.sort_by(f64::total_cmp);
+        b.dedup();
+        b
+    }
+
+    /// The first time (days) at which at least `gw` are online, solved exactly on the
+    /// piecewise-linear ramp; `None` if the ramp never gets there. A relative tolerance of
+    /// 1e-12 absorbs rounding in sums such as 0.1 + 0.2.
+    pub fn time_to_reach(&self, gw: f64) -> Option<f64> {
+        let target = gw - 1e-12 * gw.abs().max(1.0);
+        if target <= 0.0 {
+            return self.breakpoints().first().copied();
+        }
+        let b = self.breakpoints();
+        for (i, &t0) in b.iter().enumerate() {
+            let at_t0 = self.online_gw(t0);
+            if at_t0 >= target {
+                return Some(t0);
+            }
+            if let Some(&t1) = b.get(i + 1) {
+                let before_t1 = self.online_gw_before(t1);
+                if before_t1 >= target {
+                    // Linear between (t0, at_t0) and (t1, before_t1).
+                    let f = (target - at_t0) / (before_t1 - at_t0);
+                    return Some(t0 + f * (t1 - t0));
+                }
+            }
+        }
+        None
+    }
+
+    /// The calendar day on which `gw` are first online (the day the ramp crosses it).
+    pub fn date_reaching(&self, gw: f64) -> Option<Date> {
+        self.time_to_reach(gw)
+            .map(|t| Date(libm::ceil(t - 1e-9) as i64))
+    }
+
+    /// ∫ GW online dt over [a, b] in GW·days, exact for the piecewise-linear ramp.
+    pub fn gw_days(&self, a: f64, b: f64) -> f64 {
+        if b <= a {
+            return 0.0;
+        }
+        let mut pts = vec![a];
+        pts.extend(self.breakpoints().into_iter().filter(|&t| t > a && t < b));
+        pts.push(b);
+        pts.windows(2)
+            .map(|w| 0.5 * (self.online_gw(w[0]) + self.online_gw_before(w[1])) * (w[1] - w[0]))
+            .sum()
+    }
+}
+
+/// The capacity part of the report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CapacityReport {
+    /// Σ phase GW, in the deal's basis.
+    pub total_gw: f64,
+    /// The basis of `totalGw`: "facility" or "it".
+    pub gw_basis: GwBasis,
+    /// totalGw × capexPerGwUsd.
+    pub capex_usd: f64,
+    /// capexUsd by category (capexUsd × split).
+    pub capex_by_category_usd: CapexByCategory,
+    /// totalGw × vendorRevenuePerGwUsd.
+    pub vendor_revenue_usd: f64,
+    /// vendorRevenueUsd ÷ capexUsd (0 when capex is 0).
+    pub vendor_share_of_capex: f64,
+    /// itPowerGw × 1e9 ÷ wattsPerAccelerator.
+    pub accelerators: f64,
+    /// IT power in GW: totalGw ÷ PUE on a facility basis, totalGw on an IT basis.
+    pub it_power_gw: f64,
+    /// Facility power in GW: totalGw on a facility basis, totalGw × PUE on an IT basis.
+    pub facility_power_gw: f64,
+    /// facilityPowerGw × 1,000 MW/GW × 8,760 h × utilization, at full deployment.
+    pub annual_energy_mwh: f64,
+    /// annualEnergyMwh × electricityUsdPerMwh.
+    pub annual_energy_cost_usd: f64,
+    /// capexUsd ÷ hardwareLifeYears (straight line).
+    pub annual_depreciation_usd: f64,
+    /// annualDepreciationUsd + annualEnergyCostUsd.
+    pub annual_cost_usd: f64,
+    /// annualCostUsd ÷ (accelerators × 8,760 h × utilization); 0 at zero utilization.
+    pub cost_per_accelerator_hour_usd: f64,
+    /// Gigawatts of binding phases.
+    pub binding_gw: f64,
+    /// First and last day of the ramp.
+    pub first_online: Date,
+    pub fully_online: Date,
+    /// One row per calendar year from the first phase start to the last phase end.
+    pub schedule: Vec<ScheduleYear>,
+}
+
+/// capexUsd by category.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CapexByCategory {
+    pub accelerators: f64,
+    pub networking: f64,
+    pub facility: f64,
+    pub other: f64,
+}
+
+/// One calendar year of the deployment.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScheduleYear {
+    pub year: i64,
+    /// GW coming online during the year.
+    pub gw_added: f64,
+    /// GW online at the end of the year (cumulative).
+    pub gw_online: f64,
+    /// gwAdded × capexPerGwUsd.
+    pub capex_usd: f64,
+    /// Capex up to the end of the year.
+    pub cumulative_capex_usd: f64,
+    /// gwAdded × vendorRevenuePerGwUsd.
+    pub vendor_revenue_usd: f64,
+    /// Vendor revenue up to the end of the year.
+    pub cumulative_vendor_revenue_usd: f64,
+    /// Energy drawn in the year: ∫ facility GW dt × 24 h × 1,000 × utilization.
+    pub energy_mwh: f64,
+    /// energyMwh × electricityUsdPerMwh.
+    pub energy_cost_usd: f64,
+}
+
+/// Facility power per deal GW: 1 on a facility basis, PUE on an IT basis.
+pub fn facility_per_deal_gw(basis: GwBasis, pue: f64) -> f64 {
+    match basis {
+        GwBasis::Facility => 1.0,
+        GwBasis::It => pue,
+    }
+}
+
+/// Evaluates the capacity of a validated scenario.
+pub fn evaluate(s: &Scenario) -> CapacityReport {
+    let k = &s.capacity;
+    let total_gw = s.total_gw();
+    let facility_factor = facility_per_deal_gw(k.gw_basis, k.pue);
+    let facility_power_gw = total_gw * facility_factor;
+    let it_power_gw = facility_power_gw / k.pue;
+    let capex_usd = total_gw * k.capex_per_gw_usd;
+    let vendor_revenue_usd = total_gw * k.vendor_revenue_per_gw_usd;
+    let accelerators = it_power_gw * 1e9 / k.watts_per_accelerator;
+    let annual_energy_mwh = facility_power_gw * 1000.0 * HOURS_PER_YEAR * k.utilization;
+    let annual_energy_cost_usd = annual_energy_mwh * k.electricity_usd_per_mwh;
+    let annual_depreciation_usd = capex_usd / k.hardware_life_years;
+    let annual_cost_usd = annual_depreciation_usd + annual_energy_cost_usd;
+    let used_hours = accelerators * HOURS_PER_YEAR * k.utilization;
+    let ramp = Ramp::from_phases(&k.phases);
+    let first = k.phases.iter().map(|p| p.start).min().unwrap_or(s.valuation_date);
+    let last = k.phases.iter().map(|p| p.end).max().unwrap_or(s.valuation_date);
+
+    let mut schedule = Vec::new();
+    let (mut cum_capex, mut cum_rev) = (0.0, 0.0);
+    for year in first.year()..=last.year() {
+        let a = Date::start_of_year(year).0 as f64;
+        let b = Date::start_of_year(year + 1).0 as f64;
+        let gw_added = ramp.online_gw_before(b) - ramp.online_gw_before(a);
+        let capex = gw_added * k.capex_per_gw_usd;
+        let revenue = gw_added * k.vendor_revenue_per_gw_usd;
+        cum_capex += capex;
+        cum_rev += revenue;
+        let energy_mwh = ramp.gw_days(a, b) * facility_factor * 1000.0 * 24.0 * k.utilization;
+        schedule.push(ScheduleYear {
+            year,
+            gw_added,
+            gw_online: ramp.online_gw_before(b),
+            capex_usd: capex,
+            cumulative_capex_usd: cum_capex,
+            vendor_revenue_usd: revenue,
+            cumulative_vendor_revenue_usd: cum_rev,
+            energy_mwh,
+            energy_cost_usd: energy_mwh * k.electricity_usd_per_mwh,
+        });
+    }
+
+    let split = &k.capex_split;
+    CapacityReport {
+        total_gw,
+        gw_basis: k.gw_basis,
+        capex_usd,
+        capex_by_category_usd: CapexByCategory {
+            accelerators: capex_usd * split.accelerators,
+            networking: capex_usd * split.networking,
+            facility: capex_usd * split.facility,
+            other: capex_usd * split.other,
+        },
+        vendor_revenue_usd,
+        vendor_share_of_capex: ratio(vendor_revenue_usd, capex_usd),
+        accelerators,
+        it_power_gw,
+        facility_power_gw,
+        annual_energy_mwh,
+        annual_energy_cost_usd,
+        annual_depreciation_usd,
+        annual_cost_usd,
+        cost_per_accelerator_hour_usd: ratio(annual_cost_usd, used_hours),
+        binding_gw: k.phases.iter().filter(|p| p.binding).map(|p| p.gw).sum(),
+        first_online: first,
+        fully_online: last,
+        schedule,
+    }
+}
+
+/// a ÷ b, or 0 when b is 0 (a share of nothing is reported as nothing, not NaN).
+pub fn ratio(a: f64, b: f64) -> f64 {
+    if b == 0.0 {
+        0.0
+    } else {
+        a / b
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn piece(gw: f64, a: &str, b: &str) -> RampPiece {
+        RampPiece {
+            gw,
+            start_day: Date::parse(a).unwrap().0 as f64,
+            end_day: Date::parse(b).unwrap().0 as f64,
+        }
+    }
+
+    #[test]
+    fn linear_ramp_reaches_half_at_midpoint() {
+        let r = Ramp {
+            pieces: vec![piece(2.0, "2026-01-01", "2026-01-11")],
+        };
+        assert_eq!(r.date_reaching(1.0), Date::parse("2026-01-06").ok());
+        assert_eq!(r.date_reaching(2.0), Date::parse("2026-01-11").ok());
+        assert_eq!(r.date_reaching(2.5), None);
+    }
+
+    #[test]
+    fn steps_and_overlaps() {
+        let r = Ramp {
+            pieces: vec![
+                piece(1.0, "2026-07-01", "2026-07-01"),
+                piece(2.0, "2026-07-01", "2026-12-31"),
+            ],
+        };
+        // The step alone reaches 1 GW on its day.
+        assert_eq!(r.date_reaching(1.0), Date::parse("2026-07-01").ok());
+        assert_eq!(r.date_reaching(3.0), Date::parse("2026-12-31").ok());
+        assert!((r.online_gw(r.time_to_reach(2.0).unwrap()) - 2.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn gw_days_of_a_ramp_is_its_area() {
+        let r = Ramp {
+            pieces: vec![piece(1.0, "2026-01-01", "2026-01-11")],
+        };
+        let a = Date::parse("2026-01-01").unwrap().0 as f64;
+        // 10 days ramping (area 5) and 10 days full (area 10).
+        assert!((r.gw_days(a, a + 20.0) - 15.0).abs() < 1e-12);
+    }
+}

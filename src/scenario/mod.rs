@@ -1,0 +1,261 @@
+//! The scenario: everything a user can set about one deal (the contract's "Scenario").
+//!
+//! A scenario enters as a JSON value (from JS, from a share link or from a preset file) and
+//! becomes these typed structs in two passes, each collecting every problem with its path:
+//! 1. [`read`]: shape — objects, types, required and unknown fields, date syntax;
+//! 2. [`validate`]: meaning — ranges, sums, orderings and cross-field rules.
+//!
+//! [`Scenario::from_json`] runs both. Every later module takes a `&Scenario` that passed them
+//! and may rely on the invariants listed on each field.
+
+mod read;
+mod validate;
+
+use crate::date::Date;
+use crate::problem::Problem;
+use serde::Serialize;
+
+/// One deal, as the user (or a preset) describes it. Field docs give units and the invariants
+/// that validation guarantees.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Scenario {
+    /// Display name of the deal.
+    pub name: String,
+    /// ISO 4217 code of every money amount (three capital letters; "USD" for all presets).
+    pub currency: String,
+    /// The "today" of the scenario: the share price is observed and the simulation starts here.
+    pub valuation_date: Date,
+    pub capacity: Capacity,
+    pub equity: Equity,
+    /// The vendor's warrant to the buyer, if the deal has one.
+    pub warrant: Option<Warrant>,
+    /// The vendor investing in the buyer as gigawatts deploy (Nvidia's letter of intent).
+    pub investment: Option<Investment>,
+    /// Capacity bought as a service for a fixed value (Oracle).
+    pub contract: Option<Contract>,
+    /// Where each number comes from.
+    pub sources: Vec<Source>,
+}
+
+/// The gigawatts of the deal, when they come online, and what they cost.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Capacity {
+    /// At least one phase.
+    pub phases: Vec<Phase>,
+    /// What the deal's gigawatts count.
+    pub gw_basis: GwBasis,
+    /// Power usage effectiveness: facility power ÷ IT power, in [1, 3].
+    pub pue: f64,
+    /// All-in capital cost per deal gigawatt (≥ 0).
+    pub capex_per_gw_usd: f64,
+    /// Shares of capex by category; each in [0, 1], summing to 1.
+    pub capex_split: CapexSplit,
+    /// The vendor's revenue per deal gigawatt (≥ 0).
+    pub vendor_revenue_per_gw_usd: f64,
+    /// All-in IT watts per accelerator (the accelerator plus its share of host, network and
+    /// storage), > 0.
+    pub watts_per_accelerator: f64,
+    /// Price of electricity in currency per MWh (≥ 0).
+    pub electricity_usd_per_mwh: f64,
+    /// Average share of facility power drawn, in [0, 1].
+    pub utilization: f64,
+    /// Straight-line depreciation life of the capex in years (> 0).
+    pub hardware_life_years: f64,
+}
+
+/// A block of gigawatts coming online linearly from `start` to `end`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Phase {
+    pub label: String,
+    /// Gigawatts in this phase (> 0).
+    pub gw: f64,
+    /// First day of the ramp.
+    pub start: Date,
+    /// Day the phase is fully online (≥ `start`; equal means a step on that day).
+    pub end: Date,
+    /// Whether the buyer is committed to this phase.
+    pub binding: bool,
+    /// Chance the phase happens at all, in [0, 1]; 1 when absent.
+    pub probability: f64,
+    /// How late the phase may run, triangular in months; none when absent.
+    pub delay_months: Option<Triangular>,
+}
+
+/// A triangular distribution: `0 ≤ min ≤ mode ≤ max`, `min < max` unless all equal.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Triangular {
+    pub min: f64,
+    pub mode: f64,
+    pub max: f64,
+}
+
+/// What a deal's "gigawatt" counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum GwBasis {
+    /// Power drawn by the whole facility, cooling included: IT power = GW ÷ PUE.
+    #[default]
+    Facility,
+    /// Power of the IT equipment: facility power = GW × PUE.
+    It,
+}
+
+/// Shares of capex by category, each in [0, 1] and summing to 1.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct CapexSplit {
+    pub accelerators: f64,
+    pub networking: f64,
+    pub facility: f64,
+    pub other: f64,
+}
+
+/// The issuer of the warrant shares and the market it trades in.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Equity {
+    pub issuer: String,
+    /// Basic shares outstanding before the warrant (> 0).
+    pub shares_outstanding: f64,
+    /// Share price at the valuation date (> 0).
+    pub share_price: f64,
+    /// Annualised volatility of log returns, in (0, 5].
+    pub volatility: f64,
+    /// Continuous dividend yield q, in [0, 1).
+    pub dividend_yield: f64,
+    /// Continuously compounded risk-free rate r, in (−0.5, 1).
+    pub risk_free_rate: f64,
+    /// Real-world expected return (continuously compounded drift μ), in (−1, 2); when absent
+    /// the real-world measure equals the risk-neutral one (μ = r).
+    pub expected_return: Option<f64>,
+}
+
+impl Equity {
+    /// The real-world drift μ: `expectedReturn`, or r when absent.
+    pub fn real_world_drift(&self) -> f64 {
+        self.expected_return.unwrap_or(self.risk_free_rate)
+    }
+}
+
+/// A warrant on newly issued shares that vests in tranches.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Warrant {
+    pub holder: String,
+    /// Total shares under the warrant (> 0); the tranches' shares sum to it.
+    pub shares: f64,
+    /// Exercise price per share (≥ 0).
+    pub strike: f64,
+    pub issue_date: Date,
+    /// Last day a tranche can vest (after `issueDate` and after the valuation date).
+    pub expiry_date: Date,
+    /// At least one tranche.
+    pub tranches: Vec<Tranche>,
+}
+
+/// A block of warrant shares that vests when its gigawatt milestone and its price test are met.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Tranche {
+    /// Shares in the tranche (> 0).
+    pub shares: f64,
+    /// Cumulative gigawatts online that the tranche needs, in (0, total GW].
+    pub gw_trigger: f64,
+    /// Share price the tranche needs (> 0), or none for a milestone-only tranche.
+    pub price_target: Option<f64>,
+    pub price_test: PriceTest,
+}
+
+/// How the share price is tested against a tranche's target.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct PriceTest {
+    pub kind: PriceTestKind,
+    /// Trading days in the trailing average (`average`), ≥ 1 and whole; 1 otherwise.
+    pub days: u32,
+}
+
+impl Default for PriceTest {
+    /// A continuous touch, the contract's default.
+    fn default() -> PriceTest {
+        PriceTest {
+            kind: PriceTestKind::Touch,
+            days: 1,
+        }
+    }
+}
+
+/// See the contract: continuous touch, a daily close, or a trailing average of closes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PriceTestKind {
+    #[default]
+    Touch,
+    Close,
+    Average,
+}
+
+/// The vendor invests in the buyer as gigawatts deploy.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Investment {
+    pub investor: String,
+    /// Invested per gigawatt deployed (≥ 0).
+    pub usd_per_gw: f64,
+    /// Cap on the total investment (≥ 0).
+    pub max_usd: f64,
+}
+
+/// Capacity bought as a service: a total value over a term.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Contract {
+    /// Total contract value (≥ 0).
+    pub value_usd: f64,
+    /// Term in years (> 0).
+    pub years: f64,
+}
+
+/// Where a number comes from.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Source {
+    /// Field path the source is for, e.g. `equity.sharePrice`.
+    pub field: String,
+    pub title: String,
+    pub url: String,
+    /// "assumption" where nothing public exists; otherwise a short quote or derivation.
+    pub note: String,
+}
+
+impl Scenario {
+    /// Reads and validates a scenario from its JSON form, returning every problem found.
+    pub fn from_json(value: &serde_json::Value) -> Result<Scenario, Vec<Problem>> {
+        let (scenario, shape_problems) = read::scenario(value);
+        let problems = validate::check(&scenario, shape_problems);
+        if problems.is_empty() {
+            Ok(scenario)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Every problem of a scenario in JSON form; empty when it is valid.
+    pub fn problems(value: &serde_json::Value) -> Vec<Problem> {
+        match Scenario::from_json(value) {
+            Ok(_) => Vec::new(),
+            Err(problems) => problems,
+        }
+    }
+
+    /// The scenario's JSON form (the inverse of [`Scenario::from_json`]).
+    pub fn to_json(&self) -> serde_json::Value {
+        // Serializing plain structs of strings and finite numbers cannot fail.
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// Total gigawatts of the deal: the sum over phases.
+    pub fn total_gw(&self) -> f64 {
+        self.capacity.phases.iter().map(|p| p.gw).sum()
+    }
+}

@@ -1,0 +1,267 @@
+//! Pass 2: the meaning of a scenario. Ranges, sums, orderings and cross-field rules, every
+//! problem with its path. The invariants documented on the scenario's fields are exactly the
+//! ones checked here.
+
+use super::*;
+use crate::problem::{field, index};
+
+/// Largest count of shares, gigawatts or money we accept: far beyond any real deal, small
+/// enough that products of two such numbers stay finite.
+pub const MAX_MAGNITUDE: f64 = 1e15;
+
+struct Checks {
+    /// Paths that pass 1 found a problem at; their values are placeholders.
+    shape: Vec<String>,
+    problems: Vec<Problem>,
+}
+
+/// Whether one path lies inside the other (or they are equal).
+fn related(a: &str, b: &str) -> bool {
+    let inside = |long: &str, short: &str| {
+        long.strip_prefix(short)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
+    };
+    short_or_empty(a, b) || inside(a, b) || inside(b, a)
+}
+
+fn short_or_empty(a: &str, b: &str) -> bool {
+    a.is_empty() || b.is_empty()
+}
+
+impl Checks {
+    /// Whether a value at `path` is a placeholder (itself, a part or a container of it had a
+    /// shape problem), so that checking it would only repeat or confuse that problem.
+    fn tainted(&self, path: &str) -> bool {
+        self.shape.iter().any(|bad| related(bad, path))
+    }
+
+    /// Reports `message` at `path` unless `ok` (or the value is a placeholder).
+    fn expect(&mut self, ok: bool, path: &str, message: &str) {
+        self.expect_with(ok, path, &[], message);
+    }
+
+    /// Like [`Checks::expect`] for a rule that also reads the fields at `deps`.
+    fn expect_with(&mut self, ok: bool, path: &str, deps: &[&str], message: &str) {
+        if !ok && !self.tainted(path) && !deps.iter().any(|d| self.tainted(d)) {
+            self.problems.push(Problem::new(path, message));
+        }
+    }
+
+    fn positive(&mut self, x: f64, path: &str) {
+        self.expect(x > 0.0, path, "must be greater than 0");
+        self.expect(x <= MAX_MAGNITUDE, path, "is too large (at most 1e15)");
+    }
+
+    fn non_negative(&mut self, x: f64, path: &str) {
+        self.expect(x >= 0.0, path, "must not be negative");
+        self.expect(x <= MAX_MAGNITUDE, path, "is too large (at most 1e15)");
+    }
+
+    fn fraction(&mut self, x: f64, path: &str) {
+        self.expect(
+            (0.0..=1.0).contains(&x),
+            path,
+            "must be a fraction from 0 to 1 (not a percentage)",
+        );
+    }
+
+    fn within(&mut self, x: f64, lo: f64, hi: f64, path: &str, message: &str) {
+        self.expect(x >= lo && x <= hi, path, message);
+    }
+}
+
+/// Every problem of a scenario: those of pass 1 (`shape`), then those of the rules here for
+/// every value that is not a placeholder.
+pub(super) fn check(s: &Scenario, shape: Vec<Problem>) -> Vec<Problem> {
+    let mut c = Checks {
+        shape: shape.iter().map(|p| p.path.clone()).collect(),
+        problems: shape,
+    };
+    c.expect(
+        s.currency.len() == 3 && s.currency.bytes().all(|b| b.is_ascii_uppercase()),
+        "currency",
+        "must be a three-letter ISO 4217 code such as USD",
+    );
+    capacity(&mut c, &s.capacity);
+    equity(&mut c, &s.equity);
+    let total_gw = s.total_gw();
+    if let Some(w) = &s.warrant {
+        warrant(&mut c, w, total_gw, s.valuation_date);
+    }
+    if let Some(i) = &s.investment {
+        c.non_negative(i.usd_per_gw, "investment.usdPerGw");
+        c.non_negative(i.max_usd, "investment.maxUsd");
+    }
+    if let Some(k) = &s.contract {
+        c.non_negative(k.value_usd, "contract.valueUsd");
+        c.positive(k.years, "contract.years");
+        c.expect(k.years <= 100.0, "contract.years", "must be at most 100 years");
+    }
+    for (i, src) in s.sources.iter().enumerate() {
+        let p = index("sources", i);
+        c.expect(!src.field.is_empty(), &field(&p, "field"), "must name a field");
+        c.expect(
+            src.url.is_empty() || src.url.starts_with("https://") || src.url.starts_with("http://"),
+            &field(&p, "url"),
+            "must be an http(s) address",
+        );
+    }
+    c.problems
+}
+
+fn capacity(c: &mut Checks, k: &Capacity) {
+    for (i, ph) in k.phases.iter().enumerate() {
+        let p = index("capacity.phases", i);
+        c.positive(ph.gw, &field(&p, "gw"));
+        c.expect_with(
+            ph.end >= ph.start,
+            &field(&p, "end"),
+            &[&field(&p, "start")],
+            "must not be before the phase's start",
+        );
+        c.fraction(ph.probability, &field(&p, "probability"));
+        if let Some(t) = ph.delay_months {
+            let dp = field(&p, "delayMonths");
+            c.within(
+                t.min,
+                0.0,
+                240.0,
+                &field(&dp, "min"),
+                "must be from 0 to 240 months",
+            );
+            c.within(
+                t.max,
+                0.0,
+                240.0,
+                &field(&dp, "max"),
+                "must be from 0 to 240 months",
+            );
+            c.expect_with(
+                t.min <= t.mode && t.mode <= t.max,
+                &field(&dp, "mode"),
+                &[&dp],
+                "must lie between min and max",
+            );
+        }
+    }
+    c.within(k.pue, 1.0, 3.0, "capacity.pue", "must be from 1 to 3");
+    c.non_negative(k.capex_per_gw_usd, "capacity.capexPerGwUsd");
+    let s = &k.capex_split;
+    let parts = [
+        (s.accelerators, "accelerators"),
+        (s.networking, "networking"),
+        (s.facility, "facility"),
+        (s.other, "other"),
+    ];
+    for (x, name) in parts {
+        c.fraction(x, &field("capacity.capexSplit", name));
+    }
+    let sum: f64 = parts.iter().map(|(x, _)| x).sum();
+    c.expect(
+        (sum - 1.0).abs() <= 1e-6,
+        "capacity.capexSplit",
+        &format!("the shares must add up to 1 (they add up to {sum:.4})"),
+    );
+    c.non_negative(k.vendor_revenue_per_gw_usd, "capacity.vendorRevenuePerGwUsd");
+    c.within(
+        k.watts_per_accelerator,
+        1.0,
+        1e6,
+        "capacity.wattsPerAccelerator",
+        "must be from 1 W to 1 MW",
+    );
+    c.non_negative(k.electricity_usd_per_mwh, "capacity.electricityUsdPerMwh");
+    c.fraction(k.utilization, "capacity.utilization");
+    c.within(
+        k.hardware_life_years,
+        0.1,
+        100.0,
+        "capacity.hardwareLifeYears",
+        "must be from 0.1 to 100 years",
+    );
+}
+
+fn equity(c: &mut Checks, e: &Equity) {
+    c.positive(e.shares_outstanding, "equity.sharesOutstanding");
+    c.positive(e.share_price, "equity.sharePrice");
+    c.within(
+        e.volatility,
+        1e-4,
+        5.0,
+        "equity.volatility",
+        "must be from 0.0001 to 5 (a fraction per year: 0.5 = 50%)",
+    );
+    c.expect(
+        (0.0..1.0).contains(&e.dividend_yield),
+        "equity.dividendYield",
+        "must be from 0 to below 1 (a fraction per year)",
+    );
+    c.within(
+        e.risk_free_rate,
+        -0.5,
+        1.0,
+        "equity.riskFreeRate",
+        "must be from -0.5 to 1 (a fraction per year)",
+    );
+    if let Some(mu) = e.expected_return {
+        c.within(
+            mu,
+            -1.0,
+            2.0,
+            "equity.expectedReturn",
+            "must be from -1 to 2 (a fraction per year)",
+        );
+    }
+}
+
+fn warrant(c: &mut Checks, w: &Warrant, total_gw: f64, valuation_date: Date) {
+    c.positive(w.shares, "warrant.shares");
+    c.non_negative(w.strike, "warrant.strike");
+    c.expect_with(
+        w.expiry_date > w.issue_date,
+        "warrant.expiryDate",
+        &["warrant.issueDate"],
+        "must be after the issue date",
+    );
+    c.expect_with(
+        w.expiry_date > valuation_date,
+        "warrant.expiryDate",
+        &["valuationDate"],
+        "must be after the valuation date",
+    );
+    c.expect_with(
+        w.expiry_date.year() - valuation_date.year() <= 50,
+        "warrant.expiryDate",
+        &["valuationDate"],
+        "must be at most 50 years after the valuation date",
+    );
+    let mut sum = 0.0;
+    for (i, t) in w.tranches.iter().enumerate() {
+        let p = index("warrant.tranches", i);
+        c.positive(t.shares, &field(&p, "shares"));
+        sum += t.shares;
+        c.expect(
+            t.gw_trigger > 0.0,
+            &field(&p, "gwTrigger"),
+            "must be greater than 0",
+        );
+        c.expect_with(
+            t.gw_trigger <= total_gw * (1.0 + 1e-12),
+            &field(&p, "gwTrigger"),
+            &["capacity.phases"],
+            &format!("is beyond the deal's {total_gw} GW"),
+        );
+        if let Some(h) = t.price_target {
+            c.positive(h, &field(&p, "priceTarget"));
+        }
+    }
+    c.expect_with(
+        (sum - w.shares).abs() <= 0.5,
+        "warrant.tranches",
+        &["warrant.shares"],
+        &format!(
+            "the tranches' shares add up to {sum}, not to the warrant's {}",
+            w.shares
+        ),
+    );
+}

@@ -1,0 +1,225 @@
+// TypeScript types of dealcalc's public contract (shared/api-contract.md).
+// Money is in the scenario's currency, dates are ISO "YYYY-MM-DD", fractions are 0..1.
+
+/** One thing wrong with an input. */
+export interface Problem {
+  /** Field path, e.g. "warrant.tranches[2].priceTarget"; "" for the whole input. */
+  path: string;
+  message: string;
+}
+
+/** The Error every function throws: `problems` lists what is wrong. */
+export interface DealcalcError extends Error {
+  problems: Problem[];
+}
+
+export interface PresetInfo { id: string; name: string; summary: string; }
+
+export interface Triangular { min: number; mode: number; max: number; }
+
+export interface Phase {
+  label?: string;
+  /** Gigawatts in the phase, > 0. */
+  gw: number;
+  /** First day of the linear ramp. */
+  start: string;
+  /** Day the phase is fully online (>= start). */
+  end: string;
+  /** Whether the buyer is committed to the phase (default false). */
+  binding?: boolean;
+  /** Chance the phase happens at all, 0..1 (default 1). */
+  probability?: number;
+  /** How late the phase may run, triangular, in months. */
+  delayMonths?: Triangular | null;
+}
+
+export interface CapexSplit { accelerators: number; networking: number; facility: number; other: number; }
+
+export interface Capacity {
+  phases: Phase[];
+  /** What the deal's GW counts: "facility" includes PUE (default), "it" does not. */
+  gwBasis?: "facility" | "it";
+  /** Facility power / IT power, 1..3. */
+  pue: number;
+  capexPerGwUsd: number;
+  /** Shares of capex; sum to 1. */
+  capexSplit: CapexSplit;
+  vendorRevenuePerGwUsd: number;
+  /** All-in IT watts per accelerator. */
+  wattsPerAccelerator: number;
+  electricityUsdPerMwh: number;
+  /** Average share of power drawn, 0..1. */
+  utilization: number;
+  /** Straight-line depreciation life. */
+  hardwareLifeYears: number;
+}
+
+export interface Equity {
+  issuer: string;
+  sharesOutstanding: number;
+  sharePrice: number;
+  /** Annual volatility of log returns (0.5 = 50%). */
+  volatility: number;
+  /** Continuous dividend yield q. */
+  dividendYield: number;
+  /** Continuously compounded risk-free rate r. */
+  riskFreeRate: number;
+  /** Real-world drift; r when absent. */
+  expectedReturn?: number | null;
+}
+
+export interface PriceTest {
+  /** touch: continuous; close: a daily close; average: trailing average of `days` closes. */
+  kind: "touch" | "close" | "average";
+  /** Trading days of the average (required for "average"). */
+  days?: number;
+}
+
+export interface Tranche {
+  shares: number;
+  /** Cumulative GW online the tranche needs. */
+  gwTrigger: number;
+  /** Share price the tranche needs, or null for none. */
+  priceTarget: number | null;
+  /** Default: touch. */
+  priceTest?: PriceTest;
+}
+
+export interface Warrant {
+  holder: string;
+  shares: number;
+  strike: number;
+  issueDate: string;
+  expiryDate: string;
+  tranches: Tranche[];
+}
+
+export interface Investment { investor: string; usdPerGw: number; maxUsd: number; }
+export interface Contract { valueUsd: number; years: number; }
+
+export interface Source {
+  /** Field path the source is for. */
+  field: string;
+  title?: string;
+  url?: string;
+  /** "assumption ..." where nothing public exists. */
+  note?: string;
+}
+
+export interface Scenario {
+  name: string;
+  currency: string;
+  valuationDate: string;
+  capacity: Capacity;
+  equity: Equity;
+  warrant?: Warrant | null;
+  investment?: Investment | null;
+  contract?: Contract | null;
+  sources?: Source[];
+}
+
+export interface ScheduleYear {
+  year: number;
+  gwAdded: number;
+  /** GW online at the end of the year. */
+  gwOnline: number;
+  capexUsd: number;
+  cumulativeCapexUsd: number;
+  vendorRevenueUsd: number;
+  cumulativeVendorRevenueUsd: number;
+  energyMwh: number;
+  energyCostUsd: number;
+}
+
+export interface CapacityReport {
+  totalGw: number;
+  gwBasis: "facility" | "it";
+  capexUsd: number;
+  capexByCategoryUsd: CapexSplit;
+  vendorRevenueUsd: number;
+  vendorShareOfCapex: number;
+  accelerators: number;
+  itPowerGw: number;
+  facilityPowerGw: number;
+  annualEnergyMwh: number;
+  annualEnergyCostUsd: number;
+  annualDepreciationUsd: number;
+  annualCostUsd: number;
+  costPerAcceleratorHourUsd: number;
+  bindingGw: number;
+  firstOnline: string;
+  fullyOnline: string;
+  schedule: ScheduleYear[];
+}
+
+export interface TrancheDilution {
+  index: number;
+  shares: number;
+  cumulativeShares: number;
+  ownershipAfter: number;
+  valueTodayUsd: number;
+  valueAtTargetUsd: number | null;
+}
+
+export interface DilutionReport {
+  sharesOutstanding: number;
+  warrantShares: number;
+  /** N / (S + N). */
+  maxOwnership: number;
+  existingHoldersOwnershipAfter: number;
+  dilutedShares: number;
+  /** N × (price − strike). */
+  valueTransferUsd: number;
+  valueTransferPerGwUsd: number;
+  tsmIncrementalShares: number;
+  priceAfterExercise: number;
+  /** valueTransferUsd / vendor revenue. */
+  effectiveDiscount: number;
+  valueAtTargetsUsd: number;
+  tranches: TrancheDilution[];
+}
+
+export interface TrancheVesting {
+  index: number;
+  shares: number;
+  gwTrigger: number;
+  milestoneDate: string | null;
+  priceTarget: number | null;
+  requiredCagr: number | null;
+  priceDate: string | null;
+  vestDate: string | null;
+}
+
+export interface VestingReport {
+  baseGrowth: number;
+  baseGrowthSource: "expectedReturn" | "riskFreeRate";
+  yearsToExpiry: number;
+  tranches: TrancheVesting[];
+}
+
+export interface InvestmentReport {
+  investor: string;
+  totalUsd: number;
+  netCashToVendorUsd: number;
+  /** Investment / vendor revenue. */
+  circularity: number;
+  schedule: { year: number; investedUsd: number; cumulativeUsd: number }[];
+}
+
+export interface ContractReport {
+  valueUsd: number;
+  years: number;
+  valuePerYearUsd: number;
+  valuePerGwUsd: number;
+  valuePerGwYearUsd: number;
+}
+
+export interface Report {
+  capacity: CapacityReport;
+  /** null without a warrant. */
+  dilution: DilutionReport | null;
+  /** null without a warrant. */
+  vesting: VestingReport | null;
+  investment: InvestmentReport | null;
+  contract: ContractReport | null;
+}

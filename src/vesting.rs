@@ -1,0 +1,248 @@
+//! Vesting: when each tranche's gigawatt milestone and price test are met.
+//!
+//! A tranche vests on the later of two days, if both are on or before the warrant's expiry:
+//! - its **milestone date**, the first day the cumulative GW online reaches its `gwTrigger`
+//!   (from the linear phase ramps, [`crate::capacity::Ramp`]);
+//! - its **price date**, the first day the share price passes its test (`touch`, `close` or
+//!   `average`, see [`PriceMonitor`]); a tranche without a target has none to pass.
+//!
+//! The two conditions need not hold on the same day: each is met once it has been met.
+//!
+//! The deterministic timeline here uses the **base path** P(t) = P₀·e^{μt}: the expected
+//! (mean) share price under the real-world drift μ = `equity.expectedReturn` (r when absent),
+//! t in ACT/365.25 years from the valuation date. The Monte Carlo engine applies the same
+//! rules to simulated paths.
+//!
+//! `requiredCagr` = (H ÷ P₀)^{1/T} − 1 is the constant annual growth (annual compounding) the
+//! price needs to reach a target H by expiry, T years away.
+
+use crate::capacity::Ramp;
+use crate::date::{date_after_years, years_between, Date};
+use crate::scenario::{PriceTest, PriceTestKind, Scenario};
+use serde::Serialize;
+
+/// Tests daily closes against a tranche's price target.
+///
+/// `touch` is met when a price reaches the target at any moment. On daily closes alone this
+/// monitor can only see closes; the Monte Carlo engine adds the Brownian-bridge crossing
+/// probability between observations for `touch`. `close` is met by one close at or above the
+/// target; `average` by the mean of the trailing `days` closes at or above it. Closes before the
+/// valuation date are taken to equal the valuation-date price (a flat history).
+#[derive(Clone, Debug)]
+pub struct PriceMonitor {
+    target: f64,
+    kind: PriceTestKind,
+    window: Vec<f64>,
+    next: usize,
+    sum: f64,
+}
+
+impl PriceMonitor {
+    pub fn new(test: PriceTest, target: f64, prior_close: f64) -> PriceMonitor {
+        let len = match test.kind {
+            PriceTestKind::Average => test.days.max(1) as usize,
+            _ => 1,
+        };
+        PriceMonitor {
+            target,
+            kind: test.kind,
+            window: vec![prior_close; len],
+            next: 0,
+            sum: prior_close * len as f64,
+        }
+    }
+
+    /// Records one daily close; true when the test is met by it.
+    pub fn observe_close(&mut self, close: f64) -> bool {
+        match self.kind {
+            PriceTestKind::Touch | PriceTestKind::Close => close >= self.target,
+            PriceTestKind::Average => {
+                self.sum += close - self.window[self.next];
+                self.window[self.next] = close;
+                self.next = (self.next + 1) % self.window.len();
+                // The running sum is exact enough over decades of closes (relative error
+                // ~1e-12); recomputing it on every wrap keeps it so.
+                if self.next == 0 {
+                    self.sum = self.window.iter().sum();
+                }
+                self.sum / self.window.len() as f64 >= self.target * (1.0 - 1e-12)
+            }
+        }
+    }
+
+    /// The trailing average (or the last close) the test compares with the target.
+    pub fn level(&self) -> f64 {
+        self.sum / self.window.len() as f64
+    }
+}
+
+/// The vesting part of the report (only for scenarios with a warrant).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VestingReport {
+    /// μ of the base path (continuously compounded per year).
+    pub base_growth: f64,
+    /// Which drift the base path uses: "expectedReturn" or "riskFreeRate".
+    pub base_growth_source: &'static str,
+    /// Years from the valuation date to expiry (ACT/365.25).
+    pub years_to_expiry: f64,
+    pub tranches: Vec<TrancheVesting>,
+}
+
+/// One tranche on the base path.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrancheVesting {
+    pub index: usize,
+    pub shares: f64,
+    pub gw_trigger: f64,
+    /// First day `gwTrigger` GW are online on the scheduled ramp.
+    pub milestone_date: Option<Date>,
+    pub price_target: Option<f64>,
+    /// (target ÷ price)^{1/T} − 1; null without a target.
+    pub required_cagr: Option<f64>,
+    /// First day the base path passes the price test; the valuation date when there is no
+    /// target or it is already passed; null if not by expiry.
+    pub price_date: Option<Date>,
+    /// max(milestoneDate, priceDate) if on or before expiry, else null.
+    pub vest_date: Option<Date>,
+}
+
+/// The day the base path P₀·e^{μt} first passes `test` against `target`, searching from
+/// `from` to `until` inclusive.
+pub fn base_path_price_date(
+    p0: f64,
+    mu: f64,
+    test: PriceTest,
+    target: f64,
+    from: Date,
+    until: Date,
+) -> Option<Date> {
+    if test.kind == PriceTestKind::Touch {
+        if p0 >= target {
+            return Some(from);
+        }
+        if mu <= 0.0 {
+            return None;
+        }
+        let d = date_after_years(from, libm::log(target / p0) / mu);
+        return (d <= until).then_some(d);
+    }
+    let mut monitor = PriceMonitor::new(test, target, p0);
+    let mut d = from;
+    while d <= until {
+        if d.is_weekday() && monitor.observe_close(p0 * libm::exp(mu * years_between(from, d))) {
+            return Some(d);
+        }
+        d = d.plus_days(1);
+    }
+    None
+}
+
+/// Evaluates the base-path timeline; `None` without a warrant.
+pub fn evaluate(s: &Scenario) -> Option<VestingReport> {
+    let w = s.warrant.as_ref()?;
+    let e = &s.equity;
+    let mu = e.real_world_drift();
+    let ramp = Ramp::from_phases(&s.capacity.phases);
+    let t_exp = years_between(s.valuation_date, w.expiry_date);
+    let tranches = w
+        .tranches
+        .iter()
+        .enumerate()
+        .map(|(index, t)| {
+            let milestone_date = ramp.date_reaching(t.gw_trigger);
+            let price_date = match t.price_target {
+                None => Some(s.valuation_date),
+                Some(h) => base_path_price_date(
+                    e.share_price,
+                    mu,
+                    t.price_test,
+                    h,
+                    s.valuation_date,
+                    w.expiry_date,
+                ),
+            };
+            let vest_date = match (milestone_date, price_date) {
+                (Some(m), Some(p)) => Some(m.max(p)).filter(|d| *d <= w.expiry_date),
+                _ => None,
+            };
+            TrancheVesting {
+                index,
+                shares: t.shares,
+                gw_trigger: t.gw_trigger,
+                milestone_date,
+                price_target: t.price_target,
+                required_cagr: t
+                    .price_target
+                    .map(|h| libm::pow(h / e.share_price, 1.0 / t_exp) - 1.0),
+                price_date,
+                vest_date,
+            }
+        })
+        .collect();
+    Some(VestingReport {
+        base_growth: mu,
+        base_growth_source: if e.expected_return.is_some() {
+            "expectedReturn"
+        } else {
+            "riskFreeRate"
+        },
+        years_to_expiry: t_exp,
+        tranches,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn touch_on_the_base_path_is_exact() {
+        // 100 → 200 at μ = ln 2 per year takes exactly one year (365.25 days → day 366).
+        let test = PriceTest {
+            kind: PriceTestKind::Touch,
+            days: 1,
+        };
+        let d = base_path_price_date(
+            100.0,
+            std::f64::consts::LN_2,
+            test,
+            200.0,
+            day("2025-01-01"),
+            day("2030-01-01"),
+        );
+        assert_eq!(d, Some(day("2025-01-01").plus_days(366)));
+    }
+
+    #[test]
+    fn average_lags_close_which_lags_touch() {
+        let from = day("2025-10-06");
+        let until = day("2035-10-06");
+        let at = |kind, days| {
+            base_path_price_date(200.0, 0.2, PriceTest { kind, days }, 300.0, from, until).unwrap()
+        };
+        let touch = at(PriceTestKind::Touch, 1);
+        let close = at(PriceTestKind::Close, 1);
+        let avg = at(PriceTestKind::Average, 30);
+        assert!(touch <= close && close < avg, "{touch} {close} {avg}");
+        // A 30-day trailing average of an exponential lags by about 15 trading days.
+        assert!((avg.0 - close.0) > 14 && (avg.0 - close.0) < 30);
+    }
+
+    #[test]
+    fn monitor_average_needs_the_window_full() {
+        let test = PriceTest {
+            kind: PriceTestKind::Average,
+            days: 3,
+        };
+        let mut m = PriceMonitor::new(test, 10.0, 7.0);
+        assert!(!m.observe_close(13.0)); // (7 + 7 + 13) / 3 = 9
+        assert!(m.observe_close(10.0)); // (7 + 13 + 10) / 3 = 10
+        assert!((m.level() - 10.0).abs() < 1e-12);
+    }
+}

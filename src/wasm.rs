@@ -1,0 +1,79 @@
+//! The boundary: every `#[wasm_bindgen]` export, and the only module that touches `JsValue`.
+//!
+//! Each export converts its JS argument to a JSON value (`serde_wasm_bindgen`), calls the core,
+//! and converts the result back to a plain JS object (JSON-compatible: maps as objects, missing
+//! values as `null`). Failures become a JS `Error` whose `message` is readable and whose
+//! `problems` property is the `[{path, message}]` list of [`crate::Problem`]s. Nothing here
+//! panics on any input, so a thrown error never leaves the module unusable.
+
+use crate::problem::{summary, Problem};
+use crate::{presets, report, Scenario};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = include_str!("types.d.ts");
+
+type JsResult = Result<JsValue, JsValue>;
+
+/// A JS `Error` carrying the problems.
+fn error(problems: Vec<Problem>) -> JsValue {
+    let err = js_sys::Error::new(&summary(&problems));
+    // Setting a property on a fresh Error object cannot fail; if it did, the message stays.
+    let _ = js_sys::Reflect::set(&err, &JsValue::from_str("problems"), &to_js(&problems));
+    err.into()
+}
+
+/// A Rust value as a plain JS object (or `undefined` if it cannot be represented, which our
+/// report types of strings and numbers never are).
+fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&ser).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A JS value as a JSON value; values with no JSON form (functions, symbols, cycles, BigInt)
+/// are a problem at the root.
+fn to_json(value: JsValue, what: &str) -> Result<serde_json::Value, Vec<Problem>> {
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| vec![Problem::new("", format!("{what} is not plain data: {e}"))])
+}
+
+fn scenario(value: JsValue) -> Result<Scenario, Vec<Problem>> {
+    Scenario::from_json(&to_json(value, "the scenario")?)
+}
+
+/// The crate version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::VERSION.to_string()
+}
+
+/// The built-in deals: `[{id, name, summary}]`.
+#[wasm_bindgen(unchecked_return_type = "PresetInfo[]")]
+pub fn presets() -> JsValue {
+    to_js(&presets::list())
+}
+
+/// A fresh copy of a built-in deal; throws for an unknown id.
+#[wasm_bindgen(unchecked_return_type = "Scenario")]
+pub fn preset(id: &str) -> JsResult {
+    presets::get(id).map(|s| to_js(&s)).map_err(error)
+}
+
+/// Every problem of a scenario, `[]` when it is valid. Never throws.
+#[wasm_bindgen(unchecked_return_type = "Problem[]")]
+pub fn validate(#[wasm_bindgen(unchecked_param_type = "unknown")] scenario: JsValue) -> JsValue {
+    let problems = match to_json(scenario, "the scenario") {
+        Ok(v) => Scenario::problems(&v),
+        Err(problems) => problems,
+    };
+    to_js(&problems)
+}
+
+/// The deterministic report of a scenario; throws with `problems` when it is invalid.
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn evaluate(#[wasm_bindgen(unchecked_param_type = "Scenario")] value: JsValue) -> JsResult {
+    scenario(value)
+        .map(|s| to_js(&report::evaluate(&s)))
+        .map_err(error)
+}

@@ -1,0 +1,206 @@
+//! Native tests of the deterministic report against sourced figures and formulas.
+#![cfg(not(target_arch = "wasm32"))]
+
+use dealcalc::date::Date;
+use dealcalc::{evaluate, presets, Scenario};
+use serde_json::{json, Value};
+
+fn amd() -> Scenario {
+    presets::get("amd-openai-2025").expect("preset")
+}
+
+fn amd_json() -> Value {
+    amd().to_json()
+}
+
+fn close(a: f64, b: f64, tol: f64) -> bool {
+    (a - b).abs() <= tol
+}
+
+#[test]
+fn amd_openai_max_ownership_is_8_98_percent() {
+    let d = evaluate(&amd()).dilution.expect("warrant");
+    // 160 / (1,622 + 160) = 0.08979 (Motley Fool: "as much as 9%").
+    assert!(close(d.max_ownership, 0.0898, 0.0005), "{}", d.max_ownership);
+    assert!(close(d.max_ownership, 160.0 / 1782.0, 1e-15));
+    assert_eq!(d.warrant_shares, 160e6);
+    assert_eq!(d.shares_outstanding, 1.622e9);
+}
+
+#[test]
+fn amd_openai_value_transfer_is_n_times_price_minus_strike() {
+    let d = evaluate(&amd()).dilution.expect("warrant");
+    assert_eq!(d.value_transfer_usd, 160e6 * (203.71 - 0.01));
+    // About $34B at the announcement-day price (Motley Fool).
+    assert!(close(d.value_transfer_usd, 32.6e9, 0.1e9));
+}
+
+#[test]
+fn amd_openai_warrant_is_worth_96_billion_at_600() {
+    let mut s = amd();
+    s.equity.share_price = 600.0;
+    let d = evaluate(&s).dilution.expect("warrant");
+    assert!(close(d.value_transfer_usd, 96.0e9, 0.01e9), "{}", d.value_transfer_usd);
+}
+
+#[test]
+fn capex_is_gw_times_capex_per_gw_and_linear_in_gw() {
+    let s = amd();
+    let c = evaluate(&s).capacity;
+    assert_eq!(c.total_gw, 6.0);
+    assert_eq!(c.capex_usd, 6.0 * 50e9);
+    let mut doubled = s.clone();
+    for p in &mut doubled.capacity.phases {
+        p.gw *= 2.0;
+    }
+    for t in &mut doubled.warrant.as_mut().unwrap().tranches {
+        t.gw_trigger *= 2.0;
+    }
+    assert_eq!(evaluate(&doubled).capacity.capex_usd, 2.0 * c.capex_usd);
+}
+
+#[test]
+fn power_energy_and_accelerators_follow_the_gw_basis() {
+    let s = amd();
+    let c = evaluate(&s).capacity;
+    assert_eq!(c.facility_power_gw, 6.0);
+    assert!(close(c.it_power_gw, 6.0 / 1.15, 1e-12));
+    assert!(close(c.accelerators, 6.0 / 1.15 * 1e9 / 2000.0, 1e-3));
+    assert!(close(c.annual_energy_mwh, 6.0 * 1000.0 * 8760.0 * 0.8, 1e-6));
+    assert!(close(c.annual_energy_cost_usd, c.annual_energy_mwh * 86.0, 1e-3));
+    assert!(close(c.annual_cost_usd, 300e9 / 5.0 + c.annual_energy_cost_usd, 1e-3));
+    let mut it = s.clone();
+    it.capacity.gw_basis = dealcalc::scenario::GwBasis::It;
+    let c2 = evaluate(&it).capacity;
+    assert_eq!(c2.it_power_gw, 6.0);
+    assert!(close(c2.facility_power_gw, 6.9, 1e-12));
+}
+
+#[test]
+fn schedule_sums_to_the_totals() {
+    let c = evaluate(&amd()).capacity;
+    let years: Vec<i64> = c.schedule.iter().map(|y| y.year).collect();
+    assert_eq!(years, vec![2026, 2027, 2028, 2029]);
+    let gw: f64 = c.schedule.iter().map(|y| y.gw_added).sum();
+    let capex: f64 = c.schedule.iter().map(|y| y.capex_usd).sum();
+    let revenue: f64 = c.schedule.iter().map(|y| y.vendor_revenue_usd).sum();
+    assert!(close(gw, c.total_gw, 1e-9));
+    assert!(close(capex, c.capex_usd, 1.0));
+    assert!(close(revenue, c.vendor_revenue_usd, 1.0));
+    assert!(close(c.schedule[0].gw_online, 1.0, 1e-9));
+    assert!(close(c.schedule[1].gw_online, 3.0, 1e-9));
+}
+
+#[test]
+fn milestone_dates_come_from_the_linear_ramp() {
+    let v = evaluate(&amd()).vesting.expect("warrant");
+    let dates: Vec<String> = v
+        .tranches
+        .iter()
+        .map(|t| t.milestone_date.unwrap().to_string())
+        .collect();
+    // 1 GW at the end of the first ramp; 2 GW half-way through 2027 (day 182 of a 364-day
+    // ramp); 3 GW at its end; 4, 5, 6 GW at thirds of the 546-day ramp from 2028-01-01.
+    assert_eq!(dates[0], "2026-12-31");
+    assert_eq!(dates[1], "2027-07-02");
+    assert_eq!(dates[2], "2027-12-31");
+    let ramp_start = Date::parse("2028-01-01").unwrap();
+    assert_eq!(dates[3], ramp_start.plus_days(182).to_string());
+    assert_eq!(dates[4], ramp_start.plus_days(364).to_string());
+    assert_eq!(dates[5], "2029-06-30");
+}
+
+#[test]
+fn ownership_rises_with_each_tranche_and_stays_below_one() {
+    let d = evaluate(&amd()).dilution.expect("warrant");
+    let mut last = 0.0;
+    for t in &d.tranches {
+        assert!(t.ownership_after > last && t.ownership_after < 1.0);
+        last = t.ownership_after;
+    }
+    assert!(close(last, d.max_ownership, 1e-15));
+}
+
+#[test]
+fn required_cagr_reaches_the_target_by_expiry() {
+    let s = amd();
+    let v = evaluate(&s).vesting.expect("warrant");
+    let t = &v.tranches[5];
+    let g = t.required_cagr.unwrap();
+    let reached = 203.71 * (1.0 + g).powf(v.years_to_expiry);
+    assert!(close(reached, 600.0, 1e-9), "{reached}");
+}
+
+#[test]
+fn three_faults_give_three_paths() {
+    let mut v = amd_json();
+    v["equity"]["sharesOutstanding"] = json!(-5);
+    v["warrant"]["tranches"][2]["priceTarget"] = json!("high");
+    v["capacity"]["phases"][0]["end"] = json!("2026-01-01");
+    let problems = Scenario::problems(&v);
+    let mut paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    paths.sort();
+    assert_eq!(
+        paths,
+        vec![
+            "capacity.phases[0].end",
+            "equity.sharesOutstanding",
+            "warrant.tranches[2].priceTarget"
+        ],
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn validation_catches_each_kind_of_fault() {
+    let cases: Vec<(&str, Value, &str)> = vec![
+        ("/equity/sharePrice", Value::Null, "equity.sharePrice"),
+        ("/equity/volatility", json!(0), "equity.volatility"),
+        ("/capacity/pue", json!(0.9), "capacity.pue"),
+        ("/capacity/utilization", json!(80), "capacity.utilization"),
+        ("/capacity/capexSplit/other", json!(0.5), "capacity.capexSplit"),
+        ("/warrant/tranches/0/shares", json!(1), "warrant.tranches"),
+        ("/warrant/tranches/5/gwTrigger", json!(7), "warrant.tranches[5].gwTrigger"),
+        ("/warrant/expiryDate", json!("2025-01-01"), "warrant.expiryDate"),
+        ("/warrant/issueDate", json!("2025-02-30"), "warrant.issueDate"),
+        ("/valuationDate", json!(20251006), "valuationDate"),
+        ("/capacity/phases", json!([]), "capacity.phases"),
+        ("/capacity/gwBasis", json!("grid"), "capacity.gwBasis"),
+        ("/warrant/tranches/0/priceTest/kind", json!("vwap"), "warrant.tranches[0].priceTest.kind"),
+        ("/currency", json!("usd"), "currency"),
+    ];
+    for (pointer, bad, path) in cases {
+        let mut v = amd_json();
+        *v.pointer_mut(pointer).unwrap() = bad;
+        let problems = Scenario::problems(&v);
+        assert!(
+            problems.iter().any(|p| p.path == path),
+            "{pointer}: expected a problem at {path}, got {problems:?}"
+        );
+    }
+}
+
+#[test]
+fn unknown_and_missing_fields_are_reported() {
+    let mut v = amd_json();
+    v["equity"]["sharePirce"] = json!(1);
+    v["capacity"].as_object_mut().unwrap().remove("pue");
+    let problems = Scenario::problems(&v);
+    assert!(problems.iter().any(|p| p.path == "equity.sharePirce"));
+    assert!(problems.iter().any(|p| p.path == "capacity.pue" && p.message == "is required"));
+}
+
+#[test]
+fn a_preset_round_trips_through_json() {
+    let s = amd();
+    assert_eq!(Scenario::from_json(&s.to_json()), Ok(s));
+}
+
+#[test]
+fn non_object_input_is_a_problem_not_a_panic() {
+    for v in [json!(null), json!(3), json!("x"), json!([1, 2])] {
+        let p = Scenario::problems(&v);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].path, "");
+    }
+}
