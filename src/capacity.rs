@@ -244,8 +244,18 @@ pub fn evaluate(s: &Scenario) -> CapacityReport {
     let annual_cost_usd = annual_depreciation_usd + annual_energy_cost_usd;
     let used_hours = accelerators * HOURS_PER_YEAR * k.utilization;
     let ramp = Ramp::from_phases(&k.phases);
-    let first = k.phases.iter().map(|p| p.start).min().unwrap_or(s.valuation_date);
-    let last = k.phases.iter().map(|p| p.end).max().unwrap_or(s.valuation_date);
+    let first = k
+        .phases
+        .iter()
+        .map(|p| p.start)
+        .min()
+        .unwrap_or(s.valuation_date);
+    let last = k
+        .phases
+        .iter()
+        .map(|p| p.end)
+        .max()
+        .unwrap_or(s.valuation_date);
 
     let mut schedule = Vec::new();
     let (mut cum_capex, mut cum_rev) = (0.0, 0.0);

@@ -67,12 +67,14 @@ impl Date {
         let shape_ok = b.len() == 10
             && b[4] == b'-'
             && b[7] == b'-'
-            && b
-                .iter()
+            && b.iter()
                 .enumerate()
                 .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
         if !shape_ok {
-            return Err(format!("'{}' is not a date of the form YYYY-MM-DD", clip(text)));
+            return Err(format!(
+                "'{}' is not a date of the form YYYY-MM-DD",
+                clip(text)
+            ));
         }
         let num = |r: std::ops::Range<usize>| -> i64 {
             b[r].iter().fold(0, |acc, c| acc * 10 + i64::from(c - b'0'))

@@ -48,8 +48,12 @@ pub fn get(id: &str) -> Result<Scenario, Vec<Problem>> {
             format!("unknown preset \"{shown}\"; known: {}", known.join(", ")),
         )]
     })?;
-    let value: serde_json::Value = serde_json::from_str(preset.json)
-        .map_err(|e| vec![Problem::new("", format!("preset {id} is not valid JSON: {e}"))])?;
+    let value: serde_json::Value = serde_json::from_str(preset.json).map_err(|e| {
+        vec![Problem::new(
+            "",
+            format!("preset {id} is not valid JSON: {e}"),
+        )]
+    })?;
     Scenario::from_json(&value)
 }
 

@@ -39,6 +39,7 @@ pub fn summary(problems: &[Problem]) -> String {
     match problems {
         [] => "no problems".to_string(),
         [one] => one.to_string(),
+        [first, rest @ ..] if rest.len() == 1 => format!("{first} (and 1 more problem)"),
         [first, rest @ ..] => format!("{first} (and {} more problems)", rest.len()),
     }
 }
@@ -70,6 +71,6 @@ mod tests {
     #[test]
     fn summary_counts_the_rest() {
         let ps = vec![Problem::new("a", "bad"), Problem::new("b", "worse")];
-        assert_eq!(summary(&ps), "a: bad (and 1 more problems)");
+        assert_eq!(summary(&ps), "a: bad (and 1 more problem)");
     }
 }

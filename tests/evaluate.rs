@@ -21,7 +21,11 @@ fn close(a: f64, b: f64, tol: f64) -> bool {
 fn amd_openai_max_ownership_is_8_98_percent() {
     let d = evaluate(&amd()).dilution.expect("warrant");
     // 160 / (1,622 + 160) = 0.08979 (Motley Fool: "as much as 9%").
-    assert!(close(d.max_ownership, 0.0898, 0.0005), "{}", d.max_ownership);
+    assert!(
+        close(d.max_ownership, 0.0898, 0.0005),
+        "{}",
+        d.max_ownership
+    );
     assert!(close(d.max_ownership, 160.0 / 1782.0, 1e-15));
     assert_eq!(d.warrant_shares, 160e6);
     assert_eq!(d.shares_outstanding, 1.622e9);
@@ -40,7 +44,11 @@ fn amd_openai_warrant_is_worth_96_billion_at_600() {
     let mut s = amd();
     s.equity.share_price = 600.0;
     let d = evaluate(&s).dilution.expect("warrant");
-    assert!(close(d.value_transfer_usd, 96.0e9, 0.01e9), "{}", d.value_transfer_usd);
+    assert!(
+        close(d.value_transfer_usd, 96.0e9, 0.01e9),
+        "{}",
+        d.value_transfer_usd
+    );
 }
 
 #[test]
@@ -66,9 +74,21 @@ fn power_energy_and_accelerators_follow_the_gw_basis() {
     assert_eq!(c.facility_power_gw, 6.0);
     assert!(close(c.it_power_gw, 6.0 / 1.15, 1e-12));
     assert!(close(c.accelerators, 6.0 / 1.15 * 1e9 / 2000.0, 1e-3));
-    assert!(close(c.annual_energy_mwh, 6.0 * 1000.0 * 8760.0 * 0.8, 1e-6));
-    assert!(close(c.annual_energy_cost_usd, c.annual_energy_mwh * 86.0, 1e-3));
-    assert!(close(c.annual_cost_usd, 300e9 / 5.0 + c.annual_energy_cost_usd, 1e-3));
+    assert!(close(
+        c.annual_energy_mwh,
+        6.0 * 1000.0 * 8760.0 * 0.8,
+        1e-6
+    ));
+    assert!(close(
+        c.annual_energy_cost_usd,
+        c.annual_energy_mwh * 86.0,
+        1e-3
+    ));
+    assert!(close(
+        c.annual_cost_usd,
+        300e9 / 5.0 + c.annual_energy_cost_usd,
+        1e-3
+    ));
     let mut it = s.clone();
     it.capacity.gw_basis = dealcalc::scenario::GwBasis::It;
     let c2 = evaluate(&it).capacity;
@@ -158,15 +178,35 @@ fn validation_catches_each_kind_of_fault() {
         ("/equity/volatility", json!(0), "equity.volatility"),
         ("/capacity/pue", json!(0.9), "capacity.pue"),
         ("/capacity/utilization", json!(80), "capacity.utilization"),
-        ("/capacity/capexSplit/other", json!(0.5), "capacity.capexSplit"),
+        (
+            "/capacity/capexSplit/other",
+            json!(0.5),
+            "capacity.capexSplit",
+        ),
         ("/warrant/tranches/0/shares", json!(1), "warrant.tranches"),
-        ("/warrant/tranches/5/gwTrigger", json!(7), "warrant.tranches[5].gwTrigger"),
-        ("/warrant/expiryDate", json!("2025-01-01"), "warrant.expiryDate"),
-        ("/warrant/issueDate", json!("2025-02-30"), "warrant.issueDate"),
+        (
+            "/warrant/tranches/5/gwTrigger",
+            json!(7),
+            "warrant.tranches[5].gwTrigger",
+        ),
+        (
+            "/warrant/expiryDate",
+            json!("2025-01-01"),
+            "warrant.expiryDate",
+        ),
+        (
+            "/warrant/issueDate",
+            json!("2025-02-30"),
+            "warrant.issueDate",
+        ),
         ("/valuationDate", json!(20251006), "valuationDate"),
         ("/capacity/phases", json!([]), "capacity.phases"),
         ("/capacity/gwBasis", json!("grid"), "capacity.gwBasis"),
-        ("/warrant/tranches/0/priceTest/kind", json!("vwap"), "warrant.tranches[0].priceTest.kind"),
+        (
+            "/warrant/tranches/0/priceTest/kind",
+            json!("vwap"),
+            "warrant.tranches[0].priceTest.kind",
+        ),
         ("/currency", json!("usd"), "currency"),
     ];
     for (pointer, bad, path) in cases {
@@ -187,7 +227,9 @@ fn unknown_and_missing_fields_are_reported() {
     v["capacity"].as_object_mut().unwrap().remove("pue");
     let problems = Scenario::problems(&v);
     assert!(problems.iter().any(|p| p.path == "equity.sharePirce"));
-    assert!(problems.iter().any(|p| p.path == "capacity.pue" && p.message == "is required"));
+    assert!(problems
+        .iter()
+        .any(|p| p.path == "capacity.pue" && p.message == "is required"));
 }
 
 #[test]

@@ -236,7 +236,10 @@ impl Reader {
             None => 1,
             Some(d) if (1.0..=1000.0).contains(&d) && d.fract() == 0.0 => d as u32,
             Some(_) => {
-                self.problem(&days_path, "must be a whole number of trading days from 1 to 1000");
+                self.problem(
+                    &days_path,
+                    "must be a whole number of trading days from 1 to 1000",
+                );
                 1
             }
         };

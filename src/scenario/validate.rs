@@ -95,11 +95,19 @@ pub(super) fn check(s: &Scenario, shape: Vec<Problem>) -> Vec<Problem> {
     if let Some(k) = &s.contract {
         c.non_negative(k.value_usd, "contract.valueUsd");
         c.positive(k.years, "contract.years");
-        c.expect(k.years <= 100.0, "contract.years", "must be at most 100 years");
+        c.expect(
+            k.years <= 100.0,
+            "contract.years",
+            "must be at most 100 years",
+        );
     }
     for (i, src) in s.sources.iter().enumerate() {
         let p = index("sources", i);
-        c.expect(!src.field.is_empty(), &field(&p, "field"), "must name a field");
+        c.expect(
+            !src.field.is_empty(),
+            &field(&p, "field"),
+            "must name a field",
+        );
         c.expect(
             src.url.is_empty() || src.url.starts_with("https://") || src.url.starts_with("http://"),
             &field(&p, "url"),
@@ -162,7 +170,10 @@ fn capacity(c: &mut Checks, k: &Capacity) {
         "capacity.capexSplit",
         &format!("the shares must add up to 1 (they add up to {sum:.4})"),
     );
-    c.non_negative(k.vendor_revenue_per_gw_usd, "capacity.vendorRevenuePerGwUsd");
+    c.non_negative(
+        k.vendor_revenue_per_gw_usd,
+        "capacity.vendorRevenuePerGwUsd",
+    );
     c.within(
         k.watts_per_accelerator,
         1.0,

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test: installs what is missing (toolchain, npm tools, Chromium), then
+#   1. formatting and lints,
+#   2. the core natively (cargo test),
+#   3. the exported API in headless Chromium (wasm-pack test),
+#   4. the page in headless Chromium (node --test with playwright-core).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+step() { printf '\n=== %s\n' "$*"; }
+
+step "setup"
+scripts/setup.sh --browser
+
+step "format and lints"
+cargo fmt --all -- --check
+cargo clippy --all-targets --quiet -- -D warnings
+
+step "core (native)"
+cargo test --quiet
+
+step "exported API in headless Chromium"
+wasm-pack --quiet test --headless --chrome --chromedriver "$(command -v chromedriver)" --release
+
+step "page in headless Chromium"
+scripts/build.sh
+node --test tests/page/
