@@ -16,6 +16,7 @@ scripts/setup.sh --browser
 step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
 
 step "core (native)"
 cargo test --quiet

@@ -10,10 +10,11 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn get(v: &JsValue, path: &str) -> JsValue {
-    path.split('.').fold(v.clone(), |o, k| match k.parse::<u32>() {
-        Ok(i) => Reflect::get_u32(&o, i).unwrap(),
-        Err(_) => Reflect::get(&o, &JsValue::from_str(k)).unwrap(),
-    })
+    path.split('.')
+        .fold(v.clone(), |o, k| match k.parse::<u32>() {
+            Ok(i) => Reflect::get_u32(&o, i).unwrap(),
+            Err(_) => Reflect::get(&o, &JsValue::from_str(k)).unwrap(),
+        })
 }
 
 fn set(v: &JsValue, path: &str, value: JsValue) {
@@ -22,7 +23,9 @@ fn set(v: &JsValue, path: &str, value: JsValue) {
 }
 
 fn num(v: &JsValue, path: &str) -> f64 {
-    get(v, path).as_f64().unwrap_or_else(|| panic!("{path} is not a number"))
+    get(v, path)
+        .as_f64()
+        .unwrap_or_else(|| panic!("{path} is not a number"))
 }
 
 fn amd() -> JsValue {
@@ -34,7 +37,9 @@ fn problems_of(err: JsValue) -> Vec<(String, String)> {
     assert!(err.is_instance_of::<Error>(), "not an Error: {err:?}");
     let message: String = err.unchecked_ref::<Error>().message().into();
     assert!(!message.is_empty());
-    let list: Array = get(&err, "problems").dyn_into().expect("problems is an array");
+    let list: Array = get(&err, "problems")
+        .dyn_into()
+        .expect("problems is an array");
     list.iter()
         .map(|p| {
             (
@@ -54,11 +59,16 @@ fn version_is_the_crate_version() {
 fn presets_list_ids_names_and_summaries() {
     let list: Array = wasm::presets().dyn_into().unwrap();
     assert!(list.length() >= 1);
-    let ids: Vec<String> = list.iter().map(|p| get(&p, "id").as_string().unwrap()).collect();
+    let ids: Vec<String> = list
+        .iter()
+        .map(|p| get(&p, "id").as_string().unwrap())
+        .collect();
     assert!(ids.contains(&"amd-openai-2025".to_string()));
     for p in list.iter() {
         assert!(get(&p, "name").as_string().is_some_and(|s| !s.is_empty()));
-        assert!(get(&p, "summary").as_string().is_some_and(|s| !s.is_empty()));
+        assert!(get(&p, "summary")
+            .as_string()
+            .is_some_and(|s| !s.is_empty()));
     }
 }
 
@@ -85,13 +95,24 @@ fn validate_lists_every_problem_with_its_path() {
     assert_eq!(Array::from(&wasm::validate(s.clone())).length(), 0);
     set(&s, "equity.sharesOutstanding", JsValue::from_f64(-5.0));
     set(&s, "capacity.pue", JsValue::from_f64(f64::NAN));
-    set(&s, "warrant.tranches.2.priceTarget", JsValue::from_str("high"));
+    set(
+        &s,
+        "warrant.tranches.2.priceTarget",
+        JsValue::from_str("high"),
+    );
     let list = Array::from(&wasm::validate(s));
-    let mut paths: Vec<String> = list.iter().map(|p| get(&p, "path").as_string().unwrap()).collect();
+    let mut paths: Vec<String> = list
+        .iter()
+        .map(|p| get(&p, "path").as_string().unwrap())
+        .collect();
     paths.sort();
     assert_eq!(
         paths,
-        ["capacity.pue", "equity.sharesOutstanding", "warrant.tranches[2].priceTarget"]
+        [
+            "capacity.pue",
+            "equity.sharesOutstanding",
+            "warrant.tranches[2].priceTarget"
+        ]
     );
 }
 
@@ -99,11 +120,16 @@ fn validate_lists_every_problem_with_its_path() {
 fn evaluate_gives_the_sourced_amd_openai_numbers() {
     let r = wasm::evaluate(amd()).unwrap();
     assert!((num(&r, "dilution.maxOwnership") - 0.0898).abs() < 0.0005);
-    assert_eq!(num(&r, "dilution.valueTransferUsd"), 160e6 * (203.71 - 0.01));
+    assert_eq!(
+        num(&r, "dilution.valueTransferUsd"),
+        160e6 * (203.71 - 0.01)
+    );
     assert_eq!(num(&r, "capacity.totalGw"), 6.0);
     assert_eq!(num(&r, "capacity.capexUsd"), 300e9);
     assert_eq!(
-        get(&r, "vesting.tranches.0.milestoneDate").as_string().unwrap(),
+        get(&r, "vesting.tranches.0.milestoneDate")
+            .as_string()
+            .unwrap(),
         "2026-12-31"
     );
     assert!(get(&r, "investment").is_null());
@@ -114,7 +140,10 @@ fn a_valid_call_after_a_thrown_error_still_works() {
     let bad = amd();
     set(&bad, "equity.sharePrice", JsValue::from_f64(-1.0));
     let p = problems_of(wasm::evaluate(bad).unwrap_err());
-    assert_eq!(p, vec![("equity.sharePrice".into(), "must be greater than 0".into())]);
+    assert_eq!(
+        p,
+        vec![("equity.sharePrice".into(), "must be greater than 0".into())]
+    );
     // Not plain data, not an object, and unparseable shapes: errors, never a trap.
     let func = js_sys::Function::new_no_args("return 1");
     assert!(wasm::evaluate(func.into()).is_err());
