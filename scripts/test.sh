@@ -22,7 +22,7 @@ step "core (native)"
 cargo test --quiet
 
 step "exported API in headless Chromium"
-wasm-pack --quiet test --headless --chrome --chromedriver "$(command -v chromedriver)" --release
+wasm-pack test --headless --chrome --chromedriver "$(command -v chromedriver)" --release
 
 step "page in headless Chromium"
 scripts/build.sh

@@ -24,6 +24,7 @@ pub mod capacity;
 pub mod date;
 pub mod dilution;
 pub mod financing;
+pub mod input;
 pub mod presets;
 pub mod problem;
 pub mod report;

@@ -1,0 +1,255 @@
+//! Reading JSON input into typed values, with every problem reported at its field path.
+//!
+//! The building blocks here read one field each from a JSON object and return a usable value
+//! either way: the value when it is right, a placeholder (NaN, "", the type's default) when it
+//! is not, together with a [`Problem`] at the field's path. So a reader can go on through the
+//! whole input and report everything wrong with it at once. Policy:
+//! - a required field that is absent is a problem ("is required");
+//! - `null` in a number field is a problem: JS `NaN` and `±Infinity` arrive as `null`, so the
+//!   message says "must be a finite number";
+//! - an optional field may be absent or `null`;
+//! - an unknown field is a problem, so that a misspelt optional field never passes silently.
+
+use crate::date::Date;
+use crate::problem::{field, index, Problem};
+use serde_json::{Map, Value};
+
+/// A JSON object's fields.
+pub type Object = Map<String, Value>;
+
+/// Collects problems while reading.
+#[derive(Debug, Default)]
+pub struct Reader {
+    pub problems: Vec<Problem>,
+    /// Paths that are not objects where objects belong: nothing inside them is reported.
+    not_objects: Vec<String>,
+}
+
+impl Reader {
+    pub fn problem(&mut self, path: &str, message: impl Into<String>) {
+        let inside_non_object = self.not_objects.iter().any(|o| {
+            path.strip_prefix(o.as_str())
+                .is_some_and(|rest| o.is_empty() || rest.starts_with('.'))
+        });
+        if !inside_non_object {
+            self.problems.push(Problem::new(path, message));
+        }
+    }
+
+    pub fn has_problem(&self, path: &str) -> bool {
+        self.problems.iter().any(|p| p.path == path)
+    }
+
+    /// The fields of an object (an empty map if `v` is not one); unknown fields are reported.
+    pub fn object<'v>(&mut self, v: &'v Value, path: &str, known: &[&str]) -> &'v Object {
+        static EMPTY: std::sync::OnceLock<Object> = std::sync::OnceLock::new();
+        match v {
+            Value::Object(o) => {
+                for key in o.keys() {
+                    if !known.contains(&key.as_str()) {
+                        let msg = format!("unknown field; expected one of: {}", known.join(", "));
+                        self.problem(&field(path, &clip(key)), msg);
+                    }
+                }
+                o
+            }
+            other => {
+                let msg = format!("must be an object, not {}", kind_of(other));
+                self.problem(path, msg);
+                self.not_objects.push(path.to_string());
+                EMPTY.get_or_init(Object::new)
+            }
+        }
+    }
+
+    /// A required object-valued field (its placeholder if absent).
+    pub fn required<T: Default>(
+        &mut self,
+        o: &Object,
+        key: &str,
+        path: &str,
+        read: fn(&mut Reader, &Value, &str) -> T,
+    ) -> T {
+        let p = field(path, key);
+        match o.get(key) {
+            None | Some(Value::Null) => {
+                self.problem(&p, "is required");
+                T::default()
+            }
+            Some(v) => read(self, v, &p),
+        }
+    }
+
+    /// An optional object-valued field: `None` when absent or null.
+    pub fn optional<T>(
+        &mut self,
+        o: &Object,
+        key: &str,
+        path: &str,
+        read: fn(&mut Reader, &Value, &str) -> T,
+    ) -> Option<T> {
+        match o.get(key) {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(read(self, v, &field(path, key))),
+        }
+    }
+
+    /// A list of items; `non_empty` makes an empty or absent list a problem.
+    pub fn list<T>(
+        &mut self,
+        o: &Object,
+        key: &str,
+        path: &str,
+        non_empty: bool,
+        read: fn(&mut Reader, &Value, &str) -> T,
+    ) -> Vec<T> {
+        let p = field(path, key);
+        let items = match o.get(key) {
+            None | Some(Value::Null) if !non_empty => return Vec::new(),
+            None | Some(Value::Null) => {
+                self.problem(&p, "is required");
+                return Vec::new();
+            }
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                let msg = format!("must be a list, not {}", kind_of(other));
+                self.problem(&p, msg);
+                return Vec::new();
+            }
+        };
+        if non_empty && items.is_empty() {
+            self.problem(&p, "needs at least one entry");
+        }
+        if items.len() > MAX_LIST_LEN {
+            self.problem(&p, format!("has more than {MAX_LIST_LEN} entries"));
+            return Vec::new();
+        }
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| read(self, item, &index(&p, i)))
+            .collect()
+    }
+
+    /// A required finite number (NaN placeholder).
+    pub fn number(&mut self, o: &Object, key: &str, path: &str) -> f64 {
+        match self.opt_number(o, key, path) {
+            Some(x) => x,
+            None => {
+                let p = field(path, key);
+                if !self.has_problem(&p) {
+                    if o.contains_key(key) {
+                        self.problem(&p, "must be a finite number");
+                    } else {
+                        self.problem(&p, "is required");
+                    }
+                }
+                f64::NAN
+            }
+        }
+    }
+
+    /// An optional finite number: `None` when absent or null (and when bad, reported).
+    pub fn opt_number(&mut self, o: &Object, key: &str, path: &str) -> Option<f64> {
+        match o.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::Number(n)) => match n.as_f64() {
+                Some(x) if x.is_finite() => Some(x),
+                _ => {
+                    self.problem(&field(path, key), "must be a finite number");
+                    None
+                }
+            },
+            Some(other) => {
+                let msg = format!("must be a number, not {}", kind_of(other));
+                self.problem(&field(path, key), msg);
+                None
+            }
+        }
+    }
+
+    /// A required text ("" placeholder).
+    pub fn string(&mut self, o: &Object, key: &str, path: &str) -> String {
+        let p = field(path, key);
+        match self.opt_string(o, key, path) {
+            Some(s) => s,
+            None => {
+                if !self.has_problem(&p) {
+                    self.problem(&p, "is required");
+                }
+                String::new()
+            }
+        }
+    }
+
+    pub fn opt_string(&mut self, o: &Object, key: &str, path: &str) -> Option<String> {
+        match o.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if s.len() <= MAX_TEXT_BYTES => Some(s.clone()),
+            Some(Value::String(_)) => {
+                let msg = format!("is longer than {MAX_TEXT_BYTES} bytes");
+                self.problem(&field(path, key), msg);
+                None
+            }
+            Some(other) => {
+                let msg = format!("must be text, not {}", kind_of(other));
+                self.problem(&field(path, key), msg);
+                None
+            }
+        }
+    }
+
+    pub fn opt_bool(&mut self, o: &Object, key: &str, path: &str) -> Option<bool> {
+        match o.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::Bool(b)) => Some(*b),
+            Some(other) => {
+                let msg = format!("must be true or false, not {}", kind_of(other));
+                self.problem(&field(path, key), msg);
+                None
+            }
+        }
+    }
+
+    /// A required ISO date (1970-01-01 placeholder).
+    pub fn date(&mut self, o: &Object, key: &str, path: &str) -> Date {
+        let p = field(path, key);
+        let text = self.string(o, key, path);
+        if self.has_problem(&p) {
+            return Date::default();
+        }
+        match Date::parse(&text) {
+            Ok(d) => d,
+            Err(msg) => {
+                self.problem(&p, msg);
+                Date::default()
+            }
+        }
+    }
+}
+
+/// Longest list accepted (phases, tranches, sources).
+pub const MAX_LIST_LEN: usize = 200;
+
+/// Longest text accepted in any string field (names, labels, source notes and addresses).
+pub const MAX_TEXT_BYTES: usize = 2000;
+
+pub fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The first characters of user text, for messages.
+pub fn clip(text: &str) -> String {
+    let mut s: String = text.chars().take(40).collect();
+    if s.len() < text.len() {
+        s.push('…');
+    }
+    s
+}
