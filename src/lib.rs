@@ -26,6 +26,7 @@ pub mod dilution;
 pub mod financing;
 pub mod input;
 pub mod presets;
+pub mod pricing;
 pub mod problem;
 pub mod report;
 pub mod scenario;

@@ -223,3 +223,60 @@ export interface Report {
   investment: InvestmentReport | null;
   contract: ContractReport | null;
 }
+
+/** Option kinds of priceOption (see the contract's table). */
+export type OptionKind =
+  | "bs_call" | "bs_put"
+  | "cash_or_nothing_call" | "cash_or_nothing_put"
+  | "asset_or_nothing_call" | "asset_or_nothing_put"
+  | "gap_call" | "gap_put"
+  | `${"up" | "down"}_and_${"in" | "out"}_${"call" | "put"}`
+  | `one_touch_${"up" | "down"}` | `no_touch_${"up" | "down"}`
+  | `asset_one_touch_${"up" | "down"}` | `asset_no_touch_${"up" | "down"}`
+  | `${"up" | "down"}_and_${"in" | "out"}_${"cash" | "asset"}_or_nothing_${"call" | "put"}`
+  | "warrant";
+
+/** Input of priceOption. Black–Scholes–Merton world, continuous barrier monitoring. */
+export interface OptionSpec {
+  kind: OptionKind;
+  spot: number;
+  /** Strike X (gap: the amount paid, S_T − strike). Not used by touches. */
+  strike?: number;
+  /** Barrier H (barrier, touch and binary-barrier kinds). */
+  barrier?: number;
+  /** Knock-out: paid at the hit; knock-in: paid at expiry if never hit. Default 0. */
+  rebate?: number;
+  /** Cash amount of cash binaries and touches. Default 1. */
+  cash?: number;
+  /** Gap options: the level S_T must pass. */
+  trigger?: number;
+  /** Continuously compounded risk-free rate r. */
+  rate: number;
+  /** Continuous dividend yield q. Default 0. */
+  dividendYield?: number;
+  /** Volatility σ per √year, > 0. */
+  vol: number;
+  /** Years to expiry, ≥ 0. */
+  timeYears: number;
+  /** One-touch payment time. Default "at_hit". */
+  payment?: "at_hit" | "at_expiry";
+  /** Warrants: shares outstanding N. */
+  sharesOutstanding?: number;
+  /** Warrants: warrants issued M. */
+  warrantsIssued?: number;
+  /** Warrants: "simple" N/(N+M)·C(S) (default) or "fixed_point" W = N/(N+M)·C(S + (M/N)W). */
+  dilution?: "simple" | "fixed_point";
+}
+
+/** Output of priceOption. */
+export interface OptionPrice {
+  price: number;
+  /** ∂V/∂S. */
+  delta: number;
+  /** ∂²V/∂S². */
+  gamma: number;
+  /** ∂V/∂σ per unit of σ (÷100 for one volatility point). */
+  vega: number;
+  /** How the Greeks were computed. */
+  greeks: "closed_form" | "finite_difference";
+}

@@ -6,6 +6,7 @@
 //! `problems` property is the `[{path, message}]` list of [`crate::Problem`]s. Nothing here
 //! panics on any input, so a thrown error never leaves the module unusable.
 
+use crate::pricing::{self, OptionSpec};
 use crate::problem::{summary, Problem};
 use crate::{presets, report, Scenario};
 use serde::Serialize;
@@ -75,5 +76,17 @@ pub fn validate(#[wasm_bindgen(unchecked_param_type = "unknown")] scenario: JsVa
 pub fn evaluate(#[wasm_bindgen(unchecked_param_type = "Scenario")] value: JsValue) -> JsResult {
     scenario(value)
         .map(|s| to_js(&report::evaluate(&s)))
+        .map_err(error)
+}
+
+/// A closed-form option price with delta, gamma and vega; throws with `problems` for an
+/// invalid spec.
+#[wasm_bindgen(js_name = priceOption, unchecked_return_type = "OptionPrice")]
+pub fn price_option(
+    #[wasm_bindgen(unchecked_param_type = "OptionSpec")] spec: JsValue,
+) -> JsResult {
+    to_json(spec, "the option spec")
+        .and_then(|v| OptionSpec::from_json(&v))
+        .map(|s| to_js(&pricing::price(&s)))
         .map_err(error)
 }

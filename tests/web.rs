@@ -152,3 +152,63 @@ fn a_valid_call_after_a_thrown_error_still_works() {
     let r = wasm::evaluate(amd()).unwrap();
     assert_eq!(num(&r, "capacity.totalGw"), 6.0);
 }
+
+#[wasm_bindgen_test]
+fn price_option_matches_the_published_values() {
+    let cases = JSON::parse(include_str!("data/published-prices.json")).unwrap();
+    let cases: Array = cases.dyn_into().unwrap();
+    assert!(cases.length() > 100);
+    for c in cases.iter() {
+        let spec = get(&c, "spec");
+        let priced = wasm::price_option(spec.clone())
+            .unwrap_or_else(|e| panic!("{:?}: {:?}", JSON::stringify(&spec), e));
+        let got = num(&priced, "price");
+        let (want, tol) = (num(&c, "price"), num(&c, "tolerance"));
+        assert!(
+            (got - want).abs() <= tol,
+            "{}: got {got}, want {want}",
+            get(&c, "source").as_string().unwrap()
+        );
+        for greek in ["delta", "gamma", "vega"] {
+            assert!(num(&priced, greek).is_finite());
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn price_option_identities_hold_in_wasm() {
+    let spec = |kind: &str| {
+        JSON::parse(&format!(
+            r#"{{"kind":"{kind}","spot":100,"strike":95,"barrier":120,"rate":0.04,
+                "dividendYield":0.01,"vol":0.45,"timeYears":2,"payment":"at_expiry"}}"#
+        ))
+        .unwrap()
+    };
+    let p = |kind: &str| num(&wasm::price_option(spec(kind)).unwrap(), "price");
+    assert!((p("up_and_in_call") + p("up_and_out_call") - p("bs_call")).abs() < 1e-9);
+    let discounted = (-0.04f64 * 2.0).exp();
+    assert!((p("one_touch_up") + p("no_touch_up") - discounted).abs() < 1e-12);
+    let digital = p("cash_or_nothing_put");
+    let split = p("up_and_in_cash_or_nothing_put") + p("up_and_out_cash_or_nothing_put");
+    assert!((split - digital).abs() < 1e-12);
+}
+
+#[wasm_bindgen_test]
+fn price_option_rejects_inconsistent_specs_with_paths() {
+    let bad = JSON::parse(
+        r#"{"kind":"up_and_in_call","spot":-1,"strike":100,"rate":0.05,"vol":-0.2,"timeYears":1}"#,
+    )
+    .unwrap();
+    let mut paths: Vec<String> = problems_of(wasm::price_option(bad).unwrap_err())
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect();
+    paths.sort();
+    assert_eq!(paths, ["barrier", "spot", "vol"]);
+    assert!(wasm::price_option(JsValue::NULL).is_err());
+    let ok = JSON::parse(
+        r#"{"kind":"bs_call","spot":100,"strike":100,"rate":0.05,"vol":0.2,"timeYears":1}"#,
+    )
+    .unwrap();
+    assert!(num(&wasm::price_option(ok).unwrap(), "price") > 10.0);
+}
