@@ -6,21 +6,8 @@
 // rewritten: inputs are only filled when a preset is loaded.
 
 import init, * as dc from './pkg/dealcalc.js';
-
-const fmt = {
-  num: (x, digits = 2) =>
-    Number.isFinite(x) ? new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(x) : '–',
-  usd: (x) => {
-    if (!Number.isFinite(x)) return '–';
-    const a = Math.abs(x);
-    if (a >= 1e12) return `$${fmt.num(x / 1e12, 2)} T`;
-    if (a >= 1e9) return `$${fmt.num(x / 1e9, 1)} B`;
-    if (a >= 1e6) return `$${fmt.num(x / 1e6, 1)} M`;
-    return `$${fmt.num(x, 2)}`;
-  },
-  pct: (x, digits = 2) => (Number.isFinite(x) ? `${fmt.num(x * 100, digits)}%` : '–'),
-  date: (d) => d ?? 'not by expiry',
-};
+import { el, fmt, parseNumber } from './dom.js';
+import { mountPricingPanel } from './pricing.js';
 
 // ---- field paths ----------------------------------------------------------------------------
 
@@ -116,17 +103,6 @@ const TRANCHE_COLUMNS = [
 let scenario = null;
 const inputs = new Map(); // path -> input element
 
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') e.className = v;
-    else if (k === 'text') e.textContent = v;
-    else e.setAttribute(k, v);
-  }
-  for (const c of children) if (c != null) e.append(c);
-  return e;
-}
-
 /** The source entry for a path: exact, else the longest enclosing path that has one. */
 function sourceFor(path) {
   const sources = scenario?.sources ?? [];
@@ -162,8 +138,7 @@ function parseInput(input, field) {
   if (field.kind === 'checkbox') return input.checked;
   const text = input.value.trim();
   if (field.kind !== 'number') return text;
-  if (text === '') return field.optional ? null : NaN;
-  const x = Number(text.replace(/,/g, ''));
+  const x = parseNumber(text, field.optional);
   return Number.isFinite(x) && field.scale ? x * field.scale : x;
 }
 
@@ -291,7 +266,7 @@ function table(caption, header, rows, wide = false) {
   const t = el('table', { class: wide ? 'data wide' : 'data' }, el('caption', { text: caption }));
   t.append(el('thead', {}, el('tr', {}, ...header.map((h) => el('th', { scope: 'col', text: h })))));
   const body = el('tbody');
-  for (const r of rows) body.append(el('tr', {}, ...r.map((c) => el('td', { text: c }))));
+  for (const r of rows) body.append(el('tr', {}, ...r.map((c) => (c instanceof Node ? el('td', {}, c) : el('td', { text: c })))));
   t.append(body);
   return t;
 }
@@ -330,11 +305,12 @@ function renderReport(r) {
     const v = r.vesting;
     parts.push(table(
       `Tranches (base path: price grows at ${fmt.pct(v.baseGrowth, 1)} a year, ${v.baseGrowthSource === 'expectedReturn' ? 'real-world expected return' : 'risk-free rate'})`,
-      ['#', 'Shares', 'GW trigger', 'Milestone', 'Target', 'Required CAGR', 'Price met', 'Vests', 'Ownership after', 'Value at target'],
+      ['#', 'Shares', 'GW trigger', 'Milestone', 'Target', 'Required CAGR', 'Price met', 'Vests', 'Ownership after', 'Value at target', 'Closed form'],
       d.tranches.map((t, i) => {
         const tv = v.tranches[i];
         return [String(i + 1), fmt.num(t.shares, 0), fmt.num(tv.gwTrigger), fmt.date(tv.milestoneDate), tv.priceTarget == null ? 'none' : `$${fmt.num(tv.priceTarget)}`,
-          tv.requiredCagr == null ? '–' : fmt.pct(tv.requiredCagr, 1), fmt.date(tv.priceDate), fmt.date(tv.vestDate), fmt.pct(t.ownershipAfter), t.valueAtTargetUsd == null ? '–' : fmt.usd(t.valueAtTargetUsd)];
+          tv.requiredCagr == null ? '–' : fmt.pct(tv.requiredCagr, 1), fmt.date(tv.priceDate), fmt.date(tv.vestDate), fmt.pct(t.ownershipAfter), t.valueAtTargetUsd == null ? '–' : fmt.usd(t.valueAtTargetUsd),
+          tv.priceTarget == null ? '–' : touchButton(i)];
       }),
       true,
     ));
@@ -348,6 +324,25 @@ function renderReport(r) {
     ]));
   }
   details.replaceChildren(...parts);
+}
+
+let pricingPanel = null;
+
+/** A button that values tranche i as touch options in the pricing panel. */
+function touchButton(i) {
+  const b = el('button', { type: 'button', class: 'touch', 'data-tranche': String(i), text: 'Price as touch' });
+  b.setAttribute('aria-label', `Price tranche ${i + 1} as a touch option`);
+  b.addEventListener('click', () => {
+    const e = scenario.equity;
+    const w = scenario.warrant;
+    const t = w.tranches[i];
+    const years = (Date.parse(w.expiryDate) - Date.parse(scenario.valuationDate)) / (365.25 * 864e5);
+    pricingPanel.priceTranche({
+      spot: e.sharePrice, strike: w.strike, target: t.priceTarget, rate: e.riskFreeRate,
+      dividendYield: e.dividendYield, vol: e.volatility, timeYears: years,
+    });
+  });
+  return b;
 }
 
 function recompute() {
@@ -386,6 +381,7 @@ async function main() {
   const picker = document.getElementById('preset');
   for (const p of dc.presets()) picker.append(el('option', { value: p.id, text: p.name }));
   picker.addEventListener('change', () => loadPreset(picker.value));
+  pricingPanel = mountPricingPanel(dc, document.getElementById('pricing'));
   loadPreset(picker.value);
   document.body.dataset.ready = 'true';
 }

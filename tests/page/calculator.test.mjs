@@ -55,3 +55,27 @@ test('a tranche edit that breaks the share total is reported at the tranches', a
   assert.match(await page.textContent(problem('warrant.tranches')), /add up to/);
   assert.deepEqual(errors, []);
 });
+
+test('the pricing panel prices a kind and a tranche as touches in one click', async () => {
+  const { page, errors } = await open(browser, server.url);
+  // Default: an asset one-touch up at $600 on AMD's price.
+  await page.selectOption('#option-kind', 'bs_call');
+  await page.fill('[data-path="option.spot"]', '60');
+  await page.fill('[data-path="option.strike"]', '65');
+  await page.fill('[data-path="option.rate"]', '8');
+  await page.fill('[data-path="option.dividendYield"]', '0');
+  await page.fill('[data-path="option.vol"]', '30');
+  await page.fill('[data-path="option.timeYears"]', '0.25');
+  // Haug §1.1.1: 2.1334.
+  await page.waitForFunction(() => document.querySelector('[data-out="option.price"]').textContent === '2.1334');
+  await page.fill('[data-path="option.vol"]', '-5');
+  await page.waitForSelector('[data-problem-for="option.vol"]:not(:empty)');
+
+  await page.click('button[data-tranche="5"]');
+  assert.equal(await page.inputValue('#option-kind'), 'asset_one_touch_up');
+  assert.equal(await page.inputValue('[data-path="option.barrier"]'), '600');
+  assert.match(await page.textContent('#option-note'), /Tranche per share if its milestone is met/);
+  const price = Number((await page.textContent('[data-out="option.price"]')).replace(/,/g, ''));
+  assert.ok(price > 0 && price < 600, `asset one-touch price ${price}`);
+  assert.deepEqual(errors, []);
+});
