@@ -12,7 +12,7 @@
 //! Per tranche, in the scenario's order, cumulative shares n_i and ownership n_i ÷ (S + n_i).
 
 use crate::capacity::ratio;
-use crate::scenario::{Scenario, Warrant};
+use crate::scenario::Scenario;
 use serde::Serialize;
 
 /// The dilution part of the report (only for scenarios with a warrant).
@@ -64,8 +64,7 @@ pub struct TrancheDilution {
 
 /// Evaluates dilution; `None` for a scenario without a warrant.
 pub fn evaluate(s: &Scenario, vendor_revenue_usd: f64) -> Option<DilutionReport> {
-    let w: &Warrant = s.warrant.as_ref()?;
-    let e = &s.equity;
+    let (w, e) = s.warrant_on_equity()?;
     let (big_s, n, k, p) = (e.shares_outstanding, w.shares, w.strike, e.share_price);
     let intrinsic = (p - k).max(0.0);
     let value_transfer_usd = n * intrinsic;

@@ -21,6 +21,7 @@
 //! native and Wasm builds give bit-identical results.
 
 pub mod capacity;
+pub mod compare;
 pub mod date;
 pub mod dilution;
 pub mod financing;
@@ -30,6 +31,7 @@ pub mod pricing;
 pub mod problem;
 pub mod report;
 pub mod scenario;
+pub mod sensitivity;
 pub mod vesting;
 pub mod wasm;
 

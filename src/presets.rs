@@ -20,15 +20,51 @@ struct Preset {
     json: &'static str,
 }
 
-const PRESETS: &[Preset] = &[Preset {
-    info: PresetInfo {
-        id: "amd-openai-2025",
-        name: "AMD–OpenAI (Oct 2025)",
-        summary: "6 GW of AMD Instinct GPUs; a warrant for 160 M AMD shares at $0.01 vesting with \
-                  GW deployed and price targets up to $600.",
+const PRESETS: &[Preset] = &[
+    Preset {
+        info: PresetInfo {
+            id: "amd-openai-2025",
+            name: "AMD–OpenAI (Oct 2025)",
+            summary: "6 GW of AMD Instinct GPUs; a warrant for 160 M AMD shares at $0.01 vesting \
+                      with GW deployed and price targets up to $600.",
+        },
+        json: include_str!("../presets/amd-openai-2025.json"),
     },
-    json: include_str!("../presets/amd-openai-2025.json"),
-}];
+    Preset {
+        info: PresetInfo {
+            id: "amd-meta-2026",
+            name: "AMD–Meta (Feb 2026)",
+            summary: "The same structure for Meta: 6 GW, a 160 M-share warrant at $0.01.",
+        },
+        json: include_str!("../presets/amd-meta-2026.json"),
+    },
+    Preset {
+        info: PresetInfo {
+            id: "nvidia-openai-2025",
+            name: "Nvidia–OpenAI LOI (Sep 2025)",
+            summary: "A non-binding letter of intent for 10 GW; Nvidia to invest up to $100 B \
+                      in OpenAI as each GW deploys.",
+        },
+        json: include_str!("../presets/nvidia-openai-2025.json"),
+    },
+    Preset {
+        info: PresetInfo {
+            id: "oracle-openai-2025",
+            name: "Oracle–OpenAI (2025)",
+            summary: "About $300 B of cloud capacity over about five years for 4.5 GW from 2027.",
+        },
+        json: include_str!("../presets/oracle-openai-2025.json"),
+    },
+    Preset {
+        info: PresetInfo {
+            id: "broadcom-openai-2025",
+            name: "Broadcom–OpenAI (Oct 2025)",
+            summary: "10 GW of OpenAI-designed accelerators with Broadcom networking, H2 2026 to \
+                      end-2029; value not disclosed.",
+        },
+        json: include_str!("../presets/broadcom-openai-2025.json"),
+    },
+];
 
 /// The id of the preset the page opens with.
 pub const DEFAULT_PRESET: &str = "amd-openai-2025";
@@ -66,6 +102,60 @@ mod tests {
         for p in list() {
             let s = get(p.id).unwrap_or_else(|e| panic!("{}: {e:?}", p.id));
             assert!(!s.sources.is_empty(), "{} has no sources", p.id);
+        }
+    }
+
+    /// Paths of every number in a JSON value.
+    fn number_paths(v: &serde_json::Value, path: &str, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Number(_) => out.push(path.to_string()),
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    number_paths(item, &crate::problem::index(path, i), out);
+                }
+            }
+            serde_json::Value::Object(o) => {
+                for (k, item) in o {
+                    if k != "sources" {
+                        number_paths(item, &crate::problem::field(path, k), out);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_preset_number_has_a_source_or_an_assumption() {
+        for p in list() {
+            let s = get(p.id).unwrap();
+            let mut paths = Vec::new();
+            number_paths(&s.to_json(), "", &mut paths);
+            for path in paths {
+                let covered = s.sources.iter().any(|src| {
+                    let f = src.field.as_str();
+                    let encloses = path == f
+                        || path.starts_with(&format!("{f}."))
+                        || path.starts_with(&format!("{f}["));
+                    let cited = !src.url.is_empty() || src.note.starts_with("assumption");
+                    encloses && cited
+                });
+                assert!(covered, "{}: {path} has no source", p.id);
+            }
+        }
+    }
+
+    #[test]
+    fn the_contract_preset_ids_exist() {
+        let ids: Vec<&str> = list().iter().map(|p| p.id).collect();
+        for id in [
+            "amd-openai-2025",
+            "amd-meta-2026",
+            "nvidia-openai-2025",
+            "oracle-openai-2025",
+            "broadcom-openai-2025",
+        ] {
+            assert!(ids.contains(&id), "{id}");
         }
     }
 

@@ -111,7 +111,8 @@ export interface Scenario {
   currency: string;
   valuationDate: string;
   capacity: Capacity;
-  equity: Equity;
+  /** The warrant's issuer; required with a warrant, null for deals without one. */
+  equity?: Equity | null;
   warrant?: Warrant | null;
   investment?: Investment | null;
   contract?: Contract | null;
@@ -279,4 +280,39 @@ export interface OptionPrice {
   vega: number;
   /** How the Greeks were computed. */
   greeks: "closed_form" | "finite_difference";
+}
+
+/** Output of compare(scenarios). */
+export interface Comparison {
+  /** Deal names in input order. */
+  deals: string[];
+  rows: {
+    key: string;
+    label: string;
+    unit: "usd" | "gw" | "fraction" | "count" | "years";
+    /** One per deal; null where the measure does not apply. */
+    values: (number | null)[];
+  }[];
+}
+
+/** Output of sensitivity(scenario, output, swing): tornado data. */
+export interface Sensitivity {
+  /** Report path of the output. */
+  output: string;
+  /** The output at the unchanged scenario. */
+  base: number;
+  swing: number;
+  /** Largest spread first. */
+  bars: {
+    input: string;
+    /** First path moved. */
+    path: string;
+    /** Output at input × (1 − swing); null when that scenario is invalid. */
+    low: number | null;
+    /** Output at input × (1 + swing). */
+    high: number | null;
+    spread: number;
+    /** Why a side has no value. */
+    note: string | null;
+  }[];
 }

@@ -141,8 +141,7 @@ pub fn base_path_price_date(
 
 /// Evaluates the base-path timeline; `None` without a warrant.
 pub fn evaluate(s: &Scenario) -> Option<VestingReport> {
-    let w = s.warrant.as_ref()?;
-    let e = &s.equity;
+    let (w, e) = s.warrant_on_equity()?;
     let mu = e.real_world_drift();
     let ramp = Ramp::from_phases(&s.capacity.phases);
     let t_exp = years_between(s.valuation_date, w.expiry_date);

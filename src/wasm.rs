@@ -8,6 +8,7 @@
 
 use crate::pricing::{self, OptionSpec};
 use crate::problem::{summary, Problem};
+use crate::{compare, sensitivity};
 use crate::{presets, report, Scenario};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -88,5 +89,31 @@ pub fn price_option(
     to_json(spec, "the option spec")
         .and_then(|v| OptionSpec::from_json(&v))
         .map(|s| to_js(&pricing::price(&s)))
+        .map_err(error)
+}
+
+/// Several deals side by side: `{deals, rows: [{key, label, unit, values}]}`; problems carry
+/// the deal's index, `[1].equity.sharePrice`.
+#[wasm_bindgen(unchecked_return_type = "Comparison")]
+pub fn compare(
+    #[wasm_bindgen(unchecked_param_type = "Scenario[]")] scenarios: JsValue,
+) -> JsResult {
+    to_json(scenarios, "the list of scenarios")
+        .and_then(|v| compare::read_all(&v))
+        .map(|list| to_js(&compare::compare(&list)))
+        .map_err(error)
+}
+
+/// Tornado data: for the inputs that move `output` (a report path such as
+/// `dilution.valueTransferUsd`) most, its value at input × (1 ± swing).
+#[wasm_bindgen(unchecked_return_type = "Sensitivity")]
+pub fn sensitivity(
+    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    output: &str,
+    swing: f64,
+) -> JsResult {
+    to_json(scenario, "the scenario")
+        .and_then(|v| sensitivity::sensitivity(&v, output, swing))
+        .map(|t| to_js(&t))
         .map_err(error)
 }

@@ -42,7 +42,7 @@ fn amd_openai_value_transfer_is_n_times_price_minus_strike() {
 #[test]
 fn amd_openai_warrant_is_worth_96_billion_at_600() {
     let mut s = amd();
-    s.equity.share_price = 600.0;
+    s.equity.as_mut().unwrap().share_price = 600.0;
     let d = evaluate(&s).dilution.expect("warrant");
     assert!(
         close(d.value_transfer_usd, 96.0e9, 0.01e9),
@@ -245,4 +245,80 @@ fn non_object_input_is_a_problem_not_a_panic() {
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].path, "");
     }
+}
+
+#[test]
+fn oracle_contract_per_gw_and_per_year() {
+    let r = evaluate(&presets::get("oracle-openai-2025").unwrap());
+    let c = r.contract.expect("contract");
+    // WSJ: $300B over about five years for 4.5 GW: $66.7B per GW, $60B a year.
+    assert!(
+        close(c.value_per_gw_usd, 66.7e9, 0.05e9),
+        "{}",
+        c.value_per_gw_usd
+    );
+    assert_eq!(c.value_per_year_usd, 60e9);
+    assert!(r.dilution.is_none() && r.vesting.is_none());
+}
+
+#[test]
+fn nvidia_investment_follows_the_gigawatts_up_to_the_cap() {
+    let s = presets::get("nvidia-openai-2025").unwrap();
+    let r = evaluate(&s);
+    let i = r.investment.expect("investment");
+    assert_eq!(i.total_usd, 100e9);
+    // $100B against 10 GW × $35B of Nvidia hardware.
+    assert!(close(i.circularity, 100.0 / 350.0, 1e-12));
+    assert_eq!(i.net_cash_to_vendor_usd, 250e9);
+    let invested: f64 = i.schedule.iter().map(|y| y.invested_usd).sum();
+    assert!(close(invested, i.total_usd, 1.0));
+    // A cap below GW × per-GW binds.
+    let mut capped = s.clone();
+    capped.investment.as_mut().unwrap().max_usd = 30e9;
+    assert_eq!(evaluate(&capped).investment.unwrap().total_usd, 30e9);
+}
+
+#[test]
+fn every_preset_evaluates_with_finite_numbers() {
+    for p in presets::list() {
+        let report = serde_json::to_value(evaluate(&presets::get(p.id).unwrap())).unwrap();
+        let mut stack = vec![report];
+        while let Some(v) = stack.pop() {
+            match v {
+                Value::Number(n) => assert!(n.as_f64().unwrap().is_finite(), "{}", p.id),
+                Value::Array(a) => stack.extend(a),
+                Value::Object(o) => stack.extend(o.into_iter().map(|(_, v)| v)),
+                _ => {}
+            }
+        }
+    }
+}
+
+#[test]
+fn comparison_rows_align_across_deals() {
+    let list: Vec<Scenario> = [
+        "amd-openai-2025",
+        "nvidia-openai-2025",
+        "oracle-openai-2025",
+    ]
+    .iter()
+    .map(|id| presets::get(id).unwrap())
+    .collect();
+    let c = dealcalc::compare::compare(&list);
+    assert_eq!(c.deals.len(), 3);
+    let row = |key: &str| c.rows.iter().find(|r| r.key == key).unwrap();
+    assert!(c.rows.iter().all(|r| r.values.len() == 3));
+    assert_eq!(row("capexPerGwUsd").values, vec![Some(50e9); 3]);
+    let own = &row("maxOwnership").values;
+    assert!(own[0].is_some() && own[1].is_none() && own[2].is_none());
+    assert!(close(
+        row("circularity").values[1].unwrap(),
+        100.0 / 350.0,
+        1e-12
+    ));
+    assert_eq!(row("contractPerYearUsd").values[2], Some(60e9));
+    let mut bad = amd_json();
+    bad["equity"]["sharePrice"] = json!(-1);
+    let err = dealcalc::compare::read_all(&json!([amd_json(), bad])).unwrap_err();
+    assert_eq!(err[0].path, "[1].equity.sharePrice");
 }

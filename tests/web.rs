@@ -212,3 +212,48 @@ fn price_option_rejects_inconsistent_specs_with_paths() {
     .unwrap();
     assert!(num(&wasm::price_option(ok).unwrap(), "price") > 10.0);
 }
+
+#[wasm_bindgen_test]
+fn every_contract_preset_loads_and_evaluates() {
+    for id in [
+        "amd-openai-2025",
+        "amd-meta-2026",
+        "nvidia-openai-2025",
+        "oracle-openai-2025",
+        "broadcom-openai-2025",
+    ] {
+        let s = wasm::preset(id).unwrap();
+        assert_eq!(Array::from(&wasm::validate(s.clone())).length(), 0, "{id}");
+        let r = wasm::evaluate(s).unwrap();
+        assert!(num(&r, "capacity.capexUsd") > 0.0, "{id}");
+    }
+    let oracle = wasm::evaluate(wasm::preset("oracle-openai-2025").unwrap()).unwrap();
+    assert_eq!(num(&oracle, "contract.valuePerYearUsd"), 60e9);
+    assert!(get(&oracle, "dilution").is_null());
+}
+
+#[wasm_bindgen_test]
+fn compare_and_sensitivity_through_wasm() {
+    let list = Array::new();
+    list.push(&amd());
+    list.push(&wasm::preset("nvidia-openai-2025").unwrap());
+    let c = wasm::compare(list.clone().into()).unwrap();
+    assert_eq!(Array::from(&get(&c, "deals")).length(), 2);
+    let rows = Array::from(&get(&c, "rows"));
+    let own = rows
+        .iter()
+        .find(|r| get(r, "key").as_string().unwrap() == "maxOwnership")
+        .unwrap();
+    assert!(num(&own, "values.0") > 0.08);
+    assert!(get(&own, "values.1").is_null());
+    let bad = amd();
+    set(&bad, "capacity.pue", JsValue::from_f64(0.5));
+    list.push(&bad);
+    let p = problems_of(wasm::compare(list.into()).unwrap_err());
+    assert_eq!(p[0].0, "[2].capacity.pue");
+
+    let t = wasm::sensitivity(amd(), "dilution.valueTransferUsd", 0.1).unwrap();
+    assert_eq!(get(&t, "bars.0.input").as_string().unwrap(), "Share price");
+    let p = problems_of(wasm::sensitivity(amd(), "dilution.nothing", 0.1).unwrap_err());
+    assert_eq!(p[0].0, "output");
+}

@@ -27,7 +27,8 @@ pub struct Scenario {
     /// The "today" of the scenario: the share price is observed and the simulation starts here.
     pub valuation_date: Date,
     pub capacity: Capacity,
-    pub equity: Equity,
+    /// The issuer of the warrant shares; required with a warrant, otherwise optional.
+    pub equity: Option<Equity>,
     /// The vendor's warrant to the buyer, if the deal has one.
     pub warrant: Option<Warrant>,
     /// The vendor investing in the buyer as gigawatts deploy (Nvidia's letter of intent).
@@ -252,6 +253,11 @@ impl Scenario {
     pub fn to_json(&self) -> serde_json::Value {
         // Serializing plain structs of strings and finite numbers cannot fail.
         serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// The warrant and the equity it is on, when the deal has a warrant.
+    pub fn warrant_on_equity(&self) -> Option<(&Warrant, &Equity)> {
+        Some((self.warrant.as_ref()?, self.equity.as_ref()?))
     }
 
     /// Total gigawatts of the deal: the sum over phases.

@@ -80,7 +80,7 @@ fn scenario_of(r: &mut Reader, v: &Value) -> Scenario {
         currency: r.string(o, "currency", ""),
         valuation_date: r.date(o, "valuationDate", ""),
         capacity: r.required(o, "capacity", "", capacity),
-        equity: r.required(o, "equity", "", equity),
+        equity: r.optional(o, "equity", "", equity),
         warrant: r.optional(o, "warrant", "", warrant),
         investment: r.optional(o, "investment", "", investment),
         contract: r.optional(o, "contract", "", contract),

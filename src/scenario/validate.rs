@@ -83,7 +83,11 @@ pub(super) fn check(s: &Scenario, shape: Vec<Problem>) -> Vec<Problem> {
         "must be a three-letter ISO 4217 code such as USD",
     );
     capacity(&mut c, &s.capacity);
-    equity(&mut c, &s.equity);
+    match (&s.equity, &s.warrant) {
+        (Some(e), _) => equity(&mut c, e),
+        (None, Some(_)) => c.expect(false, "equity", "is required when the deal has a warrant"),
+        (None, None) => {}
+    }
     let total_gw = s.total_gw();
     if let Some(w) = &s.warrant {
         warrant(&mut c, w, total_gw, s.valuation_date);
