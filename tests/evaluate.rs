@@ -322,3 +322,9 @@ fn comparison_rows_align_across_deals() {
     let err = dealcalc::compare::read_all(&json!([amd_json(), bad])).unwrap_err();
     assert_eq!(err[0].path, "[1].equity.sharePrice");
 }
+
+#[test]
+fn no_binding_phase_is_zero_not_negative_zero() {
+    let c = evaluate(&presets::get("broadcom-openai-2025").unwrap()).capacity;
+    assert!(c.binding_gw == 0.0 && c.binding_gw.is_sign_positive());
+}

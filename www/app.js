@@ -8,6 +8,7 @@
 import init, * as dc from './pkg/dealcalc.js';
 import { el, fmt, parseNumber } from './dom.js';
 import { mountPricingPanel } from './pricing.js';
+import { mountComparison, mountTornado } from './views.js';
 
 // ---- field paths ----------------------------------------------------------------------------
 
@@ -60,6 +61,7 @@ const GROUPS = [
   },
   {
     title: 'Equity of the issuer',
+    needs: 'equity',
     fields: [
       { path: 'equity.issuer', label: 'Issuer', kind: 'text' },
       { path: 'equity.sharesOutstanding', label: 'Shares outstanding', unit: 'M', scale: 1e6, kind: 'number' },
@@ -79,6 +81,23 @@ const GROUPS = [
       { path: 'warrant.strike', label: 'Strike', unit: '$', kind: 'number' },
       { path: 'warrant.issueDate', label: 'Issue date', kind: 'date' },
       { path: 'warrant.expiryDate', label: 'Expiry date', kind: 'date' },
+    ],
+  },
+  {
+    title: 'Vendor investment in the buyer',
+    needs: 'investment',
+    fields: [
+      { path: 'investment.investor', label: 'Investor', kind: 'text' },
+      { path: 'investment.usdPerGw', label: 'Invested per GW deployed', unit: '$ B', scale: 1e9, kind: 'number' },
+      { path: 'investment.maxUsd', label: 'Investment cap', unit: '$ B', scale: 1e9, kind: 'number' },
+    ],
+  },
+  {
+    title: 'Capacity bought as a service',
+    needs: 'contract',
+    fields: [
+      { path: 'contract.valueUsd', label: 'Contract value', unit: '$ B', scale: 1e9, kind: 'number' },
+      { path: 'contract.years', label: 'Term', unit: 'years', kind: 'number' },
     ],
   },
 ];
@@ -301,6 +320,19 @@ function renderReport(r) {
     table('Schedule by year', ['Year', 'GW added', 'GW online', 'Capex', 'Vendor revenue', 'Energy cost'],
       c.schedule.map((y) => [String(y.year), fmt.num(y.gwAdded, 3), fmt.num(y.gwOnline, 3), fmt.usd(y.capexUsd), fmt.usd(y.vendorRevenueUsd), fmt.usd(y.energyCostUsd)])),
   ];
+  if (r.investment) {
+    const inv = r.investment;
+    parts.push(table(`Vendor investment by ${inv.investor}`, ['Year', 'Invested', 'Cumulative'],
+      inv.schedule.map((y) => [String(y.year), fmt.usd(y.investedUsd), fmt.usd(y.cumulativeUsd)])
+        .concat([['Total', fmt.usd(inv.totalUsd), `net to vendor ${fmt.usd(inv.netCashToVendorUsd)}`]])));
+  }
+  if (r.contract) {
+    const k = r.contract;
+    parts.push(table('Service contract', ['Quantity', 'Value'], [
+      ['Value', fmt.usd(k.valueUsd)], ['Term', `${fmt.num(k.years)} years`], ['Per year', fmt.usd(k.valuePerYearUsd)],
+      ['Per GW', fmt.usd(k.valuePerGwUsd)], ['Per GW-year', fmt.usd(k.valuePerGwYearUsd)],
+    ]));
+  }
   if (d && r.vesting) {
     const v = r.vesting;
     parts.push(table(
@@ -327,6 +359,8 @@ function renderReport(r) {
 }
 
 let pricingPanel = null;
+let comparison = null;
+let tornado = null;
 
 /** A button that values tranche i as touch options in the pricing panel. */
 function touchButton(i) {
@@ -360,7 +394,10 @@ function recompute() {
     return;
   }
   try {
-    renderReport(dc.evaluate(scenario));
+    const report = dc.evaluate(scenario);
+    renderReport(report);
+    comparison?.render();
+    tornado?.render(report);
     status.textContent = '';
   } catch (e) {
     status.textContent = `Could not evaluate: ${e.message}`;
@@ -382,6 +419,8 @@ async function main() {
   for (const p of dc.presets()) picker.append(el('option', { value: p.id, text: p.name }));
   picker.addEventListener('change', () => loadPreset(picker.value));
   pricingPanel = mountPricingPanel(dc, document.getElementById('pricing'));
+  comparison = mountComparison(dc, document.getElementById('compare'), () => scenario);
+  tornado = mountTornado(dc, document.getElementById('sensitivity'), () => scenario);
   loadPreset(picker.value);
   document.body.dataset.ready = 'true';
 }

@@ -13,8 +13,12 @@ export function el(tag, attrs = {}, ...children) {
 }
 
 export const fmt = {
-  num: (x, digits = 2) =>
-    Number.isFinite(x) ? new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(x) : '–',
+  num: (x, digits = 2) => {
+    if (!Number.isFinite(x)) return '–';
+    // Values that round to zero print as 0, never "-0".
+    const shown = Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x;
+    return new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(shown);
+  },
   usd: (x) => {
     if (!Number.isFinite(x)) return '–';
     const a = Math.abs(x);

@@ -79,3 +79,44 @@ test('the pricing panel prices a kind and a tranche as touches in one click', as
   assert.ok(price > 0 && price < 600, `asset one-touch price ${price}`);
   assert.deepEqual(errors, []);
 });
+
+test('every preset shows its capacity, dilution or financing with source markers', async () => {
+  const { page, errors } = await open(browser, server.url);
+  const expectations = {
+    'amd-openai-2025': ['dilution.maxOwnership', '8.98%'],
+    'amd-meta-2026': ['dilution.maxOwnership', '8.94%'],
+    'nvidia-openai-2025': ['investment.totalUsd', '$100 B'],
+    'oracle-openai-2025': ['contract.valuePerGwUsd', '$66.7 B'],
+    'broadcom-openai-2025': ['capacity.totalGw', '10 GW'],
+  };
+  for (const [id, [out, text]] of Object.entries(expectations)) {
+    await page.selectOption('#preset', id);
+    await page.waitForFunction(([o, t]) => document.querySelector(`[data-out="${o}"]`)?.textContent === t, [out, text]);
+    assert.ok(await page.locator('.badge').count() > 5, `${id} shows source markers`);
+  }
+  await page.screenshot({ path: `${RESULTS}/broadcom.png`, fullPage: true });
+  assert.match(await page.textContent('[data-out="capacity.totalGw"] + .card-note'), /· 0 GW binding/);
+  assert.deepEqual(errors, []);
+});
+
+test('the comparison and the tornado are drawn from the current deal', async () => {
+  const { page, errors } = await open(browser, server.url);
+  // Comparison: AMD–OpenAI (edited) next to the Nvidia and Oracle presets.
+  const row = (key) => page.locator(`#comparison-table tr[data-row="${key}"] td`);
+  await page.waitForSelector('#comparison-table tr[data-row="maxOwnership"]');
+  assert.equal(await row('maxOwnership').count(), 3);
+  assert.equal(await row('maxOwnership').nth(0).textContent(), '8.98%');
+  assert.equal(await row('maxOwnership').nth(1).textContent(), '–');
+  assert.equal(await row('contractPerYearUsd').nth(2).textContent(), '$60 B');
+  await page.fill('[data-path="equity.sharesOutstanding"]', '3000');
+  await page.waitForFunction(() => document.querySelector('#comparison-table tr[data-row="maxOwnership"] td').textContent === '5.06%');
+
+  // Tornado: value transferred moves with the share price first.
+  await page.selectOption('#tornado-output', 'dilution.valueTransferUsd');
+  await page.waitForSelector('#tornado-chart svg rect');
+  assert.equal(await page.locator('#tornado-table tbody tr').first().locator('td').first().textContent(), 'Share price');
+  assert.ok(await page.locator('#tornado-chart rect').count() >= 4);
+  await page.selectOption('#tornado-output', 'capacity.annualCostUsd');
+  await page.waitForFunction(() => document.querySelector('#tornado-table tbody tr td').textContent === 'Deal size (GW)');
+  assert.deepEqual(errors, []);
+});

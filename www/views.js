@@ -1,0 +1,151 @@
+// Comparison and sensitivity views: several deals side by side (compare) and a tornado chart
+// (sensitivity), each drawn from the Wasm exports, each with its data as a table.
+
+import { el, fmt } from './dom.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attrs = {}, text) {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  if (text != null) e.textContent = text;
+  return e;
+}
+
+export function formatValue(x, unit) {
+  if (x == null) return '–';
+  switch (unit) {
+    case 'usd': return fmt.usd(x);
+    case 'fraction': return fmt.pct(x, 2);
+    case 'gw': return `${fmt.num(x, 3)} GW`;
+    case 'count': return fmt.num(x, 0);
+    default: return fmt.num(x, 4);
+  }
+}
+
+/** The comparison view: the current deal and up to two presets. */
+export function mountComparison(dc, root, currentScenario) {
+  const presets = dc.presets();
+  const pickers = [1, 2].map((n) => {
+    const s = el('select', { id: `compare-${n}`, 'aria-label': `Deal ${n + 1} to compare` });
+    s.append(el('option', { value: '', text: '(none)' }));
+    for (const p of presets) s.append(el('option', { value: p.id, text: p.name }));
+    return s;
+  });
+  pickers[0].value = 'nvidia-openai-2025';
+  pickers[1].value = 'oracle-openai-2025';
+  const tableBox = el('div', { class: 'table-wrap', id: 'comparison-table' });
+  const status = el('p', { class: 'problem' });
+  root.replaceChildren(
+    el('h2', { text: 'Compare deals' }),
+    el('p', { class: 'help', text: 'The deal above (as edited) next to built-in deals; per-GW rows divide by each deal\'s own gigawatts.' }),
+    el('div', { class: 'control' }, ...pickers.map((p, i) => el('label', {}, `Deal ${i + 2} `, p))),
+    status, tableBox,
+  );
+  function render() {
+    const current = currentScenario();
+    if (!current) return;
+    const list = [current, ...pickers.filter((p) => p.value).map((p) => dc.preset(p.value))];
+    try {
+      const c = dc.compare(list);
+      status.textContent = '';
+      const t = el('table', { class: 'data' }, el('caption', { text: 'Deals side by side' }));
+      t.append(el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Measure' }), ...c.deals.map((d) => el('th', { scope: 'col', text: d })))));
+      const body = el('tbody');
+      for (const r of c.rows) {
+        body.append(el('tr', { 'data-row': r.key }, el('th', { scope: 'row', text: r.label }), ...r.values.map((v) => el('td', { text: formatValue(v, r.unit) }))));
+      }
+      t.append(body);
+      tableBox.replaceChildren(t);
+    } catch (e) {
+      status.textContent = e.message;
+    }
+  }
+  for (const p of pickers) p.addEventListener('change', render);
+  return { render };
+}
+
+const OUTPUTS = [
+  ['dilution.valueTransferUsd', 'Equity value given today', 'usd'],
+  ['dilution.effectiveDiscount', 'Equity given ÷ vendor revenue', 'fraction'],
+  ['dilution.maxOwnership', 'Maximum ownership', 'fraction'],
+  ['capacity.capexUsd', 'Capex', 'usd'],
+  ['capacity.annualCostUsd', 'Annual cost', 'usd'],
+  ['capacity.costPerAcceleratorHourUsd', 'Cost per accelerator-hour', 'usd'],
+  ['capacity.vendorRevenueUsd', 'Vendor revenue', 'usd'],
+  ['investment.circularity', 'Investment ÷ vendor revenue', 'fraction'],
+  ['contract.valuePerGwUsd', 'Contract value per GW', 'usd'],
+];
+
+/** The tornado view of sensitivity(scenario, output, swing). */
+export function mountTornado(dc, root, currentScenario) {
+  const output = el('select', { id: 'tornado-output' });
+  const swing = el('select', { id: 'tornado-swing' });
+  for (const s of [0.05, 0.1, 0.2, 0.3]) swing.append(el('option', { value: String(s), text: `±${s * 100}%` }));
+  swing.value = '0.1';
+  const chart = el('div', { class: 'tornado', id: 'tornado-chart' });
+  const table = el('div', { class: 'table-wrap' });
+  const status = el('p', { class: 'help' });
+  root.replaceChildren(
+    el('h2', { text: 'What moves the result' }),
+    el('div', { class: 'control' }, el('label', { for: 'tornado-output', text: 'Output' }), output, el('label', { for: 'tornado-swing', text: 'Swing' }), swing),
+    status, chart, table,
+  );
+
+  function fillOutputs(report) {
+    const keep = output.value;
+    output.replaceChildren();
+    for (const [path, label] of OUTPUTS) {
+      const [part] = path.split('.');
+      if (report[part] != null) output.append(el('option', { value: path, text: label }));
+    }
+    if ([...output.options].some((o) => o.value === keep)) output.value = keep;
+  }
+
+  function render(report) {
+    const scenario = currentScenario();
+    if (!scenario || !report) return;
+    fillOutputs(report);
+    const unit = OUTPUTS.find(([p]) => p === output.value)?.[2] ?? 'number';
+    let t;
+    try {
+      t = dc.sensitivity(scenario, output.value, Number(swing.value));
+    } catch (e) {
+      status.textContent = e.message;
+      return;
+    }
+    status.textContent = `Base: ${formatValue(t.base, unit)}. Each bar moves one input by ±${Number(swing.value) * 100}%, all else fixed.`;
+    const bars = t.bars.slice(0, 10);
+    const width = 640, row = 26, left = 190, right = 20, top = 10;
+    const height = top + bars.length * row + 24;
+    const values = bars.flatMap((b) => [b.low, b.high].filter((x) => x != null)).concat([t.base]);
+    const lo = Math.min(...values), hi = Math.max(...values);
+    const span = hi - lo || Math.abs(t.base) || 1;
+    const x = (v) => left + ((v - lo) / span) * (width - left - right);
+    const s = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': 'tornado-title', class: 'chart' });
+    s.append(svg('title', { id: 'tornado-title' }, `Sensitivity of ${output.selectedOptions[0]?.textContent ?? ''}`));
+    bars.forEach((b, i) => {
+      const y = top + i * row;
+      s.append(svg('text', { x: left - 8, y: y + 16, 'text-anchor': 'end', class: 'axis-label' }, b.input));
+      for (const [v, cls] of [[b.low, 'bar-low'], [b.high, 'bar-high']]) {
+        if (v == null) continue;
+        const x0 = Math.min(x(v), x(t.base)), x1 = Math.max(x(v), x(t.base));
+        s.append(svg('rect', { x: x0, y: y + 4, width: Math.max(x1 - x0, 1), height: row - 8, class: cls }));
+      }
+    });
+    s.append(svg('line', { x1: x(t.base), x2: x(t.base), y1: top, y2: top + bars.length * row, class: 'base-line' }));
+    s.append(svg('text', { x: x(t.base), y: height - 6, 'text-anchor': 'middle', class: 'axis-label' }, `base ${formatValue(t.base, unit)}`));
+    chart.replaceChildren(s, el('p', { class: 'legend' }, el('span', { class: 'key bar-low' }), ` input −${Number(swing.value) * 100}%  `, el('span', { class: 'key bar-high' }), ` input +${Number(swing.value) * 100}%`));
+    const tbl = el('table', { class: 'data', id: 'tornado-table' }, el('caption', { text: 'Tornado data' }));
+    tbl.append(el('thead', {}, el('tr', {}, ...['Input', 'Input −', 'Input +', 'Spread', 'Note'].map((h) => el('th', { scope: 'col', text: h })))));
+    const body = el('tbody');
+    for (const b of t.bars) body.append(el('tr', {}, el('td', { text: b.input }), el('td', { text: formatValue(b.low, unit) }), el('td', { text: formatValue(b.high, unit) }), el('td', { text: formatValue(b.spread, unit) }), el('td', { text: b.note ?? '' })));
+    tbl.append(body);
+    table.replaceChildren(tbl);
+  }
+
+  let last = null;
+  output.addEventListener('change', () => render(last));
+  swing.addEventListener('change', () => render(last));
+  return { render: (report) => { last = report; render(report); } };
+}
