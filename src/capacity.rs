@@ -303,7 +303,11 @@ pub fn evaluate(s: &Scenario) -> CapacityReport {
         annual_cost_usd,
         cost_per_accelerator_hour_usd: ratio(annual_cost_usd, used_hours),
         // fold from +0: an empty f64 sum is −0, which would print as "-0".
-        binding_gw: k.phases.iter().filter(|p| p.binding).fold(0.0, |a, p| a + p.gw),
+        binding_gw: k
+            .phases
+            .iter()
+            .filter(|p| p.binding)
+            .fold(0.0, |a, p| a + p.gw),
         first_online: first,
         fully_online: last,
         schedule,
