@@ -19,7 +19,7 @@ cargo clippy --all-targets --quiet -- -D warnings
 cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
 
 step "core (native)"
-cargo test --quiet
+cargo test --release --quiet
 
 step "exported API in headless Chromium"
 wasm-pack test --headless --chrome --chromedriver "$(command -v chromedriver)" --release

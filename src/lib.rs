@@ -26,6 +26,7 @@ pub mod date;
 pub mod dilution;
 pub mod financing;
 pub mod input;
+pub mod montecarlo;
 pub mod presets;
 pub mod pricing;
 pub mod problem;

@@ -8,9 +8,9 @@
 //!
 //! The two conditions need not hold on the same day: each is met once it has been met.
 //!
-//! The deterministic timeline here uses the **base path** P(t) = P₀·e^{μt}: the expected
-//! (mean) share price under the real-world drift μ = `equity.expectedReturn` (r when absent),
-//! t in ACT/365.25 years from the valuation date. The Monte Carlo engine applies the same
+//! The deterministic timeline here uses the **base path** P(t) = P₀·e^{(μ−q)t}: the expected
+//! (mean) share price under the real-world drift, μ = `equity.expectedReturn` (r when absent),
+//! q the dividend yield, t in ACT/365.25 years from the valuation date. The Monte Carlo engine applies the same
 //! rules to simulated paths.
 //!
 //! `requiredCagr` = (H ÷ P₀)^{1/T} − 1 is the constant annual growth (annual compounding) the
@@ -80,7 +80,7 @@ impl PriceMonitor {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct VestingReport {
-    /// μ of the base path (continuously compounded per year).
+    /// Growth of the base path, μ − q (continuously compounded per year).
     pub base_growth: f64,
     /// Which drift the base path uses: "expectedReturn" or "riskFreeRate".
     pub base_growth_source: &'static str,

@@ -128,15 +128,16 @@ pub struct Equity {
     pub dividend_yield: f64,
     /// Continuously compounded risk-free rate r, in (−0.5, 1).
     pub risk_free_rate: f64,
-    /// Real-world expected return (continuously compounded drift μ), in (−1, 2); when absent
-    /// the real-world measure equals the risk-neutral one (μ = r).
+    /// Real-world expected total return μ (continuously compounded, dividends included), in
+    /// (−1, 2); when absent the real-world measure equals the risk-neutral one (μ = r).
     pub expected_return: Option<f64>,
 }
 
 impl Equity {
-    /// The real-world drift μ: `expectedReturn`, or r when absent.
+    /// The real-world drift of the share price: μ − q, with μ = `expectedReturn` or r when
+    /// absent (then it is the risk-neutral drift r − q).
     pub fn real_world_drift(&self) -> f64 {
-        self.expected_return.unwrap_or(self.risk_free_rate)
+        self.expected_return.unwrap_or(self.risk_free_rate) - self.dividend_yield
     }
 }
 

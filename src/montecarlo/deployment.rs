@@ -1,0 +1,80 @@
+//! Deployment risk: which phases happen and how late, path by path.
+//!
+//! Each phase happens with its `probability` (a Bernoulli draw: it happens when u₁ < p) and,
+//! when it has `delayMonths`, starts and ends late by a triangular delay drawn by inversion
+//! (u₂ ↦ min + √(u₂·(max−min)·(mode−min)) below the mode's quantile F_c = (mode−min)/(max−min),
+//! max − √((1−u₂)·(max−min)·(max−mode)) above it). Two uniforms per phase, always drawn, keep
+//! the stream aligned across paths. The antithetic path uses 1 − u for both.
+//!
+//! The milestone of a tranche is the first time the sampled ramp reaches its `gwTrigger`
+//! ([`crate::capacity::Ramp::time_to_reach`]), in years from the valuation date (0 when it
+//! lies in the past), or never when the phases that happen do not add up to it.
+
+use crate::capacity::{Ramp, RampPiece};
+use crate::date::{Date, DAYS_PER_MONTH, DAYS_PER_YEAR};
+use crate::scenario::{Phase, Triangular};
+
+/// The inverse CDF of a triangular distribution at u ∈ (0, 1).
+pub fn triangular(t: Triangular, u: f64) -> f64 {
+    let span = t.max - t.min;
+    if span <= 0.0 {
+        return t.min;
+    }
+    let fc = (t.mode - t.min) / span;
+    if u < fc {
+        t.min + libm::sqrt(u * span * (t.mode - t.min))
+    } else {
+        t.max - libm::sqrt((1.0 - u) * span * (t.max - t.mode))
+    }
+}
+
+/// The ramp of one path: the phases that happen, shifted by their delays. `uniforms` holds two
+/// per phase (happens, delay).
+pub fn sample_ramp(phases: &[Phase], uniforms: &[f64]) -> Ramp {
+    let pieces = phases
+        .iter()
+        .zip(uniforms.chunks_exact(2))
+        .filter(|(p, u)| u[0] < p.probability)
+        .map(|(p, u)| {
+            let delay_days = p
+                .delay_months
+                .map_or(0.0, |t| triangular(t, u[1]) * DAYS_PER_MONTH);
+            RampPiece {
+                gw: p.gw,
+                start_day: p.start.0 as f64 + delay_days,
+                end_day: p.end.0 as f64 + delay_days,
+            }
+        })
+        .collect();
+    Ramp { pieces }
+}
+
+/// Years from `valuation` until the ramp reaches `gw` (0 if already reached), or `None`.
+pub fn milestone_years(ramp: &Ramp, gw: f64, valuation: Date) -> Option<f64> {
+    ramp.time_to_reach(gw)
+        .map(|day| ((day - valuation.0 as f64) / DAYS_PER_YEAR).max(0.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn triangular_inversion_hits_its_quantiles() {
+        let t = Triangular {
+            min: 0.0,
+            mode: 3.0,
+            max: 12.0,
+        };
+        assert_eq!(triangular(t, 0.25), 3.0);
+        assert!((triangular(t, 1e-12) - 0.0).abs() < 1e-4);
+        assert!((triangular(t, 1.0 - 1e-12) - 12.0).abs() < 1e-4);
+        // Mean (0 + 3 + 12)/3 = 5 by a midpoint rule over u.
+        let n = 100_000;
+        let mean: f64 = (0..n)
+            .map(|i| triangular(t, (i as f64 + 0.5) / n as f64))
+            .sum::<f64>()
+            / n as f64;
+        assert!((mean - 5.0).abs() < 1e-3, "{mean}");
+    }
+}

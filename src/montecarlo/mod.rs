@@ -1,0 +1,936 @@
+//! Monte Carlo valuation of the warrant: when each tranche vests, how likely, and what it is
+//! worth.
+//!
+//! ## Model
+//! - **Share price**: geometric Brownian motion, simulated exactly on a uniform grid of
+//!   `stepsPerYear` steps a year, ln S(t+Δ) = ln S(t) + (m − σ²/2)Δ + σ√Δ·Z. Two measures share
+//!   the same random numbers: the risk-neutral drift m = r − q prices the tranches (fair value,
+//!   standard error, percentiles); the real-world drift m = μ − q, μ = `expectedReturn`, gives
+//!   probabilities and vest dates (when `expectedReturn` is absent both are risk-neutral).
+//! - **Deployment**: per path, phases happen with their probability and run late by their
+//!   triangular delay ([`deployment`]); a tranche's milestone is when the sampled ramp reaches
+//!   its `gwTrigger`.
+//! - **Price tests** on the grid: `touch` is continuous monitoring, made exact between grid
+//!   points by the Brownian-bridge crossing probability p = exp(−2·ln(H/S₀)·ln(H/S₁)/(σ²Δ))
+//!   (Glasserman, "Monte Carlo Methods in Financial Engineering", 2004, §6.4), one uniform per
+//!   step shared by all targets so that crossings nest; a crossing inside a step is dated at its
+//!   middle and pays the target H. `close` needs one grid close at or above the target;
+//!   `average` the mean of the trailing `days` closes (`days × stepsPerYear / 252` grid closes,
+//!   at least one; closes before the valuation date equal the valuation price). On a daily grid
+//!   (stepsPerYear = 252) `close` and `average` are exact; on coarser grids they see fewer closes.
+//! - **Vesting and exercise**: a tranche vests when both its milestone and its price test are met
+//!   by expiry, at the later of the two (at the first grid time after a milestone that comes
+//!   last), and is exercised then: value max(S − K, 0)·e^{−rτ} per share.
+//!
+//! ## Estimators
+//! Antithetic pairs (Z and −Z for the price, u and 1 − u for deployment) are the sampling unit:
+//! means and standard errors are over pair averages. A control variate per tranche with a price
+//! target: the same path's continuous one-touch of its target, paying H − K at the hit, whose
+//! price is known in closed form ([`crate::pricing::touch`]: asset one-touch at hit − K × cash
+//! one-touch at hit); the estimate is Ȳ − β(C̄ − E[C]) with β = Cov(Y,C)/Var(C) from the same
+//! sample (Glasserman §4.1). The reported standard error is that of the adjusted estimator; the
+//! plain one is reported beside it.
+//!
+//! ## Reproducibility
+//! Every pair has its own random streams ([`rng`]), so results depend only on the seed and the
+//! path count — not on how the work is chunked — and are bit-identical natively and in Wasm.
+
+pub mod deployment;
+pub mod rng;
+
+use crate::capacity::Ramp;
+use crate::date::{date_after_years, years_between, Date, DAYS_PER_YEAR};
+use crate::input::Reader;
+use crate::pricing::touch::{asset_one_touch, one_touch};
+use crate::pricing::{Direction, Market, Payment};
+use crate::problem::Problem;
+use crate::scenario::{PriceTestKind, Scenario};
+use rng::{Rng, Stream};
+use serde::Serialize;
+use serde_json::Value;
+
+/// Most paths in one valuation.
+pub const MAX_PATHS: u64 = 2_000_000;
+/// Most path-steps (paths × grid steps) in one valuation: about a few seconds of work.
+pub const MAX_PATH_STEPS: f64 = 1.5e9;
+/// Most tranches the control variate covers (its covariance is quadratic in them).
+pub const MAX_CONTROLLED_TRANCHES: usize = 24;
+/// Trading days a year, for converting `days` of an average test to grid closes.
+pub const TRADING_DAYS_PER_YEAR: f64 = 252.0;
+const FAN_PATHS: u64 = 1000;
+const FAN_POINTS: usize = 48;
+const SAMPLE_PATHS: usize = 12;
+const HISTOGRAM_BINS: usize = 30;
+
+/// Options of `valueWarrant`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Options {
+    /// Paths (rounded up to an even number with antithetic pairs). Default 20,000.
+    pub paths: u64,
+    /// Seed of every stream. Default 1.
+    pub seed: u64,
+    /// Grid steps a year. Default 252 (trading days) when a tranche has a `close` or
+    /// `average` test, else 52 (weekly, exact for `touch` by the bridge).
+    pub steps_per_year: u32,
+    /// Antithetic pairs. Default true.
+    pub antithetic: bool,
+    /// The one-touch control variate. Default true.
+    pub control_variate: bool,
+}
+
+const OPTION_FIELDS: &[&str] = &[
+    "paths",
+    "seed",
+    "stepsPerYear",
+    "antithetic",
+    "controlVariate",
+];
+
+impl Options {
+    /// Reads options (every field optional; problems at `options.<field>`).
+    pub fn from_json(v: &Value, scenario: Option<&Scenario>) -> Result<Options, Vec<Problem>> {
+        let mut r = Reader::default();
+        let empty = Value::Object(Default::default());
+        let v = if v.is_null() { &empty } else { v };
+        let o = r.object(v, "options", OPTION_FIELDS);
+        let whole = |r: &mut Reader, key: &str, lo: f64, hi: f64, default: f64| -> f64 {
+            match r.opt_number(o, key, "options") {
+                None => default,
+                Some(x) if x.fract() == 0.0 && x >= lo && x <= hi => x,
+                Some(_) => {
+                    r.problem(
+                        &format!("options.{key}"),
+                        format!("must be a whole number from {lo} to {hi}"),
+                    );
+                    default
+                }
+            }
+        };
+        let needs_daily = scenario.and_then(|s| s.warrant.as_ref()).is_some_and(|w| {
+            w.tranches
+                .iter()
+                .any(|t| t.price_target.is_some() && t.price_test.kind != PriceTestKind::Touch)
+        });
+        let options = Options {
+            paths: whole(&mut r, "paths", 2.0, MAX_PATHS as f64, 20_000.0) as u64,
+            seed: whole(&mut r, "seed", 0.0, 9_007_199_254_740_991.0, 1.0) as u64,
+            steps_per_year: whole(
+                &mut r,
+                "stepsPerYear",
+                1.0,
+                2520.0,
+                if needs_daily { 252.0 } else { 52.0 },
+            ) as u32,
+            antithetic: bool_or(&mut r, o, "antithetic", true),
+            control_variate: bool_or(&mut r, o, "controlVariate", true),
+        };
+        if r.problems.is_empty() {
+            Ok(options)
+        } else {
+            Err(r.problems)
+        }
+    }
+}
+
+fn bool_or(r: &mut Reader, o: &crate::input::Object, key: &str, default: bool) -> bool {
+    r.opt_bool(o, key, "options").unwrap_or(default)
+}
+
+/// One tranche as the simulation sees it.
+#[derive(Clone, Debug)]
+struct TrancheModel {
+    shares: f64,
+    gw_trigger: f64,
+    target: Option<f64>,
+    log_target: f64,
+    kind: PriceTestKind,
+    /// Grid closes in the trailing average.
+    window: usize,
+    /// Closed-form value per share of the control (one-touch of the target paying H − K).
+    control_mean: Option<f64>,
+}
+
+/// What one path did with one tranche.
+#[derive(Clone, Copy, Debug, Default)]
+struct Outcome {
+    /// Vest time (years) if it vested by expiry.
+    vest: Option<f64>,
+    /// Present value per share (risk-neutral run).
+    value: f64,
+    /// The control's present value per share.
+    control: f64,
+}
+
+/// Running sums over pairs for one tranche (per-share units, shifted for stability).
+#[derive(Clone, Debug, Default)]
+struct Moments {
+    y: f64,
+    yy: f64,
+    c: f64,
+    cc: f64,
+    yc: f64,
+}
+
+/// The simulation, run in chunks of pairs (for progress and cancelling) with identical results.
+pub struct Simulation {
+    scenario: Scenario,
+    options: Options,
+    tranches: Vec<TrancheModel>,
+    s0: f64,
+    strike: f64,
+    rate: f64,
+    sigma: f64,
+    drift_q: f64,
+    drift_p: f64,
+    two_measures: bool,
+    expiry_years: f64,
+    steps: usize,
+    dt: f64,
+    pairs_total: u64,
+    pairs_done: u64,
+    use_control: bool,
+    // accumulators
+    moments: Vec<Moments>,
+    total: Moments,
+    /// Σ over pairs of (total Y − shift)·(C_i − shift_i), and Σ (C_i)(C_j) (row-major).
+    total_c: Vec<f64>,
+    cc: Vec<f64>,
+    shift_y: Vec<f64>,
+    shift_total: f64,
+    vest_count_p: Vec<u64>,
+    vest_count_q: Vec<u64>,
+    vest_time_sum_p: Vec<f64>,
+    vest_day_histogram: Vec<Vec<u32>>,
+    ownership_sum_p: f64,
+    shares_sum_p: f64,
+    path_totals: Vec<f64>,
+    fan: Vec<Vec<f64>>,
+    samples: Vec<Vec<f64>>,
+    // scratch
+    normals: Vec<f64>,
+    windows: Vec<Vec<f64>>,
+}
+
+/// The contract's Valuation.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Valuation {
+    /// Paths simulated (pairs × 2 with antithetic paths).
+    pub paths: u64,
+    pub seed: u64,
+    pub steps_per_year: u32,
+    /// Grid steps from the valuation date to expiry.
+    pub steps: usize,
+    pub antithetic: bool,
+    pub control_variate: bool,
+    /// Share of the requested paths done (1 when complete).
+    pub progress: f64,
+    /// Which measure each figure is under.
+    pub measures: Measures,
+    /// Σ tranches' fair values (risk-neutral).
+    pub total_fair_value_usd: f64,
+    /// Standard error of `totalFairValueUsd` (after the control variate).
+    pub standard_error_usd: f64,
+    /// Standard error without the control variate.
+    pub plain_standard_error_usd: f64,
+    /// totalFairValueUsd ÷ the vendor's revenue from the deal.
+    pub effective_discount: f64,
+    /// Percentiles of the present value of all tranches on one path (risk-neutral).
+    pub percentiles: Percentiles,
+    pub histogram: Histogram,
+    /// Σ shares × probability (real world).
+    pub expected_shares_issued: f64,
+    /// E[n ÷ (S + n)] with n the shares vested on a path (real world).
+    pub expected_ownership: f64,
+    pub tranches: Vec<TrancheValuation>,
+    /// Real-world price quantiles over time from the first paths, for a fan chart.
+    pub price_fan: Vec<FanPoint>,
+    /// A few real-world price paths at the fan's dates.
+    pub sample_paths: Vec<Vec<f64>>,
+}
+
+/// Labels of the two measures.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Measures {
+    pub fair_value: String,
+    pub probability: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Percentiles {
+    pub p5: f64,
+    pub p50: f64,
+    pub p95: f64,
+}
+
+/// Counts of per-path present values in equal bins.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Histogram {
+    /// Bin edges, one more than the counts.
+    pub edges_usd: Vec<f64>,
+    pub counts: Vec<u64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrancheValuation {
+    pub index: usize,
+    pub shares: f64,
+    /// Chance of vesting by expiry (real world).
+    pub probability: f64,
+    /// The same under the risk-neutral measure.
+    pub risk_neutral_probability: f64,
+    /// Mean vest date of the paths that vest (real world); null if none does.
+    pub expected_vest_date: Option<Date>,
+    /// Median vest date of the paths that vest (real world); null if none does.
+    pub median_vest_date: Option<Date>,
+    /// Risk-neutral value of the tranche (shares × per-share value).
+    pub fair_value_usd: f64,
+    pub standard_error_usd: f64,
+    pub plain_standard_error_usd: f64,
+    /// Closed-form value of a continuous one-touch of the target paying H − K, for shares
+    /// (the control variate's anchor; an upper bound when the milestone is not met); null
+    /// without a target.
+    pub closed_form_touch_usd: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FanPoint {
+    pub date: Date,
+    pub p5: f64,
+    pub p25: f64,
+    pub p50: f64,
+    pub p75: f64,
+    pub p95: f64,
+}
+
+impl Simulation {
+    /// Prepares a valuation of a validated scenario; problems if it has no warrant or the run
+    /// is too large.
+    pub fn new(scenario: &Scenario, options: Options) -> Result<Simulation, Vec<Problem>> {
+        let Some((w, e)) = scenario.warrant_on_equity() else {
+            return Err(vec![Problem::new(
+                "warrant",
+                "the deal has no warrant to value",
+            )]);
+        };
+        let expiry_years = years_between(scenario.valuation_date, w.expiry_date);
+        let steps = libm::ceil(expiry_years * options.steps_per_year as f64 - 1e-9).max(1.0);
+        let pairs_total = if options.antithetic {
+            options.paths.div_ceil(2)
+        } else {
+            options.paths
+        };
+        let paths = if options.antithetic {
+            2 * pairs_total
+        } else {
+            pairs_total
+        };
+        let measures = if e.expected_return.is_some() {
+            2.0
+        } else {
+            1.0
+        };
+        if paths as f64 * steps * measures > MAX_PATH_STEPS {
+            return Err(vec![Problem::new(
+                "options.paths",
+                format!(
+                    "{paths} paths × {steps} steps is more than {MAX_PATH_STEPS:e} path-steps; \
+                     use fewer paths or stepsPerYear"
+                ),
+            )]);
+        }
+        let steps = steps as usize;
+        let dt = expiry_years / steps as f64;
+        let market = Market {
+            spot: e.share_price,
+            rate: e.risk_free_rate,
+            dividend_yield: e.dividend_yield,
+            vol: e.volatility,
+            time_years: expiry_years,
+        };
+        let tranches: Vec<TrancheModel> = w
+            .tranches
+            .iter()
+            .map(|t| {
+                let window = match t.price_test.kind {
+                    PriceTestKind::Average => libm::round(
+                        t.price_test.days as f64 * options.steps_per_year as f64
+                            / TRADING_DAYS_PER_YEAR,
+                    )
+                    .max(1.0) as usize,
+                    _ => 1,
+                };
+                let control_mean = t.price_target.map(|h| {
+                    let asset = asset_one_touch(&market, Direction::Up, h, Payment::AtHit);
+                    let cash = one_touch(&market, Direction::Up, h, 1.0, Payment::AtHit);
+                    asset - w.strike * cash
+                });
+                TrancheModel {
+                    shares: t.shares,
+                    gw_trigger: t.gw_trigger,
+                    target: t.price_target,
+                    log_target: t.price_target.map_or(f64::NEG_INFINITY, libm::log),
+                    kind: t.price_test.kind,
+                    window,
+                    control_mean,
+                }
+            })
+            .collect();
+        let n = tranches.len();
+        let use_control = options.control_variate && n <= MAX_CONTROLLED_TRANCHES;
+        let days = (expiry_years * DAYS_PER_YEAR) as usize + 2;
+        let drift_q = e.risk_free_rate - e.dividend_yield;
+        Ok(Simulation {
+            scenario: scenario.clone(),
+            options,
+            s0: e.share_price,
+            strike: w.strike,
+            rate: e.risk_free_rate,
+            sigma: e.volatility,
+            drift_q,
+            drift_p: e.real_world_drift(),
+            two_measures: e.expected_return.is_some(),
+            expiry_years,
+            steps,
+            dt,
+            pairs_total,
+            pairs_done: 0,
+            use_control,
+            moments: vec![Moments::default(); n],
+            total: Moments::default(),
+            total_c: vec![0.0; n],
+            cc: vec![0.0; n * n],
+            shift_y: vec![0.0; n],
+            shift_total: 0.0,
+            vest_count_p: vec![0; n],
+            vest_count_q: vec![0; n],
+            vest_time_sum_p: vec![0.0; n],
+            vest_day_histogram: vec![vec![0; days]; n],
+            ownership_sum_p: 0.0,
+            shares_sum_p: 0.0,
+            path_totals: Vec::with_capacity(paths as usize),
+            fan: vec![Vec::new(); FAN_POINTS + 1],
+            samples: Vec::new(),
+            normals: vec![0.0; steps],
+            windows: tranches.iter().map(|t| vec![0.0; t.window]).collect(),
+            tranches,
+        })
+    }
+
+    /// Pairs done and pairs in all.
+    pub fn progress(&self) -> (u64, u64) {
+        (self.pairs_done, self.pairs_total)
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.pairs_done >= self.pairs_total
+    }
+
+    /// Runs up to `pairs` more pairs; returns how many ran.
+    pub fn run(&mut self, pairs: u64) -> u64 {
+        let end = (self.pairs_done + pairs).min(self.pairs_total);
+        let start = self.pairs_done;
+        for pair in start..end {
+            self.run_pair(pair);
+        }
+        self.pairs_done = end;
+        end - start
+    }
+
+    /// Runs every remaining pair.
+    pub fn run_all(&mut self) {
+        let rest = self.pairs_total - self.pairs_done;
+        self.run(rest);
+    }
+
+    fn run_pair(&mut self, pair: u64) {
+        let n = self.tranches.len();
+        let seed = self.options.seed;
+        let phase_count = self.scenario.capacity.phases.len();
+        let mut deploy = Rng::new(seed, pair, Stream::Deployment);
+        let uniforms: Vec<f64> = (0..2 * phase_count).map(|_| deploy.uniform()).collect();
+        let mut price = Rng::new(seed, pair, Stream::Price);
+        for z in self.normals.iter_mut() {
+            *z = price.normal();
+        }
+        let members: &[f64] = if self.options.antithetic {
+            &[1.0, -1.0]
+        } else {
+            &[1.0]
+        };
+        let mut pair_y = vec![0.0; n];
+        let mut pair_c = vec![0.0; n];
+        let mut outcomes = vec![Outcome::default(); n];
+        for (m, &sign) in members.iter().enumerate() {
+            let u: Vec<f64> = if sign > 0.0 {
+                uniforms.clone()
+            } else {
+                uniforms.iter().map(|u| 1.0 - u).collect()
+            };
+            let ramp = deployment::sample_ramp(&self.scenario.capacity.phases, &u);
+            let milestones = self.milestones(&ramp);
+            let bridge_stream = if m == 0 {
+                Stream::BridgeFirst
+            } else {
+                Stream::BridgeSecond
+            };
+            let path_index = pair * members.len() as u64 + m as u64;
+            // Risk-neutral: values and controls.
+            let mut bridge = Rng::new(seed, pair, bridge_stream);
+            self.simulate(
+                self.drift_q,
+                sign,
+                &milestones,
+                &mut bridge,
+                &mut outcomes,
+                None,
+            );
+            let mut path_total = 0.0;
+            for (i, o) in outcomes.iter().enumerate() {
+                pair_y[i] += o.value / members.len() as f64;
+                pair_c[i] += o.control / members.len() as f64;
+                path_total += o.value * self.tranches[i].shares;
+                if o.vest.is_some() {
+                    self.vest_count_q[i] += 1;
+                }
+            }
+            self.path_totals.push(path_total);
+            // Real world: probabilities and dates (the same numbers when μ is absent).
+            if self.two_measures {
+                let record = path_index < FAN_PATHS && m == 0;
+                let mut bridge = Rng::new(seed, pair, bridge_stream);
+                let mut fan = record.then(|| vec![0.0; FAN_POINTS + 1]);
+                self.simulate(
+                    self.drift_p,
+                    sign,
+                    &milestones,
+                    &mut bridge,
+                    &mut outcomes,
+                    fan.as_deref_mut(),
+                );
+                if let Some(f) = fan {
+                    self.record_fan(f);
+                }
+            } else if path_index < FAN_PATHS && m == 0 {
+                let mut bridge = Rng::new(seed, pair, bridge_stream);
+                let mut fan = vec![0.0; FAN_POINTS + 1];
+                let mut scratch = outcomes.clone();
+                self.simulate(
+                    self.drift_p,
+                    sign,
+                    &milestones,
+                    &mut bridge,
+                    &mut scratch,
+                    Some(&mut fan),
+                );
+                self.record_fan(fan);
+            }
+            self.record_real_world(&outcomes);
+        }
+        self.accumulate(&pair_y, &pair_c, pair == 0);
+    }
+
+    fn milestones(&self, ramp: &Ramp) -> Vec<Option<f64>> {
+        self.tranches
+            .iter()
+            .map(|t| {
+                deployment::milestone_years(ramp, t.gw_trigger, self.scenario.valuation_date)
+                    .filter(|&y| y <= self.expiry_years)
+            })
+            .collect()
+    }
+
+    fn record_fan(&mut self, fan: Vec<f64>) {
+        for (k, &s) in fan.iter().enumerate() {
+            self.fan[k].push(s);
+        }
+        if self.samples.len() < SAMPLE_PATHS {
+            self.samples.push(fan);
+        }
+    }
+
+    fn record_real_world(&mut self, outcomes: &[Outcome]) {
+        let mut vested_shares = 0.0;
+        let days = self.vest_day_histogram.first().map_or(0, Vec::len);
+        for (i, o) in outcomes.iter().enumerate() {
+            if let Some(t) = o.vest {
+                self.vest_count_p[i] += 1;
+                self.vest_time_sum_p[i] += t;
+                let day = ((t * DAYS_PER_YEAR) as usize).min(days.saturating_sub(1));
+                self.vest_day_histogram[i][day] += 1;
+                vested_shares += self.tranches[i].shares;
+            }
+        }
+        let big_s = self
+            .scenario
+            .equity
+            .as_ref()
+            .map_or(1.0, |e| e.shares_outstanding);
+        self.shares_sum_p += vested_shares;
+        self.ownership_sum_p += vested_shares / (big_s + vested_shares);
+    }
+
+    fn accumulate(&mut self, y: &[f64], c: &[f64], first: bool) {
+        let n = self.tranches.len();
+        if first {
+            self.shift_y = y.to_vec();
+            self.shift_total = self.total_of(y);
+        }
+        let total = self.total_of(y) - self.shift_total;
+        self.total.y += total;
+        self.total.yy += total * total;
+        for i in 0..n {
+            let cm = self.tranches[i].control_mean.unwrap_or(0.0);
+            let (yi, ci) = (y[i] - self.shift_y[i], c[i] - cm);
+            let m = &mut self.moments[i];
+            m.y += yi;
+            m.yy += yi * yi;
+            m.c += ci;
+            m.cc += ci * ci;
+            m.yc += yi * ci;
+            if self.use_control {
+                self.total_c[i] += total * ci;
+                for (j, (cj, tj)) in c.iter().zip(&self.tranches).enumerate() {
+                    self.cc[i * n + j] += ci * (cj - tj.control_mean.unwrap_or(0.0));
+                }
+            }
+        }
+    }
+
+    fn total_of(&self, per_share: &[f64]) -> f64 {
+        per_share
+            .iter()
+            .zip(&self.tranches)
+            .map(|(v, t)| v * t.shares)
+            .sum()
+    }
+
+    /// One path under drift `drift`; fills `out` per tranche; records fan prices if asked.
+    fn simulate(
+        &mut self,
+        drift: f64,
+        sign: f64,
+        milestones: &[Option<f64>],
+        bridge: &mut Rng,
+        out: &mut [Outcome],
+        mut fan: Option<&mut [f64]>,
+    ) {
+        let n = self.tranches.len();
+        let (dt, sigma, k_strike, r) = (self.dt, self.sigma, self.strike, self.rate);
+        let a = (drift - 0.5 * sigma * sigma) * dt;
+        let b = sigma * libm::sqrt(dt) * sign;
+        let bridge_scale = -2.0 / (sigma * sigma * dt);
+        let x0 = libm::log(self.s0);
+        let mut x = x0;
+        let discount = |t: f64| libm::exp(-r * t);
+        // Per tranche: price met (time, price), touch (time, price), done flags.
+        let mut price_met: Vec<Option<(f64, f64)>> = vec![None; n];
+        let mut touched: Vec<Option<(f64, f64)>> = vec![None; n];
+        let mut vested: Vec<Option<(f64, f64)>> = vec![None; n];
+        let mut next = vec![0usize; n];
+        for (i, t) in self.tranches.iter().enumerate() {
+            self.windows[i].iter_mut().for_each(|w| *w = self.s0);
+            next[i] = 0;
+            match t.target {
+                None => price_met[i] = Some((0.0, self.s0)),
+                Some(h) if self.s0 >= h => {
+                    price_met[i] = Some((0.0, self.s0));
+                    touched[i] = Some((0.0, self.s0));
+                }
+                Some(_) => {}
+            }
+            if let (Some(tm), Some(p)) = (milestones[i], price_met[i]) {
+                if tm <= 0.0 {
+                    vested[i] = Some(p);
+                }
+            }
+        }
+        let mut fan_slot = 1;
+        if let Some(f) = fan.as_deref_mut() {
+            f[0] = self.s0;
+        }
+        let track_touch = self.use_control;
+        for k in 0..self.steps {
+            let t0 = k as f64 * dt;
+            let t1 = (k + 1) as f64 * dt;
+            let x_next = x + a + b * self.normals[k];
+            let mut s1 = f64::NAN;
+            let spot = |s1: &mut f64| {
+                if s1.is_nan() {
+                    *s1 = libm::exp(x_next);
+                }
+                *s1
+            };
+            // One bridge uniform per step, drawn only when some untouched target is above
+            // both ends (crossings of nested levels then nest).
+            let mut u_bridge = None;
+            let mut all_done = true;
+            for i in 0..n {
+                let t = &self.tranches[i];
+                if let Some(h) = t.target {
+                    let needs_touch = touched[i].is_none()
+                        && (track_touch
+                            || (t.kind == PriceTestKind::Touch && price_met[i].is_none()));
+                    if needs_touch {
+                        let lh = t.log_target;
+                        let hit = if x_next >= lh {
+                            true
+                        } else {
+                            let p = libm::exp(bridge_scale * (lh - x) * (lh - x_next));
+                            let u = *u_bridge.get_or_insert_with(|| bridge.uniform());
+                            u < p
+                        };
+                        if hit {
+                            touched[i] = Some((t0 + 0.5 * dt, h));
+                        }
+                    }
+                    if price_met[i].is_none() {
+                        price_met[i] = match t.kind {
+                            PriceTestKind::Touch => touched[i],
+                            PriceTestKind::Close => {
+                                (x_next >= t.log_target).then(|| (t1, spot(&mut s1)))
+                            }
+                            PriceTestKind::Average => {
+                                let s = spot(&mut s1);
+                                let w = &mut self.windows[i];
+                                w[next[i]] = s;
+                                next[i] = (next[i] + 1) % w.len();
+                                let mean = w.iter().sum::<f64>() / w.len() as f64;
+                                (mean >= h * (1.0 - 1e-12)).then_some((t1, s))
+                            }
+                        };
+                    }
+                }
+                if vested[i].is_none() {
+                    if let (Some(tm), Some((tp, sp))) = (milestones[i], price_met[i]) {
+                        if tm <= tp {
+                            vested[i] = Some((tp, sp));
+                        } else if tm <= t1 {
+                            vested[i] = Some((t1, spot(&mut s1)));
+                        }
+                    }
+                }
+                let vest_open = vested[i].is_none() && milestones[i].is_some();
+                let touch_open = track_touch && t.target.is_some() && touched[i].is_none();
+                all_done &= !vest_open && !touch_open;
+            }
+            x = x_next;
+            if let Some(f) = fan.as_deref_mut() {
+                // Slot j holds the price at grid step ⌈j·steps/FAN_POINTS⌉.
+                while fan_slot <= FAN_POINTS && fan_step(fan_slot, self.steps) <= k + 1 {
+                    f[fan_slot] = libm::exp(x);
+                    fan_slot += 1;
+                }
+                continue;
+            }
+            if all_done {
+                break;
+            }
+        }
+        for i in 0..n {
+            let value = |v: Option<(f64, f64)>| {
+                v.filter(|(t, _)| *t <= self.expiry_years + 1e-12)
+                    .map_or(0.0, |(t, s)| (s - k_strike).max(0.0) * discount(t))
+            };
+            let vest = vested[i].filter(|(t, _)| *t <= self.expiry_years + 1e-12);
+            out[i] = Outcome {
+                vest: vest.map(|(t, _)| t),
+                value: value(vested[i]),
+                control: value(touched[i]),
+            };
+        }
+    }
+
+    /// The valuation so far (complete when [`Simulation::is_done`]).
+    pub fn result(&self) -> Valuation {
+        let n = self.tranches.len();
+        let pairs = self.pairs_done.max(1) as f64;
+        let members = if self.options.antithetic { 2.0 } else { 1.0 };
+        let paths_done = self.pairs_done as f64 * members;
+        let var = |sum: f64, sum2: f64| {
+            let mean = sum / pairs;
+            ((sum2 / pairs - mean * mean) * pairs / (pairs - 1.0).max(1.0)).max(0.0)
+        };
+        // Per tranche: plain and controlled estimates (per share).
+        let mut betas = vec![0.0; n];
+        let mut tranches = Vec::with_capacity(n);
+        let vendor_revenue =
+            self.scenario.total_gw() * self.scenario.capacity.vendor_revenue_per_gw_usd;
+        for (i, t) in self.tranches.iter().enumerate() {
+            let m = &self.moments[i];
+            let mean_y = m.y / pairs + self.shift_y[i];
+            let var_y = var(m.y, m.yy);
+            let mean_c = m.c / pairs;
+            let var_c = var(m.c, m.cc);
+            let cov = (m.yc / pairs - (m.y / pairs) * mean_c) * pairs / (pairs - 1.0).max(1.0);
+            let (estimate, var_adj) = if self.use_control && t.control_mean.is_some() && var_c > 0.0
+            {
+                let beta = cov / var_c;
+                betas[i] = beta;
+                (mean_y - beta * mean_c, (var_y - cov * cov / var_c).max(0.0))
+            } else {
+                (mean_y, var_y)
+            };
+            let se = libm::sqrt(var_adj / pairs) * t.shares;
+            let count_p = self.vest_count_p[i];
+            let probability = self.vest_count_p[i] as f64 / paths_done.max(1.0);
+            let expected_vest_date = (count_p > 0).then(|| {
+                date_after_years(
+                    self.scenario.valuation_date,
+                    self.vest_time_sum_p[i] / count_p as f64,
+                )
+            });
+            let median_vest_date = median_day(&self.vest_day_histogram[i], count_p)
+                .map(|d| self.scenario.valuation_date.plus_days(d as i64));
+            tranches.push(TrancheValuation {
+                index: i,
+                shares: t.shares,
+                probability,
+                risk_neutral_probability: self.vest_count_q[i] as f64 / paths_done.max(1.0),
+                expected_vest_date,
+                median_vest_date,
+                fair_value_usd: estimate * t.shares,
+                standard_error_usd: se,
+                plain_standard_error_usd: libm::sqrt(var_y / pairs) * t.shares,
+                closed_form_touch_usd: t.control_mean.map(|c| c * t.shares),
+            });
+        }
+        // Total: Var(Yt − Σ βi Ci) = Var(Yt) − 2 Σ βi Cov(Yt, Ci) + Σ βi βj Cov(Ci, Cj).
+        let mean_t = self.total.y / pairs;
+        let var_t = var(self.total.y, self.total.yy);
+        let mut var_adj = var_t;
+        if self.use_control {
+            let mean_c: Vec<f64> = self.moments.iter().map(|m| m.c / pairs).collect();
+            let scale = pairs / (pairs - 1.0).max(1.0);
+            let shares: Vec<f64> = self.tranches.iter().map(|t| t.shares).collect();
+            for i in 0..n {
+                let bi = betas[i] * shares[i];
+                let cov_tc = (self.total_c[i] / pairs - mean_t * mean_c[i]) * scale;
+                var_adj -= 2.0 * bi * cov_tc;
+                for j in 0..n {
+                    let bj = betas[j] * shares[j];
+                    let cov_cc = (self.cc[i * n + j] / pairs - mean_c[i] * mean_c[j]) * scale;
+                    var_adj += bi * bj * cov_cc;
+                }
+            }
+        }
+        let total_fair_value_usd: f64 = tranches.iter().map(|t| t.fair_value_usd).sum();
+        let mut sorted = self.path_totals.clone();
+        sorted.sort_by(f64::total_cmp);
+        let percentile = |q: f64| -> f64 {
+            if sorted.is_empty() {
+                return 0.0;
+            }
+            let pos = q * (sorted.len() - 1) as f64;
+            let (lo, hi) = (libm::floor(pos) as usize, libm::ceil(pos) as usize);
+            sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo as f64)
+        };
+        let mu_label = if self.two_measures {
+            "real-world: drift expectedReturn − dividendYield"
+        } else {
+            "risk-neutral (no expectedReturn given)"
+        };
+        Valuation {
+            paths: paths_done as u64,
+            seed: self.options.seed,
+            steps_per_year: self.options.steps_per_year,
+            steps: self.steps,
+            antithetic: self.options.antithetic,
+            control_variate: self.use_control,
+            progress: self.pairs_done as f64 / self.pairs_total.max(1) as f64,
+            measures: Measures {
+                fair_value: "risk-neutral: drift riskFreeRate − dividendYield".to_string(),
+                probability: mu_label.to_string(),
+            },
+            total_fair_value_usd,
+            standard_error_usd: libm::sqrt(var_adj.max(0.0) / pairs),
+            plain_standard_error_usd: libm::sqrt(var_t / pairs),
+            effective_discount: crate::capacity::ratio(total_fair_value_usd, vendor_revenue),
+            percentiles: Percentiles {
+                p5: percentile(0.05),
+                p50: percentile(0.5),
+                p95: percentile(0.95),
+            },
+            histogram: histogram(&sorted),
+            expected_shares_issued: self.shares_sum_p / paths_done.max(1.0),
+            expected_ownership: self.ownership_sum_p / paths_done.max(1.0),
+            tranches,
+            price_fan: self.fan_points(),
+            sample_paths: self.samples.clone(),
+        }
+    }
+
+    fn fan_points(&self) -> Vec<FanPoint> {
+        self.fan
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| {
+                let mut s = v.clone();
+                s.sort_by(f64::total_cmp);
+                let q = |p: f64| s[((s.len() - 1) as f64 * p) as usize];
+                let years = fan_step(k, self.steps) as f64 * self.dt;
+                FanPoint {
+                    date: date_after_years(self.scenario.valuation_date, years),
+                    p5: q(0.05),
+                    p25: q(0.25),
+                    p50: q(0.5),
+                    p75: q(0.75),
+                    p95: q(0.95),
+                }
+            })
+            .collect()
+    }
+}
+
+/// The grid step of fan slot `slot`: ⌈slot·steps/FAN_POINTS⌉ (slot 0 is the start).
+fn fan_step(slot: usize, steps: usize) -> usize {
+    (slot * steps).div_ceil(FAN_POINTS)
+}
+
+/// The day (index) at which the cumulative count reaches half of `count`.
+fn median_day(histogram: &[u32], count: u64) -> Option<usize> {
+    if count == 0 {
+        return None;
+    }
+    let half = count.div_ceil(2);
+    let mut seen = 0u64;
+    histogram.iter().position(|&c| {
+        seen += c as u64;
+        seen >= half
+    })
+}
+
+fn histogram(sorted: &[f64]) -> Histogram {
+    let (Some(&lo), Some(&hi)) = (sorted.first(), sorted.last()) else {
+        return Histogram {
+            edges_usd: Vec::new(),
+            counts: Vec::new(),
+        };
+    };
+    let lo = lo.min(0.0);
+    let width = ((hi - lo) / HISTOGRAM_BINS as f64).max(f64::MIN_POSITIVE);
+    let mut counts = vec![0u64; HISTOGRAM_BINS];
+    for &v in sorted {
+        let bin = (((v - lo) / width) as usize).min(HISTOGRAM_BINS - 1);
+        counts[bin] += 1;
+    }
+    Histogram {
+        edges_usd: (0..=HISTOGRAM_BINS)
+            .map(|k| lo + k as f64 * width)
+            .collect(),
+        counts,
+    }
+}
+
+/// Reads a scenario and options, runs every path, and returns the valuation.
+pub fn value_warrant(scenario: &Value, options: &Value) -> Result<Valuation, Vec<Problem>> {
+    let s = Scenario::from_json(scenario)?;
+    let o = Options::from_json(options, Some(&s))?;
+    let mut sim = Simulation::new(&s, o)?;
+    sim.run_all();
+    Ok(sim.result())
+}
