@@ -316,3 +316,65 @@ export interface Sensitivity {
     note: string | null;
   }[];
 }
+
+/** Options of valueWarrant and WarrantSimulation; every field optional. */
+export interface ValuationOptions {
+  /** Paths (rounded up to even with antithetic pairs); default 20,000, at most 2,000,000. */
+  paths?: number;
+  /** Seed of every random stream; default 1. Same seed, same result. */
+  seed?: number;
+  /** Grid steps a year; default 252 with a close/average test, else 52 (touch is exact by a
+   *  Brownian bridge on any grid). */
+  stepsPerYear?: number;
+  /** Antithetic pairs; default true. */
+  antithetic?: boolean;
+  /** One-touch control variate anchored on the closed form; default true. */
+  controlVariate?: boolean;
+}
+
+export interface TrancheValuation {
+  index: number;
+  shares: number;
+  /** Chance of vesting by expiry, real world (drift expectedReturn − q). */
+  probability: number;
+  /** The same under the risk-neutral measure. */
+  riskNeutralProbability: number;
+  /** Mean / median vest date of the paths that vest (real world); null if none does. */
+  expectedVestDate: string | null;
+  medianVestDate: string | null;
+  /** Risk-neutral fair value of the tranche. */
+  fairValueUsd: number;
+  standardErrorUsd: number;
+  plainStandardErrorUsd: number;
+  /** Closed-form one-touch of the target paying H − K (the control's anchor); null without a target. */
+  closedFormTouchUsd: number | null;
+}
+
+/** Output of valueWarrant. */
+export interface Valuation {
+  paths: number;
+  seed: number;
+  stepsPerYear: number;
+  steps: number;
+  antithetic: boolean;
+  controlVariate: boolean;
+  /** Share of the requested paths done (1 when complete). */
+  progress: number;
+  /** Which measure each figure is under. */
+  measures: { fairValue: string; probability: string };
+  totalFairValueUsd: number;
+  standardErrorUsd: number;
+  plainStandardErrorUsd: number;
+  /** totalFairValueUsd / vendor revenue. */
+  effectiveDiscount: number;
+  /** Of the per-path present value of all tranches (risk-neutral). */
+  percentiles: { p5: number; p50: number; p95: number };
+  histogram: { edgesUsd: number[]; counts: number[] };
+  expectedSharesIssued: number;
+  expectedOwnership: number;
+  tranches: TrancheValuation[];
+  /** Real-world price quantiles over time, for a fan chart. */
+  priceFan: { date: string; p5: number; p25: number; p50: number; p75: number; p95: number }[];
+  /** A few real-world price paths at the fan's dates. */
+  samplePaths: number[][];
+}

@@ -6,6 +6,7 @@
 //! `problems` property is the `[{path, message}]` list of [`crate::Problem`]s. Nothing here
 //! panics on any input, so a thrown error never leaves the module unusable.
 
+use crate::montecarlo::{self, Simulation};
 use crate::pricing::{self, OptionSpec};
 use crate::problem::{summary, Problem};
 use crate::{compare, sensitivity};
@@ -116,4 +117,69 @@ pub fn sensitivity(
         .and_then(|v| sensitivity::sensitivity(&v, output, swing))
         .map(|t| to_js(&t))
         .map_err(error)
+}
+
+/// Monte Carlo valuation of the warrant, all paths at once (see `WarrantSimulation` for a
+/// run in chunks with progress). Same seed, same result.
+#[wasm_bindgen(js_name = valueWarrant, unchecked_return_type = "Valuation")]
+pub fn value_warrant(
+    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ValuationOptions")] options: JsValue,
+) -> JsResult {
+    let scenario = to_json(scenario, "the scenario").map_err(error)?;
+    let options = to_json(options, "the options").map_err(error)?;
+    montecarlo::value_warrant(&scenario, &options)
+        .map(|v| to_js(&v))
+        .map_err(error)
+}
+
+/// A Monte Carlo valuation run in chunks, for progress bars and cancelling: the result after
+/// the last chunk is identical to `valueWarrant` with the same options.
+#[wasm_bindgen]
+pub struct WarrantSimulation {
+    inner: Simulation,
+}
+
+#[wasm_bindgen]
+impl WarrantSimulation {
+    /// Validates the scenario and options and prepares the run; throws with `problems`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ValuationOptions")] options: JsValue,
+    ) -> Result<WarrantSimulation, JsValue> {
+        let scenario = to_json(scenario, "the scenario")
+            .and_then(|v| Scenario::from_json(&v))
+            .map_err(error)?;
+        let options = to_json(options, "the options")
+            .and_then(|v| montecarlo::Options::from_json(&v, Some(&scenario)))
+            .map_err(error)?;
+        Simulation::new(&scenario, options)
+            .map(|inner| WarrantSimulation { inner })
+            .map_err(error)
+    }
+
+    /// Runs up to `pairs` more path pairs; returns the share of the work done (0..1).
+    pub fn run(&mut self, pairs: f64) -> f64 {
+        let pairs = if pairs.is_finite() && pairs >= 1.0 {
+            pairs.min(1e9) as u64
+        } else {
+            1
+        };
+        self.inner.run(pairs);
+        let (done, total) = self.inner.progress();
+        done as f64 / total.max(1) as f64
+    }
+
+    /// Whether every path has run.
+    #[wasm_bindgen(getter)]
+    pub fn done(&self) -> bool {
+        self.inner.is_done()
+    }
+
+    /// The valuation so far (`progress` < 1 while running).
+    #[wasm_bindgen(unchecked_return_type = "Valuation")]
+    pub fn result(&self) -> JsValue {
+        to_js(&self.inner.result())
+    }
 }

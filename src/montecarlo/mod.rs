@@ -206,9 +206,22 @@ pub struct Simulation {
     path_totals: Vec<f64>,
     fan: Vec<Vec<f64>>,
     samples: Vec<Vec<f64>>,
+    /// Tranches with a target in ascending order of target: those whose touch is tracked
+    /// (all with the control variate, else the `touch` ones), the `close` ones, and the
+    /// `average` ones grouped by window length.
+    touch_order: Vec<usize>,
+    close_order: Vec<usize>,
+    average_groups: Vec<AverageGroup>,
     // scratch
     normals: Vec<f64>,
+    /// One trailing window of closes per average group.
     windows: Vec<Vec<f64>>,
+}
+
+/// The `average` tranches sharing one window length, ascending by target.
+#[derive(Clone, Debug)]
+struct AverageGroup {
+    order: Vec<usize>,
 }
 
 /// The contract's Valuation.
@@ -382,6 +395,28 @@ impl Simulation {
         let n = tranches.len();
         let use_control = options.control_variate && n <= MAX_CONTROLLED_TRANCHES;
         let days = (expiry_years * DAYS_PER_YEAR) as usize + 2;
+        let ascending = |keep: &dyn Fn(&TrancheModel) -> bool| -> Vec<usize> {
+            let mut order: Vec<usize> = (0..n)
+                .filter(|&i| tranches[i].target.is_some() && keep(&tranches[i]))
+                .collect();
+            order.sort_by(|&i, &j| tranches[i].log_target.total_cmp(&tranches[j].log_target));
+            order
+        };
+        let touch_order = ascending(&|t| use_control || t.kind == PriceTestKind::Touch);
+        let close_order = ascending(&|t| t.kind == PriceTestKind::Close);
+        let mut lengths: Vec<usize> = tranches
+            .iter()
+            .filter(|t| t.kind == PriceTestKind::Average && t.target.is_some())
+            .map(|t| t.window)
+            .collect();
+        lengths.sort_unstable();
+        lengths.dedup();
+        let average_groups: Vec<AverageGroup> = lengths
+            .iter()
+            .map(|&len| AverageGroup {
+                order: ascending(&|t| t.kind == PriceTestKind::Average && t.window == len),
+            })
+            .collect();
         let drift_q = e.risk_free_rate - e.dividend_yield;
         Ok(Simulation {
             scenario: scenario.clone(),
@@ -415,7 +450,10 @@ impl Simulation {
             fan: vec![Vec::new(); FAN_POINTS + 1],
             samples: Vec::new(),
             normals: vec![0.0; steps],
-            windows: tranches.iter().map(|t| vec![0.0; t.window]).collect(),
+            windows: lengths.iter().map(|&len| vec![0.0; len]).collect(),
+            touch_order,
+            close_order,
+            average_groups,
             tranches,
         })
     }
@@ -609,6 +647,10 @@ impl Simulation {
     }
 
     /// One path under drift `drift`; fills `out` per tranche; records fan prices if asked.
+    ///
+    /// Targets are visited in ascending order with a pointer to the lowest one not yet met:
+    /// with one bridge uniform per step, touches (and closes, and averages over the same
+    /// window) of nested levels nest, so a step checks one level unless it crosses some.
     fn simulate(
         &mut self,
         drift: f64,
@@ -619,127 +661,150 @@ impl Simulation {
         mut fan: Option<&mut [f64]>,
     ) {
         let n = self.tranches.len();
-        let (dt, sigma, k_strike, r) = (self.dt, self.sigma, self.strike, self.rate);
+        let (dt, sigma, s0) = (self.dt, self.sigma, self.s0);
         let a = (drift - 0.5 * sigma * sigma) * dt;
         let b = sigma * libm::sqrt(dt) * sign;
-        let bridge_scale = -2.0 / (sigma * sigma * dt);
-        let x0 = libm::log(self.s0);
-        let mut x = x0;
-        let discount = |t: f64| libm::exp(-r * t);
-        // Per tranche: price met (time, price), touch (time, price), done flags.
+        // Crossing between grid points: p = exp(−k·d₀·d₁), k = 2/(σ²Δ), d = ln H − ln S.
+        let bridge_k = 2.0 / (sigma * sigma * dt);
+        let mut x = libm::log(s0);
         let mut price_met: Vec<Option<(f64, f64)>> = vec![None; n];
         let mut touched: Vec<Option<(f64, f64)>> = vec![None; n];
         let mut vested: Vec<Option<(f64, f64)>> = vec![None; n];
-        let mut next = vec![0usize; n];
         for (i, t) in self.tranches.iter().enumerate() {
-            self.windows[i].iter_mut().for_each(|w| *w = self.s0);
-            next[i] = 0;
-            match t.target {
-                None => price_met[i] = Some((0.0, self.s0)),
-                Some(h) if self.s0 >= h => {
-                    price_met[i] = Some((0.0, self.s0));
-                    touched[i] = Some((0.0, self.s0));
-                }
-                Some(_) => {}
-            }
-            if let (Some(tm), Some(p)) = (milestones[i], price_met[i]) {
-                if tm <= 0.0 {
-                    vested[i] = Some(p);
+            if t.target.is_none_or(|h| s0 >= h) {
+                price_met[i] = Some((0.0, s0));
+                if t.target.is_some() {
+                    touched[i] = Some((0.0, s0));
                 }
             }
         }
+        // Pointers past the levels already met at the start (orders are ascending).
+        let met_at_start = |order: &[usize]| {
+            order
+                .iter()
+                .take_while(|&&i| self.tranches[i].target.is_some_and(|h| s0 >= h))
+                .count()
+        };
+        let mut touch_ptr = met_at_start(&self.touch_order);
+        let mut close_ptr = met_at_start(&self.close_order);
+        let mut group_ptr: Vec<usize> = self
+            .average_groups
+            .iter()
+            .map(|g| met_at_start(&g.order))
+            .collect();
+        for w in self.windows.iter_mut() {
+            w.iter_mut().for_each(|v| *v = s0);
+        }
+        let mut sums: Vec<f64> = self.windows.iter().map(|w| s0 * w.len() as f64).collect();
+        let mut next_slot = vec![0usize; self.windows.len()];
+        let mut open_vests = milestones.iter().filter(|m| m.is_some()).count();
+        let mut next_due = f64::INFINITY;
+        vest_step(
+            0.0,
+            s0,
+            milestones,
+            &price_met,
+            &mut vested,
+            &mut open_vests,
+            &mut next_due,
+        );
         let mut fan_slot = 1;
         if let Some(f) = fan.as_deref_mut() {
-            f[0] = self.s0;
+            f[0] = s0;
         }
-        let track_touch = self.use_control;
         for k in 0..self.steps {
+            if open_vests == 0 && touch_ptr == self.touch_order.len() && fan.is_none() {
+                break;
+            }
             let t0 = k as f64 * dt;
             let t1 = (k + 1) as f64 * dt;
-            let x_next = x + a + b * self.normals[k];
+            let x1 = x + a + b * self.normals[k];
             let mut s1 = f64::NAN;
-            let spot = |s1: &mut f64| {
-                if s1.is_nan() {
-                    *s1 = libm::exp(x_next);
-                }
-                *s1
-            };
-            // One bridge uniform per step, drawn only when some untouched target is above
-            // both ends (crossings of nested levels then nest).
-            let mut u_bridge = None;
-            let mut all_done = true;
-            for i in 0..n {
+            let mut changed = false;
+            // Touches, with one bridge uniform per step, drawn only when a level is within
+            // reach: k·d₀·d₁ > 38 means p < e⁻³⁸, below the smallest uniform we draw.
+            let mut log_u = None;
+            while let Some(&i) = self.touch_order.get(touch_ptr) {
                 let t = &self.tranches[i];
-                if let Some(h) = t.target {
-                    let needs_touch = touched[i].is_none()
-                        && (track_touch
-                            || (t.kind == PriceTestKind::Touch && price_met[i].is_none()));
-                    if needs_touch {
-                        let lh = t.log_target;
-                        let hit = if x_next >= lh {
-                            true
-                        } else {
-                            let p = libm::exp(bridge_scale * (lh - x) * (lh - x_next));
-                            let u = *u_bridge.get_or_insert_with(|| bridge.uniform());
-                            u < p
-                        };
-                        if hit {
-                            touched[i] = Some((t0 + 0.5 * dt, h));
-                        }
-                    }
-                    if price_met[i].is_none() {
-                        price_met[i] = match t.kind {
-                            PriceTestKind::Touch => touched[i],
-                            PriceTestKind::Close => {
-                                (x_next >= t.log_target).then(|| (t1, spot(&mut s1)))
-                            }
-                            PriceTestKind::Average => {
-                                let s = spot(&mut s1);
-                                let w = &mut self.windows[i];
-                                w[next[i]] = s;
-                                next[i] = (next[i] + 1) % w.len();
-                                let mean = w.iter().sum::<f64>() / w.len() as f64;
-                                (mean >= h * (1.0 - 1e-12)).then_some((t1, s))
-                            }
-                        };
-                    }
+                let lh = t.log_target;
+                let hit = x1 >= lh || {
+                    let q = bridge_k * (lh - x) * (lh - x1);
+                    q < 38.0 && *log_u.get_or_insert_with(|| libm::log(bridge.uniform())) < -q
+                };
+                if !hit {
+                    break;
                 }
-                if vested[i].is_none() {
-                    if let (Some(tm), Some((tp, sp))) = (milestones[i], price_met[i]) {
-                        if tm <= tp {
-                            vested[i] = Some((tp, sp));
-                        } else if tm <= t1 {
-                            vested[i] = Some((t1, spot(&mut s1)));
-                        }
-                    }
+                touched[i] = Some((t0 + 0.5 * dt, t.target.unwrap_or(s0)));
+                if t.kind == PriceTestKind::Touch && price_met[i].is_none() {
+                    price_met[i] = touched[i];
+                    changed = true;
                 }
-                let vest_open = vested[i].is_none() && milestones[i].is_some();
-                let touch_open = track_touch && t.target.is_some() && touched[i].is_none();
-                all_done &= !vest_open && !touch_open;
+                touch_ptr += 1;
             }
-            x = x_next;
+            while let Some(&i) = self.close_order.get(close_ptr) {
+                if x1 < self.tranches[i].log_target {
+                    break;
+                }
+                price_met[i] = Some((t1, spot(&mut s1, x1)));
+                changed = true;
+                close_ptr += 1;
+            }
+            for (g, group) in self.average_groups.iter().enumerate() {
+                if group_ptr[g] == group.order.len() {
+                    continue;
+                }
+                let s = spot(&mut s1, x1);
+                let w = &mut self.windows[g];
+                sums[g] += s - w[next_slot[g]];
+                w[next_slot[g]] = s;
+                next_slot[g] += 1;
+                if next_slot[g] == w.len() {
+                    // Recompute once a window so that rounding cannot build up.
+                    next_slot[g] = 0;
+                    sums[g] = w.iter().sum();
+                }
+                let mean = sums[g] / w.len() as f64;
+                while let Some(&i) = group.order.get(group_ptr[g]) {
+                    let h = self.tranches[i].target.unwrap_or(0.0);
+                    if mean < h * (1.0 - 1e-12) {
+                        break;
+                    }
+                    price_met[i] = Some((t1, s));
+                    changed = true;
+                    group_ptr[g] += 1;
+                }
+            }
+            if changed || t1 >= next_due {
+                let s = spot(&mut s1, x1);
+                vest_step(
+                    t1,
+                    s,
+                    milestones,
+                    &price_met,
+                    &mut vested,
+                    &mut open_vests,
+                    &mut next_due,
+                );
+            }
+            x = x1;
             if let Some(f) = fan.as_deref_mut() {
                 // Slot j holds the price at grid step ⌈j·steps/FAN_POINTS⌉.
                 while fan_slot <= FAN_POINTS && fan_step(fan_slot, self.steps) <= k + 1 {
                     f[fan_slot] = libm::exp(x);
                     fan_slot += 1;
                 }
-                continue;
-            }
-            if all_done {
-                break;
             }
         }
+        let (k_strike, r, expiry) = (self.strike, self.rate, self.expiry_years + 1e-12);
+        let pv = |v: Option<(f64, f64)>| {
+            v.filter(|(t, _)| *t <= expiry)
+                .map_or(0.0, |(t, s)| (s - k_strike).max(0.0) * libm::exp(-r * t))
+        };
         for i in 0..n {
-            let value = |v: Option<(f64, f64)>| {
-                v.filter(|(t, _)| *t <= self.expiry_years + 1e-12)
-                    .map_or(0.0, |(t, s)| (s - k_strike).max(0.0) * discount(t))
-            };
-            let vest = vested[i].filter(|(t, _)| *t <= self.expiry_years + 1e-12);
             out[i] = Outcome {
-                vest: vest.map(|(t, _)| t),
-                value: value(vested[i]),
-                control: value(touched[i]),
+                vest: vested[i].filter(|(t, _)| *t <= expiry).map(|(t, _)| t),
+                value: pv(vested[i]),
+                control: pv(touched[i]),
             };
         }
     }
@@ -883,6 +948,44 @@ impl Simulation {
                 }
             })
             .collect()
+    }
+}
+
+/// S from ln S, computed once per step (NaN marks "not yet").
+fn spot(s1: &mut f64, x1: f64) -> f64 {
+    if s1.is_nan() {
+        *s1 = libm::exp(x1);
+    }
+    *s1
+}
+
+/// Vests every tranche whose price test is met and whose milestone has come by `t` (the price
+/// `s` then), and finds the next milestone still awaited by a tranche whose price is met.
+fn vest_step(
+    t: f64,
+    s: f64,
+    milestones: &[Option<f64>],
+    price_met: &[Option<(f64, f64)>],
+    vested: &mut [Option<(f64, f64)>],
+    open: &mut usize,
+    next_due: &mut f64,
+) {
+    *next_due = f64::INFINITY;
+    for i in 0..vested.len() {
+        if vested[i].is_some() {
+            continue;
+        }
+        if let (Some(tm), Some((tp, sp))) = (milestones[i], price_met[i]) {
+            if tm <= tp {
+                vested[i] = Some((tp, sp));
+            } else if tm <= t {
+                vested[i] = Some((t, s));
+            } else {
+                *next_due = next_due.min(tm);
+                continue;
+            }
+            *open -= 1;
+        }
     }
 }
 

@@ -1,0 +1,30 @@
+//! Values a preset's warrant from the command line and prints the valuation as JSON:
+//! `cargo run --release --example value -- amd-openai-2025 '{"paths": 20000}'`.
+use dealcalc::{montecarlo, presets};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let id = args
+        .next()
+        .unwrap_or_else(|| presets::DEFAULT_PRESET.to_string());
+    let options: serde_json::Value = args
+        .next()
+        .map(|o| serde_json::from_str(&o).expect("options must be JSON"))
+        .unwrap_or(serde_json::json!({}));
+    let scenario = match presets::get(&id) {
+        Ok(s) => s.to_json(),
+        Err(e) => return eprintln!("{e:?}"),
+    };
+    let start = std::time::Instant::now();
+    match montecarlo::value_warrant(&scenario, &options) {
+        Ok(v) => {
+            eprintln!("{:.1} ms", start.elapsed().as_secs_f64() * 1e3);
+            let mut v = serde_json::to_value(v).unwrap();
+            v["priceFan"] = serde_json::Value::Null;
+            v["samplePaths"] = serde_json::Value::Null;
+            v["histogram"] = serde_json::Value::Null;
+            println!("{}", serde_json::to_string_pretty(&v).unwrap());
+        }
+        Err(e) => eprintln!("{e:?}"),
+    }
+}

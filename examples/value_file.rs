@@ -1,0 +1,21 @@
+//! Values the warrant of a scenario file: `cargo run --release --example value_file -- s.json '{}'`.
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let path = args.next().expect("a scenario file");
+    let scenario: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("readable")).expect("JSON");
+    let options: serde_json::Value = args
+        .next()
+        .map(|o| serde_json::from_str(&o).expect("options must be JSON"))
+        .unwrap_or(serde_json::json!({}));
+    let start = std::time::Instant::now();
+    match dealcalc::montecarlo::value_warrant(&scenario, &options) {
+        Ok(v) => println!(
+            "{:.1} ms: value {:.4e} ± {:.3e}",
+            start.elapsed().as_secs_f64() * 1e3,
+            v.total_fair_value_usd,
+            v.standard_error_usd
+        ),
+        Err(e) => eprintln!("{e:?}"),
+    }
+}
