@@ -9,6 +9,7 @@ import init, * as dc from './pkg/dealcalc.js';
 import { el, fmt, parseNumber } from './dom.js';
 import { mountPricingPanel } from './pricing.js';
 import { mountComparison, mountTornado } from './views.js';
+import { mountValuation } from './valuation.js';
 
 // ---- field paths ----------------------------------------------------------------------------
 
@@ -360,6 +361,7 @@ function renderReport(r) {
 
 let pricingPanel = null;
 let comparison = null;
+let valuation = null;
 let tornado = null;
 
 /** A button that values tranche i as touch options in the pricing panel. */
@@ -397,6 +399,7 @@ function recompute() {
     const report = dc.evaluate(scenario);
     renderReport(report);
     comparison?.render();
+    valuation?.render(report);
     tornado?.render(report);
     status.textContent = '';
   } catch (e) {
@@ -419,6 +422,7 @@ async function main() {
   for (const p of dc.presets()) picker.append(el('option', { value: p.id, text: p.name }));
   picker.addEventListener('change', () => loadPreset(picker.value));
   pricingPanel = mountPricingPanel(dc, document.getElementById('pricing'));
+  valuation = mountValuation(document.getElementById('valuation'), () => scenario);
   comparison = mountComparison(dc, document.getElementById('compare'), () => scenario);
   tornado = mountTornado(dc, document.getElementById('sensitivity'), () => scenario);
   loadPreset(picker.value);

@@ -120,3 +120,41 @@ test('the comparison and the tornado are drawn from the current deal', async () 
   await page.waitForFunction(() => document.querySelector('#tornado-table tbody tr td').textContent === 'Deal size (GW)');
   assert.deepEqual(errors, []);
 });
+
+test('the warrant is valued in a worker with progress, and cancel stops it', async () => {
+  const { page, errors } = await open(browser, server.url);
+  // Base-path timeline is drawn before any simulation.
+  await page.waitForSelector('#vesting-timeline svg .target-line', { state: 'attached' });
+  await page.fill('#valuation-paths', '4000');
+  await page.fill('#valuation-stepsPerYear', '52');
+  await page.click('#valuation-run');
+  await page.waitForFunction(() => document.querySelector('#valuation-status').textContent.startsWith('Done'), null, { timeout: 60000 });
+  assert.equal(await page.evaluate(() => document.querySelector('#valuation-progress').value), 1);
+  const fair = await page.textContent('[data-out="valuation.totalFairValueUsd"]');
+  assert.match(fair, /^\$\d+(\.\d)? B$/);
+  assert.equal(await page.locator('#valuation-tranches tbody tr').count(), 6);
+  await page.waitForSelector('#vesting-timeline .fan-outer', { state: 'attached' });
+  await page.waitForSelector('#value-histogram rect', { state: 'attached' });
+
+  // A long run: progress moves, the form stays responsive, cancel stops it.
+  await page.fill('#valuation-paths', '500000');
+  await page.fill('#valuation-stepsPerYear', '252');
+  await page.click('#valuation-run');
+  await page.waitForFunction(() => {
+    const v = document.querySelector('#valuation-progress').value;
+    return v > 0 && v < 1;
+  }, null, { timeout: 30000 });
+  await page.fill('[data-path="equity.sharesOutstanding"]', '3000');
+  await page.waitForFunction(() => document.querySelector('[data-out="dilution.maxOwnership"]').textContent === '5.06%');
+  await page.click('#valuation-cancel');
+  await page.waitForFunction(() => document.querySelector('#valuation-status').textContent.startsWith('Cancelled'), null, { timeout: 10000 });
+  assert.ok(await page.evaluate(() => document.querySelector('#valuation-progress').value) < 1);
+  assert.equal(await page.isDisabled('#valuation-run'), false);
+  await page.screenshot({ path: `${RESULTS}/valuation.png`, fullPage: true });
+
+  // Bad options are shown beside their fields.
+  await page.fill('#valuation-paths', '1.5');
+  await page.click('#valuation-run');
+  await page.waitForSelector('[data-problem-for="options.paths"]:not(:empty)');
+  assert.deepEqual(errors, []);
+});

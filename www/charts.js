@@ -1,0 +1,117 @@
+// Charts drawn as SVG directly (no library: two chart types do not earn a dependency's size).
+// Every chart comes with a data table for screen readers and printing.
+import { el, fmt } from './dom.js';
+
+const NS = 'http://www.w3.org/2000/svg';
+export function svg(tag, attrs = {}, text) {
+  const e = document.createElementNS(NS, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  if (text != null) e.textContent = text;
+  return e;
+}
+
+const day = (iso) => Date.parse(`${iso}T00:00:00Z`);
+
+/**
+ * The vesting timeline: price targets (horizontal), milestone dates (vertical), the base path,
+ * and, once simulated, the real-world fan (5–95% and 25–75% bands, median) with sample paths.
+ */
+export function vestingTimeline({ scenario, report, valuation }) {
+  const w = scenario.warrant;
+  const v = report.vesting;
+  if (!w || !v) return null;
+  const width = 720, height = 340, left = 64, right = 96, top = 14, bottom = 36;
+  const t0 = day(scenario.valuationDate), t1 = day(w.expiryDate);
+  const p0 = scenario.equity.sharePrice;
+  const basePath = [];
+  for (let k = 0; k <= 40; k++) {
+    const t = t0 + ((t1 - t0) * k) / 40;
+    const years = (t - t0) / (365.25 * 864e5);
+    basePath.push([t, p0 * Math.exp(v.baseGrowth * years)]);
+  }
+  const targets = w.tranches.map((t) => t.priceTarget).filter((h) => h != null);
+  const fan = valuation?.priceFan ?? [];
+  const highs = [p0, ...targets, ...basePath.map(([, p]) => p), ...fan.map((f) => f.p95)];
+  const yMax = Math.max(...highs) * 1.08;
+  const x = (t) => left + ((t - t0) / (t1 - t0)) * (width - left - right);
+  const y = (p) => top + (1 - p / yMax) * (height - top - bottom);
+  const s = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'img', 'aria-labelledby': 'timeline-title' });
+  s.append(svg('title', { id: 'timeline-title' }, 'Vesting timeline: price targets, milestones, base path and simulated price fan'));
+  // Axes.
+  for (let k = 0; k <= 4; k++) {
+    const p = (yMax * k) / 4;
+    s.append(svg('line', { x1: left, x2: width - right, y1: y(p), y2: y(p), class: 'grid' }));
+    s.append(svg('text', { x: left - 6, y: y(p) + 4, 'text-anchor': 'end', class: 'axis-label' }, `$${fmt.num(p, 0)}`));
+  }
+  const y0 = new Date(t0).getUTCFullYear(), y1 = new Date(t1).getUTCFullYear();
+  for (let yr = y0 + 1; yr <= y1; yr++) {
+    const t = Date.UTC(yr, 0, 1);
+    s.append(svg('text', { x: x(t), y: height - 12, 'text-anchor': 'middle', class: 'axis-label' }, String(yr)));
+  }
+  if (fan.length > 1) {
+    const band = (lo, hi, cls) => {
+      const pts = fan.map((f) => `${x(day(f.date))},${y(f[hi])}`).concat([...fan].reverse().map((f) => `${x(day(f.date))},${y(f[lo])}`));
+      s.append(svg('polygon', { points: pts.join(' '), class: cls }));
+    };
+    band('p5', 'p95', 'fan-outer');
+    band('p25', 'p75', 'fan-inner');
+    for (const path of valuation.samplePaths.slice(0, 8)) {
+      s.append(svg('polyline', { points: path.map((p, k) => `${x(day(fan[k]?.date ?? w.expiryDate))},${y(p)}`).join(' '), class: 'sample-path' }));
+    }
+    s.append(svg('polyline', { points: fan.map((f) => `${x(day(f.date))},${y(f.p50)}`).join(' '), class: 'fan-median' }));
+  }
+  s.append(svg('polyline', { points: basePath.map(([t, p]) => `${x(t)},${y(p)}`).join(' '), class: 'base-path' }));
+  v.tranches.forEach((t, i) => {
+    if (t.priceTarget != null) {
+      s.append(svg('line', { x1: left, x2: width - right, y1: y(t.priceTarget), y2: y(t.priceTarget), class: 'target-line' }));
+      s.append(svg('text', { x: width - right + 4, y: y(t.priceTarget) + 4, class: 'axis-label' }, `T${i + 1} $${fmt.num(t.priceTarget, 0)}`));
+    }
+    if (t.milestoneDate) {
+      const mx = x(day(t.milestoneDate));
+      if (mx >= left && mx <= width - right) {
+        s.append(svg('line', { x1: mx, x2: mx, y1: top, y2: height - bottom, class: 'milestone-line' }));
+        s.append(svg('text', { x: mx + 2, y: top + 10 + (i % 3) * 11, class: 'axis-label small' }, `${fmt.num(t.gwTrigger)} GW`));
+      }
+    }
+  });
+  const legend = el('p', { class: 'legend' },
+    el('span', { class: 'key key-base' }), ' base path (expected, real world)  ',
+    el('span', { class: 'key key-target' }), ' price targets  ',
+    el('span', { class: 'key key-milestone' }), ' GW milestones (scheduled)  ',
+    fan.length ? el('span', { class: 'key key-fan' }) : null, fan.length ? ' simulated prices, 5–95% and 25–75% (real world)' : null);
+  const rows = v.tranches.map((t, i) => [String(i + 1), `${fmt.num(t.gwTrigger)} GW`, t.milestoneDate ?? '–', t.priceTarget == null ? 'none' : `$${fmt.num(t.priceTarget)}`, t.vestDate ?? 'not by expiry']);
+  const table = dataTable('Vesting timeline data', ['Tranche', 'Trigger', 'Milestone', 'Target', 'Vests on base path'], rows);
+  if (fan.length) {
+    table.append(el('tbody', {}, ...fan.filter((_, k) => k % 8 === 0 || k === fan.length - 1).map((f) => el('tr', {}, el('td', { text: f.date }), el('td', { text: 'price 5/50/95%' }), el('td', { text: `$${fmt.num(f.p5, 0)}` }), el('td', { text: `$${fmt.num(f.p50, 0)}` }), el('td', { text: `$${fmt.num(f.p95, 0)}` })))));
+  }
+  return el('figure', { class: 'figure', id: 'vesting-timeline' }, s, legend, el('details', {}, el('summary', { text: 'Data' }), table));
+}
+
+/** Histogram of the per-path present value of all tranches. */
+export function valueHistogram(valuation) {
+  const h = valuation.histogram;
+  if (!h.counts.length) return null;
+  const width = 720, height = 220, left = 56, right = 12, top = 10, bottom = 40;
+  const max = Math.max(...h.counts);
+  const n = h.counts.length;
+  const bw = (width - left - right) / n;
+  const s = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'img', 'aria-labelledby': 'histogram-title' });
+  s.append(svg('title', { id: 'histogram-title' }, 'Distribution of the warrant\'s present value over simulated paths'));
+  h.counts.forEach((c, k) => {
+    const bh = (c / max) * (height - top - bottom);
+    s.append(svg('rect', { x: left + k * bw + 1, y: height - bottom - bh, width: Math.max(bw - 2, 1), height: bh, class: 'bar-high' }));
+  });
+  for (const k of [0, Math.floor(n / 2), n]) {
+    s.append(svg('text', { x: left + k * bw, y: height - 22, 'text-anchor': 'middle', class: 'axis-label' }, fmt.usd(h.edgesUsd[k])));
+  }
+  s.append(svg('text', { x: left, y: height - 6, class: 'axis-label' }, 'present value of all tranches on a path (risk-neutral)'));
+  const rows = h.counts.map((c, k) => [`${fmt.usd(h.edgesUsd[k])} – ${fmt.usd(h.edgesUsd[k + 1])}`, fmt.num(c, 0)]);
+  return el('figure', { class: 'figure', id: 'value-histogram' }, s, el('details', {}, el('summary', { text: 'Data' }), dataTable('Histogram', ['Present value', 'Paths'], rows)));
+}
+
+export function dataTable(caption, header, rows) {
+  const t = el('table', { class: 'data' }, el('caption', { text: caption }));
+  t.append(el('thead', {}, el('tr', {}, ...header.map((h) => el('th', { scope: 'col', text: h })))));
+  t.append(el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((c) => el('td', { text: c }))))));
+  return t;
+}
