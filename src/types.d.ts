@@ -64,8 +64,10 @@ export interface Equity {
   dividendYield: number;
   /** Continuously compounded risk-free rate r. */
   riskFreeRate: number;
-  /** Real-world drift; r when absent. */
+  /** Real-world expected total return μ (continuously compounded); r when absent. */
   expectedReturn?: number | null;
+  /** Growth of the deterministic base path; default μ − q. */
+  basePathGrowth?: number | null;
 }
 
 export interface PriceTest {
@@ -193,7 +195,7 @@ export interface TrancheVesting {
 
 export interface VestingReport {
   baseGrowth: number;
-  baseGrowthSource: "expectedReturn" | "riskFreeRate";
+  baseGrowthSource: "basePathGrowth" | "expectedReturn" | "riskFreeRate";
   yearsToExpiry: number;
   tranches: TrancheVesting[];
 }

@@ -8,9 +8,10 @@
 //!
 //! The two conditions need not hold on the same day: each is met once it has been met.
 //!
-//! The deterministic timeline here uses the **base path** P(t) = P₀·e^{(μ−q)t}: the expected
-//! (mean) share price under the real-world drift, μ = `equity.expectedReturn` (r when absent),
-//! q the dividend yield, t in ACT/365.25 years from the valuation date. The Monte Carlo engine applies the same
+//! The deterministic timeline here uses the **base path** P(t) = P₀·e^{gt}: by default the
+//! expected (mean) share price under the real-world drift, g = μ − q with μ =
+//! `equity.expectedReturn` (r when absent) and q the dividend yield, or the user's
+//! `equity.basePathGrowth`; t in ACT/365.25 years from the valuation date. The Monte Carlo engine applies the same
 //! rules to simulated paths.
 //!
 //! `requiredCagr` = (H ÷ P₀)^{1/T} − 1 is the constant annual growth (annual compounding) the
@@ -82,7 +83,8 @@ impl PriceMonitor {
 pub struct VestingReport {
     /// Growth of the base path, μ − q (continuously compounded per year).
     pub base_growth: f64,
-    /// Which drift the base path uses: "expectedReturn" or "riskFreeRate".
+    /// Which growth the base path uses: "basePathGrowth" (the user's), "expectedReturn"
+    /// (μ − q) or "riskFreeRate" (r − q).
     pub base_growth_source: &'static str,
     /// Years from the valuation date to expiry (ACT/365.25).
     pub years_to_expiry: f64,
@@ -142,7 +144,7 @@ pub fn base_path_price_date(
 /// Evaluates the base-path timeline; `None` without a warrant.
 pub fn evaluate(s: &Scenario) -> Option<VestingReport> {
     let (w, e) = s.warrant_on_equity()?;
-    let mu = e.real_world_drift();
+    let mu = e.base_path_growth.unwrap_or_else(|| e.real_world_drift());
     let ramp = Ramp::from_phases(&s.capacity.phases);
     let t_exp = years_between(s.valuation_date, w.expiry_date);
     let tranches = w
@@ -182,10 +184,10 @@ pub fn evaluate(s: &Scenario) -> Option<VestingReport> {
         .collect();
     Some(VestingReport {
         base_growth: mu,
-        base_growth_source: if e.expected_return.is_some() {
-            "expectedReturn"
-        } else {
-            "riskFreeRate"
+        base_growth_source: match (e.base_path_growth, e.expected_return) {
+            (Some(_), _) => "basePathGrowth",
+            (None, Some(_)) => "expectedReturn",
+            (None, None) => "riskFreeRate",
         },
         years_to_expiry: t_exp,
         tranches,

@@ -328,3 +328,23 @@ fn no_binding_phase_is_zero_not_negative_zero() {
     let c = evaluate(&presets::get("broadcom-openai-2025").unwrap()).capacity;
     assert!(c.binding_gw == 0.0 && c.binding_gw.is_sign_positive());
 }
+
+#[test]
+fn a_user_growth_rate_moves_the_base_path() {
+    let mut s = amd();
+    let base = evaluate(&s).vesting.unwrap();
+    assert_eq!(base.base_growth_source, "expectedReturn");
+    s.equity.as_mut().unwrap().base_path_growth = Some(0.3);
+    let fast = evaluate(&s).vesting.unwrap();
+    assert_eq!(fast.base_growth, 0.3);
+    assert_eq!(fast.base_growth_source, "basePathGrowth");
+    // Faster growth meets every target sooner (or at all).
+    for (b, f) in base.tranches.iter().zip(&fast.tranches) {
+        match (b.price_date, f.price_date) {
+            (Some(b), Some(f)) => assert!(f <= b),
+            (None, _) => {}
+            (Some(_), None) => panic!("faster growth lost a price date"),
+        }
+    }
+    assert!(fast.tranches[5].vest_date.is_some());
+}

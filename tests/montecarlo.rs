@@ -193,3 +193,26 @@ fn options_and_limits_are_checked() {
         "warrant"
     );
 }
+
+/// The valuation that `tests/data/golden-valuation.json` records, computed natively; the
+/// browser test level computes it again in Wasm and compares the two bit for bit.
+/// `UPDATE_GOLDEN=1 cargo test --test montecarlo golden` rewrites the file after a deliberate
+/// change of the engine.
+#[test]
+fn golden_valuation_is_reproduced_exactly() {
+    let s = presets::get("amd-openai-2025").unwrap().to_json();
+    let options = json!({"paths": 400, "seed": 12345, "stepsPerYear": 52});
+    let got = serde_json::to_value(value(&s, options)).unwrap();
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/golden-valuation.json"
+    );
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(path, serde_json::to_string_pretty(&got).unwrap() + "\n").unwrap();
+    }
+    let want: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(
+        got, want,
+        "the engine's output changed; see the doc comment"
+    );
+}

@@ -257,3 +257,46 @@ fn compare_and_sensitivity_through_wasm() {
     let p = problems_of(wasm::sensitivity(amd(), "dilution.nothing", 0.1).unwrap_err());
     assert_eq!(p[0].0, "output");
 }
+
+/// The same valuation as the native golden test, computed in Wasm: identical to the last bit.
+#[wasm_bindgen_test]
+fn monte_carlo_in_wasm_matches_the_native_golden_file() {
+    let s = dealcalc::presets::get("amd-openai-2025").unwrap().to_json();
+    let options = serde_json::json!({"paths": 400, "seed": 12345, "stepsPerYear": 52});
+    let got =
+        serde_json::to_value(dealcalc::montecarlo::value_warrant(&s, &options).unwrap()).unwrap();
+    let want: serde_json::Value =
+        serde_json::from_str(include_str!("data/golden-valuation.json")).unwrap();
+    assert_eq!(got, want);
+    // And through the JS boundary: the same total.
+    let v = wasm::value_warrant(
+        amd(),
+        JSON::parse(r#"{"paths":400,"seed":12345,"stepsPerYear":52}"#).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        num(&v, "totalFairValueUsd"),
+        want["totalFairValueUsd"].as_f64().unwrap()
+    );
+}
+
+#[wasm_bindgen_test]
+fn warrant_simulation_in_chunks_equals_one_call() {
+    let options = JSON::parse(r#"{"paths":300,"seed":5,"stepsPerYear":26}"#).unwrap();
+    let whole = wasm::value_warrant(amd(), options.clone()).unwrap();
+    let mut sim = wasm::WarrantSimulation::new(amd(), options).unwrap();
+    let mut last = 0.0;
+    while !sim.done() {
+        let p = sim.run(7.0);
+        assert!(p > last && p <= 1.0);
+        last = p;
+    }
+    let chunked = sim.result();
+    assert_eq!(
+        JSON::stringify(&whole).unwrap().as_string(),
+        JSON::stringify(&chunked).unwrap().as_string()
+    );
+    let bad = JSON::parse(r#"{"paths":-3}"#).unwrap();
+    let p = problems_of(wasm::WarrantSimulation::new(amd(), bad).err().unwrap());
+    assert_eq!(p[0].0, "options.paths");
+}

@@ -70,7 +70,8 @@ const GROUPS = [
       { path: 'equity.volatility', label: 'Volatility', unit: '% / yr', scale: 0.01, kind: 'number' },
       { path: 'equity.dividendYield', label: 'Dividend yield', unit: '% / yr', scale: 0.01, kind: 'number' },
       { path: 'equity.riskFreeRate', label: 'Risk-free rate', unit: '% / yr', scale: 0.01, kind: 'number' },
-      { path: 'equity.expectedReturn', label: 'Expected return (real world)', unit: '% / yr', scale: 0.01, kind: 'number', optional: true },
+      { path: 'equity.expectedReturn', label: 'Expected return (real world)', unit: '% / yr', scale: 0.01, kind: 'number', optional: true, help: 'Blank: the risk-free rate (probabilities then risk-neutral).' },
+      { path: 'equity.basePathGrowth', label: 'Base path growth', unit: '% / yr', scale: 0.01, kind: 'number', optional: true, help: 'Blank: expected return − dividend yield.' },
     ],
   },
   {
@@ -337,7 +338,7 @@ function renderReport(r) {
   if (d && r.vesting) {
     const v = r.vesting;
     parts.push(table(
-      `Tranches (base path: price grows at ${fmt.pct(v.baseGrowth, 1)} a year, ${v.baseGrowthSource === 'expectedReturn' ? 'real-world expected return' : 'risk-free rate'})`,
+      `Tranches (base path: price grows at ${fmt.pct(v.baseGrowth, 1)} a year, ${{ basePathGrowth: 'your growth rate', expectedReturn: 'real-world expected return', riskFreeRate: 'risk-free rate' }[v.baseGrowthSource]})`,
       ['#', 'Shares', 'GW trigger', 'Milestone', 'Target', 'Required CAGR', 'Price met', 'Vests', 'Ownership after', 'Value at target', 'Closed form'],
       d.tranches.map((t, i) => {
         const tv = v.tranches[i];

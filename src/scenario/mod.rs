@@ -131,6 +131,9 @@ pub struct Equity {
     /// Real-world expected total return μ (continuously compounded, dividends included), in
     /// (−1, 2); when absent the real-world measure equals the risk-neutral one (μ = r).
     pub expected_return: Option<f64>,
+    /// Growth of the deterministic base path (continuously compounded per year), in (−1, 2);
+    /// when absent the base path grows at the real-world drift μ − q.
+    pub base_path_growth: Option<f64>,
 }
 
 impl Equity {

@@ -58,6 +58,7 @@ const EQUITY_FIELDS: &[&str] = &[
     "dividendYield",
     "riskFreeRate",
     "expectedReturn",
+    "basePathGrowth",
 ];
 const WARRANT_FIELDS: &[&str] = &[
     "holder",
@@ -155,6 +156,7 @@ fn equity(r: &mut Reader, v: &Value, path: &str) -> Equity {
         dividend_yield: r.number(o, "dividendYield", path),
         risk_free_rate: r.number(o, "riskFreeRate", path),
         expected_return: r.opt_number(o, "expectedReturn", path),
+        base_path_growth: r.opt_number(o, "basePathGrowth", path),
     }
 }
 

@@ -218,6 +218,15 @@ fn equity(c: &mut Checks, e: &Equity) {
         "equity.riskFreeRate",
         "must be from -0.5 to 1 (a fraction per year)",
     );
+    if let Some(g) = e.base_path_growth {
+        c.within(
+            g,
+            -1.0,
+            2.0,
+            "equity.basePathGrowth",
+            "must be from -1 to 2 (a fraction per year)",
+        );
+    }
     if let Some(mu) = e.expected_return {
         c.within(
             mu,
