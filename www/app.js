@@ -1,15 +1,20 @@
 // dealcalc page: a form over the scenario, the report above it, recomputed on every input.
 //
-// Flow: preset(id) gives a scenario object; each input edits one field path of it; on every
-// input the page calls validate(scenario), shows each problem beside its field, and when there
-// is none calls evaluate(scenario) and draws the report. The text a user typed is never
-// rewritten: inputs are only filled when a preset is loaded.
+// Flow: preset(id) (or a share link, or an imported file) gives a scenario object; each input
+// edits one field path of it; on every input the page calls validate(scenario), shows each
+// problem beside its field, and when there is none calls evaluate(scenario) and draws the
+// report. The text a user typed is never rewritten: inputs are only filled when a scenario is
+// loaded or the language changes.
 
 import init, * as dc from './pkg/dealcalc.js';
 import { el, fmt, parseNumber } from './dom.js';
+import { t, lang, setLang, LANGUAGES } from './i18n.js';
 import { mountPricingPanel } from './pricing.js';
 import { mountComparison, mountTornado } from './views.js';
 import { mountValuation } from './valuation.js';
+import { capacityChart, ownershipChart } from './charts.js';
+import { encodeShare, decodeShare, parseEnvelope, download, csv, reportRows, HASH_PREFIX } from './share.js';
+import { renderMethodology } from './methodology.js';
 
 // ---- field paths ----------------------------------------------------------------------------
 
@@ -45,18 +50,19 @@ const GROUPS = [
   },
   {
     title: 'Capacity and costs',
+    phases: true,
     fields: [
-      { path: 'capacity.gwBasis', label: 'GW basis', kind: 'select', options: [['facility', 'facility (incl. cooling)'], ['it', 'IT load']] },
+      { path: 'capacity.gwBasis', label: 'GW basis', kind: 'select', options: [['facility', 'facility (incl. cooling)'], ['it', 'IT load']], help: 'What the deal\'s gigawatts count.' },
       { path: 'capacity.pue', label: 'PUE', unit: '×', kind: 'number', help: 'Facility power ÷ IT power.' },
-      { path: 'capacity.capexPerGwUsd', label: 'Capex per GW', unit: '$ B', scale: 1e9, kind: 'number' },
+      { path: 'capacity.capexPerGwUsd', label: 'Capex per GW', unit: '$ B', scale: 1e9, kind: 'number', help: 'All-in capital cost per deal gigawatt.' },
       { path: 'capacity.capexSplit.accelerators', label: 'Capex share: accelerators', unit: '%', scale: 0.01, kind: 'number' },
       { path: 'capacity.capexSplit.networking', label: 'Capex share: networking', unit: '%', scale: 0.01, kind: 'number' },
       { path: 'capacity.capexSplit.facility', label: 'Capex share: facility', unit: '%', scale: 0.01, kind: 'number' },
-      { path: 'capacity.capexSplit.other', label: 'Capex share: other', unit: '%', scale: 0.01, kind: 'number' },
-      { path: 'capacity.vendorRevenuePerGwUsd', label: 'Vendor revenue per GW', unit: '$ B', scale: 1e9, kind: 'number' },
-      { path: 'capacity.wattsPerAccelerator', label: 'All-in IT power per accelerator', unit: 'W', kind: 'number' },
+      { path: 'capacity.capexSplit.other', label: 'Capex share: other', unit: '%', scale: 0.01, kind: 'number', help: 'The four shares add up to 100%.' },
+      { path: 'capacity.vendorRevenuePerGwUsd', label: 'Vendor revenue per GW', unit: '$ B', scale: 1e9, kind: 'number', help: 'What the vendor sells per gigawatt.' },
+      { path: 'capacity.wattsPerAccelerator', label: 'All-in IT power per accelerator', unit: 'W', kind: 'number', help: 'The chip plus its share of hosts, network and storage.' },
       { path: 'capacity.electricityUsdPerMwh', label: 'Electricity price', unit: '$/MWh', kind: 'number' },
-      { path: 'capacity.utilization', label: 'Utilization', unit: '%', scale: 0.01, kind: 'number' },
+      { path: 'capacity.utilization', label: 'Utilization', unit: '%', scale: 0.01, kind: 'number', help: 'Average share of power drawn.' },
       { path: 'capacity.hardwareLifeYears', label: 'Depreciation life', unit: 'years', kind: 'number' },
     ],
   },
@@ -65,11 +71,11 @@ const GROUPS = [
     needs: 'equity',
     fields: [
       { path: 'equity.issuer', label: 'Issuer', kind: 'text' },
-      { path: 'equity.sharesOutstanding', label: 'Shares outstanding', unit: 'M', scale: 1e6, kind: 'number' },
+      { path: 'equity.sharesOutstanding', label: 'Shares outstanding', unit: 'M', scale: 1e6, kind: 'number', help: 'Basic shares before the warrant.' },
       { path: 'equity.sharePrice', label: 'Share price', unit: '$', kind: 'number' },
-      { path: 'equity.volatility', label: 'Volatility', unit: '% / yr', scale: 0.01, kind: 'number' },
+      { path: 'equity.volatility', label: 'Volatility', unit: '% / yr', scale: 0.01, kind: 'number', help: 'Annual volatility of the share price.' },
       { path: 'equity.dividendYield', label: 'Dividend yield', unit: '% / yr', scale: 0.01, kind: 'number' },
-      { path: 'equity.riskFreeRate', label: 'Risk-free rate', unit: '% / yr', scale: 0.01, kind: 'number' },
+      { path: 'equity.riskFreeRate', label: 'Risk-free rate', unit: '% / yr', scale: 0.01, kind: 'number', help: 'Continuously compounded.' },
       { path: 'equity.expectedReturn', label: 'Expected return (real world)', unit: '% / yr', scale: 0.01, kind: 'number', optional: true, help: 'Blank: the risk-free rate (probabilities then risk-neutral).' },
       { path: 'equity.basePathGrowth', label: 'Base path growth', unit: '% / yr', scale: 0.01, kind: 'number', optional: true, help: 'Blank: expected return − dividend yield.' },
     ],
@@ -77,12 +83,13 @@ const GROUPS = [
   {
     title: 'Warrant',
     needs: 'warrant',
+    tranches: true,
     fields: [
       { path: 'warrant.holder', label: 'Holder', kind: 'text' },
-      { path: 'warrant.shares', label: 'Warrant shares', unit: 'M', scale: 1e6, kind: 'number' },
+      { path: 'warrant.shares', label: 'Warrant shares', unit: 'M', scale: 1e6, kind: 'number', help: 'The tranches\' shares add up to this.' },
       { path: 'warrant.strike', label: 'Strike', unit: '$', kind: 'number' },
       { path: 'warrant.issueDate', label: 'Issue date', kind: 'date' },
-      { path: 'warrant.expiryDate', label: 'Expiry date', kind: 'date' },
+      { path: 'warrant.expiryDate', label: 'Expiry date', kind: 'date', help: 'A tranche must vest by this day.' },
     ],
   },
   {
@@ -122,13 +129,15 @@ const TRANCHE_COLUMNS = [
 ];
 
 let scenario = null;
+let presetId = null;
+let lastReport = null;
 const inputs = new Map(); // path -> input element
+const decimalComma = () => lang() === 'de';
 
 /** The source entry for a path: exact, else the longest enclosing path that has one. */
 function sourceFor(path) {
-  const sources = scenario?.sources ?? [];
   let best = null;
-  for (const s of sources) {
+  for (const s of scenario?.sources ?? []) {
     const f = s.field;
     const encloses = path === f || path.startsWith(f + '.') || path.startsWith(f + '[');
     if (encloses && (!best || f.length > best.field.length)) best = s;
@@ -140,26 +149,25 @@ function sourceBadge(path) {
   const s = sourceFor(path);
   if (!s) return null;
   const assumption = (s.note ?? '').toLowerCase().startsWith('assumption');
-  if (s.url) {
-    const a = el('a', { class: `badge ${assumption ? 'assumption' : 'source'}`, href: s.url, target: '_blank', rel: 'noopener noreferrer', title: [s.title, s.note].filter(Boolean).join(' — ') });
-    a.textContent = assumption ? 'assumption' : 'source';
-    return a;
+  const label = assumption ? t('assumption') : t('source');
+  const title = [s.title, s.note].filter(Boolean).join(' — ');
+  if (s.url && /^https?:\/\//.test(s.url)) {
+    return el('a', { class: `badge ${assumption ? 'assumption' : 'source'}`, href: s.url, target: '_blank', rel: 'noopener noreferrer', title, text: label });
   }
-  return el('span', { class: 'badge assumption', title: s.note ?? '', text: 'assumption' });
+  return el('span', { class: 'badge assumption', title, text: label });
 }
 
 function shown(value, scale) {
   if (value === null || value === undefined) return '';
   if (typeof value !== 'number') return String(value);
-  const x = scale ? value / scale : value;
-  return String(Number(x.toPrecision(12)));
+  const text = String(Number((scale ? value / scale : value).toPrecision(12)));
+  return decimalComma() ? text.replace('.', ',') : text;
 }
 
 function parseInput(input, field) {
   if (field.kind === 'checkbox') return input.checked;
-  const text = input.value.trim();
-  if (field.kind !== 'number') return text;
-  const x = parseNumber(text, field.optional);
+  if (field.kind !== 'number') return input.value.trim();
+  const x = parseNumber(input.value, field.optional, decimalComma());
   return Number.isFinite(x) && field.scale ? x * field.scale : x;
 }
 
@@ -168,7 +176,7 @@ function makeInput(path, field) {
   let input;
   if (field.kind === 'select') {
     input = el('select', { id });
-    for (const [v, t] of field.options) input.append(el('option', { value: v, text: t }));
+    for (const [v, text] of field.options) input.append(el('option', { value: v, text: t(text) }));
     input.value = getAt(scenario, path) ?? field.options[0][0];
   } else if (field.kind === 'checkbox') {
     input = el('input', { id, type: 'checkbox' });
@@ -183,6 +191,7 @@ function makeInput(path, field) {
   input.setAttribute('aria-describedby', `e-${path}`);
   input.addEventListener(field.kind === 'select' || field.kind === 'checkbox' ? 'change' : 'input', () => {
     setAt(scenario, path, parseInput(input, field));
+    presetId = null;
     recompute();
   });
   inputs.set(path, input);
@@ -194,16 +203,16 @@ function errorSlot(path) {
 }
 
 function fieldRow(field) {
-  const label = el('label', { for: `f-${field.path}`, text: field.label });
-  const unit = field.unit ? el('span', { class: 'unit', text: field.unit }) : null;
-  const help = field.help ? el('small', { class: 'help', text: field.help }) : null;
+  const label = el('label', { for: `f-${field.path}`, text: t(field.label) });
+  const unit = field.unit ? el('span', { class: 'unit', text: t(field.unit) }) : null;
+  const help = field.help ? el('small', { class: 'help', text: t(field.help) }) : null;
   return el('div', { class: 'field' }, label, el('div', { class: 'control' }, makeInput(field.path, field), unit, sourceBadge(field.path)), help, errorSlot(field.path));
 }
 
 function tableOf(title, basePath, rows, columns, addRow) {
   const table = el('table', { class: 'edit' });
   const head = el('tr', {}, el('th', { text: '#' }));
-  for (const c of columns) head.append(el('th', { scope: 'col', text: c.unit ? `${c.label} (${c.unit})` : c.label }));
+  for (const c of columns) head.append(el('th', { scope: 'col', text: c.unit ? `${t(c.label)} (${c.unit})` : t(c.label) }));
   head.append(el('th', { text: '' }));
   table.append(el('thead', {}, head));
   const body = el('tbody');
@@ -212,13 +221,14 @@ function tableOf(title, basePath, rows, columns, addRow) {
     for (const c of columns) {
       const path = `${basePath}[${i}].${c.key}`;
       const input = makeInput(path, c);
-      input.setAttribute('aria-label', `${title} ${i + 1}: ${c.label}`);
+      input.setAttribute('aria-label', `${t(title)} ${i + 1}: ${t(c.label)}`);
       tr.append(el('td', {}, input, sourceBadge(path), errorSlot(path)));
     }
-    const remove = el('button', { type: 'button', class: 'remove', 'aria-label': `Remove ${title.toLowerCase()} ${i + 1}`, text: '×' });
+    const remove = el('button', { type: 'button', class: 'remove', 'aria-label': t('Remove {what} {n}', { what: t(title), n: i + 1 }), text: '×' });
     remove.disabled = rows.length <= 1;
     remove.addEventListener('click', () => {
       rows.splice(i, 1);
+      presetId = null;
       buildForm();
       recompute();
     });
@@ -226,11 +236,13 @@ function tableOf(title, basePath, rows, columns, addRow) {
     body.append(tr);
   });
   table.append(body);
-  const add = el('button', { type: 'button', class: 'add', text: `Add ${title.toLowerCase()}` });
+  const add = el('button', { type: 'button', class: 'add', 'data-add': basePath, text: t('Add {what}', { what: t(title) }) });
   add.addEventListener('click', () => {
     rows.push(addRow(rows));
+    presetId = null;
     buildForm();
     recompute();
+    inputs.get(`${basePath}[${rows.length - 1}].${columns[0].key}`)?.focus();
   });
   return el('div', { class: 'table-wrap' }, table, errorSlot(basePath), add);
 }
@@ -241,17 +253,17 @@ function buildForm() {
   inputs.clear();
   for (const group of GROUPS) {
     if (group.needs && !scenario[group.needs]) continue;
-    const fs = el('fieldset', {}, el('legend', { text: group.title }));
-    if (group.title === 'Capacity and costs') {
-      fs.append(el('h3', { text: 'Phases' }));
+    const fs = el('fieldset', {}, el('legend', { text: t(group.title) }));
+    if (group.phases) {
+      fs.append(el('h3', { text: t('Phases') }));
       fs.append(tableOf('Phase', 'capacity.phases', scenario.capacity.phases, PHASE_COLUMNS, (rows) => {
         const last = rows[rows.length - 1];
-        return { label: `Phase ${rows.length + 1}`, gw: 1, start: last?.end ?? scenario.valuationDate, end: last?.end ?? scenario.valuationDate, binding: false, probability: 1 };
+        return { label: `${t('Phase')} ${rows.length + 1}`, gw: 1, start: last?.end ?? scenario.valuationDate, end: last?.end ?? scenario.valuationDate, binding: false, probability: 1 };
       }));
     }
     for (const f of group.fields) fs.append(fieldRow(f));
-    if (group.needs === 'warrant') {
-      fs.append(el('h3', { text: 'Tranches' }));
+    if (group.tranches) {
+      fs.append(el('h3', { text: t('Tranches') }));
       fs.append(tableOf('Tranche', 'warrant.tranches', scenario.warrant.tranches, TRANCHE_COLUMNS, (rows) => {
         const last = rows[rows.length - 1];
         return { shares: 0, gwTrigger: last?.gwTrigger ?? 1, priceTarget: last?.priceTarget ?? null, priceTest: { kind: last?.priceTest?.kind ?? 'touch', days: last?.priceTest?.days ?? 1 } };
@@ -264,7 +276,7 @@ function buildForm() {
 // ---- problems and results -------------------------------------------------------------------
 
 function showProblems(problems) {
-  for (const slot of document.querySelectorAll('[data-problem-for]')) slot.textContent = '';
+  for (const slot of document.querySelectorAll('#inputs [data-problem-for]')) slot.textContent = '';
   for (const input of inputs.values()) input.removeAttribute('aria-invalid');
   const unplaced = [];
   for (const p of problems) {
@@ -284,102 +296,100 @@ function card(label, value, out, note) {
 }
 
 function table(caption, header, rows, wide = false) {
-  const t = el('table', { class: wide ? 'data wide' : 'data' }, el('caption', { text: caption }));
-  t.append(el('thead', {}, el('tr', {}, ...header.map((h) => el('th', { scope: 'col', text: h })))));
+  const tbl = el('table', { class: wide ? 'data wide' : 'data' }, el('caption', { text: caption }));
+  tbl.append(el('thead', {}, el('tr', {}, ...header.map((h) => el('th', { scope: 'col', text: h })))));
   const body = el('tbody');
   for (const r of rows) body.append(el('tr', {}, ...r.map((c) => (c instanceof Node ? el('td', {}, c) : el('td', { text: c })))));
-  t.append(body);
-  return t;
-}
-
-function renderReport(r) {
-  const c = r.capacity;
-  const d = r.dilution;
-  const headline = document.getElementById('headline');
-  headline.replaceChildren(...[
-    card('Capacity', `${fmt.num(c.totalGw)} GW`, 'capacity.totalGw', `${c.gwBasis} basis · ${fmt.num(c.bindingGw)} GW binding`),
-    card('Capex', fmt.usd(c.capexUsd), 'capacity.capexUsd', 'GW × capex per GW'),
-    card('Vendor revenue', fmt.usd(c.vendorRevenueUsd), 'capacity.vendorRevenueUsd', 'GW × revenue per GW'),
-    d ? card('Max ownership', fmt.pct(d.maxOwnership), 'dilution.maxOwnership', 'N ÷ (S + N)') : null,
-    d ? card('Value transferred', fmt.usd(d.valueTransferUsd), 'dilution.valueTransferUsd', 'N × (price − strike), today') : null,
-    d ? card('Effective discount', fmt.pct(d.effectiveDiscount, 1), 'dilution.effectiveDiscount', 'value transferred ÷ vendor revenue') : null,
-    r.investment ? card('Vendor investment', fmt.usd(r.investment.totalUsd), 'investment.totalUsd', `circularity ${fmt.pct(r.investment.circularity, 1)}`) : null,
-    r.contract ? card('Contract per GW', fmt.usd(r.contract.valuePerGwUsd), 'contract.valuePerGwUsd', `${fmt.usd(r.contract.valuePerYearUsd)} a year`) : null,
-  ].filter(Boolean));
-
-  const details = document.getElementById('details');
-  const parts = [
-    table('Capacity', ['Quantity', 'Value'], [
-      ['IT power', `${fmt.num(c.itPowerGw, 3)} GW`],
-      ['Facility power', `${fmt.num(c.facilityPowerGw, 3)} GW`],
-      ['Accelerators', fmt.num(c.accelerators, 0)],
-      ['Energy per year (full deployment)', `${fmt.num(c.annualEnergyMwh / 1e6, 2)} TWh`],
-      ['Energy cost per year', fmt.usd(c.annualEnergyCostUsd)],
-      ['Depreciation per year', fmt.usd(c.annualDepreciationUsd)],
-      ['Annual cost (depreciation + energy)', fmt.usd(c.annualCostUsd)],
-      ['Cost per accelerator-hour', `$${fmt.num(c.costPerAcceleratorHourUsd, 2)}`],
-    ]),
-    table('Schedule by year', ['Year', 'GW added', 'GW online', 'Capex', 'Vendor revenue', 'Energy cost'],
-      c.schedule.map((y) => [String(y.year), fmt.num(y.gwAdded, 3), fmt.num(y.gwOnline, 3), fmt.usd(y.capexUsd), fmt.usd(y.vendorRevenueUsd), fmt.usd(y.energyCostUsd)])),
-  ];
-  if (r.investment) {
-    const inv = r.investment;
-    parts.push(table(`Vendor investment by ${inv.investor}`, ['Year', 'Invested', 'Cumulative'],
-      inv.schedule.map((y) => [String(y.year), fmt.usd(y.investedUsd), fmt.usd(y.cumulativeUsd)])
-        .concat([['Total', fmt.usd(inv.totalUsd), `net to vendor ${fmt.usd(inv.netCashToVendorUsd)}`]])));
-  }
-  if (r.contract) {
-    const k = r.contract;
-    parts.push(table('Service contract', ['Quantity', 'Value'], [
-      ['Value', fmt.usd(k.valueUsd)], ['Term', `${fmt.num(k.years)} years`], ['Per year', fmt.usd(k.valuePerYearUsd)],
-      ['Per GW', fmt.usd(k.valuePerGwUsd)], ['Per GW-year', fmt.usd(k.valuePerGwYearUsd)],
-    ]));
-  }
-  if (d && r.vesting) {
-    const v = r.vesting;
-    parts.push(table(
-      `Tranches (base path: price grows at ${fmt.pct(v.baseGrowth, 1)} a year, ${{ basePathGrowth: 'your growth rate', expectedReturn: 'real-world expected return', riskFreeRate: 'risk-free rate' }[v.baseGrowthSource]})`,
-      ['#', 'Shares', 'GW trigger', 'Milestone', 'Target', 'Required CAGR', 'Price met', 'Vests', 'Ownership after', 'Value at target', 'Closed form'],
-      d.tranches.map((t, i) => {
-        const tv = v.tranches[i];
-        return [String(i + 1), fmt.num(t.shares, 0), fmt.num(tv.gwTrigger), fmt.date(tv.milestoneDate), tv.priceTarget == null ? 'none' : `$${fmt.num(tv.priceTarget)}`,
-          tv.requiredCagr == null ? '–' : fmt.pct(tv.requiredCagr, 1), fmt.date(tv.priceDate), fmt.date(tv.vestDate), fmt.pct(t.ownershipAfter), t.valueAtTargetUsd == null ? '–' : fmt.usd(t.valueAtTargetUsd),
-          tv.priceTarget == null ? '–' : touchButton(i)];
-      }),
-      true,
-    ));
-    parts.push(table('Dilution', ['Quantity', 'Value'], [
-      ['Diluted shares', fmt.num(d.dilutedShares, 0)],
-      ['Existing holders keep', fmt.pct(d.existingHoldersOwnershipAfter)],
-      ['Treasury-stock-method shares', fmt.num(d.tsmIncrementalShares, 0)],
-      ['Price after exercise', `$${fmt.num(d.priceAfterExercise, 2)}`],
-      ['Value transferred per GW', fmt.usd(d.valueTransferPerGwUsd)],
-      ['Value at the price targets', fmt.usd(d.valueAtTargetsUsd)],
-    ]));
-  }
-  details.replaceChildren(...parts);
+  tbl.append(body);
+  return tbl;
 }
 
 let pricingPanel = null;
 let comparison = null;
 let valuation = null;
 let tornado = null;
+let lastValuation = null;
 
 /** A button that values tranche i as touch options in the pricing panel. */
 function touchButton(i) {
-  const b = el('button', { type: 'button', class: 'touch', 'data-tranche': String(i), text: 'Price as touch' });
-  b.setAttribute('aria-label', `Price tranche ${i + 1} as a touch option`);
+  const b = el('button', { type: 'button', class: 'touch', 'data-tranche': String(i), text: t('Price as touch') });
+  b.setAttribute('aria-label', t('Price tranche {n} as a touch option', { n: i + 1 }));
   b.addEventListener('click', () => {
     const e = scenario.equity;
     const w = scenario.warrant;
-    const t = w.tranches[i];
+    const tr = w.tranches[i];
     const years = (Date.parse(w.expiryDate) - Date.parse(scenario.valuationDate)) / (365.25 * 864e5);
-    pricingPanel.priceTranche({
-      spot: e.sharePrice, strike: w.strike, target: t.priceTarget, rate: e.riskFreeRate,
-      dividendYield: e.dividendYield, vol: e.volatility, timeYears: years,
-    });
+    pricingPanel.priceTranche({ spot: e.sharePrice, strike: w.strike, target: tr.priceTarget, rate: e.riskFreeRate, dividendYield: e.dividendYield, vol: e.volatility, timeYears: years });
   });
   return b;
+}
+
+function renderReport(r) {
+  const c = r.capacity;
+  const d = r.dilution;
+  document.getElementById('headline').replaceChildren(...[
+    card(t('Capacity'), `${fmt.num(c.totalGw)} GW`, 'capacity.totalGw', t('{basis} basis · {gw} GW binding', { basis: t(c.gwBasis === 'it' ? 'IT load' : 'facility'), gw: fmt.num(c.bindingGw) })),
+    card(t('Capex'), fmt.usd(c.capexUsd), 'capacity.capexUsd', t('GW × capex per GW')),
+    card(t('Vendor revenue'), fmt.usd(c.vendorRevenueUsd), 'capacity.vendorRevenueUsd', t('GW × revenue per GW')),
+    d ? card(t('Max ownership'), fmt.pct(d.maxOwnership), 'dilution.maxOwnership', 'N ÷ (S + N)') : null,
+    d ? card(t('Value transferred'), fmt.usd(d.valueTransferUsd), 'dilution.valueTransferUsd', t('N × (price − strike), today')) : null,
+    d ? card(t('Effective discount'), fmt.pct(d.effectiveDiscount, 1), 'dilution.effectiveDiscount', t('value transferred ÷ vendor revenue')) : null,
+    d ? card(t('Fair value of the warrant'), lastValuation ? fmt.usd(lastValuation.totalFairValueUsd) : t('run the simulation'), 'headline.fairValue', lastValuation ? t('Monte Carlo, risk-neutral ± {se}', { se: fmt.usd(lastValuation.standardErrorUsd) }) : t('Monte Carlo, below')) : null,
+    r.investment ? card(t('Vendor investment'), fmt.usd(r.investment.totalUsd), 'investment.totalUsd', t('circularity {x}', { x: fmt.pct(r.investment.circularity, 1) })) : null,
+    r.contract ? card(t('Contract per GW'), fmt.usd(r.contract.valuePerGwUsd), 'contract.valuePerGwUsd', t('{x} a year', { x: fmt.usd(r.contract.valuePerYearUsd) })) : null,
+  ].filter(Boolean));
+
+  const parts = [
+    table(t('Capacity'), [t('Quantity'), t('Value')], [
+      [t('IT power'), `${fmt.num(c.itPowerGw, 3)} GW`],
+      [t('Facility power'), `${fmt.num(c.facilityPowerGw, 3)} GW`],
+      [t('Accelerators'), fmt.num(c.accelerators, 0)],
+      [t('Energy per year (full deployment)'), `${fmt.num(c.annualEnergyMwh / 1e6, 2)} TWh`],
+      [t('Energy cost per year'), fmt.usd(c.annualEnergyCostUsd)],
+      [t('Depreciation per year'), fmt.usd(c.annualDepreciationUsd)],
+      [t('Annual cost (depreciation + energy)'), fmt.usd(c.annualCostUsd)],
+      [t('Cost per accelerator-hour'), fmt.money(c.costPerAcceleratorHourUsd)],
+    ]),
+    capacityChart(c),
+  ];
+  if (r.investment) {
+    const inv = r.investment;
+    parts.push(table(t('Vendor investment by {who}', { who: inv.investor }), [t('Year'), t('Invested'), t('Cumulative')],
+      inv.schedule.map((y) => [String(y.year), fmt.usd(y.investedUsd), fmt.usd(y.cumulativeUsd)])
+        .concat([[t('Total'), fmt.usd(inv.totalUsd), t('net to vendor {x}', { x: fmt.usd(inv.netCashToVendorUsd) })]])));
+  }
+  if (r.contract) {
+    const k = r.contract;
+    parts.push(table(t('Service contract'), [t('Quantity'), t('Value')], [
+      [t('Value'), fmt.usd(k.valueUsd)], [t('Term'), `${fmt.num(k.years)} ${t('years')}`], [t('Per year'), fmt.usd(k.valuePerYearUsd)],
+      [t('Per GW'), fmt.usd(k.valuePerGwUsd)], [t('Per GW-year'), fmt.usd(k.valuePerGwYearUsd)],
+    ]));
+  }
+  if (d && r.vesting) {
+    const v = r.vesting;
+    const source = { basePathGrowth: t('your growth rate'), expectedReturn: t('real-world expected return'), riskFreeRate: t('risk-free rate') }[v.baseGrowthSource];
+    parts.push(table(
+      t('Tranches (base path: price grows at {g} a year, {source})', { g: fmt.pct(v.baseGrowth, 1), source }),
+      ['#', t('Shares'), t('GW trigger'), t('Milestone'), t('Target'), t('Required CAGR'), t('Price met'), t('Vests'), t('Ownership after'), t('Value at target'), t('Closed form')],
+      d.tranches.map((tr, i) => {
+        const tv = v.tranches[i];
+        return [String(i + 1), fmt.num(tr.shares, 0), fmt.num(tv.gwTrigger), fmt.date(tv.milestoneDate), tv.priceTarget == null ? t('none') : fmt.money(tv.priceTarget, 0),
+          tv.requiredCagr == null ? '–' : fmt.pct(tv.requiredCagr, 1), fmt.date(tv.priceDate), fmt.date(tv.vestDate), fmt.pct(tr.ownershipAfter), tr.valueAtTargetUsd == null ? '–' : fmt.usd(tr.valueAtTargetUsd),
+          tv.priceTarget == null ? '–' : touchButton(i)];
+      }),
+      true,
+    ));
+    parts.push(table(t('Dilution'), [t('Quantity'), t('Value')], [
+      [t('Diluted shares'), fmt.num(d.dilutedShares, 0)],
+      [t('Existing holders keep'), fmt.pct(d.existingHoldersOwnershipAfter)],
+      [t('Treasury-stock-method shares'), fmt.num(d.tsmIncrementalShares, 0)],
+      [t('Price after exercise'), fmt.money(d.priceAfterExercise)],
+      [t('Value transferred per GW'), fmt.usd(d.valueTransferPerGwUsd)],
+      [t('Value at the price targets'), fmt.usd(d.valueAtTargetsUsd)],
+    ]));
+    parts.push(ownershipChart(d));
+  }
+  document.getElementById('details').replaceChildren(...parts.filter(Boolean));
 }
 
 function recompute() {
@@ -393,43 +403,186 @@ function recompute() {
   showProblems(problems);
   document.getElementById('results').classList.toggle('stale', problems.length > 0);
   if (problems.length > 0) {
-    status.textContent = `${problems.length} input${problems.length > 1 ? 's need' : ' needs'} attention; results show the last valid scenario.`;
+    status.textContent = problems.length > 1
+      ? t('{n} inputs need attention; results show the last valid scenario.', { n: problems.length })
+      : t('1 input needs attention; results show the last valid scenario.');
     return;
   }
   try {
     const report = dc.evaluate(scenario);
+    lastReport = report;
+    lastValuation = null;
     renderReport(report);
     comparison?.render();
     valuation?.render(report);
     tornado?.render(report);
+    renderMethodology(document.getElementById('methodology'), scenario);
     status.textContent = '';
   } catch (e) {
-    status.textContent = `Could not evaluate: ${e.message}`;
+    status.textContent = t('Could not evaluate: {m}', { m: e.message });
   }
 }
 
-function loadPreset(id) {
-  scenario = dc.preset(id);
-  const info = dc.presets().find((p) => p.id === id);
-  document.getElementById('preset-summary').textContent = info?.summary ?? '';
+// ---- loading, sharing, files ----------------------------------------------------------------
+
+function loadScenario(s, id = null) {
+  scenario = s;
+  presetId = id;
+  const picker = document.getElementById('preset');
+  picker.value = id ?? '';
+  const info = id ? dc.presets().find((p) => p.id === id) : null;
+  document.getElementById('preset-summary').textContent = info ? t(info.summary) : scenario.name ?? '';
   buildForm();
   recompute();
 }
 
-async function main() {
-  await init();
-  document.getElementById('version').textContent = `dealcalc ${dc.version()}`;
-  const picker = document.getElementById('preset');
-  for (const p of dc.presets()) picker.append(el('option', { value: p.id, text: p.name }));
-  picker.addEventListener('change', () => loadPreset(picker.value));
+function loadPreset(id) {
+  loadScenario(dc.preset(id), id);
+}
+
+function setMessage(text) {
+  const m = document.getElementById('load-message');
+  m.textContent = text;
+  m.hidden = !text;
+}
+
+/** Loads a scenario from outside (link or file) after validating it; returns whether it did. */
+function loadForeign(candidate, where) {
+  let problems;
+  try {
+    problems = dc.validate(candidate);
+  } catch (e) {
+    problems = e.problems ?? [{ path: '', message: e.message }];
+  }
+  if (problems.length > 0) {
+    const list = problems.slice(0, 5).map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ');
+    setMessage(t('The {where} holds an invalid scenario ({list}); nothing was loaded from it.', { where: t(where), list }));
+    return false;
+  }
+  loadScenario(candidate);
+  return true;
+}
+
+async function shareLink() {
+  const hash = await encodeShare(scenario, { lang: lang(), preset: presetId });
+  const url = `${location.origin}${location.pathname}${hash}`;
+  history.replaceState(null, '', hash);
+  const box = document.getElementById('share-url');
+  box.value = url;
+  box.hidden = false;
+  box.select();
+  try {
+    await navigator.clipboard.writeText(url);
+    setMessage(t('Link copied. It holds the whole scenario; anyone who opens it sees these numbers.'));
+  } catch {
+    setMessage(t('Copy the link below. It holds the whole scenario; anyone who opens it sees these numbers.'));
+  }
+}
+
+async function loadFromHash() {
+  const hash = location.hash;
+  if (!hash || hash === '#') return false;
+  if (!hash.startsWith('#s=')) return false;
+  try {
+    const { scenario: s, view } = await decodeShare(hash);
+    if (typeof view.lang === 'string' && view.lang in LANGUAGES && view.lang !== lang()) {
+      setLang(view.lang);
+      document.getElementById('lang').value = view.lang;
+      translateStatic();
+    }
+    return loadForeign(s, 'link');
+  } catch (e) {
+    setMessage(t('This link could not be read ({m}). The default deal is shown instead.', { m: e.message }));
+    return false;
+  }
+}
+
+function exportJson() {
+  const name = (scenario.name || 'scenario').replace(/[^\w-]+/g, '-').slice(0, 60);
+  download(`${name}.json`, `${JSON.stringify({ scenario, view: { lang: lang() } }, null, 2)}\n`, 'application/json');
+}
+
+async function importJson(file) {
+  if (file.size > 1_000_000) {
+    setMessage(t('The file is larger than 1 MB; nothing was loaded.'));
+    return;
+  }
+  try {
+    const { scenario: s } = parseEnvelope(await file.text());
+    if (loadForeign(s, 'file')) setMessage(t('Loaded {name}.', { name: file.name }));
+  } catch (e) {
+    setMessage(t('The file could not be read ({m}); nothing was loaded.', { m: e.message }));
+  }
+}
+
+function exportCsv() {
+  if (!lastReport) return;
+  const rows = reportRows(scenario.name, lastReport);
+  if (lastValuation) for (const r of reportRows(scenario.name, { valuation: { ...lastValuation, priceFan: null, samplePaths: null, histogram: null } }).slice(1)) rows.push(r);
+  const name = (scenario.name || 'results').replace(/[^\w-]+/g, '-').slice(0, 60);
+  download(`${name}.csv`, csv(rows), 'text/csv');
+}
+
+// ---- static text and languages --------------------------------------------------------------
+
+function translateStatic() {
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll('[data-i18n-label]')) node.setAttribute('aria-label', t(node.dataset.i18nLabel));
+  document.title = t('dealcalc: compute-for-equity deal calculator');
+}
+
+function rerenderAll() {
+  translateStatic();
   pricingPanel = mountPricingPanel(dc, document.getElementById('pricing'));
-  valuation = mountValuation(document.getElementById('valuation'), () => scenario);
   comparison = mountComparison(dc, document.getElementById('compare'), () => scenario);
   tornado = mountTornado(dc, document.getElementById('sensitivity'), () => scenario);
-  loadPreset(picker.value);
+  valuation = mountValuation(document.getElementById('valuation'), () => scenario, (v) => {
+    lastValuation = v;
+    if (lastReport) renderReport(lastReport);
+  });
+  const picker = document.getElementById('preset');
+  picker.replaceChildren(el('option', { value: '', text: t('(your scenario)') }));
+  for (const p of dc.presets()) picker.append(el('option', { value: p.id, text: t(p.name) }));
+  loadScenario(scenario, presetId);
+}
+
+async function main() {
+  await init();
+  document.documentElement.lang = lang();
+  document.getElementById('version').textContent = `dealcalc ${dc.version()}`;
+  const langPicker = document.getElementById('lang');
+  for (const [code, { name }] of Object.entries(LANGUAGES)) langPicker.append(el('option', { value: code, text: name }));
+  langPicker.value = lang();
+  langPicker.addEventListener('change', () => {
+    setLang(langPicker.value);
+    rerenderAll();
+  });
+  document.getElementById('preset').addEventListener('change', (e) => {
+    if (e.target.value) {
+      setMessage('');
+      loadPreset(e.target.value);
+    }
+  });
+  document.getElementById('share').addEventListener('click', () => shareLink());
+  document.getElementById('export-json').addEventListener('click', exportJson);
+  document.getElementById('export-csv').addEventListener('click', exportCsv);
+  document.getElementById('print').addEventListener('click', () => window.print());
+  document.getElementById('import-json').addEventListener('change', (e) => {
+    const file = e.target.files?.[0];
+    if (file) importJson(file);
+    e.target.value = '';
+  });
+  window.addEventListener('hashchange', () => {
+    if (location.hash.startsWith(HASH_PREFIX)) loadFromHash();
+  });
+  scenario = dc.preset('amd-openai-2025');
+  presetId = 'amd-openai-2025';
+  rerenderAll();
+  await loadFromHash();
   document.body.dataset.ready = 'true';
 }
 
 main().catch((e) => {
-  document.getElementById('status').textContent = `The calculator could not start: ${e.message}`;
+  document.getElementById('status').textContent = `${t('The calculator could not start:')} ${e.message}`;
 });
+

@@ -1,4 +1,5 @@
 // Small DOM helpers shared by the page's modules. No innerHTML anywhere: text goes in as text.
+export { fmt } from './i18n.js';
 
 /** An element with attributes ("class", "text" and plain attributes) and children. */
 export function el(tag, attrs = {}, ...children) {
@@ -12,28 +13,11 @@ export function el(tag, attrs = {}, ...children) {
   return e;
 }
 
-export const fmt = {
-  num: (x, digits = 2) => {
-    if (!Number.isFinite(x)) return '–';
-    // Values that round to zero print as 0, never "-0".
-    const shown = Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x;
-    return new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(shown);
-  },
-  usd: (x) => {
-    if (!Number.isFinite(x)) return '–';
-    const a = Math.abs(x);
-    if (a >= 1e12) return `$${fmt.num(x / 1e12, 2)} T`;
-    if (a >= 1e9) return `$${fmt.num(x / 1e9, 1)} B`;
-    if (a >= 1e6) return `$${fmt.num(x / 1e6, 1)} M`;
-    return `$${fmt.num(x, 2)}`;
-  },
-  pct: (x, digits = 2) => (Number.isFinite(x) ? `${fmt.num(x * 100, digits)}%` : '–'),
-  date: (d) => d ?? 'not by expiry',
-};
-
-/** Parses what a user typed into a number field: '' is NaN (or null when optional). */
-export function parseNumber(text, optional = false) {
-  const t = text.trim();
-  if (t === '') return optional ? null : NaN;
-  return Number(t.replace(/,/g, ''));
+/** Parses what a user typed into a number field: '' is NaN (or null when optional). Accepts
+ *  "1,234.5" and, in German, "1.234,5". */
+export function parseNumber(text, optional = false, decimalComma = false) {
+  let s = text.trim().replace(/\s/g, '');
+  if (s === '') return optional ? null : NaN;
+  s = decimalComma ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
+  return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s) ? Number(s) : NaN;
 }

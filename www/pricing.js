@@ -2,6 +2,7 @@
 // valuation of a single-hurdle tranche as touch options.
 
 import { el, fmt, parseNumber } from './dom.js';
+import { t, lang } from './i18n.js';
 
 const KINDS = [
   'bs_call', 'bs_put', 'cash_or_nothing_call', 'cash_or_nothing_put', 'asset_or_nothing_call',
@@ -50,9 +51,9 @@ export function mountPricingPanel(dc, root) {
   const note = el('p', { class: 'help', id: 'option-note' });
   const problems = el('div', { class: 'problem', 'data-problem-for': 'option' });
   root.replaceChildren(
-    el('h2', { text: 'Price one option (closed form)' }),
-    el('p', { class: 'help', text: 'Black–Scholes–Merton: flat r and q, lognormal price, barriers watched continuously. Risk-neutral prices.' }),
-    el('div', { class: 'field' }, el('label', { for: 'option-kind', text: 'Kind' }), kindSelect),
+    el('h2', { text: t('Price one option (closed form)') }),
+    el('p', { class: 'help', text: t('Black–Scholes–Merton: flat r and q, lognormal price, barriers watched continuously. Risk-neutral prices.') }),
+    el('div', { class: 'field' }, el('label', { for: 'option-kind', text: t('Kind') }), kindSelect),
     fieldsBox, problems, out, note,
   );
 
@@ -71,23 +72,24 @@ export function mountPricingPanel(dc, root) {
       let input;
       if (CHOICES[f]) {
         input = el('select', { id });
-        for (const c of CHOICES[f]) input.append(el('option', { value: c, text: c.replace('_', ' ') }));
+        for (const c of CHOICES[f]) input.append(el('option', { value: c, text: t(c.replace('_', ' ')) }));
         input.value = state[f];
         input.addEventListener('change', () => { state[f] = input.value; compute(); });
       } else {
         input = el('input', { id, type: 'text', inputmode: 'decimal', autocomplete: 'off' });
         const shown = PERCENT.has(f) ? state[f] * 100 : state[f];
-        input.value = Number.isFinite(shown) ? String(Number(shown.toPrecision(12))) : '';
+        const text = Number.isFinite(shown) ? String(Number(shown.toPrecision(12))) : '';
+        input.value = lang() === 'de' ? text.replace('.', ',') : text;
         input.addEventListener('input', () => {
-          const x = parseNumber(input.value);
+          const x = parseNumber(input.value, false, lang() === 'de');
           state[f] = PERCENT.has(f) ? x / 100 : x;
           compute();
         });
       }
       input.dataset.path = `option.${f}`;
       input.setAttribute('aria-describedby', `e-option.${f}`);
-      fieldsBox.append(el('div', { class: 'field' }, el('label', { for: id, text: label }),
-        el('div', { class: 'control' }, input, unit ? el('span', { class: 'unit', text: unit }) : null),
+      fieldsBox.append(el('div', { class: 'field' }, el('label', { for: id, text: t(label) }),
+        el('div', { class: 'control' }, input, unit ? el('span', { class: 'unit', text: t(unit) }) : null),
         el('span', { class: 'problem', id: `e-option.${f}`, 'data-problem-for': `option.${f}` })));
     }
     compute();
@@ -109,13 +111,13 @@ export function mountPricingPanel(dc, root) {
       const r = dc.priceOption(spec());
       showProblems([]);
       out.replaceChildren(
-        card('Price', fmt.num(r.price, 4), 'option.price'),
+        card(t('Price'), fmt.num(r.price, 4), 'option.price'),
         card('Delta', fmt.num(r.delta, 4), 'option.delta'),
         card('Gamma', fmt.num(r.gamma, 6), 'option.gamma'),
-        card('Vega (per 1 vol point)', fmt.num(r.vega / 100, 4), 'option.vega'),
+        card(t('Vega (per 1 vol point)'), fmt.num(r.vega / 100, 4), 'option.vega'),
       );
       out.classList.remove('stale');
-      note.textContent = r.greeks === 'closed_form' ? 'Greeks in closed form.' : 'Greeks by finite differences of the closed form.';
+      note.textContent = r.greeks === 'closed_form' ? t('Greeks in closed form.') : t('Greeks by finite differences of the closed form.');
     } catch (e) {
       showProblems(e.problems ?? [{ path: '', message: e.message }]);
       out.classList.add('stale');
@@ -137,7 +139,7 @@ export function mountPricingPanel(dc, root) {
       const asset = dc.priceOption({ kind: 'asset_one_touch_up', ...base }).price;
       const cash = dc.priceOption({ kind: 'one_touch_up', cash: 1, ...base }).price;
       const perShare = asset - strike * cash;
-      note.textContent = `Tranche per share if its milestone is met: asset one-touch ${fmt.num(asset, 4)} − strike ${fmt.num(strike, 2)} × one-touch ${fmt.num(cash, 4)} = ${fmt.num(perShare, 4)} (risk-neutral; ignores the deployment condition and the price test's kind).`;
+      note.textContent = t('Tranche per share if its milestone is met: asset one-touch {a} − strike {k} × one-touch {c} = {v} (risk-neutral; ignores the deployment condition and the price test\'s kind).', { a: fmt.num(asset, 4), k: fmt.num(strike, 2), c: fmt.num(cash, 4), v: fmt.num(perShare, 4) });
       root.scrollIntoView({ block: 'start' });
       return perShare;
     },

@@ -3,29 +3,30 @@
 // vesting timeline and the value distribution.
 import { el, fmt, parseNumber } from './dom.js';
 import { vestingTimeline, valueHistogram } from './charts.js';
+import { t, lang } from './i18n.js';
 
-export function mountValuation(root, getScenario) {
+export function mountValuation(root, getScenario, onResult = () => {}) {
   const input = (id, label, value, help) => {
     const i = el('input', { id, type: 'text', inputmode: 'numeric', autocomplete: 'off', 'data-path': `options.${id.replace('valuation-', '')}` });
     i.value = value;
-    return el('div', { class: 'field' }, el('label', { for: id, text: label }), el('div', { class: 'control' }, i, help ? el('small', { class: 'help', text: help }) : null),
+    return el('div', { class: 'field' }, el('label', { for: id, text: t(label) }), el('div', { class: 'control' }, i, help ? el('small', { class: 'help', text: t(help) }) : null),
       el('span', { class: 'problem', 'data-problem-for': `options.${id.replace('valuation-', '')}` }));
   };
   const check = (id, label) => {
     const c = el('input', { id, type: 'checkbox' });
     c.checked = true;
-    return el('label', { class: 'check' }, c, ` ${label}`);
+    return el('label', { class: 'check' }, c, ` ${t(label)}`);
   };
-  const run = el('button', { type: 'button', id: 'valuation-run', class: 'primary', text: 'Run simulation' });
-  const cancel = el('button', { type: 'button', id: 'valuation-cancel', text: 'Cancel' });
+  const run = el('button', { type: 'button', id: 'valuation-run', class: 'primary', text: t('Run simulation') });
+  const cancel = el('button', { type: 'button', id: 'valuation-cancel', text: t('Cancel') });
   cancel.disabled = true;
-  const progress = el('progress', { id: 'valuation-progress', max: '1', value: '0', 'aria-label': 'Simulation progress' });
+  const progress = el('progress', { id: 'valuation-progress', max: '1', value: '0', 'aria-label': t('Simulation progress') });
   const status = el('p', { id: 'valuation-status', class: 'status', role: 'status', 'aria-live': 'polite' });
   const results = el('div', { id: 'valuation-results' });
   const charts = el('div', { id: 'valuation-charts' });
   root.replaceChildren(
-    el('h2', { text: 'Value the warrant (Monte Carlo)' }),
-    el('p', { class: 'help', text: 'Fair values are risk-neutral (drift r − q, discounted at r). Probabilities and vest dates are real-world (drift: expected return − q). Deployment risk: each non-binding phase happens with its probability and may run late.' }),
+    el('h2', { text: t('Value the warrant (Monte Carlo)') }),
+    el('p', { class: 'help', text: t('Fair values are risk-neutral (drift r − q, discounted at r). Probabilities and vest dates are real-world (drift: expected return − q). Deployment risk: each non-binding phase happens with its probability and may run late.') }),
     input('valuation-paths', 'Paths', '20000'),
     input('valuation-seed', 'Seed', '1', 'same seed, same result'),
     input('valuation-stepsPerYear', 'Steps per year', '', 'blank: 252 (trading days) for close/average tests, else 52'),
@@ -44,7 +45,7 @@ export function mountValuation(root, getScenario) {
     const o = {};
     for (const k of ['paths', 'seed', 'stepsPerYear']) {
       const text = root.querySelector(`#valuation-${k}`).value;
-      if (text.trim() !== '') o[k] = parseNumber(text);
+      if (text.trim() !== '') o[k] = parseNumber(text, false, lang() === 'de');
     }
     o.antithetic = root.querySelector('#valuation-antithetic').checked;
     o.controlVariate = root.querySelector('#valuation-controlVariate').checked;
@@ -67,7 +68,7 @@ export function mountValuation(root, getScenario) {
     worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     worker.onmessage = (e) => onMessage(e.data);
     worker.onerror = (e) => {
-      status.textContent = `The simulation failed: ${e.message}`;
+      status.textContent = t('The simulation failed: {m}', { m: e.message });
       idle();
     };
     return worker;
@@ -82,23 +83,27 @@ export function mountValuation(root, getScenario) {
     if (msg.id !== runId) return;
     if (msg.type === 'error') {
       const rest = showProblems(msg.problems);
-      status.textContent = `Cannot run: ${rest || msg.message}`;
+      status.textContent = t('Cannot run: {m}', { m: rest || msg.message });
       idle();
       return;
     }
     progress.value = msg.progress;
     if (msg.type === 'cancelled') {
-      status.textContent = `Cancelled at ${fmt.pct(msg.progress, 0)}; the figures below are from the paths run so far.`;
+      status.dataset.state = 'cancelled';
+      status.textContent = t('Cancelled at {p}; the figures below are from the paths run so far.', { p: fmt.pct(msg.progress, 0) });
       idle();
       return;
     }
     lastValuation = msg.result;
     renderResults(msg.result);
     if (msg.type === 'done') {
-      status.textContent = `Done: ${fmt.num(msg.result.paths, 0)} paths × ${fmt.num(msg.result.steps, 0)} steps in ${fmt.num(msg.ms / 1000, 2)} s.`;
+      status.dataset.state = 'done';
+      status.textContent = t('Done: {paths} paths × {steps} steps in {s} s.', { paths: fmt.num(msg.result.paths, 0), steps: fmt.num(msg.result.steps, 0), s: fmt.num(msg.ms / 1000, 2) });
       idle();
+      onResult(msg.result);
     } else {
-      status.textContent = `Running… ${fmt.pct(msg.progress, 0)} (${fmt.num(msg.result.paths, 0)} paths so far)`;
+      status.dataset.state = 'running';
+      status.textContent = t('Running… {p} ({paths} paths so far)', { p: fmt.pct(msg.progress, 0), paths: fmt.num(msg.result.paths, 0) });
     }
   }
 
@@ -109,7 +114,8 @@ export function mountValuation(root, getScenario) {
     runId += 1;
     lastScenarioKey = JSON.stringify(scenario);
     progress.value = 0;
-    status.textContent = 'Starting…';
+    status.dataset.state = 'running';
+    status.textContent = t('Starting…');
     run.disabled = true;
     cancel.disabled = false;
     ensureWorker().postMessage({ type: 'run', id: runId, scenario, options: options(), chunk: 100 });
@@ -123,7 +129,8 @@ export function mountValuation(root, getScenario) {
       if (id === runId && !cancel.disabled && worker) {
         worker.terminate();
         worker = null;
-        status.textContent = 'Cancelled.';
+        status.dataset.state = 'cancelled';
+        status.textContent = t('Cancelled.');
         idle();
       }
     }, 1500);
@@ -131,17 +138,17 @@ export function mountValuation(root, getScenario) {
 
   function renderResults(v) {
     const card = (label, value, out, note) => el('div', { class: 'card' }, el('div', { class: 'card-label', text: label }), el('div', { class: 'card-value', 'data-out': out, text: value }), note ? el('div', { class: 'card-note', text: note }) : null);
-    const t = el('table', { class: 'data wide', id: 'valuation-tranches' }, el('caption', { text: 'Tranches (probabilities and dates real-world; values risk-neutral)' }));
-    t.append(el('thead', {}, el('tr', {}, ...['#', 'Shares', 'Probability', 'Risk-neutral prob.', 'Expected vest', 'Median vest', 'Fair value', '± s.e.', 'Closed-form touch'].map((h) => el('th', { scope: 'col', text: h })))));
-    t.append(el('tbody', {}, ...v.tranches.map((tr) => el('tr', {}, ...[String(tr.index + 1), fmt.num(tr.shares, 0), fmt.pct(tr.probability, 1), fmt.pct(tr.riskNeutralProbability, 1), tr.expectedVestDate ?? '–', tr.medianVestDate ?? '–', fmt.usd(tr.fairValueUsd), fmt.usd(tr.standardErrorUsd), tr.closedFormTouchUsd == null ? '–' : fmt.usd(tr.closedFormTouchUsd)].map((c) => el('td', { text: c }))))));
+    const tbl = el('table', { class: 'data wide', id: 'valuation-tranches' }, el('caption', { text: t('Tranches (probabilities and dates real-world; values risk-neutral)') }));
+    tbl.append(el('thead', {}, el('tr', {}, ...['#', 'Shares', 'Probability', 'Risk-neutral prob.', 'Expected vest', 'Median vest', 'Fair value', '± s.e.', 'Closed-form touch'].map((h) => el('th', { scope: 'col', text: t(h) })))));
+    tbl.append(el('tbody', {}, ...v.tranches.map((tr) => el('tr', {}, ...[String(tr.index + 1), fmt.num(tr.shares, 0), fmt.pct(tr.probability, 1), fmt.pct(tr.riskNeutralProbability, 1), fmt.date(tr.expectedVestDate, '–'), fmt.date(tr.medianVestDate, '–'), fmt.usd(tr.fairValueUsd), fmt.usd(tr.standardErrorUsd), tr.closedFormTouchUsd == null ? '–' : fmt.usd(tr.closedFormTouchUsd)].map((c) => el('td', { text: c }))))));
     results.replaceChildren(
       el('div', { class: 'cards' },
-        card('Fair value of the warrant', fmt.usd(v.totalFairValueUsd), 'valuation.totalFairValueUsd', `± ${fmt.usd(v.standardErrorUsd)} (1 s.e.), risk-neutral`),
-        card('As a discount on vendor revenue', fmt.pct(v.effectiveDiscount, 1), 'valuation.effectiveDiscount', 'fair value ÷ vendor revenue'),
-        card('Value range (5–95%)', `${fmt.usd(v.percentiles.p5)} – ${fmt.usd(v.percentiles.p95)}`, 'valuation.percentiles', `median ${fmt.usd(v.percentiles.p50)}`),
-        card('Expected shares issued', fmt.num(v.expectedSharesIssued, 0), 'valuation.expectedSharesIssued', 'real world'),
-        card('Expected ownership', fmt.pct(v.expectedOwnership), 'valuation.expectedOwnership', 'real world')),
-      el('div', { class: 'table-wrap' }, t),
+        card(t('Fair value of the warrant'), fmt.usd(v.totalFairValueUsd), 'valuation.totalFairValueUsd', t('± {se} (1 s.e.), risk-neutral', { se: fmt.usd(v.standardErrorUsd) })),
+        card(t('As a discount on vendor revenue'), fmt.pct(v.effectiveDiscount, 1), 'valuation.effectiveDiscount', t('fair value ÷ vendor revenue')),
+        card(t('Value range (5–95%)'), `${fmt.usd(v.percentiles.p5)} – ${fmt.usd(v.percentiles.p95)}`, 'valuation.percentiles', t('median {x}', { x: fmt.usd(v.percentiles.p50) })),
+        card(t('Expected shares issued'), fmt.num(v.expectedSharesIssued, 0), 'valuation.expectedSharesIssued', t('real world')),
+        card(t('Expected ownership'), fmt.pct(v.expectedOwnership), 'valuation.expectedOwnership', t('real world'))),
+      el('div', { class: 'table-wrap' }, tbl),
     );
     drawCharts();
   }

@@ -2,6 +2,7 @@
 // (sensitivity), each drawn from the Wasm exports, each with its data as a table.
 
 import { el, fmt } from './dom.js';
+import { t } from './i18n.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -27,9 +28,9 @@ export function formatValue(x, unit) {
 export function mountComparison(dc, root, currentScenario) {
   const presets = dc.presets();
   const pickers = [1, 2].map((n) => {
-    const s = el('select', { id: `compare-${n}`, 'aria-label': `Deal ${n + 1} to compare` });
-    s.append(el('option', { value: '', text: '(none)' }));
-    for (const p of presets) s.append(el('option', { value: p.id, text: p.name }));
+    const s = el('select', { id: `compare-${n}`, 'aria-label': t('Deal {n} to compare', { n: n + 1 }) });
+    s.append(el('option', { value: '', text: t('(none)') }));
+    for (const p of presets) s.append(el('option', { value: p.id, text: t(p.name) }));
     return s;
   });
   pickers[0].value = 'nvidia-openai-2025';
@@ -37,9 +38,9 @@ export function mountComparison(dc, root, currentScenario) {
   const tableBox = el('div', { class: 'table-wrap', id: 'comparison-table' });
   const status = el('p', { class: 'problem' });
   root.replaceChildren(
-    el('h2', { text: 'Compare deals' }),
-    el('p', { class: 'help', text: 'The deal above (as edited) next to built-in deals; per-GW rows divide by each deal\'s own gigawatts.' }),
-    el('div', { class: 'control' }, ...pickers.map((p, i) => el('label', {}, `Deal ${i + 2} `, p))),
+    el('h2', { text: t('Compare deals') }),
+    el('p', { class: 'help', text: t('The deal above (as edited) next to built-in deals; per-GW rows divide by each deal\'s own gigawatts.') }),
+    el('div', { class: 'control' }, ...pickers.map((p, i) => el('label', {}, `${t('Deal {n}', { n: i + 2 })} `, p))),
     status, tableBox,
   );
   function render() {
@@ -49,14 +50,14 @@ export function mountComparison(dc, root, currentScenario) {
     try {
       const c = dc.compare(list);
       status.textContent = '';
-      const t = el('table', { class: 'data' }, el('caption', { text: 'Deals side by side' }));
-      t.append(el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Measure' }), ...c.deals.map((d) => el('th', { scope: 'col', text: d })))));
+      const tbl = el('table', { class: 'data' }, el('caption', { text: t('Deals side by side') }));
+      tbl.append(el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('Measure') }), ...c.deals.map((d) => el('th', { scope: 'col', text: d })))));
       const body = el('tbody');
       for (const r of c.rows) {
-        body.append(el('tr', { 'data-row': r.key }, el('th', { scope: 'row', text: r.label }), ...r.values.map((v) => el('td', { text: formatValue(v, r.unit) }))));
+        body.append(el('tr', { 'data-row': r.key }, el('th', { scope: 'row', text: t(r.label) }), ...r.values.map((v) => el('td', { text: formatValue(v, r.unit) }))));
       }
-      t.append(body);
-      tableBox.replaceChildren(t);
+      tbl.append(body);
+      tableBox.replaceChildren(tbl);
     } catch (e) {
       status.textContent = e.message;
     }
@@ -81,14 +82,14 @@ const OUTPUTS = [
 export function mountTornado(dc, root, currentScenario) {
   const output = el('select', { id: 'tornado-output' });
   const swing = el('select', { id: 'tornado-swing' });
-  for (const s of [0.05, 0.1, 0.2, 0.3]) swing.append(el('option', { value: String(s), text: `±${s * 100}%` }));
+  for (const s of [0.05, 0.1, 0.2, 0.3]) swing.append(el('option', { value: String(s), text: `±${fmt.pct(s, 0)}` }));
   swing.value = '0.1';
   const chart = el('div', { class: 'tornado', id: 'tornado-chart' });
   const table = el('div', { class: 'table-wrap' });
   const status = el('p', { class: 'help' });
   root.replaceChildren(
-    el('h2', { text: 'What moves the result' }),
-    el('div', { class: 'control' }, el('label', { for: 'tornado-output', text: 'Output' }), output, el('label', { for: 'tornado-swing', text: 'Swing' }), swing),
+    el('h2', { text: t('What moves the result') }),
+    el('div', { class: 'control' }, el('label', { for: 'tornado-output', text: t('Output') }), output, el('label', { for: 'tornado-swing', text: t('Swing') }), swing),
     status, chart, table,
   );
 
@@ -97,7 +98,7 @@ export function mountTornado(dc, root, currentScenario) {
     output.replaceChildren();
     for (const [path, label] of OUTPUTS) {
       const [part] = path.split('.');
-      if (report[part] != null) output.append(el('option', { value: path, text: label }));
+      if (report[part] != null) output.append(el('option', { value: path, text: t(label) }));
     }
     if ([...output.options].some((o) => o.value === keep)) output.value = keep;
   }
@@ -107,39 +108,39 @@ export function mountTornado(dc, root, currentScenario) {
     if (!scenario || !report) return;
     fillOutputs(report);
     const unit = OUTPUTS.find(([p]) => p === output.value)?.[2] ?? 'number';
-    let t;
+    let tor;
     try {
-      t = dc.sensitivity(scenario, output.value, Number(swing.value));
+      tor = dc.sensitivity(scenario, output.value, Number(swing.value));
     } catch (e) {
       status.textContent = e.message;
       return;
     }
-    status.textContent = `Base: ${formatValue(t.base, unit)}. Each bar moves one input by ±${Number(swing.value) * 100}%, all else fixed.`;
-    const bars = t.bars.slice(0, 10);
+    status.textContent = t('Base: {base}. Each bar moves one input by ±{swing}, all else fixed.', { base: formatValue(tor.base, unit), swing: fmt.pct(Number(swing.value), 0) });
+    const bars = tor.bars.slice(0, 10);
     const width = 640, row = 26, left = 190, right = 20, top = 10;
     const height = top + bars.length * row + 24;
-    const values = bars.flatMap((b) => [b.low, b.high].filter((x) => x != null)).concat([t.base]);
+    const values = bars.flatMap((b) => [b.low, b.high].filter((x) => x != null)).concat([tor.base]);
     const lo = Math.min(...values), hi = Math.max(...values);
-    const span = hi - lo || Math.abs(t.base) || 1;
+    const span = hi - lo || Math.abs(tor.base) || 1;
     const x = (v) => left + ((v - lo) / span) * (width - left - right);
     const s = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': 'tornado-title', class: 'chart' });
-    s.append(svg('title', { id: 'tornado-title' }, `Sensitivity of ${output.selectedOptions[0]?.textContent ?? ''}`));
+    s.append(svg('title', { id: 'tornado-title' }, t('Sensitivity of {x}', { x: output.selectedOptions[0]?.textContent ?? '' })));
     bars.forEach((b, i) => {
       const y = top + i * row;
-      s.append(svg('text', { x: left - 8, y: y + 16, 'text-anchor': 'end', class: 'axis-label' }, b.input));
+      s.append(svg('text', { x: left - 8, y: y + 16, 'text-anchor': 'end', class: 'axis-label' }, t(b.input)));
       for (const [v, cls] of [[b.low, 'bar-low'], [b.high, 'bar-high']]) {
         if (v == null) continue;
-        const x0 = Math.min(x(v), x(t.base)), x1 = Math.max(x(v), x(t.base));
+        const x0 = Math.min(x(v), x(tor.base)), x1 = Math.max(x(v), x(tor.base));
         s.append(svg('rect', { x: x0, y: y + 4, width: Math.max(x1 - x0, 1), height: row - 8, class: cls }));
       }
     });
-    s.append(svg('line', { x1: x(t.base), x2: x(t.base), y1: top, y2: top + bars.length * row, class: 'base-line' }));
-    s.append(svg('text', { x: x(t.base), y: height - 6, 'text-anchor': 'middle', class: 'axis-label' }, `base ${formatValue(t.base, unit)}`));
-    chart.replaceChildren(s, el('p', { class: 'legend' }, el('span', { class: 'key bar-low' }), ` input −${Number(swing.value) * 100}%  `, el('span', { class: 'key bar-high' }), ` input +${Number(swing.value) * 100}%`));
-    const tbl = el('table', { class: 'data', id: 'tornado-table' }, el('caption', { text: 'Tornado data' }));
-    tbl.append(el('thead', {}, el('tr', {}, ...['Input', 'Input −', 'Input +', 'Spread', 'Note'].map((h) => el('th', { scope: 'col', text: h })))));
+    s.append(svg('line', { x1: x(tor.base), x2: x(tor.base), y1: top, y2: top + bars.length * row, class: 'base-line' }));
+    s.append(svg('text', { x: x(tor.base), y: height - 6, 'text-anchor': 'middle', class: 'axis-label' }, t('base {x}', { x: formatValue(tor.base, unit) })));
+    chart.replaceChildren(s, el('p', { class: 'legend' }, el('span', { class: 'key bar-low' }), ` ${t('input')} −${fmt.pct(Number(swing.value), 0)}  `, el('span', { class: 'key bar-high' }), ` ${t('input')} +${fmt.pct(Number(swing.value), 0)}`));
+    const tbl = el('table', { class: 'data', id: 'tornado-table' }, el('caption', { text: t('Tornado data') }));
+    tbl.append(el('thead', {}, el('tr', {}, ...['Input', 'Input −', 'Input +', 'Spread', 'Note'].map((h) => el('th', { scope: 'col', text: t(h) })))));
     const body = el('tbody');
-    for (const b of t.bars) body.append(el('tr', {}, el('td', { text: b.input }), el('td', { text: formatValue(b.low, unit) }), el('td', { text: formatValue(b.high, unit) }), el('td', { text: formatValue(b.spread, unit) }), el('td', { text: b.note ?? '' })));
+    for (const b of tor.bars) body.append(el('tr', {}, el('td', { text: t(b.input) }), el('td', { text: formatValue(b.low, unit) }), el('td', { text: formatValue(b.high, unit) }), el('td', { text: formatValue(b.spread, unit) }), el('td', { text: b.note ?? '' })));
     tbl.append(body);
     table.replaceChildren(tbl);
   }

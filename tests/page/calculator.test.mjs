@@ -85,8 +85,8 @@ test('every preset shows its capacity, dilution or financing with source markers
   const expectations = {
     'amd-openai-2025': ['dilution.maxOwnership', '8.98%'],
     'amd-meta-2026': ['dilution.maxOwnership', '8.94%'],
-    'nvidia-openai-2025': ['investment.totalUsd', '$100 B'],
-    'oracle-openai-2025': ['contract.valuePerGwUsd', '$66.7 B'],
+    'nvidia-openai-2025': ['investment.totalUsd', '$100B'],
+    'oracle-openai-2025': ['contract.valuePerGwUsd', '$66.7B'],
     'broadcom-openai-2025': ['capacity.totalGw', '10 GW'],
   };
   for (const [id, [out, text]] of Object.entries(expectations)) {
@@ -107,7 +107,7 @@ test('the comparison and the tornado are drawn from the current deal', async () 
   assert.equal(await row('maxOwnership').count(), 3);
   assert.equal(await row('maxOwnership').nth(0).textContent(), '8.98%');
   assert.equal(await row('maxOwnership').nth(1).textContent(), '–');
-  assert.equal(await row('contractPerYearUsd').nth(2).textContent(), '$60 B');
+  assert.equal(await row('contractPerYearUsd').nth(2).textContent(), '$60B');
   await page.fill('[data-path="equity.sharesOutstanding"]', '3000');
   await page.waitForFunction(() => document.querySelector('#comparison-table tr[data-row="maxOwnership"] td').textContent === '5.06%');
 
@@ -131,7 +131,7 @@ test('the warrant is valued in a worker with progress, and cancel stops it', asy
   await page.waitForFunction(() => document.querySelector('#valuation-status').textContent.startsWith('Done'), null, { timeout: 60000 });
   assert.equal(await page.evaluate(() => document.querySelector('#valuation-progress').value), 1);
   const fair = await page.textContent('[data-out="valuation.totalFairValueUsd"]');
-  assert.match(fair, /^\$\d+(\.\d)? B$/);
+  assert.match(fair, /^\$\d+(\.\d)?B$/);
   assert.equal(await page.locator('#valuation-tranches tbody tr').count(), 6);
   await page.waitForSelector('#vesting-timeline .fan-outer', { state: 'attached' });
   await page.waitForSelector('#value-histogram rect', { state: 'attached' });

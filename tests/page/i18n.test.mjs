@@ -1,0 +1,25 @@
+// Every string the page translates has a German entry, and German formatting is German.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+import { WWW } from './harness.mjs';
+import { de } from '../../www/i18n/de.js';
+
+test('every t() literal and data-i18n text has a German translation', async () => {
+  const keys = new Set();
+  for (const f of (await readdir(WWW)).filter((n) => n.endsWith('.js'))) {
+    const src = await readFile(`${WWW}/${f}`, 'utf8');
+    for (const m of src.matchAll(/\bt\('((?:[^'\\]|\\.)*)'/g)) keys.add(m[1].replace(/\\'/g, "'"));
+  }
+  const html = await readFile(`${WWW}/index.html`, 'utf8');
+  for (const m of html.matchAll(/data-i18n="([^"]+)"/g)) keys.add(m[1]);
+  assert.ok(keys.size > 150, `${keys.size} keys`);
+  const missing = [...keys].filter((k) => !(k in de));
+  assert.deepEqual(missing, []);
+  // Placeholders survive translation.
+  for (const k of keys) {
+    const want = [...k.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const got = [...(de[k] ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    assert.deepEqual(got, want, k);
+  }
+});

@@ -1,0 +1,69 @@
+// Languages: English (the source language, written in the code) and German (www/i18n/de.js,
+// every German string in one place). t(text, vars) looks the English text up in the
+// current language's table; numbers, money, percentages and dates go through Intl in the
+// current locale (German: 1.234,56 $).
+import { de } from './i18n/de.js';
+
+export const LANGUAGES = { en: { name: 'English', locale: 'en-US' }, de: { name: 'Deutsch', locale: 'de-DE' } };
+const TABLES = { en: {}, de };
+const STORAGE_KEY = 'dealcalc.lang';
+
+let current = 'en';
+try {
+  const saved = localStorage.getItem(STORAGE_KEY);
+  if (saved in LANGUAGES) current = saved;
+  else if ((navigator.language || '').toLowerCase().startsWith('de')) current = 'de';
+} catch {
+  // Storage may be blocked (embedded in a sandboxed frame): stay with the default.
+}
+
+export function lang() {
+  return current;
+}
+
+export function setLang(code) {
+  if (!(code in LANGUAGES)) return;
+  current = code;
+  document.documentElement.lang = code;
+  try {
+    localStorage.setItem(STORAGE_KEY, code);
+  } catch {
+    // Not remembered when storage is blocked.
+  }
+}
+
+/** The text in the current language, with {name} placeholders filled from `vars`. */
+export function t(text, vars = {}) {
+  const s = TABLES[current][text] ?? text;
+  return s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+}
+
+const locale = () => LANGUAGES[current].locale;
+const cache = new Map();
+function nf(options) {
+  const key = `${locale()}|${JSON.stringify(options)}`;
+  if (!cache.has(key)) cache.set(key, new Intl.NumberFormat(locale(), options));
+  return cache.get(key);
+}
+
+/** Rounds values that would print as "-0" to 0. */
+const tidy = (x, digits) => (Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x);
+
+export const fmt = {
+  num: (x, digits = 2) => (Number.isFinite(x) ? nf({ maximumFractionDigits: digits }).format(tidy(x, digits)) : '–'),
+  /** Money, compact for large amounts: $32.6B / 32,6 Mrd. $. */
+  usd: (x) => {
+    if (!Number.isFinite(x)) return '–';
+    if (Math.abs(x) >= 1e6) return nf({ style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 }).format(x);
+    return nf({ style: 'currency', currency: 'USD', maximumFractionDigits: 2 }).format(tidy(x, 2));
+  },
+  /** Money in full: $1,234.56 / 1.234,56 $. */
+  money: (x, digits = 2) => (Number.isFinite(x) ? nf({ style: 'currency', currency: 'USD', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(tidy(x, digits)) : '–'),
+  pct: (x, digits = 2) => (Number.isFinite(x) ? nf({ style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(tidy(x, digits + 2)) : '–'),
+  /** An ISO date in the current locale; `none` when absent. */
+  date: (iso, none = t('not by expiry')) => {
+    if (!iso) return none;
+    const d = new Date(`${iso}T00:00:00Z`);
+    return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+  },
+};

@@ -1,0 +1,51 @@
+// The methodology panel: every formula the calculator uses, its conventions, and every source
+// of the current scenario with its address.
+import { el } from './dom.js';
+import { t } from './i18n.js';
+
+const FORMULAS = [
+  ['Capex', 'capex = GW × capex per GW; by category = capex × share'],
+  ['Vendor revenue', 'vendor revenue = GW × vendor revenue per GW'],
+  ['Power', 'facility basis: IT power = GW ÷ PUE; IT basis: facility power = GW × PUE'],
+  ['Accelerators', 'accelerators = IT power (W) ÷ all-in watts per accelerator'],
+  ['Energy', 'MWh per year = facility MW × 8,760 h × utilization; cost = MWh × $/MWh'],
+  ['Annual cost', 'capex ÷ depreciation life + energy cost; per accelerator-hour ÷ (accelerators × 8,760 × utilization)'],
+  ['Schedule', 'each phase ramps linearly from start to fully online; capex and revenue as GW come online'],
+  ['Ownership', 'max ownership = N ÷ (S + N); after tranche i: n_i ÷ (S + n_i), n_i cumulative'],
+  ['Value transferred', 'N × max(P − K, 0) at today\'s price; per tranche at its target'],
+  ['Treasury stock method', 'incremental shares = N × (1 − K ÷ P) (ASC 260)'],
+  ['Price after exercise', '(S·P + N·K) ÷ (S + N)'],
+  ['Effective discount', 'value transferred (or fair value) ÷ vendor revenue'],
+  ['Circularity', 'vendor investment ÷ vendor revenue; investment = min(cap, per GW × GW online)'],
+  ['Milestone', 'first day the cumulative GW online reaches the tranche\'s trigger'],
+  ['Base path', 'P(t) = P₀·e^{(μ−q)t}; required CAGR = (H ÷ P₀)^{1/T} − 1'],
+  ['Vesting', 'a tranche vests at the later of its milestone and its price test, if by expiry'],
+  ['Monte Carlo', 'GBM; fair value risk-neutral (drift r − q, discount at r); probabilities and dates real-world (drift μ − q); touch exact by a Brownian bridge; antithetic pairs; one-touch control variate'],
+  ['Closed forms', 'Black–Scholes–Merton, Reiner–Rubinstein barriers and binaries (Haug 2007), Galai–Schneller warrants'],
+];
+
+const CONVENTIONS = [
+  'Fractions are 0..1 in the data and shown as percentages.',
+  'Year fractions are ACT/365.25; rates are continuously compounded.',
+  'GW are counted on the scenario\'s basis (facility or IT), which the announcements do not state.',
+  'Fair values are risk-neutral; probabilities and vest dates are real-world unless no expected return is given.',
+  'Prices are not investment advice; every number without a public source is marked as an assumption.',
+];
+
+export function renderMethodology(root, scenario) {
+  const formulas = el('dl', { class: 'formulas' });
+  for (const [name, formula] of FORMULAS) formulas.append(el('dt', { text: t(name) }), el('dd', { text: formula }));
+  const sources = el('ul', { class: 'sources' });
+  for (const s of scenario.sources ?? []) {
+    const link = s.url && /^https?:\/\//.test(s.url)
+      ? el('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer', text: s.title || s.url })
+      : el('span', { text: s.title || '' });
+    sources.append(el('li', {}, el('code', { text: s.field }), ' — ', link, s.note ? el('span', { class: 'help', text: ` (${s.note})` }) : null));
+  }
+  root.replaceChildren(
+    el('h2', { text: t('Methodology') }),
+    el('h3', { text: t('Formulas') }), formulas,
+    el('h3', { text: t('Conventions') }), el('ul', {}, ...CONVENTIONS.map((c) => el('li', { text: t(c) }))),
+    el('h3', { text: t('Sources of this scenario') }), sources,
+  );
+}
