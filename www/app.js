@@ -334,7 +334,7 @@ function renderReport(r) {
     d ? card(t('Max ownership'), fmt.pct(d.maxOwnership), 'dilution.maxOwnership', 'N ÷ (S + N)') : null,
     d ? card(t('Value transferred'), fmt.usd(d.valueTransferUsd), 'dilution.valueTransferUsd', t('N × (price − strike), today')) : null,
     d ? card(t('Effective discount'), fmt.pct(d.effectiveDiscount, 1), 'dilution.effectiveDiscount', t('value transferred ÷ vendor revenue')) : null,
-    d ? card(t('Fair value of the warrant'), lastValuation ? fmt.usd(lastValuation.totalFairValueUsd) : t('run the simulation'), 'headline.fairValue', lastValuation ? t('Monte Carlo, risk-neutral ± {se}', { se: fmt.usd(lastValuation.standardErrorUsd) }) : t('Monte Carlo, below')) : null,
+    d ? card(t('Fair value of the warrant'), lastValuation ? fmt.usd(lastValuation.totalFairValueUsd) : '–', 'headline.fairValue', lastValuation ? t('Monte Carlo, risk-neutral ± {se}', { se: fmt.usd(lastValuation.standardErrorUsd) }) : t('run the simulation below')) : null,
     r.investment ? card(t('Vendor investment'), fmt.usd(r.investment.totalUsd), 'investment.totalUsd', t('circularity {x}', { x: fmt.pct(r.investment.circularity, 1) })) : null,
     r.contract ? card(t('Contract per GW'), fmt.usd(r.contract.valuePerGwUsd), 'contract.valuePerGwUsd', t('{x} a year', { x: fmt.usd(r.contract.valuePerYearUsd) })) : null,
   ].filter(Boolean));
@@ -392,6 +392,18 @@ function renderReport(r) {
   document.getElementById('details').replaceChildren(...parts.filter(Boolean));
 }
 
+let announceTimer = null;
+
+/** Tells screen readers the headline results, once typing pauses. */
+function announce(r) {
+  clearTimeout(announceTimer);
+  announceTimer = setTimeout(() => {
+    const parts = [`${t('Capex')} ${fmt.usd(r.capacity.capexUsd)}`];
+    if (r.dilution) parts.push(`${t('Max ownership')} ${fmt.pct(r.dilution.maxOwnership)}`, `${t('Value transferred')} ${fmt.usd(r.dilution.valueTransferUsd)}`);
+    document.getElementById('announce').textContent = parts.join(', ');
+  }, 600);
+}
+
 function recompute() {
   const status = document.getElementById('status');
   let problems;
@@ -413,6 +425,7 @@ function recompute() {
     lastReport = report;
     lastValuation = null;
     renderReport(report);
+    announce(report);
     comparison?.render();
     valuation?.render(report);
     tornado?.render(report);

@@ -121,7 +121,7 @@ export function dataTable(caption, header, rows) {
 export function capacityChart(c) {
   const years = c.schedule;
   if (!years.length) return null;
-  const width = 520, height = 240, left = 56, right = 48, top = 12, bottom = 30;
+  const width = 560, height = 240, left = 84, right = 52, top = 12, bottom = 30;
   const maxCapex = Math.max(...years.map((y) => y.capexUsd), 1);
   const maxGw = Math.max(c.totalGw, 1e-9);
   const bw = (width - left - right) / years.length;

@@ -1,0 +1,178 @@
+// Share links, hostile links, JSON files, CSV, German formatting, keyboard use, screenshots.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, launch, open, RESULTS } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  await mkdir(RESULTS, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Intl puts (narrow) no-break spaces in German numbers; compare with plain spaces.
+const norm = (s) => s.replace(/[\u00a0\u202f]/g, ' ');
+const out = async (page, path) => norm(await page.textContent(`[data-out="${path}"]`));
+const text = async (page, sel) => norm(await page.textContent(sel));
+const field = (path) => `[data-path="${path}"]`;
+
+test('a share link reproduces the same numbers in a new page', async () => {
+  const { page, errors } = await open(browser, server.url);
+  await page.fill(field('equity.sharesOutstanding'), '2000');
+  await page.fill(field('warrant.tranches[5].priceTarget'), '650');
+  await page.waitForFunction(() => document.querySelector('[data-out="dilution.maxOwnership"]').textContent === '7.41%');
+  const before = await page.textContent('#details');
+  await page.click('#share');
+  await page.waitForFunction(() => document.querySelector('#share-url').value.includes('#s=1.'));
+  const url = await page.inputValue('#share-url');
+  assert.ok(url.startsWith(server.url), url);
+  const { page: other, errors: otherErrors } = await open(browser, url);
+  assert.equal(await out(other, 'dilution.maxOwnership'), '7.41%');
+  assert.equal(await other.inputValue(field('warrant.tranches[5].priceTarget')), '650');
+  assert.equal(await other.textContent('#details'), before);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(otherErrors, []);
+});
+
+test('hostile and broken links show a message and the default deal, and run no script', async () => {
+  const script = { name: '<img src=x onerror="window.__pwned=1">', capacity: {} };
+  const payload = Buffer.from(JSON.stringify({ scenario: script })).toString('base64url');
+  const cases = [
+    '#s=1.!!!notbase64',
+    '#s=1.' + 'A'.repeat(300_000),
+    '#s=1.' + payload, // not compressed: does not inflate
+    '#s=2.abc',
+  ];
+  for (const hash of cases) {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(server.url + hash);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.waitForSelector('#load-message:not([hidden])');
+    assert.equal(await out(page, 'dilution.maxOwnership'), '8.98%', hash.slice(0, 20));
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+  // A well-formed link whose scenario carries markup and invalid numbers: shown as text, rejected.
+  const { page } = await open(browser, server.url);
+  const hostile = await page.evaluate(async () => {
+    const { encodeShare } = await import('./share.js');
+    const s = JSON.parse(JSON.stringify(window.__dealcalcScenario ?? {}));
+    return encodeShare({ ...s, name: '<script>window.__pwned=1</script>', equity: { sharePrice: -1 } }, { lang: 'en' });
+  });
+  const evil = await browser.newPage();
+  await evil.goto(server.url + hostile);
+  await evil.waitForSelector('body[data-ready="true"]');
+  await evil.waitForSelector('#load-message:not([hidden])');
+  assert.match(await evil.textContent('#load-message'), /invalid scenario/);
+  assert.equal(await evil.evaluate(() => window.__pwned), undefined);
+  assert.equal(await out(evil, 'dilution.maxOwnership'), '8.98%');
+});
+
+test('JSON export then import restores the scenario; CSV is clean', async () => {
+  const { page, errors } = await open(browser, server.url);
+  await page.fill(field('equity.sharePrice'), '250');
+  await page.waitForFunction(() => document.querySelector('[data-out="dilution.valueTransferUsd"]').textContent === '$40B');
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+  const file = join(tmpdir(), `dealcalc-${process.pid}.json`);
+  await json.saveAs(file);
+  const saved = JSON.parse(await readFile(file, 'utf8'));
+  assert.equal(saved.scenario.equity.sharePrice, 250);
+
+  // A formula-looking name must not become a formula in a spreadsheet.
+  await page.fill(field('name'), '=HYPERLINK("http://evil","x")');
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const csvFile = join(tmpdir(), `dealcalc-${process.pid}.csv`);
+  await csvDownload.saveAs(csvFile);
+  const csv = await readFile(csvFile, 'utf8');
+  const lines = csv.trim().split('\r\n');
+  assert.equal(lines[0], 'deal,field,value');
+  assert.ok(lines.some((l) => l.endsWith(',dilution.maxOwnership,0.08978675645342311')), 'ownership row');
+  assert.ok(lines.slice(1).every((l) => l.startsWith('"\'=HYPERLINK(""http://evil"",""x"")",')), lines[1]);
+
+  // Back to the preset, then open the saved file.
+  await page.selectOption('#preset', 'amd-openai-2025');
+  await page.waitForFunction(() => document.querySelector('[data-out="dilution.valueTransferUsd"]').textContent === '$32.6B');
+  await page.setInputFiles('#import-json', file);
+  await page.waitForFunction(() => document.querySelector('[data-out="dilution.valueTransferUsd"]').textContent === '$40B');
+  assert.equal(await page.inputValue(field('equity.sharePrice')), '250');
+  // A broken file keeps the current scenario and says why.
+  const bad = join(tmpdir(), `dealcalc-bad-${process.pid}.json`);
+  await writeFile(bad, '{"scenario": {"name": 1}');
+  await page.setInputFiles('#import-json', bad);
+  await page.waitForSelector('#load-message:not([hidden])');
+  assert.equal(await out(page, 'dilution.valueTransferUsd'), '$40B');
+  assert.deepEqual(errors, []);
+});
+
+test('German: numbers, money and dates in German, remembered on reload', async () => {
+  const { page, errors } = await open(browser, server.url);
+  await page.screenshot({ path: `${RESULTS}/page-en.png`, fullPage: true });
+  await page.selectOption('#lang', 'de');
+  await page.waitForFunction(() => document.documentElement.lang === 'de');
+  assert.equal(await out(page, 'dilution.maxOwnership'), '8,98 %');
+  assert.equal(await out(page, 'capacity.capexUsd'), '300 Mrd. $');
+  assert.equal(await page.inputValue(field('equity.sharePrice')), '203,71');
+  assert.match(await text(page, '#details'), /31\.12\.2026/);
+  assert.match(await text(page, '#details'), /1\.782\.000\.000/);
+  assert.match(await text(page, '#details'), /185,42 \$/);
+  assert.equal(await page.textContent('legend >> nth=0'), 'Deal');
+  // Typing in German: a decimal comma.
+  await page.fill(field('equity.sharePrice'), '250,5');
+  await page.waitForFunction(() => document.querySelector('[data-out="dilution.valueTransferUsd"]').textContent.replace(/[\u00a0\u202f]/g, ' ') === '40,1 Mrd. $');
+  await page.screenshot({ path: `${RESULTS}/page-de.png`, fullPage: true });
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.inputValue('#lang'), 'de');
+  assert.equal(await out(page, 'dilution.maxOwnership'), '8,98 %');
+  assert.deepEqual(errors, []);
+});
+
+test('keyboard only: reach an input, change it, add a tranche and run the simulation', async () => {
+  const { page, errors } = await open(browser, server.url);
+  await page.evaluate(() => localStorage.setItem('dealcalc.lang', 'en'));
+  // Tab from the top until the share price field has focus.
+  await page.focus('#lang');
+  let reached = false;
+  for (let i = 0; i < 200 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement?.dataset?.path === 'equity.sharePrice');
+  }
+  assert.ok(reached, 'share price reachable by Tab');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('600');
+  await page.waitForFunction(() => document.querySelector('[data-out="dilution.valueTransferUsd"]').textContent === '$96B');
+  // The add-tranche button works from the keyboard and moves focus to the new row.
+  await page.focus('[data-add="warrant.tranches"]');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.dataset?.path === 'warrant.tranches[6].shares');
+  await page.waitForSelector('[data-problem-for="warrant.tranches"]:not(:empty), [data-problem-for="warrant.tranches[6].shares"]:not(:empty)');
+  // Space on the run button starts a simulation.
+  await page.fill('#valuation-paths', '2000');
+  await page.fill('#valuation-stepsPerYear', '12');
+  await page.focus('[aria-label="Remove Tranche 7"]');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !document.querySelector('[data-path="warrant.tranches[6].shares"]'));
+  await page.focus('#valuation-run');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.querySelector('#valuation-status').dataset.state === 'done', null, { timeout: 30000 });
+  assert.deepEqual(errors, []);
+});
+
+test('results are announced politely once typing pauses', async () => {
+  const { page, errors } = await open(browser, server.url);
+  await page.fill(field('equity.sharesOutstanding'), '3000');
+  await page.waitForFunction(() => /5\.06%/.test(document.querySelector('#announce').textContent));
+  assert.equal(await page.getAttribute('#announce', 'aria-live'), 'polite');
+  assert.deepEqual(errors, []);
+});
