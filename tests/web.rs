@@ -300,3 +300,101 @@ fn warrant_simulation_in_chunks_equals_one_call() {
     let p = problems_of(wasm::WarrantSimulation::new(amd(), bad).err().unwrap());
     assert_eq!(p[0].0, "options.paths");
 }
+
+#[path = "catalogue/mod.rs"]
+mod catalogue;
+
+/// A JSON value as a JS value, with the catalogue's `{"$": "NaN"}` markers as real numbers.
+fn js_of(v: &serde_json::Value) -> JsValue {
+    use serde_json::Value;
+    match v {
+        Value::Null => JsValue::NULL,
+        Value::Bool(b) => JsValue::from_bool(*b),
+        Value::Number(n) => JsValue::from_f64(n.as_f64().unwrap()),
+        Value::String(s) => JsValue::from_str(s),
+        Value::Array(a) => a.iter().map(js_of).collect::<Array>().into(),
+        Value::Object(o) if o.len() == 1 && o.contains_key("$") => match o["$"].as_str() {
+            Some("NaN") => JsValue::from_f64(f64::NAN),
+            Some("Infinity") => JsValue::from_f64(f64::INFINITY),
+            _ => JsValue::from_f64(f64::NEG_INFINITY),
+        },
+        Value::Object(o) => {
+            let obj = js_sys::Object::new();
+            for (k, v) in o {
+                Reflect::set(&obj, &JsValue::from_str(k), &js_of(v)).unwrap();
+            }
+            obj.into()
+        }
+    }
+}
+
+/// The catalogue's large inputs, built as JS values (5,000 levels, 10 MB, 200,000 entries).
+fn generate_in_js(input: &JsValue, kind: &str) {
+    match kind {
+        "deep" => {
+            let mut deep = JsValue::from_f64(1.0);
+            for _ in 0..5000 {
+                let o = js_sys::Object::new();
+                Reflect::set(&o, &JsValue::from_str("a"), &deep).unwrap();
+                deep = o.into();
+            }
+            Reflect::set(input, &"deep".into(), &deep).unwrap();
+        }
+        "huge" => {
+            Reflect::set(
+                input,
+                &"name".into(),
+                &JsValue::from_str(&"x".repeat(10_000_000)),
+            )
+            .unwrap();
+        }
+        "wide" => {
+            let one = js_of(
+                &serde_json::json!({"field": "name", "title": "", "url": "", "note": "assumption"}),
+            );
+            let list = Array::new();
+            for _ in 0..200_000 {
+                list.push(&one);
+            }
+            Reflect::set(input, &"sources".into(), &list).unwrap();
+        }
+        other => panic!("unknown generator {other}"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_bad_input_is_an_error_with_its_path_and_the_module_survives() {
+    let cases = catalogue::build(false);
+    assert!(cases.len() >= 60);
+    for c in &cases {
+        let input = js_of(&c.input);
+        if let Some(kind) = &c.generate {
+            generate_in_js(&input, kind);
+        }
+        let err = match c.target.as_str() {
+            "scenario" => {
+                // validate lists the same problems that evaluate throws.
+                let listed = Array::from(&wasm::validate(input.clone())).length();
+                assert!(listed > 0, "{}: validate found nothing", c.name);
+                wasm::evaluate(input).expect_err(&c.name)
+            }
+            "options" => wasm::value_warrant(input, js_of(&c.options)).expect_err(&c.name),
+            "option" => wasm::price_option(input).expect_err(&c.name),
+            other => panic!("unknown target {other}"),
+        };
+        let paths: Vec<String> = problems_of(err).into_iter().map(|(p, _)| p).collect();
+        assert!(
+            catalogue::found(&paths, &c.expect),
+            "{}: expected a problem at '{}', got {paths:?}",
+            c.name,
+            c.expect
+        );
+        // The next valid call still works.
+        assert_eq!(
+            num(&wasm::evaluate(amd()).unwrap(), "capacity.totalGw"),
+            6.0,
+            "{}",
+            c.name
+        );
+    }
+}
