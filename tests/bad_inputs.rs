@@ -41,3 +41,42 @@ fn run_catalogue() {
         assert!(problems.iter().all(|p| !p.message.is_empty()), "{}", c.name);
     }
 }
+
+/// Extreme but legal inputs give finite numbers everywhere (or a clear problem), never NaN.
+#[test]
+fn extreme_but_legal_inputs_stay_finite() {
+    use serde_json::{json, Value};
+    let mut s = dealcalc::presets::get("amd-openai-2025").unwrap().to_json();
+    s["equity"]["volatility"] = json!(5);
+    s["equity"]["sharePrice"] = json!(1e6);
+    s["equity"]["sharesOutstanding"] = json!(1e12);
+    s["warrant"]["expiryDate"] = json!("2055-10-05");
+    s["capacity"]["capexPerGwUsd"] = json!(1e15);
+    let scenario = Scenario::from_json(&s).expect("legal");
+    let report = serde_json::to_value(dealcalc::evaluate(&scenario)).unwrap();
+    let valuation = serde_json::to_value(
+        value_warrant(&s, &json!({"paths": 200, "stepsPerYear": 12})).expect("runs"),
+    )
+    .unwrap();
+    for v in [report, valuation] {
+        let mut stack = vec![v];
+        while let Some(v) = stack.pop() {
+            match v {
+                Value::Number(n) => assert!(n.as_f64().unwrap().is_finite()),
+                Value::Array(a) => stack.extend(a),
+                Value::Object(o) => stack.extend(o.into_iter().map(|(_, v)| v)),
+                _ => {}
+            }
+        }
+    }
+    for kind in ["bs_call", "up_and_out_call", "one_touch_up", "warrant"] {
+        let spec = json!({"kind": kind, "spot": 1e6, "strike": 1e6, "barrier": 2e6, "rate": 0.05,
+            "vol": 5, "timeYears": 30, "sharesOutstanding": 1e12, "warrantsIssued": 1e9,
+            "dilution": "fixed_point"});
+        let p = dealcalc::pricing::price(&OptionSpec::from_json(&spec).unwrap());
+        assert!(
+            p.price.is_finite() && p.delta.is_finite() && p.gamma.is_finite() && p.vega.is_finite(),
+            "{kind}: {p:?}"
+        );
+    }
+}

@@ -67,8 +67,7 @@ test('hostile and broken links show a message and the default deal, and run no s
   const { page } = await open(browser, server.url);
   const hostile = await page.evaluate(async () => {
     const { encodeShare } = await import('./share.js');
-    const s = JSON.parse(JSON.stringify(window.__dealcalcScenario ?? {}));
-    return encodeShare({ ...s, name: '<script>window.__pwned=1</script>', equity: { sharePrice: -1 } }, { lang: 'en' });
+    return encodeShare({ name: '<script>window.__pwned=1</script>', equity: { sharePrice: -1 } }, { lang: 'en' });
   });
   const evil = await browser.newPage();
   await evil.goto(server.url + hostile);
@@ -106,6 +105,16 @@ test('JSON export then import restores the scenario; CSV is clean', async () => 
   await page.setInputFiles('#import-json', file);
   await page.waitForFunction(() => document.querySelector('[data-out="dilution.valueTransferUsd"]').textContent === '$40B');
   assert.equal(await page.inputValue(field('equity.sharePrice')), '250');
+  // A file with markup in its text loads as text: the canary never fires.
+  const hostile = JSON.parse(await readFile(file, 'utf8'));
+  hostile.scenario.name = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+  hostile.scenario.sources[0].title = '<b onmouseover="window.__pwned=1">x</b>';
+  const hostileFile = join(tmpdir(), `dealcalc-hostile-${process.pid}.json`);
+  await writeFile(hostileFile, JSON.stringify(hostile));
+  await page.setInputFiles('#import-json', hostileFile);
+  await page.waitForFunction(() => document.querySelector('[data-path="name"]').value.startsWith('<img'));
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('img[src="x"]').count(), 0);
   // A broken file keeps the current scenario and says why.
   const bad = join(tmpdir(), `dealcalc-bad-${process.pid}.json`);
   await writeFile(bad, '{"scenario": {"name": 1}');
