@@ -1,0 +1,55 @@
+// The workloads of examples/bench.rs through the Wasm build, in Node and in headless Chromium;
+// prints JSON lines {where, evaluateMs, priceOptionMs, valueWarrantMs, ...}.
+import { readFile } from 'node:fs/promises';
+import { serve, launch, WWW } from '../page/harness.mjs';
+
+const SPECS = [
+  { kind: 'bs_call', spot: 100, strike: 95, rate: 0.05, vol: 0.3, timeYears: 1 },
+  { kind: 'up_and_out_call', spot: 100, strike: 95, barrier: 130, rebate: 2, rate: 0.05, vol: 0.3, timeYears: 1 },
+  { kind: 'one_touch_up', spot: 100, barrier: 130, rate: 0.05, vol: 0.3, timeYears: 1 },
+  { kind: 'down_and_in_asset_or_nothing_put', spot: 100, strike: 95, barrier: 80, rate: 0.05, vol: 0.3, timeYears: 1 },
+  { kind: 'warrant', spot: 40, strike: 60, rate: 0.03, vol: 0.3, timeYears: 5, sharesOutstanding: 1e6, warrantsIssued: 2e5, dilution: 'fixed_point' },
+];
+
+// Runs inside Node or the page: `dc` is the module, `now` a clock in ms.
+async function workloads(dc, specs, now) {
+  const median = (repeats, f) => {
+    const times = [];
+    for (let i = 0; i < repeats; i++) {
+      const t = now();
+      f();
+      times.push(now() - t);
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)];
+  };
+  const amd = dc.preset('amd-openai-2025');
+  const evaluateMs = median(201, () => dc.evaluate(amd));
+  const priceOptionMs = median(201, () => specs.forEach((s) => dc.priceOption(s))) / specs.length;
+  let v;
+  const valueWarrantMs = median(5, () => { v = dc.valueWarrant(amd, { paths: 100000, seed: 1, stepsPerYear: 52 }); });
+  return { evaluateMs, priceOptionMs, valueWarrantMs, valueWarrantUsd: v.totalFairValueUsd, standardErrorUsd: v.standardErrorUsd };
+}
+
+const dc = await import(`${WWW}pkg/dealcalc.js`);
+dc.initSync({ module: await readFile(`${WWW}pkg/dealcalc_bg.wasm`) });
+console.log(JSON.stringify({ where: 'node', ...(await workloads(dc, SPECS, () => performance.now())) }));
+
+const server = await serve();
+const browser = await launch();
+try {
+  // The page's CSP forbids eval; the benchmark injects its workload, so it lifts the CSP.
+  const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready="true"]');
+  const result = await page.evaluate(async ([source, specs]) => {
+    const dc = await import('./pkg/dealcalc.js');
+    await dc.default();
+    const run = new Function(`return (${source})`)();
+    return run(dc, specs, () => performance.now());
+  }, [workloads.toString(), SPECS]);
+  console.log(JSON.stringify({ where: 'chromium', ...result }));
+} finally {
+  await browser.close();
+  await server.close();
+}
