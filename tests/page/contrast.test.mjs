@@ -16,7 +16,8 @@ const ratio = (a, b) => {
 };
 
 function palette(block) {
-  return Object.fromEntries([...block.matchAll(/--([\w-]+):\s*(#[0-9a-fA-F]{6})/g)].map((m) => [m[1], m[2]]));
+  const full = (h) => (h.length === 4 ? `#${h[1]}${h[1]}${h[2]}${h[2]}${h[3]}${h[3]}` : h);
+  return Object.fromEntries([...block.matchAll(/--([\w-]+):\s*(#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b)/g)].map((m) => [m[1], full(m[2])]));
 }
 
 test('text colours meet WCAG AA contrast in light and dark schemes', async () => {
