@@ -3,7 +3,8 @@
 #   1. formatting and lints,
 #   2. the core natively (cargo test),
 #   3. the exported API in headless Chromium (wasm-pack test),
-#   4. the page in headless Chromium (node --test with playwright-core).
+#   4. the page in headless Chromium (node --test with playwright-core),
+#   5. a short fuzzing run (scripts/fuzz.sh; longer runs by hand).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -27,3 +28,6 @@ wasm-pack test --headless --chrome --chromedriver "$(command -v chromedriver)" -
 step "page in headless Chromium"
 scripts/build.sh
 node --test tests/page/
+
+step "fuzzing (20 s)"
+scripts/fuzz.sh 20

@@ -266,6 +266,18 @@ pub fn lookup<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
     Some(v)
 }
 
+/// The value at a contract path, for changing it.
+pub fn lookup_mut<'v>(value: &'v mut Value, path: &str) -> Option<&'v mut Value> {
+    let mut v = value;
+    for part in path_parts(path)? {
+        v = match part {
+            PathPart::Key(k) => v.get_mut(k)?,
+            PathPart::Index(i) => v.get_mut(i)?,
+        };
+    }
+    Some(v)
+}
+
 /// One step of a contract path.
 #[derive(Debug, PartialEq)]
 pub enum PathPart<'p> {

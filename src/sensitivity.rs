@@ -7,7 +7,7 @@
 //! move it are left out. A side whose scaled scenario is invalid (utilization above 1, say) has
 //! no value and says why.
 
-use crate::input::{lookup, path_parts, PathPart};
+use crate::input::{lookup, lookup_mut};
 use crate::problem::{summary, Problem};
 use crate::report::evaluate;
 use crate::scenario::Scenario;
@@ -109,17 +109,6 @@ fn scale_parts(value: &mut Value, parts: &[&str], factor: f64) -> bool {
         }
         None => false,
     }
-}
-
-fn lookup_mut<'v>(value: &'v mut Value, path: &str) -> Option<&'v mut Value> {
-    let mut v = value;
-    for part in path_parts(path)? {
-        v = match part {
-            PathPart::Key(k) => v.get_mut(k)?,
-            PathPart::Index(i) => v.get_mut(i)?,
-        };
-    }
-    Some(v)
 }
 
 /// The output at `output` for a scenario in JSON form.
