@@ -36,6 +36,7 @@ for key, label in [("evaluateMs", "evaluate (AMD–OpenAI)"), ("priceOptionMs", 
     n, w, c = rows["native"][key], rows["node"][key], rows["chromium"][key]
     print(f"| {label} | {ms(n)} | {ms(w)} | {ms(c)} | {c / n:.2f}× |")
 v = rows["chromium"]
+print(f"First numbers after navigation on localhost (median of 7 fresh pages): {v['firstNumbersMs']:.0f} ms (target 300 ms).\n")
 print(f"\nvalueWarrant: fair value ${v['valueWarrantUsd'] / 1e9:.2f} B ± ${v['standardErrorUsd'] / 1e9:.3f} B "
       f"({100 * v['standardErrorUsd'] / v['valueWarrantUsd']:.2f}% of the value); native and Wasm give the same number: "
       f"{rows['native']['valueWarrantUsd'] == v['valueWarrantUsd']}.\n")
