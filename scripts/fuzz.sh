@@ -16,8 +16,17 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cp fuzz/corpus/scenario/* "$work/"
+set +e
 RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir fuzz scenario "$work" -- \
-  -max_total_time="$SECONDS_TO_RUN" -max_len=65536 -print_final_stats=1 2>&1 |
-  grep -E "^(stat::|Done|==|SUMMARY|thread|panicked)|ERROR" || true
-# libFuzzer exits non-zero on a crash; PIPESTATUS keeps that.
-exit "${PIPESTATUS[0]}"
+  -max_total_time="$SECONDS_TO_RUN" -max_len=65536 -print_final_stats=1 >"$work.log" 2>&1
+status=$?
+set -e
+# The statistics, or on a crash the whole report (libFuzzer exits non-zero then).
+if [ "$status" -eq 0 ]; then
+  grep -E "^(stat::|Done)" "$work.log"
+else
+  tail -n 60 "$work.log"
+  echo "[fuzz] FAILED: a crash input was saved under fuzz/artifacts/scenario"
+fi
+rm -f "$work.log"
+exit "$status"
