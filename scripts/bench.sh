@@ -25,18 +25,19 @@ chromium = subprocess.run(["chromium", "--version"], capture_output=True, text=T
 node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
 rustc = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
 print("# Benchmarks\n")
-print("Written by `scripts/bench.sh`; medians of repeated runs (201 for evaluate and priceOption, 5 for")
-print("valueWarrant). valueWarrant: the AMD–OpenAI preset, 100,000 paths, weekly steps (stepsPerYear 52),")
-print("antithetic pairs and the control variate, both measures.\n")
+print("Written by `scripts/bench.sh`; medians of repeated runs: 51 batches of 20 evaluate calls and of")
+print("200 × 5 priceOption calls (per call shown; browsers coarsen their clock), 5 runs of valueWarrant.")
+print("valueWarrant: the AMD–OpenAI preset, 100,000 paths, weekly steps (stepsPerYear 52), antithetic")
+print("pairs and the control variate, both measures. Not yet measured: a plain-JavaScript baseline.\n")
 print(f"Machine: {cpu}, {cores} cores; {rustc}; Node {node}; {chromium}.\n")
 print("| workload | native | Wasm in Node | Wasm in Chromium | Chromium ÷ native |")
 print("|---|---:|---:|---:|---:|")
-def ms(x): return f"{x:.3f} ms" if x < 10 else f"{x:.0f} ms"
+def ms(x): return f"{x * 1000:.1f} µs" if x < 1 else (f"{x:.2f} ms" if x < 10 else f"{x:.0f} ms")
 for key, label in [("evaluateMs", "evaluate (AMD–OpenAI)"), ("priceOptionMs", "priceOption (mean of 5 kinds)"), ("valueWarrantMs", "valueWarrant 100k paths, weekly")]:
     n, w, c = rows["native"][key], rows["node"][key], rows["chromium"][key]
     print(f"| {label} | {ms(n)} | {ms(w)} | {ms(c)} | {c / n:.2f}× |")
 v = rows["chromium"]
-print(f"First numbers after navigation on localhost (median of 7 fresh pages): {v['firstNumbersMs']:.0f} ms (target 300 ms).\n")
+print(f"\nFirst numbers after navigation on localhost (median of 7 fresh pages): {v['firstNumbersMs']:.0f} ms (target 300 ms).\n")
 print(f"\nvalueWarrant: fair value ${v['valueWarrantUsd'] / 1e9:.2f} B ± ${v['standardErrorUsd'] / 1e9:.3f} B "
       f"({100 * v['standardErrorUsd'] / v['valueWarrantUsd']:.2f}% of the value); native and Wasm give the same number: "
       f"{rows['native']['valueWarrantUsd'] == v['valueWarrantUsd']}.\n")
