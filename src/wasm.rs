@@ -1,8 +1,8 @@
 //! The boundary: every `#[wasm_bindgen]` export, and the only module that touches `JsValue`.
 //!
-//! Each export converts its JS argument to a JSON value (`serde_wasm_bindgen`), calls the core,
-//! and converts the result back to a plain JS object (JSON-compatible: maps as objects, missing
-//! values as `null`). Failures become a JS `Error` whose `message` is readable and whose
+//! Each export walks its JS argument into a JSON value itself (with limits on depth, count and
+//! text, see [`MAX_DEPTH`]), calls the core, and converts the result back to a plain JS object
+//! with `serde_wasm_bindgen` (JSON-compatible: maps as objects, missing values as `null`). Failures become a JS `Error` whose `message` is readable and whose
 //! `problems` property is the `[{path, message}]` list of [`crate::Problem`]s. Nothing here
 //! panics on any input, so a thrown error never leaves the module unusable.
 
