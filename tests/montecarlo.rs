@@ -216,3 +216,33 @@ fn golden_valuation_is_reproduced_exactly() {
         "the engine's output changed; see the doc comment"
     );
 }
+
+/// Real-world figures come from risk-neutral paths reweighted by dP/dQ. They must match a
+/// direct simulation whose risk-neutral drift equals the real-world one (rate := μ).
+#[test]
+fn reweighted_real_world_probabilities_match_a_direct_simulation() {
+    let mut reweighted = single_hurdle(350.0, "touch", 0.55);
+    reweighted["equity"]["expectedReturn"] = json!(0.25);
+    reweighted["equity"]["riskFreeRate"] = json!(0.02);
+    let mut direct = reweighted.clone();
+    direct["equity"]["riskFreeRate"] = json!(0.25);
+    direct["equity"]
+        .as_object_mut()
+        .unwrap()
+        .remove("expectedReturn");
+    let options = json!({"paths": 20000, "seed": 8, "stepsPerYear": 52});
+    let a = value(&reweighted, options.clone()).tranches[0].clone();
+    let mut other = options;
+    other["seed"] = json!(9);
+    let b = value(&direct, other).tranches[0].clone();
+    let p = b.risk_neutral_probability;
+    // Binomial noise of both estimates, with room for the weights' variance.
+    let tol = 4.0 * (2.0 * p * (1.0 - p) / 20000.0).sqrt() * 1.5;
+    assert!(
+        (a.probability - p).abs() < tol,
+        "{} vs {p} (±{tol})",
+        a.probability
+    );
+    // And the reweighting moved the probability away from the risk-neutral one.
+    assert!(a.probability > a.risk_neutral_probability + tol);
+}

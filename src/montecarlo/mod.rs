@@ -3,10 +3,13 @@
 //!
 //! ## Model
 //! - **Share price**: geometric Brownian motion, simulated exactly on a uniform grid of
-//!   `stepsPerYear` steps a year, ln S(t+Δ) = ln S(t) + (m − σ²/2)Δ + σ√Δ·Z. Two measures share
-//!   the same random numbers: the risk-neutral drift m = r − q prices the tranches (fair value,
-//!   standard error, percentiles); the real-world drift m = μ − q, μ = `expectedReturn`, gives
-//!   probabilities and vest dates (when `expectedReturn` is absent both are risk-neutral).
+//!   `stepsPerYear` steps a year, ln S(t+Δ) = ln S(t) + (m − σ²/2)Δ + σ√Δ·Z, under the
+//!   risk-neutral drift m = r − q, which prices the tranches (fair value, standard error,
+//!   percentiles). Probabilities, vest dates and expected shares are real-world (drift μ − q,
+//!   μ = `expectedReturn`): the same paths reweighted by the likelihood ratio
+//!   dP/dQ = exp(θW_τ − θ²τ/2), θ = (μ − r)/σ, at the last simulated time τ of each path
+//!   (Girsanov; Glasserman §4.6), self-normalised (Σ w·1{vest} ÷ Σ w). When `expectedReturn`
+//!   is absent θ = 0 and every weight is 1. The fan chart simulates its 1,000 paths under μ − q.
 //! - **Deployment**: per path, phases happen with their probability and run late by their
 //!   triangular delay ([`deployment`]); a tranche's milestone is when the sampled ramp reaches
 //!   its `gwTrigger`.
@@ -182,7 +185,6 @@ pub struct Simulation {
     sigma: f64,
     drift_q: f64,
     drift_p: f64,
-    two_measures: bool,
     expiry_years: f64,
     steps: usize,
     dt: f64,
@@ -197,12 +199,16 @@ pub struct Simulation {
     cc: Vec<f64>,
     shift_y: Vec<f64>,
     shift_total: f64,
-    vest_count_p: Vec<u64>,
+    /// Real-world sums, weighted by the likelihood ratio dP/dQ of each path.
+    weight_sum_p: f64,
+    vest_weight_p: Vec<f64>,
     vest_count_q: Vec<u64>,
     vest_time_sum_p: Vec<f64>,
-    vest_day_histogram: Vec<Vec<u32>>,
+    vest_day_histogram: Vec<Vec<f64>>,
     ownership_sum_p: f64,
     shares_sum_p: f64,
+    /// θ = (real-world drift − risk-neutral drift) ÷ σ, the market price of risk.
+    theta: f64,
     path_totals: Vec<f64>,
     fan: Vec<Vec<f64>>,
     samples: Vec<Vec<f64>>,
@@ -341,12 +347,9 @@ impl Simulation {
         } else {
             pairs_total
         };
-        let measures = if e.expected_return.is_some() {
-            2.0
-        } else {
-            1.0
-        };
-        if paths as f64 * steps * measures > MAX_PATH_STEPS {
+        // Fair values and real-world figures come from the same paths (reweighted): one
+        // simulation per path; the fan's extra real-world paths are few.
+        if paths as f64 * steps > MAX_PATH_STEPS {
             return Err(vec![Problem::new(
                 "options.paths",
                 format!(
@@ -427,7 +430,6 @@ impl Simulation {
             sigma: e.volatility,
             drift_q,
             drift_p: e.real_world_drift(),
-            two_measures: e.expected_return.is_some(),
             expiry_years,
             steps,
             dt,
@@ -440,10 +442,12 @@ impl Simulation {
             cc: vec![0.0; n * n],
             shift_y: vec![0.0; n],
             shift_total: 0.0,
-            vest_count_p: vec![0; n],
+            weight_sum_p: 0.0,
+            vest_weight_p: vec![0.0; n],
             vest_count_q: vec![0; n],
             vest_time_sum_p: vec![0.0; n],
-            vest_day_histogram: vec![vec![0; days]; n],
+            vest_day_histogram: vec![vec![0.0; days]; n],
+            theta: (e.real_world_drift() - drift_q) / e.volatility,
             ownership_sum_p: 0.0,
             shares_sum_p: 0.0,
             path_totals: Vec::with_capacity(paths as usize),
@@ -518,7 +522,7 @@ impl Simulation {
             let path_index = pair * members.len() as u64 + m as u64;
             // Risk-neutral: values and controls.
             let mut bridge = Rng::new(seed, pair, bridge_stream);
-            self.simulate(
+            let (w, tau) = self.simulate(
                 self.drift_q,
                 sign,
                 &milestones,
@@ -536,23 +540,11 @@ impl Simulation {
                 }
             }
             self.path_totals.push(path_total);
-            // Real world: probabilities and dates (the same numbers when μ is absent).
-            if self.two_measures {
-                let record = path_index < FAN_PATHS && m == 0;
-                let mut bridge = Rng::new(seed, pair, bridge_stream);
-                let mut fan = record.then(|| vec![0.0; FAN_POINTS + 1]);
-                self.simulate(
-                    self.drift_p,
-                    sign,
-                    &milestones,
-                    &mut bridge,
-                    &mut outcomes,
-                    fan.as_deref_mut(),
-                );
-                if let Some(f) = fan {
-                    self.record_fan(f);
-                }
-            } else if path_index < FAN_PATHS && m == 0 {
+            // Real world from the same path, reweighted (Girsanov): dP/dQ on the information
+            // up to the path's last simulated time τ is exp(θ·W_τ − θ²τ/2), W the risk-neutral
+            // Brownian motion; every vest outcome is known by τ (optional stopping).
+            let weight = libm::exp(self.theta * w - 0.5 * self.theta * self.theta * tau);
+            if path_index < FAN_PATHS && m == 0 {
                 let mut bridge = Rng::new(seed, pair, bridge_stream);
                 let mut fan = vec![0.0; FAN_POINTS + 1];
                 let mut scratch = outcomes.clone();
@@ -566,7 +558,7 @@ impl Simulation {
                 );
                 self.record_fan(fan);
             }
-            self.record_real_world(&outcomes);
+            self.record_real_world(&outcomes, weight);
         }
         self.accumulate(&pair_y, &pair_c, pair == 0);
     }
@@ -590,15 +582,16 @@ impl Simulation {
         }
     }
 
-    fn record_real_world(&mut self, outcomes: &[Outcome]) {
+    fn record_real_world(&mut self, outcomes: &[Outcome], weight: f64) {
         let mut vested_shares = 0.0;
         let days = self.vest_day_histogram.first().map_or(0, Vec::len);
+        self.weight_sum_p += weight;
         for (i, o) in outcomes.iter().enumerate() {
             if let Some(t) = o.vest {
-                self.vest_count_p[i] += 1;
-                self.vest_time_sum_p[i] += t;
+                self.vest_weight_p[i] += weight;
+                self.vest_time_sum_p[i] += weight * t;
                 let day = ((t * DAYS_PER_YEAR) as usize).min(days.saturating_sub(1));
-                self.vest_day_histogram[i][day] += 1;
+                self.vest_day_histogram[i][day] += weight;
                 vested_shares += self.tranches[i].shares;
             }
         }
@@ -607,8 +600,8 @@ impl Simulation {
             .equity
             .as_ref()
             .map_or(1.0, |e| e.shares_outstanding);
-        self.shares_sum_p += vested_shares;
-        self.ownership_sum_p += vested_shares / (big_s + vested_shares);
+        self.shares_sum_p += weight * vested_shares;
+        self.ownership_sum_p += weight * vested_shares / (big_s + vested_shares);
     }
 
     fn accumulate(&mut self, y: &[f64], c: &[f64], first: bool) {
@@ -659,9 +652,12 @@ impl Simulation {
         bridge: &mut Rng,
         out: &mut [Outcome],
         mut fan: Option<&mut [f64]>,
-    ) {
+    ) -> (f64, f64) {
         let n = self.tranches.len();
         let (dt, sigma, s0) = (self.dt, self.sigma, self.s0);
+        // The driving Brownian motion W (at the last simulated step) and that step's time.
+        let mut z_sum = 0.0;
+        let mut steps_done = 0usize;
         let a = (drift - 0.5 * sigma * sigma) * dt;
         let b = sigma * libm::sqrt(dt) * sign;
         // Crossing between grid points: p = exp(−k·d₀·d₁), k = 2/(σ²Δ), d = ln H − ln S.
@@ -719,6 +715,8 @@ impl Simulation {
             let t0 = k as f64 * dt;
             let t1 = (k + 1) as f64 * dt;
             let x1 = x + a + b * self.normals[k];
+            z_sum += self.normals[k];
+            steps_done = k + 1;
             let mut s1 = f64::NAN;
             let mut changed = false;
             // Touches, with one bridge uniform per step, drawn only when a level is within
@@ -807,6 +805,7 @@ impl Simulation {
                 control: pv(touched[i]),
             };
         }
+        (sign * libm::sqrt(dt) * z_sum, steps_done as f64 * dt)
     }
 
     /// The valuation so far (complete when [`Simulation::is_done`]).
@@ -840,15 +839,16 @@ impl Simulation {
                 (mean_y, var_y)
             };
             let se = libm::sqrt(var_adj / pairs) * t.shares;
-            let count_p = self.vest_count_p[i];
-            let probability = self.vest_count_p[i] as f64 / paths_done.max(1.0);
-            let expected_vest_date = (count_p > 0).then(|| {
+            // Self-normalised importance weights: Σ w·1{vest} ÷ Σ w stays in [0, 1].
+            let vest_weight = self.vest_weight_p[i];
+            let probability = crate::capacity::ratio(vest_weight, self.weight_sum_p);
+            let expected_vest_date = (vest_weight > 0.0).then(|| {
                 date_after_years(
                     self.scenario.valuation_date,
-                    self.vest_time_sum_p[i] / count_p as f64,
+                    self.vest_time_sum_p[i] / vest_weight,
                 )
             });
-            let median_vest_date = median_day(&self.vest_day_histogram[i], count_p)
+            let median_vest_date = median_day(&self.vest_day_histogram[i], vest_weight)
                 .map(|d| self.scenario.valuation_date.plus_days(d as i64));
             tranches.push(TrancheValuation {
                 index: i,
@@ -893,8 +893,13 @@ impl Simulation {
             let (lo, hi) = (libm::floor(pos) as usize, libm::ceil(pos) as usize);
             sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo as f64)
         };
-        let mu_label = if self.two_measures {
-            "real-world: drift expectedReturn − dividendYield"
+        let real_world = self
+            .scenario
+            .equity
+            .as_ref()
+            .is_some_and(|e| e.expected_return.is_some());
+        let mu_label = if real_world {
+            "real-world: drift expectedReturn − dividendYield (risk-neutral paths reweighted)"
         } else {
             "risk-neutral (no expectedReturn given)"
         };
@@ -920,8 +925,8 @@ impl Simulation {
                 p95: percentile(0.95),
             },
             histogram: histogram(&sorted),
-            expected_shares_issued: self.shares_sum_p / paths_done.max(1.0),
-            expected_ownership: self.ownership_sum_p / paths_done.max(1.0),
+            expected_shares_issued: crate::capacity::ratio(self.shares_sum_p, self.weight_sum_p),
+            expected_ownership: crate::capacity::ratio(self.ownership_sum_p, self.weight_sum_p),
             tranches,
             price_fan: self.fan_points(),
             sample_paths: self.samples.clone(),
@@ -994,16 +999,15 @@ fn fan_step(slot: usize, steps: usize) -> usize {
     (slot * steps).div_ceil(FAN_POINTS)
 }
 
-/// The day (index) at which the cumulative count reaches half of `count`.
-fn median_day(histogram: &[u32], count: u64) -> Option<usize> {
-    if count == 0 {
+/// The day (index) at which the cumulative weight reaches half of `total`.
+fn median_day(histogram: &[f64], total: f64) -> Option<usize> {
+    if total <= 0.0 {
         return None;
     }
-    let half = count.div_ceil(2);
-    let mut seen = 0u64;
-    histogram.iter().position(|&c| {
-        seen += c as u64;
-        seen >= half
+    let mut seen = 0.0;
+    histogram.iter().position(|&w| {
+        seen += w;
+        seen >= 0.5 * total * (1.0 - 1e-12)
     })
 }
 
