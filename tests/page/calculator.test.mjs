@@ -1,27 +1,16 @@
 // The page in headless Chromium: default preset, recompute on input, errors beside fields.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { serve, launch, open, RESULTS } from './harness.mjs';
+import { suite, open, RESULTS } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  await mkdir(RESULTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = suite();
 
 const out = (page, path) => page.textContent(`[data-out="${path}"]`);
 const field = (path) => `[data-path="${path}"]`;
 const problem = (path) => `[data-problem-for="${path}"]`;
 
 test('the default deal shows 8.98% and reacts to edits and errors', async () => {
-  const { page, errors } = await open(browser, server.url);
+  const { page, errors } = await open(ctx.browser, ctx.server.url);
   assert.equal(await page.inputValue('#preset'), 'amd-openai-2025');
   assert.equal(await out(page, 'dilution.maxOwnership'), '8.98%');
   assert.equal(await out(page, 'capacity.totalGw'), '6 GW');
@@ -45,11 +34,11 @@ test('the default deal shows 8.98% and reacts to edits and errors', async () => 
   await page.screenshot({ path: `${RESULTS}/calculator-en.png`, fullPage: true });
   assert.deepEqual(errors, []);
   // Nothing but the page's own origin was asked for.
-  assert.ok(server.requests.length > 0);
+  assert.ok(ctx.server.requests.length > 0);
 });
 
 test('a tranche edit that breaks the share total is reported at the tranches', async () => {
-  const { page, errors } = await open(browser, server.url);
+  const { page, errors } = await open(ctx.browser, ctx.server.url);
   await page.fill(field('warrant.tranches[0].shares'), '10');
   await page.waitForSelector(`${problem('warrant.tranches')}:not(:empty)`);
   assert.match(await page.textContent(problem('warrant.tranches')), /add up to/);
@@ -57,7 +46,7 @@ test('a tranche edit that breaks the share total is reported at the tranches', a
 });
 
 test('the pricing panel prices a kind and a tranche as touches in one click', async () => {
-  const { page, errors } = await open(browser, server.url);
+  const { page, errors } = await open(ctx.browser, ctx.server.url);
   // Default: an asset one-touch up at $600 on AMD's price.
   await page.selectOption('#option-kind', 'bs_call');
   await page.fill('[data-path="option.spot"]', '60');
@@ -81,7 +70,7 @@ test('the pricing panel prices a kind and a tranche as touches in one click', as
 });
 
 test('every preset shows its capacity, dilution or financing with source markers', async () => {
-  const { page, errors } = await open(browser, server.url);
+  const { page, errors } = await open(ctx.browser, ctx.server.url);
   const expectations = {
     'amd-openai-2025': ['dilution.maxOwnership', '8.98%'],
     'amd-meta-2026': ['dilution.maxOwnership', '8.94%'],
@@ -100,7 +89,7 @@ test('every preset shows its capacity, dilution or financing with source markers
 });
 
 test('the comparison and the tornado are drawn from the current deal', async () => {
-  const { page, errors } = await open(browser, server.url);
+  const { page, errors } = await open(ctx.browser, ctx.server.url);
   // Comparison: AMD–OpenAI (edited) next to the Nvidia and Oracle presets.
   const row = (key) => page.locator(`#comparison-table tr[data-row="${key}"] td`);
   await page.waitForSelector('#comparison-table tr[data-row="maxOwnership"]');
@@ -122,7 +111,7 @@ test('the comparison and the tornado are drawn from the current deal', async () 
 });
 
 test('the warrant is valued in a worker with progress, and cancel stops it', async () => {
-  const { page, errors } = await open(browser, server.url);
+  const { page, errors } = await open(ctx.browser, ctx.server.url);
   // Base-path timeline is drawn before any simulation.
   await page.waitForSelector('#vesting-timeline svg .target-line', { state: 'attached' });
   await page.fill('#valuation-paths', '4000');

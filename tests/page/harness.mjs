@@ -5,6 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
+import { mkdir } from 'node:fs/promises';
 
 export const WWW = fileURLToPath(new URL('../../www/', import.meta.url));
 export const RESULTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
@@ -59,4 +61,22 @@ export async function open(browser, url) {
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
   return { page, errors };
+}
+
+/**
+ * Registers the suite's hooks: one static server and one browser for the file's tests, and
+ * the results folder for screenshots. Returns {server, browser}, filled in before the tests.
+ */
+export function suite() {
+  const ctx = {};
+  before(async () => {
+    ctx.server = await serve();
+    ctx.browser = await launch();
+    await mkdir(RESULTS, { recursive: true });
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  return ctx;
 }

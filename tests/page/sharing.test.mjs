@@ -1,22 +1,12 @@
 // Share links, hostile links, JSON files, CSV, German formatting, keyboard use, screenshots.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, open, RESULTS } from './harness.mjs';
+import { suite, open, RESULTS } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  await mkdir(RESULTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = suite();
 
 // Intl puts (narrow) no-break spaces in German numbers; compare with plain spaces.
 const norm = (s) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -25,7 +15,7 @@ const text = async (page, sel) => norm(await page.textContent(sel));
 const field = (path) => `[data-path="${path}"]`;
 
 test('a share link reproduces the same numbers in a new page', async () => {
-  const { page, errors } = await open(browser, server.url);
+  const { page, errors } = await open(ctx.browser, ctx.server.url);
   await page.fill(field('equity.sharesOutstanding'), '2000');
   await page.fill(field('warrant.tranches[5].priceTarget'), '650');
   await page.waitForFunction(() => document.querySelector('[data-out="dilution.maxOwnership"]').textContent === '7.41%');
@@ -33,8 +23,8 @@ test('a share link reproduces the same numbers in a new page', async () => {
   await page.click('#share');
   await page.waitForFunction(() => document.querySelector('#share-url').value.includes('#s=1.'));
   const url = await page.inputValue('#share-url');
-  assert.ok(url.startsWith(server.url), url);
-  const { page: other, errors: otherErrors } = await open(browser, url);
+  assert.ok(url.startsWith(ctx.server.url), url);
+  const { page: other, errors: otherErrors } = await open(ctx.browser, url);
   assert.equal(await out(other, 'dilution.maxOwnership'), '7.41%');
   assert.equal(await other.inputValue(field('warrant.tranches[5].priceTarget')), '650');
   assert.equal(await other.textContent('#details'), before);
@@ -52,10 +42,10 @@ test('hostile and broken links show a message and the default deal, and run no s
     '#s=2.abc',
   ];
   for (const hash of cases) {
-    const page = await browser.newPage();
+    const page = await ctx.browser.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(server.url + hash);
+    await page.goto(ctx.server.url + hash);
     await page.waitForSelector('body[data-ready="true"]');
     await page.waitForSelector('#load-message:not([hidden])');
     assert.equal(await out(page, 'dilution.maxOwnership'), '8.98%', hash.slice(0, 20));
@@ -64,13 +54,13 @@ test('hostile and broken links show a message and the default deal, and run no s
     await page.close();
   }
   // A well-formed link whose scenario carries markup and invalid numbers: shown as text, rejected.
-  const { page } = await open(browser, server.url);
+  const { page } = await open(ctx.browser, ctx.server.url);
   const hostile = await page.evaluate(async () => {
     const { encodeShare } = await import('./share.js');
     return encodeShare({ name: '<script>window.__pwned=1</script>', equity: { sharePrice: -1 } }, { lang: 'en' });
   });
-  const evil = await browser.newPage();
-  await evil.goto(server.url + hostile);
+  const evil = await ctx.browser.newPage();
+  await evil.goto(ctx.server.url + hostile);
   await evil.waitForSelector('body[data-ready="true"]');
   await evil.waitForSelector('#load-message:not([hidden])');
   assert.match(await evil.textContent('#load-message'), /invalid scenario/);
@@ -79,7 +69,7 @@ test('hostile and broken links show a message and the default deal, and run no s
 });
 
 test('JSON export then import restores the scenario; CSV is clean', async () => {
-  const { page, errors } = await open(browser, server.url);
+  const { page, errors } = await open(ctx.browser, ctx.server.url);
   await page.fill(field('equity.sharePrice'), '250');
   await page.waitForFunction(() => document.querySelector('[data-out="dilution.valueTransferUsd"]').textContent === '$40B');
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
@@ -125,7 +115,7 @@ test('JSON export then import restores the scenario; CSV is clean', async () => 
 });
 
 test('German: numbers, money and dates in German, remembered on reload', async () => {
-  const { page, errors } = await open(browser, server.url);
+  const { page, errors } = await open(ctx.browser, ctx.server.url);
   await page.screenshot({ path: `${RESULTS}/page-en.png`, fullPage: true });
   await page.selectOption('#lang', 'de');
   await page.waitForFunction(() => document.documentElement.lang === 'de');
@@ -148,7 +138,7 @@ test('German: numbers, money and dates in German, remembered on reload', async (
 });
 
 test('keyboard only: reach an input, change it, add a tranche and run the simulation', async () => {
-  const { page, errors } = await open(browser, server.url);
+  const { page, errors } = await open(ctx.browser, ctx.server.url);
   await page.evaluate(() => localStorage.setItem('dealcalc.lang', 'en'));
   // Tab from the top until the share price field has focus.
   await page.focus('#lang');
@@ -179,7 +169,7 @@ test('keyboard only: reach an input, change it, add a tranche and run the simula
 });
 
 test('results are announced politely once typing pauses', async () => {
-  const { page, errors } = await open(browser, server.url);
+  const { page, errors } = await open(ctx.browser, ctx.server.url);
   await page.fill(field('equity.sharesOutstanding'), '3000');
   await page.waitForFunction(() => /5\.06%/.test(document.querySelector('#announce').textContent));
   assert.equal(await page.getAttribute('#announce', 'aria-live'), 'polite');
