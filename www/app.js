@@ -44,7 +44,7 @@ const GROUPS = [
   {
     title: 'Deal',
     fields: [
-      { path: 'name', label: 'Name', kind: 'text' },
+      { path: 'name', label: 'Name', kind: 'text', help: 'Shown in comparisons and file names.' },
       { path: 'valuationDate', label: 'Valuation date', kind: 'date', help: 'The day the share price is observed.' },
     ],
   },
@@ -55,26 +55,26 @@ const GROUPS = [
       { path: 'capacity.gwBasis', label: 'GW basis', kind: 'select', options: [['facility', 'facility (incl. cooling)'], ['it', 'IT load']], help: 'What the deal\'s gigawatts count.' },
       { path: 'capacity.pue', label: 'PUE', unit: '×', kind: 'number', help: 'Facility power ÷ IT power.' },
       { path: 'capacity.capexPerGwUsd', label: 'Capex per GW', unit: '$ B', scale: 1e9, kind: 'number', help: 'All-in capital cost per deal gigawatt.' },
-      { path: 'capacity.capexSplit.accelerators', label: 'Capex share: accelerators', unit: '%', scale: 0.01, kind: 'number' },
-      { path: 'capacity.capexSplit.networking', label: 'Capex share: networking', unit: '%', scale: 0.01, kind: 'number' },
-      { path: 'capacity.capexSplit.facility', label: 'Capex share: facility', unit: '%', scale: 0.01, kind: 'number' },
+      { path: 'capacity.capexSplit.accelerators', label: 'Capex share: accelerators', unit: '%', scale: 0.01, kind: 'number', help: 'GPUs or other accelerators.' },
+      { path: 'capacity.capexSplit.networking', label: 'Capex share: networking', unit: '%', scale: 0.01, kind: 'number', help: 'Switches, optics and cabling.' },
+      { path: 'capacity.capexSplit.facility', label: 'Capex share: facility', unit: '%', scale: 0.01, kind: 'number', help: 'Buildings, power and cooling.' },
       { path: 'capacity.capexSplit.other', label: 'Capex share: other', unit: '%', scale: 0.01, kind: 'number', help: 'The four shares add up to 100%.' },
       { path: 'capacity.vendorRevenuePerGwUsd', label: 'Vendor revenue per GW', unit: '$ B', scale: 1e9, kind: 'number', help: 'What the vendor sells per gigawatt.' },
       { path: 'capacity.wattsPerAccelerator', label: 'All-in IT power per accelerator', unit: 'W', kind: 'number', help: 'The chip plus its share of hosts, network and storage.' },
-      { path: 'capacity.electricityUsdPerMwh', label: 'Electricity price', unit: '$/MWh', kind: 'number' },
+      { path: 'capacity.electricityUsdPerMwh', label: 'Electricity price', unit: '$/MWh', kind: 'number', help: 'What the facility pays per megawatt-hour.' },
       { path: 'capacity.utilization', label: 'Utilization', unit: '%', scale: 0.01, kind: 'number', help: 'Average share of power drawn.' },
-      { path: 'capacity.hardwareLifeYears', label: 'Depreciation life', unit: 'years', kind: 'number' },
+      { path: 'capacity.hardwareLifeYears', label: 'Depreciation life', unit: 'years', kind: 'number', help: 'Capex is written off in equal parts over these years.' },
     ],
   },
   {
     title: 'Equity of the issuer',
     needs: 'equity',
     fields: [
-      { path: 'equity.issuer', label: 'Issuer', kind: 'text' },
+      { path: 'equity.issuer', label: 'Issuer', kind: 'text', help: 'The company whose shares the warrant is on.' },
       { path: 'equity.sharesOutstanding', label: 'Shares outstanding', unit: 'M', scale: 1e6, kind: 'number', help: 'Basic shares before the warrant.' },
-      { path: 'equity.sharePrice', label: 'Share price', unit: '$', kind: 'number' },
+      { path: 'equity.sharePrice', label: 'Share price', unit: '$', kind: 'number', help: 'On the valuation date.' },
       { path: 'equity.volatility', label: 'Volatility', unit: '% / yr', scale: 0.01, kind: 'number', help: 'Annual volatility of the share price.' },
-      { path: 'equity.dividendYield', label: 'Dividend yield', unit: '% / yr', scale: 0.01, kind: 'number' },
+      { path: 'equity.dividendYield', label: 'Dividend yield', unit: '% / yr', scale: 0.01, kind: 'number', help: 'Continuous; 0 for a company that pays none.' },
       { path: 'equity.riskFreeRate', label: 'Risk-free rate', unit: '% / yr', scale: 0.01, kind: 'number', help: 'Continuously compounded.' },
       { path: 'equity.expectedReturn', label: 'Expected return (real world)', unit: '% / yr', scale: 0.01, kind: 'number', optional: true, help: 'Blank: the risk-free rate (probabilities then risk-neutral).' },
       { path: 'equity.basePathGrowth', label: 'Base path growth', unit: '% / yr', scale: 0.01, kind: 'number', optional: true, help: 'Blank: expected return − dividend yield.' },
@@ -85,10 +85,10 @@ const GROUPS = [
     needs: 'warrant',
     tranches: true,
     fields: [
-      { path: 'warrant.holder', label: 'Holder', kind: 'text' },
+      { path: 'warrant.holder', label: 'Holder', kind: 'text', help: 'Who receives the shares.' },
       { path: 'warrant.shares', label: 'Warrant shares', unit: 'M', scale: 1e6, kind: 'number', help: 'The tranches\' shares add up to this.' },
-      { path: 'warrant.strike', label: 'Strike', unit: '$', kind: 'number' },
-      { path: 'warrant.issueDate', label: 'Issue date', kind: 'date' },
+      { path: 'warrant.strike', label: 'Strike', unit: '$', kind: 'number', help: 'Price paid per share on exercise.' },
+      { path: 'warrant.issueDate', label: 'Issue date', kind: 'date', help: 'When the warrant was granted.' },
       { path: 'warrant.expiryDate', label: 'Expiry date', kind: 'date', help: 'A tranche must vest by this day.' },
     ],
   },
@@ -96,17 +96,17 @@ const GROUPS = [
     title: 'Vendor investment in the buyer',
     needs: 'investment',
     fields: [
-      { path: 'investment.investor', label: 'Investor', kind: 'text' },
-      { path: 'investment.usdPerGw', label: 'Invested per GW deployed', unit: '$ B', scale: 1e9, kind: 'number' },
-      { path: 'investment.maxUsd', label: 'Investment cap', unit: '$ B', scale: 1e9, kind: 'number' },
+      { path: 'investment.investor', label: 'Investor', kind: 'text', help: 'The vendor investing in the buyer.' },
+      { path: 'investment.usdPerGw', label: 'Invested per GW deployed', unit: '$ B', scale: 1e9, kind: 'number', help: 'Paid as each gigawatt comes online.' },
+      { path: 'investment.maxUsd', label: 'Investment cap', unit: '$ B', scale: 1e9, kind: 'number', help: 'The most the vendor invests in all.' },
     ],
   },
   {
     title: 'Capacity bought as a service',
     needs: 'contract',
     fields: [
-      { path: 'contract.valueUsd', label: 'Contract value', unit: '$ B', scale: 1e9, kind: 'number' },
-      { path: 'contract.years', label: 'Term', unit: 'years', kind: 'number' },
+      { path: 'contract.valueUsd', label: 'Contract value', unit: '$ B', scale: 1e9, kind: 'number', help: 'Total paid for the capacity over the term.' },
+      { path: 'contract.years', label: 'Term', unit: 'years', kind: 'number', help: 'Length of the contract.' },
     ],
   },
 ];
@@ -256,6 +256,7 @@ function buildForm() {
     const fs = el('fieldset', {}, el('legend', { text: t(group.title) }));
     if (group.phases) {
       fs.append(el('h3', { text: t('Phases') }));
+      fs.append(el('p', { class: 'help', text: t('Each phase\'s gigawatts come online evenly from its start to the day it is fully online. Probability: the chance a non-binding phase happens at all.') }));
       fs.append(tableOf('Phase', 'capacity.phases', scenario.capacity.phases, PHASE_COLUMNS, (rows) => {
         const last = rows[rows.length - 1];
         return { label: `${t('Phase')} ${rows.length + 1}`, gw: 1, start: last?.end ?? scenario.valuationDate, end: last?.end ?? scenario.valuationDate, binding: false, probability: 1 };
@@ -264,6 +265,7 @@ function buildForm() {
     for (const f of group.fields) fs.append(fieldRow(f));
     if (group.tranches) {
       fs.append(el('h3', { text: t('Tranches') }));
+      fs.append(el('p', { class: 'help', text: t('A tranche vests when the gigawatts online reach its trigger and the share price passes its test: touch (any moment), close (a daily close) or average (the mean of the last Days closes). Leave the target empty for no price condition.') }));
       fs.append(tableOf('Tranche', 'warrant.tranches', scenario.warrant.tranches, TRANCHE_COLUMNS, (rows) => {
         const last = rows[rows.length - 1];
         return { shares: 0, gwTrigger: last?.gwTrigger ?? 1, priceTarget: last?.priceTarget ?? null, priceTest: { kind: last?.priceTest?.kind ?? 'touch', days: last?.priceTest?.days ?? 1 } };

@@ -115,6 +115,28 @@ export const de = {
   'Remove {what} {n}': '{what} {n} entfernen',
   'Add {what}': '{what} hinzufügen',
 
+  'Shown in comparisons and file names.': 'Erscheint in Vergleichen und Dateinamen.',
+  'GPUs or other accelerators.': 'GPUs oder andere Beschleuniger.',
+  'Switches, optics and cabling.': 'Switches, Optik und Verkabelung.',
+  'Buildings, power and cooling.': 'Gebäude, Stromversorgung und Kühlung.',
+  'What the facility pays per megawatt-hour.': 'Was die Anlage je Megawattstunde zahlt.',
+  'Capex is written off in equal parts over these years.': 'Die Investitionen werden über diese Jahre in gleichen Teilen abgeschrieben.',
+  'The company whose shares the warrant is on.': 'Das Unternehmen, auf dessen Aktien der Optionsschein lautet.',
+  'On the valuation date.': 'Am Bewertungsstichtag.',
+  'Continuous; 0 for a company that pays none.': 'Stetig; 0 für ein Unternehmen ohne Dividende.',
+  'Who receives the shares.': 'Wer die Aktien erhält.',
+  'Price paid per share on exercise.': 'Bei Ausübung je Aktie zu zahlender Preis.',
+  'When the warrant was granted.': 'Wann der Optionsschein gewährt wurde.',
+  'The vendor investing in the buyer.': 'Der Anbieter, der in den Käufer investiert.',
+  'Paid as each gigawatt comes online.': 'Gezahlt, sobald jedes Gigawatt in Betrieb geht.',
+  'The most the vendor invests in all.': 'Höchstens investierter Gesamtbetrag des Anbieters.',
+  'Total paid for the capacity over the term.': 'Gesamtzahlung für die Kapazität über die Laufzeit.',
+  'Length of the contract.': 'Dauer des Vertrags.',
+  "Each phase's gigawatts come online evenly from its start to the day it is fully online. Probability: the chance a non-binding phase happens at all.":
+    'Die Gigawatt einer Phase gehen gleichmäßig zwischen Beginn und voller Inbetriebnahme in Betrieb. Wahrscheinlichkeit: die Chance, dass eine unverbindliche Phase überhaupt stattfindet.',
+  'A tranche vests when the gigawatts online reach its trigger and the share price passes its test: touch (any moment), close (a daily close) or average (the mean of the last Days closes). Leave the target empty for no price condition.':
+    'Eine Tranche wird unverfallbar, wenn die installierten Gigawatt ihre Schwelle erreichen und der Aktienkurs ihren Test besteht: Berührung (jederzeit), Schlusskurs (ein Tagesschluss) oder Durchschnitt (Mittel der letzten „Tage“ Schlusskurse). Ohne Kursziel gibt es keine Kursbedingung.',
+
   // Results
   'Capacity': 'Kapazität',
   '{basis} basis · {gw} GW binding': 'Basis {basis} · {gw} GW verbindlich',
