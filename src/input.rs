@@ -211,6 +211,42 @@ impl Reader {
         }
     }
 
+    /// A text field that must be one of `options` (text, value). Absent gives `default` (after
+    /// an "is required" problem when `required`); any other text is a problem that lists the
+    /// options, and gives `default` too.
+    pub fn choice<T: Copy>(
+        &mut self,
+        o: &Object,
+        key: &str,
+        path: &str,
+        options: &[(&str, T)],
+        default: T,
+        required: bool,
+    ) -> T {
+        let p = field(path, key);
+        let text = if required {
+            let s = self.string(o, key, path);
+            if self.has_problem(&p) {
+                return default;
+            }
+            Some(s)
+        } else {
+            self.opt_string(o, key, path)
+        };
+        let Some(text) = text else { return default };
+        if let Some((_, value)) = options.iter().find(|(name, _)| *name == text) {
+            return *value;
+        }
+        let names: Vec<String> = options.iter().map(|(n, _)| format!("\"{n}\"")).collect();
+        let listed = match names.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+            None => String::new(),
+        };
+        self.problem(&p, format!("must be {listed}, not \"{}\"", clip(&text)));
+        default
+    }
+
     /// A required ISO date (1970-01-01 placeholder).
     pub fn date(&mut self, o: &Object, key: &str, path: &str) -> Date {
         let p = field(path, key);

@@ -208,6 +208,11 @@ fn validation_catches_each_kind_of_fault() {
             "warrant.tranches[0].priceTest.kind",
         ),
         ("/currency", json!("usd"), "currency"),
+        (
+            "/warrant/tranches/0/priceTest/kind",
+            json!(""),
+            "warrant.tranches[0].priceTest.kind",
+        ),
     ];
     for (pointer, bad, path) in cases {
         let mut v = amd_json();
@@ -347,4 +352,28 @@ fn a_user_growth_rate_moves_the_base_path() {
         }
     }
     assert!(fast.tranches[5].vest_date.is_some());
+}
+
+#[test]
+fn a_choice_lists_its_options() {
+    let mut v = amd_json();
+    v["warrant"]["tranches"][0]["priceTest"]["kind"] = json!("vwap");
+    v["capacity"]["gwBasis"] = json!("grid");
+    let problems = Scenario::problems(&v);
+    let message = |path: &str| {
+        problems
+            .iter()
+            .find(|p| p.path == path)
+            .unwrap()
+            .message
+            .clone()
+    };
+    assert_eq!(
+        message("warrant.tranches[0].priceTest.kind"),
+        "must be \"touch\", \"close\" or \"average\", not \"vwap\""
+    );
+    assert_eq!(
+        message("capacity.gwBasis"),
+        "must be \"facility\" or \"it\", not \"grid\""
+    );
 }

@@ -308,30 +308,13 @@ impl OptionSpec {
             vol: r.number(o, "vol", ""),
             time_years: r.number(o, "timeYears", ""),
         };
-        let payment = match r.opt_string(o, "payment", "").as_deref() {
-            None | Some("at_hit") => Payment::AtHit,
-            Some("at_expiry") => Payment::AtExpiry,
-            Some(other) => {
-                let msg = format!(
-                    "must be \"at_hit\" or \"at_expiry\", not \"{}\"",
-                    clip(other)
-                );
-                r.problem("payment", msg);
-                Payment::AtHit
-            }
-        };
-        let dilution = match r.opt_string(o, "dilution", "").as_deref() {
-            None | Some("simple") => Dilution::Simple,
-            Some("fixed_point") => Dilution::FixedPoint,
-            Some(other) => {
-                let msg = format!(
-                    "must be \"simple\" or \"fixed_point\", not \"{}\"",
-                    clip(other)
-                );
-                r.problem("dilution", msg);
-                Dilution::Simple
-            }
-        };
+        let payments = [("at_hit", Payment::AtHit), ("at_expiry", Payment::AtExpiry)];
+        let payment = r.choice(o, "payment", "", &payments, Payment::AtHit, false);
+        let dilutions = [
+            ("simple", Dilution::Simple),
+            ("fixed_point", Dilution::FixedPoint),
+        ];
+        let dilution = r.choice(o, "dilution", "", &dilutions, Dilution::Simple, false);
         let Some(kind) = kind else {
             return Err(r.problems);
         };

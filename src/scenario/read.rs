@@ -4,7 +4,7 @@
 //! The policy for absent, null and unknown fields is [`crate::input`]'s.
 
 use super::*;
-use crate::input::{clip, Reader};
+use crate::input::Reader;
 use crate::problem::field;
 use serde_json::Value;
 
@@ -91,15 +91,8 @@ fn scenario_of(r: &mut Reader, v: &Value) -> Scenario {
 
 fn capacity(r: &mut Reader, v: &Value, path: &str) -> Capacity {
     let o = r.object(v, path, CAPACITY_FIELDS);
-    let gw_basis = match r.opt_string(o, "gwBasis", path).as_deref() {
-        None | Some("facility") => GwBasis::Facility,
-        Some("it") => GwBasis::It,
-        Some(other) => {
-            let msg = format!("must be \"facility\" or \"it\", not \"{}\"", clip(other));
-            r.problem(&field(path, "gwBasis"), msg);
-            GwBasis::Facility
-        }
-    };
+    let bases = [("facility", GwBasis::Facility), ("it", GwBasis::It)];
+    let gw_basis = r.choice(o, "gwBasis", path, &bases, GwBasis::Facility, false);
     Capacity {
         phases: r.list(o, "phases", path, true, phase),
         gw_basis,
@@ -186,20 +179,12 @@ fn tranche(r: &mut Reader, v: &Value, path: &str) -> Tranche {
 
 fn price_test(r: &mut Reader, v: &Value, path: &str) -> PriceTest {
     let o = r.object(v, path, PRICE_TEST_FIELDS);
-    let kind = match r.string(o, "kind", path).as_str() {
-        "touch" => PriceTestKind::Touch,
-        "close" => PriceTestKind::Close,
-        "average" => PriceTestKind::Average,
-        "" => PriceTestKind::Touch, // missing: already a problem
-        other => {
-            let msg = format!(
-                "must be \"touch\", \"close\" or \"average\", not \"{}\"",
-                clip(other)
-            );
-            r.problem(&field(path, "kind"), msg);
-            PriceTestKind::Touch
-        }
-    };
+    let kinds = [
+        ("touch", PriceTestKind::Touch),
+        ("close", PriceTestKind::Close),
+        ("average", PriceTestKind::Average),
+    ];
+    let kind = r.choice(o, "kind", path, &kinds, PriceTestKind::Touch, true);
     let days_path = field(path, "days");
     let days = match r.opt_number(o, "days", path) {
         None if kind == PriceTestKind::Average => {
