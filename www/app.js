@@ -12,7 +12,7 @@ import { t, lang, setLang, LANGUAGES } from './i18n.js';
 import { mountPricingPanel } from './pricing.js';
 import { mountComparison, mountTornado } from './views.js';
 import { mountValuation } from './valuation.js';
-import { capacityChart, ownershipChart } from './charts.js';
+import { capacityChart, ownershipChart, dataTable } from './charts.js';
 import { encodeShare, decodeShare, parseEnvelope, download, csv, reportRows, HASH_PREFIX } from './share.js';
 import { renderMethodology } from './methodology.js';
 
@@ -297,15 +297,6 @@ function card(label, value, out, note) {
   return el('div', { class: 'card' }, el('div', { class: 'card-label', text: label }), el('div', { class: 'card-value', 'data-out': out, text: value }), note ? el('div', { class: 'card-note', text: note }) : null);
 }
 
-function table(caption, header, rows, wide = false) {
-  const tbl = el('table', { class: wide ? 'data wide' : 'data' }, el('caption', { text: caption }));
-  tbl.append(el('thead', {}, el('tr', {}, ...header.map((h) => el('th', { scope: 'col', text: h })))));
-  const body = el('tbody');
-  for (const r of rows) body.append(el('tr', {}, ...r.map((c) => (c instanceof Node ? el('td', {}, c) : el('td', { text: c })))));
-  tbl.append(body);
-  return tbl;
-}
-
 let pricingPanel = null;
 let comparison = null;
 let valuation = null;
@@ -342,7 +333,7 @@ function renderReport(r) {
   ].filter(Boolean));
 
   const parts = [
-    table(t('Capacity'), [t('Quantity'), t('Value')], [
+    dataTable(t('Capacity'), [t('Quantity'), t('Value')], [
       [t('IT power'), `${fmt.num(c.itPowerGw, 3)} GW`],
       [t('Facility power'), `${fmt.num(c.facilityPowerGw, 3)} GW`],
       [t('Accelerators'), fmt.num(c.accelerators, 0)],
@@ -356,13 +347,13 @@ function renderReport(r) {
   ];
   if (r.investment) {
     const inv = r.investment;
-    parts.push(table(t('Vendor investment by {who}', { who: inv.investor }), [t('Year'), t('Invested'), t('Cumulative')],
+    parts.push(dataTable(t('Vendor investment by {who}', { who: inv.investor }), [t('Year'), t('Invested'), t('Cumulative')],
       inv.schedule.map((y) => [String(y.year), fmt.usd(y.investedUsd), fmt.usd(y.cumulativeUsd)])
         .concat([[t('Total'), fmt.usd(inv.totalUsd), t('net to vendor {x}', { x: fmt.usd(inv.netCashToVendorUsd) })]])));
   }
   if (r.contract) {
     const k = r.contract;
-    parts.push(table(t('Service contract'), [t('Quantity'), t('Value')], [
+    parts.push(dataTable(t('Service contract'), [t('Quantity'), t('Value')], [
       [t('Value'), fmt.usd(k.valueUsd)], [t('Term'), `${fmt.num(k.years)} ${t('years')}`], [t('Per year'), fmt.usd(k.valuePerYearUsd)],
       [t('Per GW'), fmt.usd(k.valuePerGwUsd)], [t('Per GW-year'), fmt.usd(k.valuePerGwYearUsd)],
     ]));
@@ -370,7 +361,7 @@ function renderReport(r) {
   if (d && r.vesting) {
     const v = r.vesting;
     const source = { basePathGrowth: t('your growth rate'), expectedReturn: t('real-world expected return'), riskFreeRate: t('risk-free rate') }[v.baseGrowthSource];
-    parts.push(table(
+    parts.push(dataTable(
       t('Tranches (base path: price grows at {g} a year, {source})', { g: fmt.pct(v.baseGrowth, 1), source }),
       ['#', t('Shares'), t('GW trigger'), t('Milestone'), t('Target'), t('Required CAGR'), t('Price met'), t('Vests'), t('Ownership after'), t('Value at target'), t('Closed form')],
       d.tranches.map((tr, i) => {
@@ -381,7 +372,7 @@ function renderReport(r) {
       }),
       true,
     ));
-    parts.push(table(t('Dilution'), [t('Quantity'), t('Value')], [
+    parts.push(dataTable(t('Dilution'), [t('Quantity'), t('Value')], [
       [t('Diluted shares'), fmt.num(d.dilutedShares, 0)],
       [t('Existing holders keep'), fmt.pct(d.existingHoldersOwnershipAfter)],
       [t('Treasury-stock-method shares'), fmt.num(d.tsmIncrementalShares, 0)],

@@ -110,11 +110,13 @@ export function valueHistogram(valuation) {
   return el('figure', { class: 'figure', id: 'value-histogram' }, s, el('details', {}, el('summary', { text: t('Data') }), dataTable(t('Histogram'), [t('Present value'), t('Paths')], rows)));
 }
 
-export function dataTable(caption, header, rows) {
-  const t = el('table', { class: 'data' }, el('caption', { text: caption }));
-  t.append(el('thead', {}, el('tr', {}, ...header.map((h) => el('th', { scope: 'col', text: h })))));
-  t.append(el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((c) => el('td', { text: c }))))));
-  return t;
+/** A captioned table; a cell may be text or a DOM node (a button, say). */
+export function dataTable(caption, header, rows, wide = false) {
+  const table = el('table', { class: wide ? 'data wide' : 'data' }, el('caption', { text: caption }));
+  table.append(el('thead', {}, el('tr', {}, ...header.map((h) => el('th', { scope: 'col', text: h })))));
+  const cell = (c) => (c instanceof Node ? el('td', {}, c) : el('td', { text: c }));
+  table.append(el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map(cell)))));
+  return table;
 }
 
 /** GW online at each year end (line) and capex per year (bars). */

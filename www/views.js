@@ -3,15 +3,7 @@
 
 import { el, fmt } from './dom.js';
 import { t } from './i18n.js';
-
-const SVG = 'http://www.w3.org/2000/svg';
-
-function svg(tag, attrs = {}, text) {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (text != null) e.textContent = text;
-  return e;
-}
+import { svg } from './charts.js';
 
 export function formatValue(x, unit) {
   if (x == null) return '–';

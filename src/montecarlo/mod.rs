@@ -9,7 +9,8 @@
 //!   μ = `expectedReturn`): the same paths reweighted by the likelihood ratio
 //!   dP/dQ = exp(θW_τ − θ²τ/2), θ = (μ − r)/σ, at the last simulated time τ of each path
 //!   (Girsanov; Glasserman §4.6), self-normalised (Σ w·1{vest} ÷ Σ w). When `expectedReturn`
-//!   is absent θ = 0 and every weight is 1. The fan chart simulates its 1,000 paths under μ − q.
+//!   is absent θ = 0 and every weight is 1. The fan chart simulates under μ − q the first
+//!   path of each of the first pairs (500 paths with antithetic pairs, 1,000 without).
 //! - **Deployment**: per path, phases happen with their probability and run late by their
 //!   triangular delay ([`deployment`]); a tranche's milestone is when the sampled ramp reaches
 //!   its `gwTrigger`.
