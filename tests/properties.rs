@@ -108,8 +108,8 @@ proptest! {
     #[test]
     fn vested_shares_never_exceed_the_warrant_and_the_error_falls_with_paths(seed in 0u64..1_000_000) {
         let s = amd().to_json();
-        let small = value_warrant(&s, &json!({"paths": 200, "seed": seed, "stepsPerYear": 12})).unwrap();
-        let large = value_warrant(&s, &json!({"paths": 3200, "seed": seed, "stepsPerYear": 12})).unwrap();
+        let small = value_warrant(&s, &json!({"paths": 1000, "seed": seed, "stepsPerYear": 12})).unwrap();
+        let large = value_warrant(&s, &json!({"paths": 16000, "seed": seed, "stepsPerYear": 12})).unwrap();
         for v in [&small, &large] {
             prop_assert!(v.expected_shares_issued <= 160e6 * (1.0 + 1e-12));
             prop_assert!(v.expected_ownership >= 0.0 && v.expected_ownership < 1.0);
@@ -118,8 +118,12 @@ proptest! {
                 prop_assert!(t.fair_value_usd >= 0.0);
             }
         }
-        // 16× the paths: the error falls by about 4 (allow for noise in the estimate).
-        prop_assert!(large.standard_error_usd < 0.5 * small.standard_error_usd,
+        // 16× the paths: the error falls by about 4. The estimate of the error is itself noisy,
+        // most at few paths, where the rare $600-hurdle hits may be missing: at 200 vs 3200 paths
+        // seed 92935 gave a ratio of 0.539 (failed CI at a bound of 0.5). At 1000 vs 16000 paths,
+        // 300 seeds gave ratios 0.10–0.42 (median 0.26), so the bound 0.6 still catches an error
+        // that does not fall, without flaking.
+        prop_assert!(large.standard_error_usd < 0.6 * small.standard_error_usd,
             "{} vs {}", large.standard_error_usd, small.standard_error_usd);
     }
 }
