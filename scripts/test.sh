@@ -16,11 +16,11 @@ scripts/setup.sh --browser
 
 step "format and lints"
 cargo fmt --all -- --check
-cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --all-targets --features typescript --quiet -- -D warnings
 cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
 
-step "core (native)"
-cargo test --release --quiet
+step "core (native); the generated TypeScript types are current"
+cargo test --release --quiet --features typescript
 
 step "exported API in headless Chromium"
 wasm-pack test --headless --chrome --chromedriver "$(command -v chromedriver)" --release

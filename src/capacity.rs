@@ -149,6 +149,7 @@ impl Ramp {
 
 /// The capacity part of the report.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CapacityReport {
     /// Σ phase GW, in the deal's basis.
@@ -190,6 +191,7 @@ pub struct CapacityReport {
 
 /// capexUsd by category.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct CapexByCategory {
     pub accelerators: f64,
     pub networking: f64,
@@ -199,6 +201,7 @@ pub struct CapexByCategory {
 
 /// One calendar year of the deployment.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ScheduleYear {
     pub year: i64,

@@ -16,6 +16,7 @@ pub const MAX_DEALS: usize = 6;
 
 /// The comparison table.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Comparison {
     /// The deals' names, in input order.
     pub deals: Vec<String>,
@@ -24,6 +25,7 @@ pub struct Comparison {
 
 /// One measure across the deals.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ComparisonRow {
     /// Report-style key, e.g. `capexPerGwUsd`.
     pub key: &'static str,

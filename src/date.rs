@@ -23,8 +23,14 @@ pub const MIN_YEAR: i64 = 1900;
 /// Latest year accepted from input.
 pub const MAX_YEAR: i64 = 2200;
 
-/// A calendar day: days since 1970-01-01.
+/// A calendar day: days since 1970-01-01. In JSON (and in TypeScript, as `IsoDate`) it is the
+/// text `YYYY-MM-DD`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(ts_rs::TS),
+    ts(rename = "IsoDate", type = "string")
+)]
 pub struct Date(pub i64);
 
 impl Date {

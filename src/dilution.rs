@@ -17,6 +17,7 @@ use serde::Serialize;
 
 /// The dilution part of the report (only for scenarios with a warrant).
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct DilutionReport {
     /// S: basic shares outstanding before the warrant.
@@ -47,6 +48,7 @@ pub struct DilutionReport {
 
 /// One tranche's effect on ownership.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TrancheDilution {
     /// Position in `warrant.tranches` (0-based).

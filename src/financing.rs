@@ -15,6 +15,7 @@ use serde::Serialize;
 
 /// The investment part of the report.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct InvestmentReport {
     pub investor: String,
@@ -29,6 +30,7 @@ pub struct InvestmentReport {
 
 /// One calendar year of investment.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct InvestmentYear {
     pub year: i64,
@@ -40,6 +42,7 @@ pub struct InvestmentYear {
 
 /// The contract part of the report.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ContractReport {
     pub value_usd: f64,

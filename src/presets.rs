@@ -9,6 +9,7 @@ use serde::Serialize;
 
 /// A preset's listing entry.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct PresetInfo {
     pub id: &'static str,
     pub name: &'static str,

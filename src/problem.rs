@@ -8,6 +8,7 @@ use serde::Serialize;
 
 /// One thing wrong with an input.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Problem {
     /// Field path in the contract's notation, e.g. `capacity.phases[0].gw`.
     pub path: String,

@@ -10,6 +10,7 @@ use serde::Serialize;
 /// The contract's Report. Parts that need a warrant, an investment or a contract are null
 /// when the scenario has none.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     pub capacity: CapacityReport,

@@ -46,6 +46,7 @@ pub const INPUTS: &[(&str, &[&str])] = &[
 
 /// Tornado data for one output.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Sensitivity {
     /// The report path of the output, e.g. `dilution.valueTransferUsd`.
     pub output: String,
@@ -58,6 +59,7 @@ pub struct Sensitivity {
 
 /// One input's effect.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Bar {
     pub input: &'static str,

@@ -79,6 +79,7 @@ impl PriceMonitor {
 
 /// The vesting part of the report (only for scenarios with a warrant).
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct VestingReport {
     /// Growth of the base path, μ − q (continuously compounded per year).
@@ -93,6 +94,7 @@ pub struct VestingReport {
 
 /// One tranche on the base path.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TrancheVesting {
     pub index: usize,

@@ -14,8 +14,13 @@ use crate::{presets, report, Scenario};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+/// The hand-written types: the thrown error and the inputs read field by field.
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &'static str = include_str!("types.d.ts");
+const TS_INPUTS: &'static str = include_str!("types/inputs.d.ts");
+
+/// The data types generated from the Rust types (tests/typescript.rs, ts-rs).
+#[wasm_bindgen(typescript_custom_section)]
+const TS_GENERATED: &'static str = include_str!("types/generated.d.ts");
 
 type JsResult = Result<JsValue, JsValue>;
 

@@ -233,6 +233,7 @@ struct AverageGroup {
 
 /// The contract's Valuation.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Valuation {
     /// Paths simulated (pairs × 2 with antithetic paths).
@@ -271,6 +272,7 @@ pub struct Valuation {
 
 /// Labels of the two measures.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Measures {
     pub fair_value: String,
@@ -278,6 +280,7 @@ pub struct Measures {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Percentiles {
     pub p5: f64,
     pub p50: f64,
@@ -286,6 +289,7 @@ pub struct Percentiles {
 
 /// Counts of per-path present values in equal bins.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Histogram {
     /// Bin edges, one more than the counts.
@@ -294,6 +298,7 @@ pub struct Histogram {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TrancheValuation {
     pub index: usize,
@@ -317,6 +322,7 @@ pub struct TrancheValuation {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct FanPoint {
     pub date: Date,
     pub p5: f64,

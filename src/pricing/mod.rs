@@ -457,6 +457,7 @@ impl OptionSpec {
 
 /// A price with its sensitivities.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "OptionPrice"))]
 pub struct Priced {
     pub price: f64,
     /// ∂V/∂S.

@@ -18,6 +18,7 @@ use serde::Serialize;
 /// One deal, as the user (or a preset) describes it. Field docs give units and the invariants
 /// that validation guarantees.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Scenario {
     /// Display name of the deal.
@@ -28,24 +29,31 @@ pub struct Scenario {
     pub valuation_date: Date,
     pub capacity: Capacity,
     /// The issuer of the warrant shares; required with a warrant, otherwise optional.
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub equity: Option<Equity>,
     /// The vendor's warrant to the buyer, if the deal has one.
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub warrant: Option<Warrant>,
     /// The vendor investing in the buyer as gigawatts deploy (Nvidia's letter of intent).
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub investment: Option<Investment>,
     /// Capacity bought as a service for a fixed value (Oracle).
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub contract: Option<Contract>,
     /// Where each number comes from.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Vec<Source>>", optional))]
     pub sources: Vec<Source>,
 }
 
 /// The gigawatts of the deal, when they come online, and what they cost.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Capacity {
     /// At least one phase.
     pub phases: Vec<Phase>,
     /// What the deal's gigawatts count.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<GwBasis>", optional))]
     pub gw_basis: GwBasis,
     /// Power usage effectiveness: facility power ÷ IT power, in [1, 3].
     pub pue: f64,
@@ -68,8 +76,10 @@ pub struct Capacity {
 
 /// A block of gigawatts coming online linearly from `start` to `end`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Phase {
+    #[cfg_attr(feature = "typescript", ts(as = "Option<String>", optional))]
     pub label: String,
     /// Gigawatts in this phase (> 0).
     pub gw: f64,
@@ -78,15 +88,19 @@ pub struct Phase {
     /// Day the phase is fully online (≥ `start`; equal means a step on that day).
     pub end: Date,
     /// Whether the buyer is committed to this phase.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<bool>", optional))]
     pub binding: bool,
     /// Chance the phase happens at all, in [0, 1]; 1 when absent.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<f64>", optional))]
     pub probability: f64,
     /// How late the phase may run, triangular in months; none when absent.
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub delay_months: Option<Triangular>,
 }
 
 /// A triangular distribution: `0 ≤ min ≤ mode ≤ max`, `min < max` unless all equal.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Triangular {
     pub min: f64,
     pub mode: f64,
@@ -95,6 +109,7 @@ pub struct Triangular {
 
 /// What a deal's "gigawatt" counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum GwBasis {
     /// Power drawn by the whole facility, cooling included: IT power = GW ÷ PUE.
@@ -106,6 +121,7 @@ pub enum GwBasis {
 
 /// Shares of capex by category, each in [0, 1] and summing to 1.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct CapexSplit {
     pub accelerators: f64,
     pub networking: f64,
@@ -115,6 +131,7 @@ pub struct CapexSplit {
 
 /// The issuer of the warrant shares and the market it trades in.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Equity {
     pub issuer: String,
@@ -130,9 +147,11 @@ pub struct Equity {
     pub risk_free_rate: f64,
     /// Real-world expected total return μ (continuously compounded, dividends included), in
     /// (−1, 2); when absent the real-world measure equals the risk-neutral one (μ = r).
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub expected_return: Option<f64>,
     /// Growth of the deterministic base path (continuously compounded per year), in (−1, 2);
     /// when absent the base path grows at the real-world drift μ − q.
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub base_path_growth: Option<f64>,
 }
 
@@ -146,6 +165,7 @@ impl Equity {
 
 /// A warrant on newly issued shares that vests in tranches.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Warrant {
     pub holder: String,
@@ -162,6 +182,7 @@ pub struct Warrant {
 
 /// A block of warrant shares that vests when its gigawatt milestone and its price test are met.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Tranche {
     /// Shares in the tranche (> 0).
@@ -169,15 +190,19 @@ pub struct Tranche {
     /// Cumulative gigawatts online that the tranche needs, in (0, total GW].
     pub gw_trigger: f64,
     /// Share price the tranche needs (> 0), or none for a milestone-only tranche.
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub price_target: Option<f64>,
+    #[cfg_attr(feature = "typescript", ts(as = "Option<PriceTest>", optional))]
     pub price_test: PriceTest,
 }
 
 /// How the share price is tested against a tranche's target.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct PriceTest {
     pub kind: PriceTestKind,
     /// Trading days in the trailing average (`average`), ≥ 1 and whole; 1 otherwise.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<u32>", optional))]
     pub days: u32,
 }
 
@@ -193,6 +218,7 @@ impl Default for PriceTest {
 
 /// See the contract: continuous touch, a daily close, or a trailing average of closes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum PriceTestKind {
     #[default]
@@ -203,6 +229,7 @@ pub enum PriceTestKind {
 
 /// The vendor invests in the buyer as gigawatts deploy.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Investment {
     pub investor: String,
@@ -214,6 +241,7 @@ pub struct Investment {
 
 /// Capacity bought as a service: a total value over a term.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Contract {
     /// Total contract value (≥ 0).
@@ -224,12 +252,16 @@ pub struct Contract {
 
 /// Where a number comes from.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Source {
     /// Field path the source is for, e.g. `equity.sharePrice`.
     pub field: String,
+    #[cfg_attr(feature = "typescript", ts(as = "Option<String>", optional))]
     pub title: String,
+    #[cfg_attr(feature = "typescript", ts(as = "Option<String>", optional))]
     pub url: String,
     /// "assumption" where nothing public exists; otherwise a short quote or derivation.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<String>", optional))]
     pub note: String,
 }
 

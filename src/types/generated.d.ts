@@ -1,0 +1,755 @@
+// Generated from the Rust types by ts-rs (tests/typescript.rs); do not edit.
+// Regenerate: UPDATE_TYPES=1 cargo test --features typescript --test typescript
+
+/**
+ * One input's effect.
+ */
+export type Bar = { input: string,
+/**
+ * The first path moved (the group's representative).
+ */
+path: string,
+/**
+ * The output with the input × (1 − swing); null when that scenario is invalid.
+ */
+low: number | null,
+/**
+ * The output with the input × (1 + swing).
+ */
+high: number | null,
+/**
+ * |high − low| over the sides that have values.
+ */
+spread: number,
+/**
+ * Why a side has no value.
+ */
+note: string | null, };
+
+/**
+ * The gigawatts of the deal, when they come online, and what they cost.
+ */
+export type Capacity = {
+/**
+ * At least one phase.
+ */
+phases: Array<Phase>,
+/**
+ * What the deal's gigawatts count.
+ */
+gwBasis?: GwBasis,
+/**
+ * Power usage effectiveness: facility power ÷ IT power, in [1, 3].
+ */
+pue: number,
+/**
+ * All-in capital cost per deal gigawatt (≥ 0).
+ */
+capexPerGwUsd: number,
+/**
+ * Shares of capex by category; each in [0, 1], summing to 1.
+ */
+capexSplit: CapexSplit,
+/**
+ * The vendor's revenue per deal gigawatt (≥ 0).
+ */
+vendorRevenuePerGwUsd: number,
+/**
+ * All-in IT watts per accelerator (the accelerator plus its share of host, network and
+ * storage), > 0.
+ */
+wattsPerAccelerator: number,
+/**
+ * Price of electricity in currency per MWh (≥ 0).
+ */
+electricityUsdPerMwh: number,
+/**
+ * Average share of facility power drawn, in [0, 1].
+ */
+utilization: number,
+/**
+ * Straight-line depreciation life of the capex in years (> 0).
+ */
+hardwareLifeYears: number, };
+
+/**
+ * The capacity part of the report.
+ */
+export type CapacityReport = {
+/**
+ * Σ phase GW, in the deal's basis.
+ */
+totalGw: number,
+/**
+ * The basis of `totalGw`: "facility" or "it".
+ */
+gwBasis: GwBasis,
+/**
+ * totalGw × capexPerGwUsd.
+ */
+capexUsd: number,
+/**
+ * capexUsd by category (capexUsd × split).
+ */
+capexByCategoryUsd: CapexByCategory,
+/**
+ * totalGw × vendorRevenuePerGwUsd.
+ */
+vendorRevenueUsd: number,
+/**
+ * vendorRevenueUsd ÷ capexUsd (0 when capex is 0).
+ */
+vendorShareOfCapex: number,
+/**
+ * itPowerGw × 1e9 ÷ wattsPerAccelerator.
+ */
+accelerators: number,
+/**
+ * IT power in GW: totalGw ÷ PUE on a facility basis, totalGw on an IT basis.
+ */
+itPowerGw: number,
+/**
+ * Facility power in GW: totalGw on a facility basis, totalGw × PUE on an IT basis.
+ */
+facilityPowerGw: number,
+/**
+ * facilityPowerGw × 1,000 MW/GW × 8,760 h × utilization, at full deployment.
+ */
+annualEnergyMwh: number,
+/**
+ * annualEnergyMwh × electricityUsdPerMwh.
+ */
+annualEnergyCostUsd: number,
+/**
+ * capexUsd ÷ hardwareLifeYears (straight line).
+ */
+annualDepreciationUsd: number,
+/**
+ * annualDepreciationUsd + annualEnergyCostUsd.
+ */
+annualCostUsd: number,
+/**
+ * annualCostUsd ÷ (accelerators × 8,760 h × utilization); 0 at zero utilization.
+ */
+costPerAcceleratorHourUsd: number,
+/**
+ * Gigawatts of binding phases.
+ */
+bindingGw: number,
+/**
+ * First and last day of the ramp.
+ */
+firstOnline: IsoDate, fullyOnline: IsoDate,
+/**
+ * One row per calendar year from the first phase start to the last phase end.
+ */
+schedule: Array<ScheduleYear>, };
+
+/**
+ * capexUsd by category.
+ */
+export type CapexByCategory = { accelerators: number, networking: number, facility: number, other: number, };
+
+/**
+ * Shares of capex by category, each in [0, 1] and summing to 1.
+ */
+export type CapexSplit = { accelerators: number, networking: number, facility: number, other: number, };
+
+/**
+ * The comparison table.
+ */
+export type Comparison = {
+/**
+ * The deals' names, in input order.
+ */
+deals: Array<string>, rows: Array<ComparisonRow>, };
+
+/**
+ * One measure across the deals.
+ */
+export type ComparisonRow = {
+/**
+ * Report-style key, e.g. `capexPerGwUsd`.
+ */
+key: string, label: string,
+/**
+ * "usd", "gw", "fraction", "count" or "years".
+ */
+unit: string,
+/**
+ * One value per deal; null where the measure does not apply.
+ */
+values: Array<number | null>, };
+
+/**
+ * Capacity bought as a service: a total value over a term.
+ */
+export type Contract = {
+/**
+ * Total contract value (≥ 0).
+ */
+valueUsd: number,
+/**
+ * Term in years (> 0).
+ */
+years: number, };
+
+/**
+ * The contract part of the report.
+ */
+export type ContractReport = { valueUsd: number, years: number,
+/**
+ * valueUsd ÷ years.
+ */
+valuePerYearUsd: number,
+/**
+ * valueUsd ÷ total GW.
+ */
+valuePerGwUsd: number,
+/**
+ * valueUsd ÷ (total GW × years).
+ */
+valuePerGwYearUsd: number, };
+
+/**
+ * The dilution part of the report (only for scenarios with a warrant).
+ */
+export type DilutionReport = {
+/**
+ * S: basic shares outstanding before the warrant.
+ */
+sharesOutstanding: number,
+/**
+ * N: shares under the warrant.
+ */
+warrantShares: number,
+/**
+ * N ÷ (S + N).
+ */
+maxOwnership: number,
+/**
+ * S ÷ (S + N): what existing holders keep of the company after full exercise.
+ */
+existingHoldersOwnershipAfter: number,
+/**
+ * S + N.
+ */
+dilutedShares: number,
+/**
+ * N × max(P − K, 0) at today's price.
+ */
+valueTransferUsd: number,
+/**
+ * valueTransferUsd ÷ total GW.
+ */
+valueTransferPerGwUsd: number,
+/**
+ * N × (1 − K ÷ P) when P > K, else 0.
+ */
+tsmIncrementalShares: number,
+/**
+ * (S·P + N·K) ÷ (S + N).
+ */
+priceAfterExercise: number,
+/**
+ * valueTransferUsd ÷ vendor revenue from the deal (0 without vendor revenue).
+ */
+effectiveDiscount: number,
+/**
+ * Value of all tranches at their own price targets (today's price where a tranche has
+ * none): Σ n_i × max(target_i − K, 0).
+ */
+valueAtTargetsUsd: number, tranches: Array<TrancheDilution>, };
+
+/**
+ * The issuer of the warrant shares and the market it trades in.
+ */
+export type Equity = { issuer: string,
+/**
+ * Basic shares outstanding before the warrant (> 0).
+ */
+sharesOutstanding: number,
+/**
+ * Share price at the valuation date (> 0).
+ */
+sharePrice: number,
+/**
+ * Annualised volatility of log returns, in (0, 5].
+ */
+volatility: number,
+/**
+ * Continuous dividend yield q, in [0, 1).
+ */
+dividendYield: number,
+/**
+ * Continuously compounded risk-free rate r, in (−0.5, 1).
+ */
+riskFreeRate: number,
+/**
+ * Real-world expected total return μ (continuously compounded, dividends included), in
+ * (−1, 2); when absent the real-world measure equals the risk-neutral one (μ = r).
+ */
+expectedReturn?: number | null,
+/**
+ * Growth of the deterministic base path (continuously compounded per year), in (−1, 2);
+ * when absent the base path grows at the real-world drift μ − q.
+ */
+basePathGrowth?: number | null, };
+
+export type FanPoint = { date: IsoDate, p5: number, p25: number, p50: number, p75: number, p95: number, };
+
+/**
+ * What a deal's "gigawatt" counts.
+ */
+export type GwBasis = "facility" | "it";
+
+/**
+ * Counts of per-path present values in equal bins.
+ */
+export type Histogram = {
+/**
+ * Bin edges, one more than the counts.
+ */
+edgesUsd: Array<number>, counts: Array<number>, };
+
+/**
+ * The vendor invests in the buyer as gigawatts deploy.
+ */
+export type Investment = { investor: string,
+/**
+ * Invested per gigawatt deployed (≥ 0).
+ */
+usdPerGw: number,
+/**
+ * Cap on the total investment (≥ 0).
+ */
+maxUsd: number, };
+
+/**
+ * The investment part of the report.
+ */
+export type InvestmentReport = { investor: string,
+/**
+ * min(maxUsd, usdPerGw × total GW).
+ */
+totalUsd: number,
+/**
+ * vendor revenue − totalUsd: what the vendor keeps after investing.
+ */
+netCashToVendorUsd: number,
+/**
+ * totalUsd ÷ vendor revenue (0 without vendor revenue).
+ */
+circularity: number, schedule: Array<InvestmentYear>, };
+
+/**
+ * One calendar year of investment.
+ */
+export type InvestmentYear = { year: number,
+/**
+ * Invested during the year.
+ */
+investedUsd: number,
+/**
+ * Invested up to the end of the year.
+ */
+cumulativeUsd: number, };
+
+/**
+ * A calendar day: days since 1970-01-01. In JSON (and in TypeScript, as `IsoDate`) it is the
+ * text `YYYY-MM-DD`.
+ */
+export type IsoDate = string;
+
+/**
+ * Labels of the two measures.
+ */
+export type Measures = { fairValue: string, probability: string, };
+
+/**
+ * A price with its sensitivities.
+ */
+export type OptionPrice = { price: number,
+/**
+ * ∂V/∂S.
+ */
+delta: number,
+/**
+ * ∂²V/∂S².
+ */
+gamma: number,
+/**
+ * ∂V/∂σ per unit of σ (divide by 100 for one volatility point).
+ */
+vega: number,
+/**
+ * "closed_form" for vanillas, "finite_difference" otherwise (see [`price`]).
+ */
+greeks: string, };
+
+export type Percentiles = { p5: number, p50: number, p95: number, };
+
+/**
+ * A block of gigawatts coming online linearly from `start` to `end`.
+ */
+export type Phase = { label?: string,
+/**
+ * Gigawatts in this phase (> 0).
+ */
+gw: number,
+/**
+ * First day of the ramp.
+ */
+start: IsoDate,
+/**
+ * Day the phase is fully online (≥ `start`; equal means a step on that day).
+ */
+end: IsoDate,
+/**
+ * Whether the buyer is committed to this phase.
+ */
+binding?: boolean,
+/**
+ * Chance the phase happens at all, in [0, 1]; 1 when absent.
+ */
+probability?: number,
+/**
+ * How late the phase may run, triangular in months; none when absent.
+ */
+delayMonths?: Triangular | null, };
+
+/**
+ * A preset's listing entry.
+ */
+export type PresetInfo = { id: string, name: string, summary: string, };
+
+/**
+ * How the share price is tested against a tranche's target.
+ */
+export type PriceTest = { kind: PriceTestKind,
+/**
+ * Trading days in the trailing average (`average`), ≥ 1 and whole; 1 otherwise.
+ */
+days?: number, };
+
+/**
+ * See the contract: continuous touch, a daily close, or a trailing average of closes.
+ */
+export type PriceTestKind = "touch" | "close" | "average";
+
+/**
+ * One thing wrong with an input.
+ */
+export type Problem = {
+/**
+ * Field path in the contract's notation, e.g. `capacity.phases[0].gw`.
+ */
+path: string,
+/**
+ * A readable sentence for the user, without the path.
+ */
+message: string, };
+
+/**
+ * The contract's Report. Parts that need a warrant, an investment or a contract are null
+ * when the scenario has none.
+ */
+export type Report = { capacity: CapacityReport, dilution: DilutionReport | null, vesting: VestingReport | null, investment: InvestmentReport | null, contract: ContractReport | null, };
+
+/**
+ * One deal, as the user (or a preset) describes it. Field docs give units and the invariants
+ * that validation guarantees.
+ */
+export type Scenario = {
+/**
+ * Display name of the deal.
+ */
+name: string,
+/**
+ * ISO 4217 code of every money amount (three capital letters; "USD" for all presets).
+ */
+currency: string,
+/**
+ * The "today" of the scenario: the share price is observed and the simulation starts here.
+ */
+valuationDate: IsoDate, capacity: Capacity,
+/**
+ * The issuer of the warrant shares; required with a warrant, otherwise optional.
+ */
+equity?: Equity | null,
+/**
+ * The vendor's warrant to the buyer, if the deal has one.
+ */
+warrant?: Warrant | null,
+/**
+ * The vendor investing in the buyer as gigawatts deploy (Nvidia's letter of intent).
+ */
+investment?: Investment | null,
+/**
+ * Capacity bought as a service for a fixed value (Oracle).
+ */
+contract?: Contract | null,
+/**
+ * Where each number comes from.
+ */
+sources?: Array<Source>, };
+
+/**
+ * One calendar year of the deployment.
+ */
+export type ScheduleYear = { year: number,
+/**
+ * GW coming online during the year.
+ */
+gwAdded: number,
+/**
+ * GW online at the end of the year (cumulative).
+ */
+gwOnline: number,
+/**
+ * gwAdded × capexPerGwUsd.
+ */
+capexUsd: number,
+/**
+ * Capex up to the end of the year.
+ */
+cumulativeCapexUsd: number,
+/**
+ * gwAdded × vendorRevenuePerGwUsd.
+ */
+vendorRevenueUsd: number,
+/**
+ * Vendor revenue up to the end of the year.
+ */
+cumulativeVendorRevenueUsd: number,
+/**
+ * Energy drawn in the year: ∫ facility GW dt × 24 h × 1,000 × utilization.
+ */
+energyMwh: number,
+/**
+ * energyMwh × electricityUsdPerMwh.
+ */
+energyCostUsd: number, };
+
+/**
+ * Tornado data for one output.
+ */
+export type Sensitivity = {
+/**
+ * The report path of the output, e.g. `dilution.valueTransferUsd`.
+ */
+output: string,
+/**
+ * The output at the unchanged scenario.
+ */
+base: number, swing: number,
+/**
+ * Largest spread first.
+ */
+bars: Array<Bar>, };
+
+/**
+ * Where a number comes from.
+ */
+export type Source = {
+/**
+ * Field path the source is for, e.g. `equity.sharePrice`.
+ */
+field: string, title?: string, url?: string,
+/**
+ * "assumption" where nothing public exists; otherwise a short quote or derivation.
+ */
+note?: string, };
+
+/**
+ * A block of warrant shares that vests when its gigawatt milestone and its price test are met.
+ */
+export type Tranche = {
+/**
+ * Shares in the tranche (> 0).
+ */
+shares: number,
+/**
+ * Cumulative gigawatts online that the tranche needs, in (0, total GW].
+ */
+gwTrigger: number,
+/**
+ * Share price the tranche needs (> 0), or none for a milestone-only tranche.
+ */
+priceTarget?: number | null, priceTest?: PriceTest, };
+
+/**
+ * One tranche's effect on ownership.
+ */
+export type TrancheDilution = {
+/**
+ * Position in `warrant.tranches` (0-based).
+ */
+index: number, shares: number,
+/**
+ * Shares of this and all earlier tranches.
+ */
+cumulativeShares: number,
+/**
+ * cumulativeShares ÷ (S + cumulativeShares).
+ */
+ownershipAfter: number,
+/**
+ * shares × max(P − K, 0) at today's price.
+ */
+valueTodayUsd: number,
+/**
+ * shares × max(target − K, 0); null without a target.
+ */
+valueAtTargetUsd: number | null, };
+
+export type TrancheValuation = { index: number, shares: number,
+/**
+ * Chance of vesting by expiry (real world).
+ */
+probability: number,
+/**
+ * The same under the risk-neutral measure.
+ */
+riskNeutralProbability: number,
+/**
+ * Mean vest date of the paths that vest (real world); null if none does.
+ */
+expectedVestDate: IsoDate | null,
+/**
+ * Median vest date of the paths that vest (real world); null if none does.
+ */
+medianVestDate: IsoDate | null,
+/**
+ * Risk-neutral value of the tranche (shares × per-share value).
+ */
+fairValueUsd: number, standardErrorUsd: number, plainStandardErrorUsd: number,
+/**
+ * Closed-form value of a continuous one-touch of the target paying H − K, for shares
+ * (the control variate's anchor; an upper bound when the milestone is not met); null
+ * without a target.
+ */
+closedFormTouchUsd: number | null, };
+
+/**
+ * One tranche on the base path.
+ */
+export type TrancheVesting = { index: number, shares: number, gwTrigger: number,
+/**
+ * First day `gwTrigger` GW are online on the scheduled ramp.
+ */
+milestoneDate: IsoDate | null, priceTarget: number | null,
+/**
+ * (target ÷ price)^{1/T} − 1; null without a target.
+ */
+requiredCagr: number | null,
+/**
+ * First day the base path passes the price test; the valuation date when there is no
+ * target or it is already passed; null if not by expiry.
+ */
+priceDate: IsoDate | null,
+/**
+ * max(milestoneDate, priceDate) if on or before expiry, else null.
+ */
+vestDate: IsoDate | null, };
+
+/**
+ * A triangular distribution: `0 ≤ min ≤ mode ≤ max`, `min < max` unless all equal.
+ */
+export type Triangular = { min: number, mode: number, max: number, };
+
+/**
+ * The contract's Valuation.
+ */
+export type Valuation = {
+/**
+ * Paths simulated (pairs × 2 with antithetic paths).
+ */
+paths: number, seed: number, stepsPerYear: number,
+/**
+ * Grid steps from the valuation date to expiry.
+ */
+steps: number, antithetic: boolean, controlVariate: boolean,
+/**
+ * Share of the requested paths done (1 when complete).
+ */
+progress: number,
+/**
+ * Which measure each figure is under.
+ */
+measures: Measures,
+/**
+ * Σ tranches' fair values (risk-neutral).
+ */
+totalFairValueUsd: number,
+/**
+ * Standard error of `totalFairValueUsd` (after the control variate).
+ */
+standardErrorUsd: number,
+/**
+ * Standard error without the control variate.
+ */
+plainStandardErrorUsd: number,
+/**
+ * totalFairValueUsd ÷ the vendor's revenue from the deal.
+ */
+effectiveDiscount: number,
+/**
+ * Percentiles of the present value of all tranches on one path (risk-neutral).
+ */
+percentiles: Percentiles, histogram: Histogram,
+/**
+ * Σ shares × probability (real world).
+ */
+expectedSharesIssued: number,
+/**
+ * E[n ÷ (S + n)] with n the shares vested on a path (real world).
+ */
+expectedOwnership: number, tranches: Array<TrancheValuation>,
+/**
+ * Real-world price quantiles over time from the first paths, for a fan chart.
+ */
+priceFan: Array<FanPoint>,
+/**
+ * A few real-world price paths at the fan's dates.
+ */
+samplePaths: Array<Array<number>>, };
+
+/**
+ * The vesting part of the report (only for scenarios with a warrant).
+ */
+export type VestingReport = {
+/**
+ * Growth of the base path, μ − q (continuously compounded per year).
+ */
+baseGrowth: number,
+/**
+ * Which growth the base path uses: "basePathGrowth" (the user's), "expectedReturn"
+ * (μ − q) or "riskFreeRate" (r − q).
+ */
+baseGrowthSource: string,
+/**
+ * Years from the valuation date to expiry (ACT/365.25).
+ */
+yearsToExpiry: number, tranches: Array<TrancheVesting>, };
+
+/**
+ * A warrant on newly issued shares that vests in tranches.
+ */
+export type Warrant = { holder: string,
+/**
+ * Total shares under the warrant (> 0); the tranches' shares sum to it.
+ */
+shares: number,
+/**
+ * Exercise price per share (≥ 0).
+ */
+strike: number, issueDate: IsoDate,
+/**
+ * Last day a tranche can vest (after `issueDate` and after the valuation date).
+ */
+expiryDate: IsoDate,
+/**
+ * At least one tranche.
+ */
+tranches: Array<Tranche>, };

@@ -1,0 +1,69 @@
+// TypeScript types of dealcalc's public contract (shared/api-contract.md) that are not
+// generated: the thrown error and the two inputs read field by field (OptionSpec,
+// ValuationOptions). Scenario, Report, Valuation and the other data types are generated from
+// the Rust types into types/generated.d.ts (tests/typescript.rs); the boundary embeds both.
+// Money is in the scenario's currency, dates are ISO "YYYY-MM-DD", fractions are 0..1.
+
+/** The Error every function throws: `problems` lists what is wrong. */
+export interface DealcalcError extends Error {
+  problems: Problem[];
+}
+
+/** Option kinds of priceOption (see the contract's table). */
+export type OptionKind =
+  | "bs_call" | "bs_put"
+  | "cash_or_nothing_call" | "cash_or_nothing_put"
+  | "asset_or_nothing_call" | "asset_or_nothing_put"
+  | "gap_call" | "gap_put"
+  | `${"up" | "down"}_and_${"in" | "out"}_${"call" | "put"}`
+  | `one_touch_${"up" | "down"}` | `no_touch_${"up" | "down"}`
+  | `asset_one_touch_${"up" | "down"}` | `asset_no_touch_${"up" | "down"}`
+  | `${"up" | "down"}_and_${"in" | "out"}_${"cash" | "asset"}_or_nothing_${"call" | "put"}`
+  | "warrant";
+
+/** Input of priceOption. Black–Scholes–Merton world, continuous barrier monitoring. */
+export interface OptionSpec {
+  kind: OptionKind;
+  spot: number;
+  /** Strike X (gap: the amount paid, S_T − strike). Not used by touches. */
+  strike?: number;
+  /** Barrier H (barrier, touch and binary-barrier kinds). */
+  barrier?: number;
+  /** Knock-out: paid at the hit; knock-in: paid at expiry if never hit. Default 0. */
+  rebate?: number;
+  /** Cash amount of cash binaries and touches. Default 1. */
+  cash?: number;
+  /** Gap options: the level S_T must pass. */
+  trigger?: number;
+  /** Continuously compounded risk-free rate r. */
+  rate: number;
+  /** Continuous dividend yield q. Default 0. */
+  dividendYield?: number;
+  /** Volatility σ per √year, > 0. */
+  vol: number;
+  /** Years to expiry, ≥ 0. */
+  timeYears: number;
+  /** One-touch payment time. Default "at_hit". */
+  payment?: "at_hit" | "at_expiry";
+  /** Warrants: shares outstanding N. */
+  sharesOutstanding?: number;
+  /** Warrants: warrants issued M. */
+  warrantsIssued?: number;
+  /** Warrants: "simple" N/(N+M)·C(S) (default) or "fixed_point" W = N/(N+M)·C(S + (M/N)W). */
+  dilution?: "simple" | "fixed_point";
+}
+
+/** Options of valueWarrant and WarrantSimulation; every field optional. */
+export interface ValuationOptions {
+  /** Paths (rounded up to even with antithetic pairs); default 20,000, at most 2,000,000. */
+  paths?: number;
+  /** Seed of every random stream; default 1. Same seed, same result. */
+  seed?: number;
+  /** Grid steps a year; default 252 with a close/average test, else 52 (touch is exact by a
+   *  Brownian bridge on any grid). */
+  stepsPerYear?: number;
+  /** Antithetic pairs; default true. */
+  antithetic?: boolean;
+  /** One-touch control variate anchored on the closed form; default true. */
+  controlVariate?: boolean;
+}
