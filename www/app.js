@@ -485,6 +485,34 @@ async function shareLink() {
   }
 }
 
+/** Text safe inside a double-quoted HTML attribute of a snippet. */
+const attr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Shows the iframe and element snippets that embed the scenario as it is now. */
+async function showEmbedCode() {
+  const hash = await encodeShare(scenario, {});
+  const base = new URL('./', location.href).href;
+  const query = new URLSearchParams({ view: 'full', lang: lang() });
+  document.getElementById('embed-iframe').value =
+    `<iframe data-dealcalc src="${attr(`${base}embed.html?${query}${hash}`)}" title="${attr(`dealcalc: ${scenario.name}`)}" width="100%" height="700" loading="lazy"></iframe>\n` +
+    `<script type="module" src="${attr(`${base}embed-resize.js`)}"></script>`;
+  document.getElementById('embed-element').value =
+    `<script type="module" src="${attr(`${base}deal-calculator.js`)}"></script>\n` +
+    `<deal-calculator view="card" lang="${lang()}" scenario="${attr(hash)}"></deal-calculator>`;
+  document.getElementById('embed-box').hidden = false;
+}
+
+async function copyFrom(id) {
+  const box = document.getElementById(id);
+  box.select();
+  try {
+    await navigator.clipboard.writeText(box.value);
+    setMessage(t('Copied.'));
+  } catch {
+    setMessage(t('Select the code and copy it.'));
+  }
+}
+
 async function loadFromHash() {
   const hash = location.hash;
   if (!hash || hash === '#') return false;
@@ -570,6 +598,8 @@ async function main() {
     }
   });
   document.getElementById('share').addEventListener('click', () => shareLink());
+  document.getElementById('embed').addEventListener('click', () => showEmbedCode());
+  for (const b of document.querySelectorAll('button[data-copy]')) b.addEventListener('click', () => copyFrom(b.dataset.copy));
   document.getElementById('export-json').addEventListener('click', exportJson);
   document.getElementById('export-csv').addEventListener('click', exportCsv);
   document.getElementById('print').addEventListener('click', () => window.print());

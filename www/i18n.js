@@ -32,6 +32,21 @@ export function setLang(code) {
   }
 }
 
+/**
+ * Runs `fn` with `code` as the current language and restores the previous one: lets each
+ * <deal-calculator> on a page render in its own language (rendering is synchronous). Unlike
+ * setLang it touches neither the document nor storage.
+ */
+export function withLang(code, fn) {
+  const saved = current;
+  if (code in LANGUAGES) current = code;
+  try {
+    return fn();
+  } finally {
+    current = saved;
+  }
+}
+
 /** The text in the current language, with {name} placeholders filled from `vars`. */
 export function t(text, vars = {}) {
   const s = TABLES[current][text] ?? text;

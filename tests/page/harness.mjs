@@ -22,8 +22,12 @@ const TYPES = {
   '.ts': 'text/plain; charset=utf-8',
 };
 
-/** Serves `root` on 127.0.0.1; `requests` records every path asked for. */
-export async function serve(root = WWW) {
+/**
+ * Serves `root` on 127.0.0.1; `requests` records every path asked for. Options: `headers`
+ * added to every response; `route(path)` returning {body, headers} to answer a path itself
+ * (or null to serve the file).
+ */
+export async function serve(root = WWW, { headers = {}, route = null } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
@@ -31,8 +35,9 @@ export async function serve(root = WWW) {
     let path = normalize(decodeURIComponent(url.pathname));
     if (path.endsWith('/')) path += 'index.html';
     try {
-      const body = await readFile(join(root, path));
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      const own = route ? await route(path) : null;
+      const body = own ? own.body : await readFile(join(root, path));
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', ...headers, ...(own?.headers ?? {}) });
       res.end(body);
     } catch {
       res.writeHead(404);

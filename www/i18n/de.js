@@ -364,4 +364,16 @@ export const de = {
   'Investment per GW': 'Investition je GW',
   'Contract years': 'Vertragsjahre',
   'Strike price': 'Ausübungspreis',
+  // Embedding (index.html's embed box and <deal-calculator>)
+  'Embed': 'Einbetten',
+  'Put this deal on another page, as it is now. Works under a strict Content-Security-Policy; see the README.': 'Diesen Deal, wie er jetzt ist, in eine andere Seite einbetten. Funktioniert auch unter einer strengen Content-Security-Policy; siehe README.',
+  'iframe: any page; embed-resize.js fits its height': 'iframe: jede Seite; embed-resize.js passt die Höhe an',
+  'Element: part of your page, themed by your CSS': 'Element: Teil Ihrer Seite, gestaltet mit Ihrem CSS',
+  'Copy': 'Kopieren',
+  'Copied.': 'Kopiert.',
+  'Select the code and copy it.': 'Markieren Sie den Code und kopieren Sie ihn.',
+  'The calculator could not load this deal:': 'Der Rechner konnte diesen Deal nicht laden:',
+  'Open in the full calculator': 'Im vollständigen Rechner öffnen',
+  'dealcalc · not investment advice': 'dealcalc · keine Anlageberatung',
+  'Correct the marked fields to see the numbers.': 'Korrigieren Sie die markierten Felder, um die Zahlen zu sehen.',
 };

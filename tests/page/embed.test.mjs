@@ -1,0 +1,164 @@
+// Embedding: a host page on a second localhost port, under a strict Content-Security-Policy
+// header, with two <deal-calculator> elements and one iframe (www/examples/csp.html). Run twice:
+// the calculator served from its own origin (the host allows that origin), and self-hosted
+// under exactly `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serve, launch, WWW, RESULTS } from './harness.mjs';
+
+const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** csp.html as the host serves it: the policy comes as a header, so the meta tag goes. */
+async function hostPage(calculatorBase) {
+  const html = await readFile(`${WWW}/examples/csp.html`, 'utf8');
+  const out = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '').replaceAll('"../', `"${calculatorBase}`);
+  assert.ok(!out.includes('http-equiv'));
+  return out;
+}
+
+// Recorded in every frame before any of its scripts run.
+function recorders() {
+  window.__violations = [];
+  window.__events = [];
+  window.__messages = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  document.addEventListener('dealcalc-change', (e) => window.__events.push(e.detail.results));
+  window.addEventListener('message', (e) => window.__messages.push(e.data));
+}
+
+async function checkEmbedding({ url, calculatorOrigin, hostRequests, name }) {
+  const page = await browser.newPage();
+  await page.addInitScript(recorders);
+  const requests = [];
+  const consoleLines = [];
+  page.on('request', (r) => requests.push({ url: r.url(), top: r.frame() === page.mainFrame() }));
+  page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()} @ ${m.location().url}`));
+  page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e}`));
+  await page.goto(url);
+
+  // Both elements render their numbers.
+  const card = page.locator('deal-calculator.branded');
+  const full = page.locator('deal-calculator[view="full"]');
+  for (const calc of [card, full]) {
+    const capex = calc.locator('[data-out="capacity.capexUsd"] [part="value"]');
+    await capex.waitFor({ timeout: 15000 });
+    assert.match(await capex.textContent(), /\d/);
+  }
+  assert.equal(await card.locator('[part="card"]').count(), 6, 'AMD–OpenAI card: 3 capacity + 3 dilution numbers');
+  assert.equal(await card.locator('form').count(), 0, 'the card view has no inputs');
+  assert.match(await full.locator('[part="label"]').first().textContent(), /Kapazität/, 'lang="de" renders German');
+
+  // The theme variable and a ::part rule from the host's stylesheet apply to one element only.
+  const color = (loc) => loc.evaluate((e) => getComputedStyle(e).color);
+  assert.equal(await color(card.locator('[part="value"]').first()), 'rgb(170, 0, 85)');
+  assert.notEqual(await color(full.locator('[part="value"]').first()), 'rgb(170, 0, 85)');
+  assert.equal(await card.locator('[part="title"]').evaluate((e) => getComputedStyle(e).textTransform), 'uppercase');
+
+  // The change event fired for each element's first numbers, and fires on input with the new
+  // headline: Nvidia–OpenAI is 10 GW, so $50 B per GW is $500 B of capex.
+  await page.waitForFunction(() => window.__events.length >= 2);
+  const capexInput = full.locator('input[id="dc-capacity-capexPerGwUsd"]');
+  await capexInput.fill('50');
+  await page.waitForFunction(() => window.__events.some((r) => r.capexUsd === 5e11));
+  const last = await page.evaluate(() => window.__events.at(-1));
+  assert.equal(last.totalGw, 10);
+  assert.equal(last.name, await full.locator('[part="title"]').textContent());
+  // A bad value: the problem shows beside the field, the text stays, no event, no panic.
+  const before = await page.evaluate(() => window.__events.length);
+  await capexInput.fill('-5');
+  const error = full.locator('#dc-capacity-capexPerGwUsd-error');
+  await error.waitFor();
+  assert.ok((await error.textContent()).length > 0);
+  assert.equal(await capexInput.inputValue(), '-5');
+  assert.equal(await capexInput.getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.evaluate(() => window.__events.length), before);
+  await capexInput.fill('50');
+  await page.waitForFunction((n) => window.__events.length > n, before);
+
+  // The iframe reports its height, which embed-resize.js applies; the message is size only.
+  const frame = page.locator('iframe[data-dealcalc]');
+  await page.waitForFunction(() => Number(document.querySelector('iframe[data-dealcalc]')?.dataset.dealcalcHeight) > 300, null, { timeout: 15000 });
+  // Once in view, the frame is exactly as high as its document.
+  await frame.scrollIntoViewIfNeeded();
+  const iframe = page.frames().find((f) => f !== page.mainFrame());
+  const inside = await iframe.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  await page.waitForFunction((h) => document.querySelector('iframe[data-dealcalc]').dataset.dealcalcHeight === String(h), inside);
+  assert.equal(await frame.evaluate((f) => f.style.height), `${inside}px`);
+  assert.equal(await frame.evaluate((f) => f.getBoundingClientRect().height), inside);
+  const inner = page.frameLocator('iframe[data-dealcalc]').locator('[data-out="capacity.capexUsd"] [part="value"]');
+  assert.match(await inner.textContent(), /\d/);
+  const messages = await page.evaluate(() => window.__messages);
+  assert.ok(messages.length >= 1);
+  for (const m of messages) assert.deepEqual(Object.keys(m).sort(), ['height', 'type']);
+
+  await page.screenshot({ path: `${RESULTS}/embed-${name}.png`, fullPage: true });
+
+  // No CSP violation anywhere, no error in the console (the host has no favicon.ico: its 404
+  // is the host's, not the calculator's).
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(await iframe.evaluate(() => window.__violations), []);
+  const errors = consoleLines.filter((l) => /^(error|pageerror)|Content Security Policy/.test(l));
+  assert.deepEqual(errors.filter((l) => !/status of 404.* @ \S+\/favicon\.ico$/.test(l)), []);
+
+  // Only the calculator's origin was asked for anything, besides the host's own page and
+  // stylesheet; the two elements fetched one .wasm (one instance), the iframe its own.
+  const calls = requests.map((r) => ({ ...r, u: new URL(r.url) }));
+  const foreign = calls.filter((r) => r.u.origin !== calculatorOrigin && !hostRequests.includes(r.u.href));
+  assert.deepEqual(foreign.map((r) => r.url), []);
+  assert.ok(calls.filter((r) => r.u.origin === calculatorOrigin).length > 5);
+  assert.equal(calls.filter((r) => r.top && r.u.pathname.endsWith('.wasm')).length, 1);
+
+  // The recorder is live: an injected inline script is refused and reported.
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__inline = true';
+    document.head.append(s);
+  });
+  await page.waitForFunction(() => window.__violations.length > 0);
+  assert.equal(await page.evaluate(() => window.__inline), undefined);
+  await page.close();
+}
+
+test('two elements and an iframe on a strict-CSP host page of another origin', async () => {
+  const calculator = await serve(WWW, { headers: { 'access-control-allow-origin': '*' } });
+  const origin = new URL(calculator.url).origin;
+  const policy = `${STRICT.replace("'wasm-unsafe-eval'", `'wasm-unsafe-eval' ${origin}`).replace("style-src 'self'", `style-src 'self' ${origin}`)}; connect-src ${origin}; frame-src ${origin}`;
+  const body = await hostPage(calculator.url);
+  const host = await serve(`${WWW}/examples`, {
+    headers: { 'content-security-policy': policy },
+    route: (path) => (path === '/article.html' ? { body } : null),
+  });
+  try {
+    assert.notEqual(new URL(host.url).origin, origin);
+    await checkEmbedding({
+      url: `${host.url}article.html`,
+      calculatorOrigin: origin,
+      hostRequests: [`${host.url}article.html`, `${host.url}host.css`, `${host.url}favicon.ico`],
+      name: 'cross-origin',
+    });
+  } finally {
+    await host.close();
+    await calculator.close();
+  }
+});
+
+test('self-hosted under exactly the strict policy', async () => {
+  const body = await hostPage('../');
+  const host = await serve(WWW, {
+    headers: { 'content-security-policy': STRICT },
+    route: (path) => (path === '/examples/article.html' ? { body } : null),
+  });
+  try {
+    await checkEmbedding({ url: `${host.url}examples/article.html`, calculatorOrigin: new URL(host.url).origin, hostRequests: [], name: 'self-hosted' });
+  } finally {
+    await host.close();
+  }
+});

@@ -1,0 +1,326 @@
+// <deal-calculator>: the calculator as a custom element for other sites' pages.
+//
+//   <script type="module" src="https://calculator.example/deal-calculator.js"></script>
+//   <deal-calculator preset="amd-openai-2025" view="card" lang="de" theme="dark"></deal-calculator>
+//
+// Attributes (and the matching properties):
+//   preset    a preset id (default amd-openai-2025)
+//   scenario  a scenario as JSON text or a share-link hash "#s=1.…"; wins over `preset`.
+//             The `scenario` property also takes a plain object and returns a copy.
+//   view      "full" (headline, key inputs, charts, tranche table; the default) or "card"
+//             (the headline numbers only, for an article)
+//   lang      "en" or "de" (default: the nearest lang attribute, then English)
+//   theme     "light" (default), "dark" or "auto" (follows prefers-color-scheme)
+// Read-only properties: `report` (the last Report), `problems` (the last validation problems).
+// Event `dealcalc-change` (bubbles, composed) after every successful evaluation, with
+// detail {scenario, results, report}: results are the headline numbers.
+// Theming: CSS custom properties --dealcalc-bg, -fg, -muted, -accent, -border, -font, -radius
+// and the parts container, header, title, cards, card, label, value, note, inputs, field,
+// input, error, details, problems, link.
+//
+// Security: no inline script or style, no eval, text goes into the DOM as text; the element
+// fetches only its own files (scripts, element.css, the .wasm) from the origin it is served
+// from. Several elements on a page share one Wasm instance.
+
+import init, * as dc from './pkg/dealcalc.js';
+import { el, parseNumber } from './dom.js';
+import { t, fmt, withLang } from './i18n.js';
+import { decodeShare, encodeShare, parseEnvelope, HASH_PREFIX } from './share.js';
+import { capacityChart, ownershipChart, dataTable } from './charts.js';
+
+const BASE = new URL('./', import.meta.url);
+const DEFAULT_PRESET = 'amd-openai-2025';
+const VIEWS = ['full', 'card'];
+const THEMES = ['light', 'dark', 'auto'];
+
+let engine = null;
+/** The Wasm core, instantiated once for every element on the page. */
+export function loadEngine() {
+  engine ??= init({ module_or_path: new URL('pkg/dealcalc_bg.wasm', BASE) }).then(() => dc);
+  return engine;
+}
+
+/** The inputs the full view offers: the levers a reader of an article is most likely to try. */
+const KEY_FIELDS = [
+  { path: ['equity', 'sharePrice'], label: 'Share price', unit: '$', scale: 1 },
+  { path: ['equity', 'volatility'], label: 'Volatility', unit: '% / yr', scale: 0.01 },
+  { path: ['capacity', 'capexPerGwUsd'], label: 'Capex per GW', unit: '$ B', scale: 1e9 },
+  { path: ['capacity', 'vendorRevenuePerGwUsd'], label: 'Vendor revenue per GW', unit: '$ B', scale: 1e9 },
+  { path: ['capacity', 'electricityUsdPerMwh'], label: 'Electricity price', unit: '$/MWh', scale: 1 },
+];
+
+const pathText = (parts) => parts.join('.');
+const getAt = (o, parts) => parts.reduce((x, k) => (x == null ? undefined : x[k]), o);
+function setAt(o, parts, value) {
+  const parent = getAt(o, parts.slice(0, -1));
+  if (parent && typeof parent === 'object') parent[parts[parts.length - 1]] = value;
+}
+
+/** The headline numbers carried by the change event. */
+function headline(scenario, r) {
+  const d = r.dilution;
+  return {
+    name: scenario.name,
+    totalGw: r.capacity.totalGw,
+    capexUsd: r.capacity.capexUsd,
+    vendorRevenueUsd: r.capacity.vendorRevenueUsd,
+    maxOwnership: d ? d.maxOwnership : null,
+    valueTransferUsd: d ? d.valueTransferUsd : null,
+    effectiveDiscount: d ? d.effectiveDiscount : null,
+  };
+}
+
+export class DealCalculator extends HTMLElement {
+  static observedAttributes = ['preset', 'scenario', 'view', 'lang', 'theme'];
+
+  #root;
+  #scenario = null;
+  #report = null;
+  #problems = [];
+  #loadError = null;
+  #generation = 0;
+  #connected = false;
+  #inputs = new Map(); // path text -> {input, error}
+  #typed = new Map(); // path text -> the text as typed (kept across redraws)
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    const sheet = el('link', { rel: 'stylesheet', href: new URL('element.css', BASE).href });
+    this.#root.append(sheet, el('div', { class: 'dc', part: 'container' }, el('p', { class: 'loading', text: '…' })));
+  }
+
+  connectedCallback() {
+    this.#connected = true;
+    this.#load();
+  }
+
+  disconnectedCallback() {
+    this.#connected = false;
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (!this.#connected || before === after) return;
+    if (name === 'preset' || name === 'scenario') this.#load();
+    else this.#render(true);
+  }
+
+  get preset() {
+    return this.getAttribute('preset') ?? DEFAULT_PRESET;
+  }
+  set preset(id) {
+    this.setAttribute('preset', String(id));
+  }
+  get view() {
+    const v = this.getAttribute('view');
+    return VIEWS.includes(v) ? v : 'full';
+  }
+  set view(v) {
+    this.setAttribute('view', String(v));
+  }
+  get theme() {
+    const v = this.getAttribute('theme');
+    return THEMES.includes(v) ? v : 'light';
+  }
+  set theme(v) {
+    this.setAttribute('theme', String(v));
+  }
+  /** A copy of the scenario shown (null before the first load). */
+  get scenario() {
+    return this.#scenario == null ? null : structuredClone(this.#scenario);
+  }
+  /** A scenario object, JSON text or share-link hash. */
+  set scenario(value) {
+    if (value != null && typeof value === 'object') {
+      this.#load(structuredClone(value));
+    } else if (value == null) {
+      this.removeAttribute('scenario');
+    } else {
+      this.setAttribute('scenario', String(value));
+    }
+  }
+  get report() {
+    return this.#report;
+  }
+  get problems() {
+    return this.#problems.slice();
+  }
+
+  /** The language: own lang attribute, else the nearest one, else English. */
+  get #lang() {
+    const code = (this.closest('[lang]')?.getAttribute('lang') ?? '').toLowerCase();
+    return code.startsWith('de') ? 'de' : 'en';
+  }
+
+  async #load(object = null) {
+    const generation = ++this.#generation;
+    let scenario = object;
+    this.#loadError = null;
+    try {
+      const core = await loadEngine();
+      if (!scenario) {
+        const text = this.getAttribute('scenario');
+        if (text) {
+          const trimmed = text.trim();
+          scenario = (trimmed.startsWith(HASH_PREFIX) ? await decodeShare(trimmed) : parseEnvelope(trimmed)).scenario;
+        } else {
+          scenario = core.preset(this.preset);
+        }
+      }
+    } catch (e) {
+      if (generation !== this.#generation) return;
+      this.#scenario = null;
+      this.#report = null;
+      this.#loadError = e instanceof Error ? e.message : String(e);
+      this.#render(true);
+      return;
+    }
+    if (generation !== this.#generation) return;
+    this.#scenario = scenario;
+    this.#typed.clear();
+    this.#evaluate();
+    this.#render(true);
+    if (this.#report) this.#emit();
+  }
+
+  /** Validates and evaluates the scenario; keeps every problem. */
+  #evaluate() {
+    const core = dc;
+    try {
+      this.#problems = core.validate(this.#scenario);
+      this.#report = this.#problems.length ? null : core.evaluate(this.#scenario);
+    } catch (e) {
+      this.#problems = e?.problems ?? [{ path: '', message: String(e?.message ?? e) }];
+      this.#report = null;
+    }
+  }
+
+  #emit() {
+    const detail = { scenario: this.scenario, results: headline(this.#scenario, this.#report), report: this.#report };
+    this.dispatchEvent(new CustomEvent('dealcalc-change', { detail, bubbles: true, composed: true }));
+  }
+
+  /** Redraws; `inputs` also rebuilds the input fields (never while the user types in them). */
+  #render(inputs) {
+    withLang(this.#lang, () => {
+      const box = this.#root.querySelector('.dc');
+      box.className = `dc view-${this.view} theme-${this.theme}`;
+      box.lang = this.#lang;
+      if (this.#loadError != null) {
+        box.replaceChildren(el('p', { class: 'problems', part: 'problems', role: 'alert', text: `${t('The calculator could not load this deal:')} ${this.#loadError}` }));
+        return;
+      }
+      if (!this.#scenario) return;
+      if (inputs || !box.querySelector('.results')) {
+        box.replaceChildren(...[
+          el('header', { part: 'header' }, el('h2', { class: 'title', part: 'title', text: this.#scenario.name })),
+          el('div', { class: 'results' }),
+          this.view === 'full' ? this.#form() : null,
+          el('p', { class: 'problems', part: 'problems', role: 'alert' }),
+          el('div', { class: 'details', part: 'details' }),
+          this.#footer(),
+        ].filter(Boolean));
+      }
+      this.#showProblems();
+      this.#showResults();
+    });
+  }
+
+  #form() {
+    this.#inputs.clear();
+    const decimalComma = this.#lang === 'de';
+    const fields = KEY_FIELDS.filter((f) => getAt(this.#scenario, f.path.slice(0, -1)) != null);
+    const form = el('form', { class: 'inputs', part: 'inputs', novalidate: '' });
+    form.addEventListener('submit', (e) => e.preventDefault());
+    for (const f of fields) {
+      const key = pathText(f.path);
+      const id = `dc-${key.replace('.', '-')}`;
+      const value = getAt(this.#scenario, f.path);
+      const input = el('input', { id, type: 'text', inputmode: 'decimal', part: 'input', 'aria-describedby': `${id}-error`, autocomplete: 'off' });
+      input.value = this.#typed.get(key) ?? (Number.isFinite(value) ? fmt.num(value / f.scale, 6) : '');
+      const error = el('span', { id: `${id}-error`, class: 'error', part: 'error', role: 'alert' });
+      input.addEventListener('input', () => {
+        this.#typed.set(key, input.value);
+        setAt(this.#scenario, f.path, parseNumber(input.value, false, decimalComma) * f.scale);
+        this.#evaluate();
+        this.#render(false);
+        if (this.#report) this.#emit();
+      });
+      this.#inputs.set(key, { input, error });
+      form.append(el('div', { class: 'field', part: 'field' },
+        el('label', { for: id, text: `${t(f.label)} (${f.unit})` }), input, error));
+    }
+    return form;
+  }
+
+  #footer() {
+    const link = el('a', { part: 'link', href: new URL('index.html', BASE).href, target: '_blank', rel: 'noopener', text: t('Open in the full calculator') });
+    encodeShare(this.#scenario, { lang: this.#lang }).then((hash) => {
+      link.href = new URL(`index.html${hash}`, BASE).href;
+    }, () => {});
+    return el('footer', {}, link, ' · ', el('span', { class: 'fineprint', text: t('dealcalc · not investment advice') }));
+  }
+
+  #showProblems() {
+    const unplaced = [];
+    for (const { input, error } of this.#inputs.values()) {
+      error.textContent = '';
+      input.removeAttribute('aria-invalid');
+    }
+    for (const p of this.#problems) {
+      const slot = this.#inputs.get(p.path);
+      if (slot) {
+        slot.error.textContent = p.message;
+        slot.input.setAttribute('aria-invalid', 'true');
+      } else {
+        unplaced.push(p.path ? `${p.path}: ${p.message}` : p.message);
+      }
+    }
+    const box = this.#root.querySelector('.problems');
+    if (box) box.textContent = unplaced.join('\n');
+  }
+
+  #showResults() {
+    const results = this.#root.querySelector('.results');
+    const details = this.#root.querySelector('.details');
+    const r = this.#report;
+    if (!r) {
+      results.replaceChildren(el('p', { class: 'note', text: t('Correct the marked fields to see the numbers.') }));
+      details.replaceChildren();
+      return;
+    }
+    const c = r.capacity;
+    const d = r.dilution;
+    const card = (label, value, out, note) => el('div', { class: 'card', part: 'card', 'data-out': out },
+      el('div', { class: 'label', part: 'label', text: label }),
+      el('div', { class: 'value', part: 'value', text: value }),
+      note ? el('div', { class: 'note', part: 'note', text: note }) : null);
+    results.replaceChildren(el('div', { class: 'cards', part: 'cards' }, ...[
+      card(t('Capacity'), `${fmt.num(c.totalGw)} GW`, 'capacity.totalGw', t('{basis} basis · {gw} GW binding', { basis: t(c.gwBasis === 'it' ? 'IT load' : 'facility'), gw: fmt.num(c.bindingGw) })),
+      card(t('Capex'), fmt.usd(c.capexUsd), 'capacity.capexUsd', t('GW × capex per GW')),
+      card(t('Vendor revenue'), fmt.usd(c.vendorRevenueUsd), 'capacity.vendorRevenueUsd', t('GW × revenue per GW')),
+      d ? card(t('Max ownership'), fmt.pct(d.maxOwnership), 'dilution.maxOwnership', 'N ÷ (S + N)') : null,
+      d ? card(t('Value transferred'), fmt.usd(d.valueTransferUsd), 'dilution.valueTransferUsd', t('N × (price − strike), today')) : null,
+      d ? card(t('Effective discount'), fmt.pct(d.effectiveDiscount, 1), 'dilution.effectiveDiscount', t('value transferred ÷ vendor revenue')) : null,
+      r.investment ? card(t('Vendor investment'), fmt.usd(r.investment.totalUsd), 'investment.totalUsd', t('circularity {x}', { x: fmt.pct(r.investment.circularity, 1) })) : null,
+      r.contract ? card(t('Contract per GW'), fmt.usd(r.contract.valuePerGwUsd), 'contract.valuePerGwUsd', t('{x} a year', { x: fmt.usd(r.contract.valuePerYearUsd) })) : null,
+    ].filter(Boolean)));
+    if (this.view !== 'full') {
+      details.replaceChildren();
+      return;
+    }
+    const parts = [capacityChart(c)];
+    if (d && r.vesting) {
+      parts.push(dataTable(t('Tranches'), ['#', t('Shares'), t('GW trigger'), t('Milestone'), t('Target'), t('Vests'), t('Ownership after')],
+        d.tranches.map((tr, i) => {
+          const tv = r.vesting.tranches[i];
+          return [String(i + 1), fmt.num(tr.shares, 0), fmt.num(tv.gwTrigger), fmt.date(tv.milestoneDate),
+            tv.priceTarget == null ? t('none') : fmt.money(tv.priceTarget, 0), fmt.date(tv.vestDate), fmt.pct(tr.ownershipAfter)];
+        }), true));
+      parts.push(ownershipChart(d));
+    }
+    details.replaceChildren(...parts.filter(Boolean));
+  }
+}
+
+if (!customElements.get('deal-calculator')) customElements.define('deal-calculator', DealCalculator);
