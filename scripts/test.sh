@@ -3,8 +3,10 @@
 #   1. formatting and lints,
 #   2. the core natively (cargo test),
 #   3. the exported API in headless Chromium (wasm-pack test),
-#   4. the page in headless Chromium (node --test with playwright-core),
-#   5. a short fuzzing run (scripts/fuzz.sh; longer runs by hand).
+#   4. the page and its embedding in headless Chromium (node --test with playwright-core),
+#   5. the npm package: packed, installed offline into a temporary project, used from Node,
+#      its types checked by tsc,
+#   6. a short fuzzing run (scripts/fuzz.sh; longer runs by hand).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -28,6 +30,9 @@ wasm-pack test --headless --chrome --chromedriver "$(command -v chromedriver)" -
 step "page in headless Chromium"
 scripts/build.sh
 node --test tests/page/
+
+step "npm package"
+node --test tests/package/
 
 step "fuzzing (20 s)"
 scripts/fuzz.sh 20

@@ -162,3 +162,41 @@ test('self-hosted under exactly the strict policy', async () => {
     await host.close();
   }
 });
+
+test('the page\'s embed snippets carry the edited scenario to another site', async () => {
+  const calculator = await serve(WWW, { headers: { 'access-control-allow-origin': '*' } });
+  const origin = new URL(calculator.url).origin;
+  const page = await browser.newPage();
+  await page.goto(calculator.url);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+  const price = page.locator('[id="f-equity.sharePrice"]');
+  await price.fill('300');
+  const transfer = await page.locator('[data-out="dilution.valueTransferUsd"]').textContent();
+  await page.click('#embed');
+  await page.waitForFunction(() => document.getElementById('embed-element').value.includes('#s=1.'));
+  const iframeCode = await page.locator('#embed-iframe').inputValue();
+  const elementCode = await page.locator('#embed-element').inputValue();
+  await page.close();
+  assert.match(iframeCode, /^<iframe data-dealcalc src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?view=full&amp;lang=en#s=1\.[\w-]+"/);
+  assert.match(elementCode, /<deal-calculator view="card" lang="en" scenario="#s=1\.[\w-]+"><\/deal-calculator>$/);
+
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title></head><body>\n${elementCode}\n${iframeCode}\n</body></html>`;
+  const policy = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${origin}; style-src 'self' ${origin}; connect-src ${origin}; frame-src ${origin}`;
+  const host = await serve(`${WWW}/examples`, { headers: { 'content-security-policy': policy }, route: (p) => (p === '/snippet.html' ? { body } : null) });
+  try {
+    const hostPage = await browser.newPage();
+    await hostPage.addInitScript(recorders);
+    await hostPage.goto(`${host.url}snippet.html`);
+    const value = hostPage.locator('deal-calculator [data-out="dilution.valueTransferUsd"] [part="value"]');
+    await value.waitFor({ timeout: 15000 });
+    assert.equal(await value.textContent(), transfer, 'the element shows the edited share price');
+    const inner = hostPage.frameLocator('iframe[data-dealcalc]').locator('[data-out="dilution.valueTransferUsd"] [part="value"]');
+    assert.equal(await inner.textContent(), transfer, 'so does the iframe');
+    await hostPage.waitForFunction(() => Number(document.querySelector('iframe[data-dealcalc]').dataset.dealcalcHeight) > 300);
+    assert.deepEqual(await hostPage.evaluate(() => window.__violations), []);
+    await hostPage.close();
+  } finally {
+    await host.close();
+    await calculator.close();
+  }
+});

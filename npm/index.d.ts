@@ -1,0 +1,3 @@
+// The package's entry: the Wasm core's functions, ready to call (the module instantiates it
+// on import), and the types of the public contract.
+export * from './pkg/dealcalc.js';
