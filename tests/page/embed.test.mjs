@@ -200,3 +200,63 @@ test('the page\'s embed snippets carry the edited scenario to another site', asy
     await calculator.close();
   }
 });
+
+test('the element\'s properties, attributes and bad input', async () => {
+  const site = await serve(WWW);
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(recorders);
+  try {
+    await page.goto(`${site.url}examples/plain.html`);
+    const calc = page.locator('deal-calculator.branded');
+    await calc.locator('[data-out="capacity.capexUsd"]').waitFor({ timeout: 15000 });
+    const handle = await calc.elementHandle();
+
+    // preset property → attribute → a new deal and a change event.
+    await handle.evaluate((e) => { e.preset = 'oracle-openai-2025'; });
+    await page.waitForFunction(() => window.__events.some((r) => /Oracle/.test(r.name)));
+    assert.equal(await handle.getAttribute('preset'), 'oracle-openai-2025');
+    assert.equal(await calc.locator('[data-out="dilution.maxOwnership"]').count(), 0, 'no warrant, no ownership card');
+    assert.equal(await calc.locator('[data-out="contract.valuePerGwUsd"]').count(), 1);
+
+    // scenario property: takes an object, returns a copy.
+    const name = await handle.evaluate(async (e) => {
+      const s = e.scenario;
+      s.name = 'Edited deal';
+      s.capacity.capexPerGwUsd = 40e9;
+      e.scenario = s;
+      s.name = 'changed after setting';
+      await new Promise((r) => setTimeout(r, 50));
+      return e.scenario.name;
+    });
+    assert.equal(name, 'Edited deal');
+    assert.equal(await calc.locator('[part="title"]').textContent(), 'Edited deal');
+    const last = await page.evaluate(() => window.__events.at(-1));
+    assert.equal(last.capexUsd, last.totalGw * 40e9);
+
+    // view, theme and lang re-render in place.
+    await handle.evaluate((e) => { e.view = 'full'; e.theme = 'dark'; e.lang = 'de'; });
+    await calc.locator('form[part="inputs"]').waitFor();
+    assert.match(await calc.locator('[part="label"]').first().textContent(), /Kapazität/);
+    assert.equal(await calc.locator('[part="container"]').evaluate((e) => e.className), 'dc view-full theme-dark');
+
+    // A hostile scenario attribute: shown as text, problems listed, no script, no crash.
+    await handle.evaluate((e) => e.setAttribute('scenario', '{"name": "<img src=x onerror=window.__pwned=1>"}'));
+    await page.waitForFunction((el) => el.shadowRoot.querySelector('[part="problems"]')?.textContent.includes('capacity'), handle);
+    assert.equal(await calc.locator('img').count(), 0);
+    assert.equal(await calc.locator('[part="title"]').textContent(), '<img src=x onerror=window.__pwned=1>');
+    await handle.evaluate((e) => e.setAttribute('scenario', 'not json'));
+    await page.waitForFunction((el) => /nicht laden: it is not valid JSON/.test(el.shadowRoot.querySelector('[part="problems"]')?.textContent ?? ''), handle);
+    await handle.evaluate((e) => e.setAttribute('scenario', '#s=1.AAAA'));
+    await page.waitForFunction((el) => /nicht laden: the link is damaged/.test(el.shadowRoot.querySelector('[part="problems"]')?.textContent ?? ''), handle);
+    // Back to a preset: the element (and its Wasm instance) still works.
+    await handle.evaluate((e) => { e.removeAttribute('scenario'); e.preset = 'amd-openai-2025'; });
+    await page.waitForFunction(() => window.__events.some((r) => /AMD–OpenAI/.test(r.name) && r.maxOwnership > 0.08));
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+    await site.close();
+  }
+});
