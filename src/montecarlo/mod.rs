@@ -221,8 +221,9 @@ pub struct Simulation {
     average_groups: Vec<AverageGroup>,
     // scratch
     normals: Vec<f64>,
-    /// One trailing window of closes per average group.
-    windows: Vec<Vec<f64>>,
+    /// One trailing window per average group (a ring, any order): each close as its logarithm
+    /// and, once needed, as a price (NaN until then), so that a close costs at most one exp.
+    windows: Vec<Vec<(f64, f64)>>,
 }
 
 /// The `average` tranches sharing one window length, ascending by target.
@@ -461,7 +462,7 @@ impl Simulation {
             fan: vec![Vec::new(); FAN_POINTS + 1],
             samples: Vec::new(),
             normals: vec![0.0; steps],
-            windows: lengths.iter().map(|&len| vec![0.0; len]).collect(),
+            windows: lengths.iter().map(|&len| vec![(0.0, 0.0); len]).collect(),
             touch_order,
             close_order,
             average_groups,
@@ -695,11 +696,14 @@ impl Simulation {
             .iter()
             .map(|g| met_at_start(&g.order))
             .collect();
+        let x0 = libm::log(s0);
         for w in self.windows.iter_mut() {
-            w.iter_mut().for_each(|v| *v = s0);
+            w.iter_mut().for_each(|v| *v = (x0, s0));
         }
-        let mut sums: Vec<f64> = self.windows.iter().map(|w| s0 * w.len() as f64).collect();
         let mut next_slot = vec![0usize; self.windows.len()];
+        // The last step whose close reached the group's lowest pending target (none yet: the
+        // targets met at the start are skipped by the pointers).
+        let mut last_high: Vec<Option<usize>> = vec![None; self.windows.len()];
         let mut open_vests = milestones.iter().filter(|m| m.is_some()).count();
         let mut next_due = f64::INFINITY;
         vest_step(
@@ -758,17 +762,28 @@ impl Simulation {
                 if group_ptr[g] == group.order.len() {
                     continue;
                 }
-                let s = spot(&mut s1, x1);
                 let w = &mut self.windows[g];
-                sums[g] += s - w[next_slot[g]];
-                w[next_slot[g]] = s;
-                next_slot[g] += 1;
-                if next_slot[g] == w.len() {
-                    // Recompute once a window so that rounding cannot build up.
-                    next_slot[g] = 0;
-                    sums[g] = w.iter().sum();
+                w[next_slot[g]] = (x1, s1);
+                next_slot[g] = (next_slot[g] + 1) % w.len();
+                if group
+                    .order
+                    .get(group_ptr[g])
+                    .is_some_and(|&i| x1 >= self.tranches[i].log_target)
+                {
+                    last_high[g] = Some(k);
                 }
-                let mean = sums[g] / w.len() as f64;
+                // The mean of the window's closes reaches a target only if one of the closes
+                // does: until then the closes stay logarithms and cost no exp. (A close above
+                // an earlier, lower target also counts, which only costs a needless mean.)
+                if last_high[g].is_none_or(|j| k - j >= w.len()) {
+                    continue;
+                }
+                let mut sum = 0.0;
+                for (x, s) in w.iter_mut() {
+                    sum += spot(s, *x);
+                }
+                let mean = sum / w.len() as f64;
+                let s = spot(&mut s1, x1);
                 while let Some(&i) = group.order.get(group_ptr[g]) {
                     let h = self.tranches[i].target.unwrap_or(0.0);
                     if mean < h * (1.0 - 1e-12) {
