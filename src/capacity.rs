@@ -91,25 +91,33 @@ impl Ramp {
     }
 
     fn breakpoints(&self) -> Vec<f64> {
-        let mut b: Vec<f64> = self
-            .pieces
-            .iter()
-            .flat_map(|p| [p.start_day, p.end_day])
-            .collect();
-        b.sort_by(f64::total_cmp);
-        b.dedup();
+        let mut b = Vec::new();
+        self.breakpoints_into(&mut b);
         b
+    }
+
+    /// The pieces' start and end days, sorted and without repeats, into `out` (the Monte
+    /// Carlo reuses one buffer for every path).
+    pub fn breakpoints_into(&self, out: &mut Vec<f64>) {
+        out.clear();
+        out.extend(self.pieces.iter().flat_map(|p| [p.start_day, p.end_day]));
+        out.sort_by(f64::total_cmp);
+        out.dedup();
     }
 
     /// The first time (days) at which at least `gw` are online, solved exactly on the
     /// piecewise-linear ramp; `None` if the ramp never gets there. A relative tolerance of
     /// 1e-12 absorbs rounding in sums such as 0.1 + 0.2.
     pub fn time_to_reach(&self, gw: f64) -> Option<f64> {
+        self.time_to_reach_with(gw, &self.breakpoints())
+    }
+
+    /// [`Ramp::time_to_reach`] given the ramp's [`Ramp::breakpoints_into`].
+    pub fn time_to_reach_with(&self, gw: f64, b: &[f64]) -> Option<f64> {
         let target = gw - 1e-12 * gw.abs().max(1.0);
         if target <= 0.0 {
-            return self.breakpoints().first().copied();
+            return b.first().copied();
         }
-        let b = self.breakpoints();
         for (i, &t0) in b.iter().enumerate() {
             let at_t0 = self.online_gw(t0);
             if at_t0 >= target {
@@ -130,7 +138,7 @@ impl Ramp {
     /// The calendar day on which `gw` are first online (the day the ramp crosses it).
     pub fn date_reaching(&self, gw: f64) -> Option<Date> {
         self.time_to_reach(gw)
-            .map(|t| Date(libm::ceil(t - 1e-9) as i64))
+            .map(|t| Date(f64::ceil(t - 1e-9) as i64))
     }
 
     /// ∫ GW online dt over [a, b] in GW·days, exact for the piecewise-linear ramp.

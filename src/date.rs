@@ -136,7 +136,7 @@ pub fn years_between(a: Date, b: Date) -> f64 {
 /// The date `years` (ACT/365.25) after `from`, rounded up to a whole day so that a
 /// condition reached during a day counts from that day on.
 pub fn date_after_years(from: Date, years: f64) -> Date {
-    from.plus_days(libm::ceil(years * DAYS_PER_YEAR - 1e-9) as i64)
+    from.plus_days(f64::ceil(years * DAYS_PER_YEAR - 1e-9) as i64)
 }
 
 fn days_in_month(year: i64, month: u32) -> u32 {

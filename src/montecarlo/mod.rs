@@ -165,6 +165,34 @@ struct Outcome {
     control: f64,
 }
 
+/// Buffers reused from pair to pair, so that the hot loop allocates nothing (Wasm's
+/// allocator is slow, and a pair used to make dozens of small vectors).
+#[derive(Clone, Debug, Default)]
+struct Scratch {
+    uniforms: Vec<f64>,
+    flipped: Vec<f64>,
+    ramp: Ramp,
+    breakpoints: Vec<f64>,
+    pair_y: Vec<f64>,
+    pair_c: Vec<f64>,
+    outcomes: Vec<Outcome>,
+    fan_outcomes: Vec<Outcome>,
+    path: PathState,
+}
+
+/// Per-path state of [`Simulation::simulate`].
+#[derive(Clone, Debug, Default)]
+struct PathState {
+    /// Each tranche's milestone on this path (years), if it comes by expiry.
+    milestones: Vec<Option<f64>>,
+    price_met: Vec<Option<(f64, f64)>>,
+    touched: Vec<Option<(f64, f64)>>,
+    vested: Vec<Option<(f64, f64)>>,
+    group_ptr: Vec<usize>,
+    next_slot: Vec<usize>,
+    last_high: Vec<Option<usize>>,
+}
+
 /// Running sums over pairs for one tranche (per-share units, shifted for stability).
 #[derive(Clone, Debug, Default)]
 struct Moments {
@@ -220,6 +248,7 @@ pub struct Simulation {
     close_order: Vec<usize>,
     average_groups: Vec<AverageGroup>,
     // scratch
+    scratch: Scratch,
     normals: Vec<f64>,
     /// One trailing window per average group (a ring, any order): each close as its logarithm
     /// and, once needed, as a price (NaN until then), so that a close costs at most one exp.
@@ -344,7 +373,7 @@ impl Simulation {
             )]);
         };
         let expiry_years = years_between(scenario.valuation_date, w.expiry_date);
-        let steps = libm::ceil(expiry_years * options.steps_per_year as f64 - 1e-9).max(1.0);
+        let steps = f64::ceil(expiry_years * options.steps_per_year as f64 - 1e-9).max(1.0);
         let pairs_total = if options.antithetic {
             options.paths.div_ceil(2)
         } else {
@@ -380,7 +409,7 @@ impl Simulation {
             .iter()
             .map(|t| {
                 let window = match t.price_test.kind {
-                    PriceTestKind::Average => libm::round(
+                    PriceTestKind::Average => f64::round(
                         t.price_test.days as f64 * options.steps_per_year as f64
                             / TRADING_DAYS_PER_YEAR,
                     )
@@ -461,6 +490,7 @@ impl Simulation {
             path_totals: Vec::with_capacity(paths as usize),
             fan: vec![Vec::new(); FAN_POINTS + 1],
             samples: Vec::new(),
+            scratch: Scratch::default(),
             normals: vec![0.0; steps],
             windows: lengths.iter().map(|&len| vec![(0.0, 0.0); len]).collect(),
             touch_order,
@@ -500,8 +530,11 @@ impl Simulation {
         let n = self.tranches.len();
         let seed = self.options.seed;
         let phase_count = self.scenario.capacity.phases.len();
+        let mut sc = std::mem::take(&mut self.scratch);
         let mut deploy = Rng::new(seed, pair, Stream::Deployment);
-        let uniforms: Vec<f64> = (0..2 * phase_count).map(|_| deploy.uniform()).collect();
+        sc.uniforms.clear();
+        sc.uniforms
+            .extend((0..2 * phase_count).map(|_| deploy.uniform()));
         let mut price = Rng::new(seed, pair, Stream::Price);
         for z in self.normals.iter_mut() {
             *z = price.normal();
@@ -511,17 +544,33 @@ impl Simulation {
         } else {
             &[1.0]
         };
-        let mut pair_y = vec![0.0; n];
-        let mut pair_c = vec![0.0; n];
-        let mut outcomes = vec![Outcome::default(); n];
+        sc.pair_y.clear();
+        sc.pair_y.resize(n, 0.0);
+        sc.pair_c.clear();
+        sc.pair_c.resize(n, 0.0);
+        sc.outcomes.clear();
+        sc.outcomes.resize(n, Outcome::default());
         for (m, &sign) in members.iter().enumerate() {
-            let u: Vec<f64> = if sign > 0.0 {
-                uniforms.clone()
+            sc.flipped.clear();
+            if sign > 0.0 {
+                sc.flipped.extend_from_slice(&sc.uniforms);
             } else {
-                uniforms.iter().map(|u| 1.0 - u).collect()
-            };
-            let ramp = deployment::sample_ramp(&self.scenario.capacity.phases, &u);
-            let milestones = self.milestones(&ramp);
+                sc.flipped.extend(sc.uniforms.iter().map(|u| 1.0 - u));
+            }
+            deployment::sample_ramp_into(&self.scenario.capacity.phases, &sc.flipped, &mut sc.ramp);
+            sc.ramp.breakpoints_into(&mut sc.breakpoints);
+            sc.path.milestones.clear();
+            for t in &self.tranches {
+                sc.path.milestones.push(
+                    deployment::milestone_years_with(
+                        &sc.ramp,
+                        &sc.breakpoints,
+                        t.gw_trigger,
+                        self.scenario.valuation_date,
+                    )
+                    .filter(|&y| y <= self.expiry_years),
+                );
+            }
             let bridge_stream = if m == 0 {
                 Stream::BridgeFirst
             } else {
@@ -533,15 +582,15 @@ impl Simulation {
             let (w, tau) = self.simulate(
                 self.drift_q,
                 sign,
-                &milestones,
                 &mut bridge,
-                &mut outcomes,
+                &mut sc.outcomes,
+                &mut sc.path,
                 None,
             );
             let mut path_total = 0.0;
-            for (i, o) in outcomes.iter().enumerate() {
-                pair_y[i] += o.value / members.len() as f64;
-                pair_c[i] += o.control / members.len() as f64;
+            for (i, o) in sc.outcomes.iter().enumerate() {
+                sc.pair_y[i] += o.value / members.len() as f64;
+                sc.pair_c[i] += o.control / members.len() as f64;
                 path_total += o.value * self.tranches[i].shares;
                 if o.vest.is_some() {
                     self.vest_count_q[i] += 1;
@@ -555,30 +604,21 @@ impl Simulation {
             if path_index < FAN_PATHS && m == 0 {
                 let mut bridge = Rng::new(seed, pair, bridge_stream);
                 let mut fan = vec![0.0; FAN_POINTS + 1];
-                let mut scratch = outcomes.clone();
+                sc.fan_outcomes.clone_from(&sc.outcomes);
                 self.simulate(
                     self.drift_p,
                     sign,
-                    &milestones,
                     &mut bridge,
-                    &mut scratch,
+                    &mut sc.fan_outcomes,
+                    &mut sc.path,
                     Some(&mut fan),
                 );
                 self.record_fan(fan);
             }
-            self.record_real_world(&outcomes, weight);
+            self.record_real_world(&sc.outcomes, weight);
         }
-        self.accumulate(&pair_y, &pair_c, pair == 0);
-    }
-
-    fn milestones(&self, ramp: &Ramp) -> Vec<Option<f64>> {
-        self.tranches
-            .iter()
-            .map(|t| {
-                deployment::milestone_years(ramp, t.gw_trigger, self.scenario.valuation_date)
-                    .filter(|&y| y <= self.expiry_years)
-            })
-            .collect()
+        self.accumulate(&sc.pair_y, &sc.pair_c, pair == 0);
+        self.scratch = sc;
     }
 
     fn record_fan(&mut self, fan: Vec<f64>) {
@@ -656,9 +696,9 @@ impl Simulation {
         &mut self,
         drift: f64,
         sign: f64,
-        milestones: &[Option<f64>],
         bridge: &mut Rng,
         out: &mut [Outcome],
+        state: &mut PathState,
         mut fan: Option<&mut [f64]>,
     ) -> (f64, f64) {
         let n = self.tranches.len();
@@ -667,13 +707,23 @@ impl Simulation {
         let mut z_sum = 0.0;
         let mut steps_done = 0usize;
         let a = (drift - 0.5 * sigma * sigma) * dt;
-        let b = sigma * libm::sqrt(dt) * sign;
+        let b = sigma * f64::sqrt(dt) * sign;
         // Crossing between grid points: p = exp(−k·d₀·d₁), k = 2/(σ²Δ), d = ln H − ln S.
         let bridge_k = 2.0 / (sigma * sigma * dt);
         let mut x = libm::log(s0);
-        let mut price_met: Vec<Option<(f64, f64)>> = vec![None; n];
-        let mut touched: Vec<Option<(f64, f64)>> = vec![None; n];
-        let mut vested: Vec<Option<(f64, f64)>> = vec![None; n];
+        let PathState {
+            milestones,
+            price_met,
+            touched,
+            vested,
+            group_ptr,
+            next_slot,
+            last_high,
+        } = state;
+        for v in [&mut *price_met, &mut *touched, &mut *vested] {
+            v.clear();
+            v.resize(n, None);
+        }
         for (i, t) in self.tranches.iter().enumerate() {
             if t.target.is_none_or(|h| s0 >= h) {
                 price_met[i] = Some((0.0, s0));
@@ -691,27 +741,26 @@ impl Simulation {
         };
         let mut touch_ptr = met_at_start(&self.touch_order);
         let mut close_ptr = met_at_start(&self.close_order);
-        let mut group_ptr: Vec<usize> = self
-            .average_groups
-            .iter()
-            .map(|g| met_at_start(&g.order))
-            .collect();
+        group_ptr.clear();
+        group_ptr.extend(self.average_groups.iter().map(|g| met_at_start(&g.order)));
         let x0 = libm::log(s0);
         for w in self.windows.iter_mut() {
             w.iter_mut().for_each(|v| *v = (x0, s0));
         }
-        let mut next_slot = vec![0usize; self.windows.len()];
+        next_slot.clear();
+        next_slot.resize(self.windows.len(), 0);
         // The last step whose close reached the group's lowest pending target (none yet: the
         // targets met at the start are skipped by the pointers).
-        let mut last_high: Vec<Option<usize>> = vec![None; self.windows.len()];
+        last_high.clear();
+        last_high.resize(self.windows.len(), None);
         let mut open_vests = milestones.iter().filter(|m| m.is_some()).count();
         let mut next_due = f64::INFINITY;
         vest_step(
             0.0,
             s0,
             milestones,
-            &price_met,
-            &mut vested,
+            price_met,
+            vested,
             &mut open_vests,
             &mut next_due,
         );
@@ -800,8 +849,8 @@ impl Simulation {
                     t1,
                     s,
                     milestones,
-                    &price_met,
-                    &mut vested,
+                    price_met,
+                    vested,
                     &mut open_vests,
                     &mut next_due,
                 );
@@ -827,7 +876,7 @@ impl Simulation {
                 control: pv(touched[i]),
             };
         }
-        (sign * libm::sqrt(dt) * z_sum, steps_done as f64 * dt)
+        (sign * f64::sqrt(dt) * z_sum, steps_done as f64 * dt)
     }
 
     /// The valuation so far (complete when [`Simulation::is_done`]).
@@ -860,7 +909,7 @@ impl Simulation {
             } else {
                 (mean_y, var_y)
             };
-            let se = libm::sqrt(var_adj / pairs) * t.shares;
+            let se = f64::sqrt(var_adj / pairs) * t.shares;
             // Self-normalised importance weights: Σ w·1{vest} ÷ Σ w stays in [0, 1].
             let vest_weight = self.vest_weight_p[i];
             let probability = crate::capacity::ratio(vest_weight, self.weight_sum_p);
@@ -881,7 +930,7 @@ impl Simulation {
                 median_vest_date,
                 fair_value_usd: estimate * t.shares,
                 standard_error_usd: se,
-                plain_standard_error_usd: libm::sqrt(var_y / pairs) * t.shares,
+                plain_standard_error_usd: f64::sqrt(var_y / pairs) * t.shares,
                 closed_form_touch_usd: t.control_mean.map(|c| c * t.shares),
             });
         }
@@ -912,7 +961,7 @@ impl Simulation {
                 return 0.0;
             }
             let pos = q * (sorted.len() - 1) as f64;
-            let (lo, hi) = (libm::floor(pos) as usize, libm::ceil(pos) as usize);
+            let (lo, hi) = (f64::floor(pos) as usize, f64::ceil(pos) as usize);
             sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo as f64)
         };
         let real_world = self
@@ -938,8 +987,8 @@ impl Simulation {
                 probability: mu_label.to_string(),
             },
             total_fair_value_usd,
-            standard_error_usd: libm::sqrt(var_adj.max(0.0) / pairs),
-            plain_standard_error_usd: libm::sqrt(var_t / pairs),
+            standard_error_usd: f64::sqrt(var_adj.max(0.0) / pairs),
+            plain_standard_error_usd: f64::sqrt(var_t / pairs),
             effective_discount: crate::capacity::ratio(total_fair_value_usd, vendor_revenue),
             percentiles: Percentiles {
                 p5: percentile(0.05),

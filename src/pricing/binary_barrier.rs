@@ -52,9 +52,9 @@ impl Reflection {
     /// option-spec validation rules out for the kinds that use it.
     pub fn new(m: &Market, strike: f64, barrier: f64) -> Reflection {
         let sigma2 = m.vol * m.vol;
-        let v = m.vol * libm::sqrt(m.time_years);
+        let v = m.vol * f64::sqrt(m.time_years);
         let mu = (m.carry() - 0.5 * sigma2) / sigma2;
-        let lambda = libm::sqrt(mu * mu + 2.0 * m.rate / sigma2);
+        let lambda = f64::sqrt(mu * mu + 2.0 * m.rate / sigma2);
         let (s, x, h) = (m.spot, strike, barrier);
         let shift = (1.0 + mu) * v;
         Reflection {

@@ -124,7 +124,7 @@ pub fn cdf(x: f64) -> f64 {
 
 /// φ(x) = e^{−x²/2} / √(2π), the standard normal density.
 pub fn pdf(x: f64) -> f64 {
-    libm::exp(-0.5 * x * x) / libm::sqrt(2.0 * PI)
+    libm::exp(-0.5 * x * x) / f64::sqrt(2.0 * PI)
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use super::{Market, Right};
 
 /// d₁ and d₂ at strike `x`, for T > 0.
 pub fn d1_d2(m: &Market, x: f64) -> (f64, f64) {
-    let v = m.vol * libm::sqrt(m.time_years);
+    let v = m.vol * f64::sqrt(m.time_years);
     let d1 = (libm::log(m.spot / x) + (m.carry() + 0.5 * m.vol * m.vol) * m.time_years) / v;
     (d1, d1 - v)
 }
@@ -70,7 +70,7 @@ pub fn vanilla_greeks(m: &Market, right: Right, x: f64) -> Option<(f64, f64, f64
     let (d1, _) = d1_d2(m, x);
     let phi = right.sign();
     let carry_df = m.dividend_discount();
-    let sqrt_t = libm::sqrt(m.time_years);
+    let sqrt_t = f64::sqrt(m.time_years);
     let delta = phi * carry_df * cdf(phi * d1);
     let gamma = carry_df * pdf(d1) / (m.spot * m.vol * sqrt_t);
     let vega = m.spot * carry_df * pdf(d1) * sqrt_t;

@@ -1,7 +1,8 @@
-// The workloads of examples/bench.rs through the Wasm build, in Node and in headless Chromium;
-// prints JSON lines {where, evaluateMs, priceOptionMs, valueWarrantMs, ...}.
+// The workloads of benches/core.rs through the Wasm build, in Node and in headless Chromium,
+// and the plain-JavaScript baseline; prints JSON lines {where, evaluateMs, priceOptionMs, ...}.
 import { readFile } from 'node:fs/promises';
 import { serve, launch, WWW } from '../page/harness.mjs';
+import { plainValueWarrant } from './plain-mc.js';
 
 const SPECS = [
   { kind: 'bs_call', spot: 100, strike: 95, rate: 0.05, vol: 0.3, timeYears: 1 },
@@ -32,9 +33,23 @@ async function workloads(dc, specs, now) {
   return { evaluateMs, priceOptionMs, valueWarrantMs, valueWarrantUsd: v.totalFairValueUsd, standardErrorUsd: v.standardErrorUsd };
 }
 
+// The plain-JavaScript baseline on the same workload (3 runs; it takes seconds each).
+function baseline(plain, amd, now) {
+  const times = [];
+  let v;
+  for (let i = 0; i < 3; i++) {
+    const t = now();
+    v = plain(amd, { paths: 100000, stepsPerYear: 52 });
+    times.push(now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { plainJsMs: times[1], plainJsUsd: v.totalFairValueUsd, plainJsStandardErrorUsd: v.standardErrorUsd };
+}
+
 const dc = await import(`${WWW}pkg/dealcalc.js`);
 dc.initSync({ module: await readFile(`${WWW}pkg/dealcalc_bg.wasm`) });
-console.log(JSON.stringify({ where: 'node', ...(await workloads(dc, SPECS, () => performance.now())) }));
+console.log(JSON.stringify({ where: 'node', ...(await workloads(dc, SPECS, () => performance.now())),
+  ...baseline(plainValueWarrant, dc.preset('amd-openai-2025'), () => performance.now()) }));
 
 const server = await serve();
 const browser = await launch();
@@ -43,12 +58,15 @@ try {
   const page = await (await browser.newContext({ bypassCSP: true })).newPage();
   await page.goto(server.url);
   await page.waitForSelector('body[data-ready="true"]');
-  const result = await page.evaluate(async ([source, specs]) => {
+  const result = await page.evaluate(async ([source, plainSource, baselineSource, specs]) => {
     const dc = await import('./pkg/dealcalc.js');
     await dc.default();
     const run = new Function(`return (${source})`)();
-    return run(dc, specs, () => performance.now());
-  }, [workloads.toString(), SPECS]);
+    const plain = new Function(`return (${plainSource})`)();
+    const base = new Function(`return (${baselineSource})`)();
+    const now = () => performance.now();
+    return { ...(await run(dc, specs, now)), ...base(plain, dc.preset('amd-openai-2025'), now) };
+  }, [workloads.toString(), plainValueWarrant.toString(), baseline.toString(), SPECS]);
   // First numbers after navigation: from goto to the headline's first figure, fresh pages.
   const loads = [];
   for (let i = 0; i < 7; i++) {

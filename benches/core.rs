@@ -1,0 +1,55 @@
+//! Native benchmarks of the three workloads in docs/BENCHMARKS.md (criterion): `evaluate`,
+//! `priceOption` over five kinds, and the AMD–OpenAI warrant valuation with 100,000 paths and
+//! weekly steps. `scripts/bench.sh` runs them with the Wasm and plain-JavaScript timings and
+//! reads the medians from target/criterion/*/new/estimates.json.
+// criterion is a native-only dev-dependency; on wasm32 (clippy --all-targets) this is empty.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+criterion::criterion_main!(native::benches);
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use criterion::{criterion_group, Criterion};
+    use dealcalc::pricing::{price, OptionSpec};
+    use dealcalc::{montecarlo, presets, Scenario};
+    use serde_json::json;
+    use std::hint::black_box;
+    use std::time::Duration;
+
+    pub fn workloads(c: &mut Criterion) {
+        let amd = presets::get("amd-openai-2025").expect("preset").to_json();
+        c.bench_function("evaluate", |b| {
+            b.iter(|| {
+                let s = Scenario::from_json(black_box(&amd)).expect("valid");
+                dealcalc::evaluate(&s)
+            })
+        });
+        let specs: Vec<OptionSpec> = [
+            json!({"kind":"bs_call","spot":100,"strike":95,"rate":0.05,"vol":0.3,"timeYears":1}),
+            json!({"kind":"up_and_out_call","spot":100,"strike":95,"barrier":130,"rebate":2,"rate":0.05,"vol":0.3,"timeYears":1}),
+            json!({"kind":"one_touch_up","spot":100,"barrier":130,"rate":0.05,"vol":0.3,"timeYears":1}),
+            json!({"kind":"down_and_in_asset_or_nothing_put","spot":100,"strike":95,"barrier":80,"rate":0.05,"vol":0.3,"timeYears":1}),
+            json!({"kind":"warrant","spot":40,"strike":60,"rate":0.03,"vol":0.3,"timeYears":5,"sharesOutstanding":1e6,"warrantsIssued":2e5,"dilution":"fixed_point"}),
+        ]
+        .iter()
+        .map(|v| OptionSpec::from_json(v).expect("valid"))
+        .collect();
+        // All five kinds per iteration; the table divides by five.
+        c.bench_function("priceOption_5_kinds", |b| {
+            b.iter(|| specs.iter().map(|s| price(black_box(s)).price).sum::<f64>())
+        });
+        let options = json!({"paths": 100_000, "seed": 1, "stepsPerYear": 52});
+        let mut group = c.benchmark_group("valueWarrant");
+        group
+            .sample_size(10)
+            .measurement_time(Duration::from_secs(8));
+        group.bench_function("amd_openai_100k_weekly", |b| {
+            b.iter(|| montecarlo::value_warrant(black_box(&amd), &options).expect("runs"))
+        });
+        group.finish();
+    }
+
+    criterion_group!(benches, workloads);
+}
