@@ -275,4 +275,43 @@ impl WarrantSimulation {
     pub fn result(&self) -> JsValue {
         to_js(&self.inner.result())
     }
+
+    /// Blocks in the run (1,024 path pairs each): the units handed to Web Workers.
+    #[wasm_bindgen(getter, js_name = blockCount)]
+    pub fn block_count(&self) -> f64 {
+        self.inner.block_count() as f64
+    }
+
+    /// Runs block `index` on its own (a worker's job) and returns its sums as numbers for
+    /// `absorbBlock`; this simulation's own progress does not move. Throws for an index that
+    /// is not a whole number ≥ 0.
+    #[wasm_bindgen(js_name = runBlock)]
+    pub fn run_block(&mut self, index: f64) -> Result<Vec<f64>, JsValue> {
+        let index = block_index(index)?;
+        Ok(self.inner.run_block(index).to_vec())
+    }
+
+    /// Adds the sums of block `index` made by `runBlock` (in any worker, with the same
+    /// scenario and options). Blocks must come in order 0, 1, 2, ...; whatever the number of
+    /// workers, the result is then identical to `valueWarrant`. Throws (and changes nothing)
+    /// for a block out of order or data that is not such a block.
+    #[wasm_bindgen(js_name = absorbBlock)]
+    pub fn absorb_block(&mut self, index: f64, data: &[f64]) -> Result<(), JsValue> {
+        let index = block_index(index)?;
+        let (tranches, days) = self.inner.sums_shape();
+        montecarlo::Sums::from_slice(data, tranches, days)
+            .and_then(|block| self.inner.absorb_block(index, &block))
+            .map_err(|m| error(vec![Problem::new("block", m)]))
+    }
+}
+
+fn block_index(index: f64) -> Result<u64, JsValue> {
+    if index.is_finite() && index >= 0.0 && index.fract() == 0.0 && index <= 1e9 {
+        Ok(index as u64)
+    } else {
+        Err(error(vec![Problem::new(
+            "index",
+            format!("a block index is a whole number ≥ 0, not {index}"),
+        )]))
+    }
 }

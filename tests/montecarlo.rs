@@ -1,7 +1,7 @@
 //! The Monte Carlo engine against closed forms and its own invariants.
 #![cfg(not(target_arch = "wasm32"))]
 
-use dealcalc::montecarlo::{value_warrant, Options, Simulation, Valuation};
+use dealcalc::montecarlo::{value_warrant, Options, Simulation, Sums, Valuation, BLOCK_PAIRS};
 use dealcalc::pricing::{price, OptionSpec};
 use dealcalc::{presets, Scenario};
 use serde_json::{json, Value};
@@ -130,12 +130,14 @@ fn the_standard_error_halves_when_paths_quadruple() {
 #[test]
 fn the_same_seed_gives_the_same_result_however_it_is_chunked() {
     let s = Scenario::from_json(&presets::get("amd-openai-2025").unwrap().to_json()).unwrap();
+    // 2,500 pairs: blocks of 1,024, 1,024 and 452 pairs; chunks of 37 cross their borders.
     let o = Options::from_json(
-        &json!({"paths": 600, "seed": 77, "stepsPerYear": 52}),
+        &json!({"paths": 5000, "seed": 77, "stepsPerYear": 52}),
         Some(&s),
     )
     .unwrap();
     let mut whole = Simulation::new(&s, o).unwrap();
+    assert_eq!(whole.block_count(), 3);
     whole.run_all();
     let mut chunked = Simulation::new(&s, o).unwrap();
     while !chunked.is_done() {
@@ -144,13 +146,84 @@ fn the_same_seed_gives_the_same_result_however_it_is_chunked() {
     assert_eq!(whole.result(), chunked.result());
     let other = value_warrant(
         &s.to_json(),
-        &json!({"paths": 600, "seed": 78, "stepsPerYear": 52}),
+        &json!({"paths": 5000, "seed": 78, "stepsPerYear": 52}),
     )
     .unwrap();
     assert_ne!(
         whole.result().total_fair_value_usd,
         other.total_fair_value_usd
     );
+}
+
+/// The Web Workers' way: blocks run anywhere, in any order, travel as numbers and are absorbed
+/// in block order; the result is the single-threaded one, bit for bit, for any worker count.
+#[test]
+fn blocks_run_by_any_number_of_workers_give_the_same_result() {
+    let s = Scenario::from_json(&presets::get("amd-openai-2025").unwrap().to_json()).unwrap();
+    let o = Options::from_json(
+        &json!({"paths": 2 * (2 * BLOCK_PAIRS + 100), "seed": 5, "stepsPerYear": 52}),
+        Some(&s),
+    )
+    .unwrap();
+    let mut whole = Simulation::new(&s, o).unwrap();
+    whole.run_all();
+    let want = whole.result();
+    for workers in [1usize, 2, 3] {
+        let mut pool: Vec<Simulation> = (0..workers)
+            .map(|_| Simulation::new(&s, o).unwrap())
+            .collect();
+        let mut main = Simulation::new(&s, o).unwrap();
+        let (tranches, days) = main.sums_shape();
+        // Worker w takes blocks w, w + workers, ...; they finish in reverse order.
+        let mut done: Vec<(u64, Vec<f64>)> = (0..main.block_count())
+            .map(|b| (b, pool[b as usize % workers].run_block(b).to_vec()))
+            .collect();
+        done.reverse();
+        done.sort_by_key(|(b, _)| *b);
+        for (b, data) in &done {
+            let block = Sums::from_slice(data, tranches, days).unwrap();
+            main.absorb_block(*b, &block).unwrap();
+        }
+        assert!(main.is_done());
+        assert_eq!(main.result(), want, "{workers} workers");
+        // The workers' own progress is untouched.
+        assert!(pool.iter().all(|w| w.progress().0 == 0));
+    }
+}
+
+#[test]
+fn bad_blocks_are_refused_without_panic() {
+    let s = Scenario::from_json(&presets::get("amd-openai-2025").unwrap().to_json()).unwrap();
+    let o = Options::from_json(
+        &json!({"paths": 3000, "seed": 5, "stepsPerYear": 12}),
+        Some(&s),
+    )
+    .unwrap();
+    let mut worker = Simulation::new(&s, o).unwrap();
+    let mut main = Simulation::new(&s, o).unwrap();
+    let (tranches, days) = main.sums_shape();
+    let first = worker.run_block(0);
+    let data = first.to_vec();
+    assert_eq!(Sums::from_slice(&data, tranches, days).unwrap(), first);
+    // Truncated, too long, bad counts, wrong shape, out of order, twice.
+    assert!(Sums::from_slice(&data[..data.len() - 1], tranches, days).is_err());
+    assert!(Sums::from_slice(&[data.clone(), vec![0.0]].concat(), tranches, days).is_err());
+    assert!(Sums::from_slice(&[], tranches, days).is_err());
+    let mut bad = data.clone();
+    bad[0] = f64::NAN;
+    assert!(Sums::from_slice(&bad, tranches, days).is_err());
+    assert!(Sums::from_slice(&data, tranches + 1, days).is_err());
+    assert!(main.absorb_block(1, &worker.run_block(1)).is_err());
+    main.absorb_block(0, &first).unwrap();
+    assert!(main.absorb_block(0, &first).is_err());
+    assert!(
+        main.absorb_block(1, &first).is_err(),
+        "block 1 has fewer pairs than block 0"
+    );
+    // Beyond the last block: empty sums, refused.
+    assert!(main.absorb_block(2, &worker.run_block(2)).is_err());
+    main.absorb_block(1, &worker.run_block(1)).unwrap();
+    assert!(main.is_done());
 }
 
 #[test]

@@ -301,6 +301,39 @@ fn warrant_simulation_in_chunks_equals_one_call() {
     assert_eq!(p[0].0, "options.paths");
 }
 
+#[wasm_bindgen_test]
+fn blocks_from_two_workers_absorbed_in_order_equal_one_call() {
+    // 2,200 pairs: three blocks (1,024, 1,024, 152).
+    let options = JSON::parse(r#"{"paths":4400,"seed":9,"stepsPerYear":26}"#).unwrap();
+    let whole = wasm::value_warrant(amd(), options.clone()).unwrap();
+    let mut workers = [
+        wasm::WarrantSimulation::new(amd(), options.clone()).unwrap(),
+        wasm::WarrantSimulation::new(amd(), options.clone()).unwrap(),
+    ];
+    let mut main = wasm::WarrantSimulation::new(amd(), options).unwrap();
+    assert_eq!(main.block_count(), 3.0);
+    let blocks: Vec<Vec<f64>> = (0..3)
+        .map(|b| workers[b % 2].run_block(b as f64).unwrap())
+        .collect();
+    // Out of order and malformed: refused with a path, nothing changes.
+    let e = main.absorb_block(1.0, &blocks[1]).err().unwrap();
+    assert_eq!(problems_of(e)[0].0, "block");
+    let e = main.absorb_block(0.0, &blocks[0][1..]).err().unwrap();
+    assert_eq!(problems_of(e)[0].0, "block");
+    assert_eq!(
+        problems_of(main.run_block(-1.0).err().unwrap())[0].0,
+        "index"
+    );
+    for (b, data) in blocks.iter().enumerate() {
+        main.absorb_block(b as f64, data).unwrap();
+    }
+    assert!(main.done());
+    assert_eq!(
+        JSON::stringify(&whole).unwrap().as_string(),
+        JSON::stringify(&main.result()).unwrap().as_string()
+    );
+}
+
 #[path = "catalogue/mod.rs"]
 mod catalogue;
 

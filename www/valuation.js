@@ -1,6 +1,12 @@
-// The valuation panel: runs valueWarrant's chunked form (WarrantSimulation) in a Web Worker with
-// a progress bar and a cancel button, fills the results in as they converge, and draws the
-// vesting timeline and the value distribution.
+// The valuation panel: runs the Monte Carlo in Web Workers, one per core, with a progress bar and
+// a cancel button, fills the results in as they converge, and draws the vesting timeline and the
+// value distribution.
+//
+// The run is cut into blocks of 1,024 path pairs (WarrantSimulation.blockCount). Each worker
+// computes the blocks it is handed (runBlock) and posts their sums; this thread absorbs them in
+// block order into its own WarrantSimulation (absorbBlock), so the valuation is identical to
+// valueWarrant's for the same seed, whatever the number of workers.
+import { WarrantSimulation } from './pkg/dealcalc.js';
 import { el, fmt, parseNumber } from './dom.js';
 import { vestingTimeline, valueHistogram } from './charts.js';
 import { t, lang } from './i18n.js';
@@ -27,7 +33,7 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
   root.replaceChildren(
     el('h2', { text: t('Value the warrant (Monte Carlo)') }),
     el('p', { class: 'help', text: t('Fair values are risk-neutral (drift r − q, discounted at r). Probabilities and vest dates are real-world (drift: expected return − q). Deployment risk: each non-binding phase happens with its probability and may run late.') }),
-    input('valuation-paths', 'Paths', '20000'),
+    input('valuation-paths', 'Paths', '64000', 'default 64,000: a standard error under 0.5% of the value for the presets'),
     input('valuation-seed', 'Seed', '1', 'same seed, same result'),
     input('valuation-stepsPerYear', 'Steps per year', '', 'blank: 252 (trading days) for close/average tests, else 52'),
     el('div', { class: 'control' }, check('valuation-antithetic', 'antithetic paths'), check('valuation-controlVariate', 'control variate (closed-form one-touch)')),
@@ -35,8 +41,11 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
     status, results, charts,
   );
 
-  let worker = null;
+  /** Workers: one per core (at most 8), created on the first run and kept. */
+  const workerCount = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8));
+  let workers = [];
   let runId = 0;
+  let job = null; // {id, sim, next, pending, started, lastPost}
   let lastValuation = null;
   let lastReport = null;
   let lastScenarioKey = null;
@@ -63,47 +72,81 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
     return rest.join('; ');
   }
 
-  function ensureWorker() {
-    if (worker) return worker;
-    worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-    worker.onmessage = (e) => onMessage(e.data);
-    worker.onerror = (e) => {
-      status.textContent = t('The simulation failed: {m}', { m: e.message });
-      idle();
-    };
-    return worker;
+  function ensureWorkers() {
+    while (workers.length < workerCount) {
+      const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+      w.onmessage = (e) => onMessage(w, e.data);
+      w.onerror = (e) => fail(e.message);
+      workers.push(w);
+    }
+    return workers;
+  }
+
+  function stopWorkers() {
+    workers.forEach((w) => w.terminate());
+    workers = [];
   }
 
   function idle() {
     run.disabled = false;
     cancel.disabled = true;
+    job?.sim.free();
+    job = null;
   }
 
-  function onMessage(msg) {
-    if (msg.id !== runId) return;
+  function fail(message) {
+    stopWorkers();
+    status.dataset.state = 'failed';
+    status.textContent = t('The simulation failed: {m}', { m: message });
+    idle();
+  }
+
+  /** Gives worker `w` the next block nobody has, if any. */
+  function feed(w) {
+    if (job.next < job.blocks) w.postMessage({ type: 'block', id: job.id, index: job.next++ });
+  }
+
+  function onMessage(w, msg) {
+    if (!job || msg.id !== job.id) return;
     if (msg.type === 'error') {
-      const rest = showProblems(msg.problems);
-      status.textContent = t('Cannot run: {m}', { m: rest || msg.message });
-      idle();
+      fail(msg.message);
       return;
     }
-    progress.value = msg.progress;
-    if (msg.type === 'cancelled') {
-      status.dataset.state = 'cancelled';
-      status.textContent = t('Cancelled at {p}; the figures below are from the paths run so far.', { p: fmt.pct(msg.progress, 0) });
-      idle();
-      return;
+    job.pending.set(msg.index, msg.data);
+    feed(w);
+    let absorbed = false;
+    while (job.pending.has(job.absorbed)) {
+      try {
+        job.sim.absorbBlock(job.absorbed, job.pending.get(job.absorbed));
+      } catch (err) {
+        fail(err.message);
+        return;
+      }
+      job.pending.delete(job.absorbed);
+      job.absorbed += 1;
+      absorbed = true;
     }
-    lastValuation = msg.result;
-    renderResults(msg.result);
-    if (msg.type === 'done') {
+    if (!absorbed) return;
+    const fraction = job.absorbed / job.blocks;
+    progress.value = fraction;
+    const now = performance.now();
+    if (job.sim.done) {
+      const result = job.sim.result();
+      const ms = now - job.started;
+      lastValuation = result;
+      renderResults(result);
       status.dataset.state = 'done';
-      status.textContent = t('Done: {paths} paths × {steps} steps in {s} s.', { paths: fmt.num(msg.result.paths, 0), steps: fmt.num(msg.result.steps, 0), s: fmt.num(msg.ms / 1000, 2) });
+      status.textContent = t('Done: {paths} paths × {steps} steps in {s} s.', { paths: fmt.num(result.paths, 0), steps: fmt.num(result.steps, 0), s: fmt.num(ms / 1000, 2) });
+      status.dataset.ms = String(Math.round(ms));
       idle();
-      onResult(msg.result);
-    } else {
+      onResult(result);
+    } else if (now - job.lastPost > 250) {
+      job.lastPost = now;
+      const partial = job.sim.result();
+      lastValuation = partial;
+      renderResults(partial);
       status.dataset.state = 'running';
-      status.textContent = t('Running… {p} ({paths} paths so far)', { p: fmt.pct(msg.progress, 0), paths: fmt.num(msg.result.paths, 0) });
+      status.textContent = t('Running… {p} ({paths} paths so far)', { p: fmt.pct(fraction, 0), paths: fmt.num(partial.paths, 0) });
     }
   }
 
@@ -111,39 +154,56 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
     const scenario = getScenario();
     if (!scenario) return;
     showProblems([]);
+    const opts = options();
+    let sim;
+    try {
+      sim = new WarrantSimulation(scenario, opts);
+    } catch (err) {
+      const rest = showProblems(err.problems ?? []);
+      status.textContent = t('Cannot run: {m}', { m: rest || err.message });
+      return;
+    }
+    job?.sim.free();
     runId += 1;
+    job = { id: runId, sim, blocks: sim.blockCount, next: 0, absorbed: 0, pending: new Map(), started: performance.now(), lastPost: performance.now() };
     lastScenarioKey = JSON.stringify(scenario);
     progress.value = 0;
     status.dataset.state = 'running';
     status.textContent = t('Starting…');
     run.disabled = true;
     cancel.disabled = false;
-    ensureWorker().postMessage({ type: 'run', id: runId, scenario, options: options(), chunk: 100 });
+    for (const w of ensureWorkers()) {
+      w.postMessage({ type: 'setup', id: runId, scenario, options: opts });
+      // Two blocks in flight per worker, so that none waits for this thread.
+      feed(w);
+      feed(w);
+    }
   });
 
   cancel.addEventListener('click', () => {
-    const id = runId;
-    worker?.postMessage({ type: 'cancel', id });
-    // A worker stuck in a long chunk is stopped outright.
-    setTimeout(() => {
-      if (id === runId && !cancel.disabled && worker) {
-        worker.terminate();
-        worker = null;
-        status.dataset.state = 'cancelled';
-        status.textContent = t('Cancelled.');
-        idle();
-      }
-    }, 1500);
+    if (!job) return;
+    // Workers stop at once; the figures stay those of the blocks absorbed so far.
+    stopWorkers();
+    const fraction = job.absorbed / job.blocks;
+    if (job.absorbed > 0) {
+      lastValuation = job.sim.result();
+      renderResults(lastValuation);
+    }
+    status.dataset.state = 'cancelled';
+    status.textContent = t('Cancelled at {p}; the figures below are from the paths run so far.', { p: fmt.pct(fraction, 0) });
+    idle();
   });
 
   function renderResults(v) {
-    const card = (label, value, out, note) => el('div', { class: 'card' }, el('div', { class: 'card-label', text: label }), el('div', { class: 'card-value', 'data-out': out, text: value }), note ? el('div', { class: 'card-note', text: note }) : null);
+    // data-value, data-se: the unrounded numbers, for scripts reading the page.
+    const card = (label, value, out, note, raw) => el('div', { class: 'card' }, el('div', { class: 'card-label', text: label }),
+      el('div', { class: 'card-value', 'data-out': out, text: value, ...(raw ?? {}) }), note ? el('div', { class: 'card-note', text: note }) : null);
     const tbl = el('table', { class: 'data wide', id: 'valuation-tranches' }, el('caption', { text: t('Tranches (probabilities and dates real-world; values risk-neutral)') }));
     tbl.append(el('thead', {}, el('tr', {}, ...['#', 'Shares', 'Probability', 'Risk-neutral prob.', 'Expected vest', 'Median vest', 'Fair value', '± s.e.', 'Closed-form touch'].map((h) => el('th', { scope: 'col', text: t(h) })))));
     tbl.append(el('tbody', {}, ...v.tranches.map((tr) => el('tr', {}, ...[String(tr.index + 1), fmt.num(tr.shares, 0), fmt.pct(tr.probability, 1), fmt.pct(tr.riskNeutralProbability, 1), fmt.date(tr.expectedVestDate, '–'), fmt.date(tr.medianVestDate, '–'), fmt.usd(tr.fairValueUsd), fmt.usd(tr.standardErrorUsd), tr.closedFormTouchUsd == null ? '–' : fmt.usd(tr.closedFormTouchUsd)].map((c) => el('td', { text: c }))))));
     results.replaceChildren(
       el('div', { class: 'cards' },
-        card(t('Fair value of the warrant'), fmt.usd(v.totalFairValueUsd), 'valuation.totalFairValueUsd', t('± {se} (1 s.e.), risk-neutral', { se: fmt.usd(v.standardErrorUsd) })),
+        card(t('Fair value of the warrant'), fmt.usd(v.totalFairValueUsd), 'valuation.totalFairValueUsd', t('± {se} (1 s.e.), risk-neutral', { se: fmt.usd(v.standardErrorUsd) }), { 'data-value': String(v.totalFairValueUsd), 'data-se': String(v.standardErrorUsd) }),
         card(t('As a discount on vendor revenue'), fmt.pct(v.effectiveDiscount, 1), 'valuation.effectiveDiscount', t('fair value ÷ vendor revenue')),
         card(t('Value range (5–95%)'), `${fmt.usd(v.percentiles.p5)} – ${fmt.usd(v.percentiles.p95)}`, 'valuation.percentiles', t('median {x}', { x: fmt.usd(v.percentiles.p50) })),
         card(t('Expected shares issued'), fmt.num(v.expectedSharesIssued, 0), 'valuation.expectedSharesIssued', t('real world')),
@@ -160,6 +220,12 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
     results.classList.toggle('stale', Boolean(lastValuation) && !fresh);
     charts.replaceChildren(...[vestingTimeline({ scenario, report: lastReport, valuation: fresh }), fresh ? valueHistogram(fresh) : null].filter(Boolean));
   }
+
+  // Start the workers (module and Wasm compile) once the page has settled, so that the first
+  // run does not wait for them.
+  setTimeout(() => {
+    if (!root.hidden) ensureWorkers();
+  }, 1500);
 
   return {
     /** Called with each new deterministic report: redraws the timeline (and hides the panel without a warrant). */

@@ -1,45 +1,23 @@
-// Runs a Monte Carlo valuation off the main thread, in chunks, posting progress and the
-// converging result; a 'cancel' message (or terminate()) stops it between chunks.
+// A Monte Carlo worker: holds one WarrantSimulation per run and computes the blocks the page
+// hands it (runBlock), posting each block's sums back as a transferred Float64Array. The page
+// absorbs the blocks in order, so the result does not depend on how many workers there are.
 import init, { WarrantSimulation } from './pkg/dealcalc.js';
 
 const ready = init();
-let cancelled = null;
+let run = null; // {id, sim}
 
 self.onmessage = async (event) => {
   const msg = event.data;
-  if (msg.type === 'cancel') {
-    cancelled = msg.id;
-    return;
-  }
-  if (msg.type !== 'run') return;
   await ready;
-  const { id } = msg;
-  let sim;
   try {
-    sim = new WarrantSimulation(msg.scenario, msg.options);
-  } catch (err) {
-    self.postMessage({ type: 'error', id, message: err.message, problems: err.problems ?? [] });
-    return;
-  }
-  const started = performance.now();
-  let lastPost = 0;
-  try {
-    while (!sim.done) {
-      const progress = sim.run(msg.chunk ?? 200);
-      const now = performance.now();
-      if (now - lastPost > 150) {
-        self.postMessage({ type: 'progress', id, progress, result: sim.result() });
-        lastPost = now;
-      }
-      // Yield so that a cancel message can arrive.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      if (cancelled === id) {
-        self.postMessage({ type: 'cancelled', id, progress });
-        return;
-      }
+    if (msg.type === 'setup') {
+      run?.sim.free();
+      run = { id: msg.id, sim: new WarrantSimulation(msg.scenario, msg.options) };
+    } else if (msg.type === 'block' && run?.id === msg.id) {
+      const data = run.sim.runBlock(msg.index);
+      self.postMessage({ type: 'block', id: msg.id, index: msg.index, data }, [data.buffer]);
     }
-    self.postMessage({ type: 'done', id, progress: 1, result: sim.result(), ms: performance.now() - started });
-  } finally {
-    sim.free();
+  } catch (err) {
+    self.postMessage({ type: 'error', id: msg.id, message: err.message, problems: err.problems ?? [] });
   }
 };

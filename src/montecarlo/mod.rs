@@ -65,6 +65,9 @@ const FAN_PATHS: u64 = 1000;
 const FAN_POINTS: usize = 48;
 const SAMPLE_PATHS: usize = 12;
 const HISTOGRAM_BINS: usize = 30;
+/// Pairs in a block: the unit of parallel work. Each block fills its own [`Sums`], and blocks
+/// are merged in block order, so the result is the same whoever ran which block.
+pub const BLOCK_PAIRS: u64 = 1024;
 
 /// Options of `valueWarrant`.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -194,13 +197,203 @@ struct PathState {
 }
 
 /// Running sums over pairs for one tranche (per-share units, shifted for stability).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 struct Moments {
     y: f64,
     yy: f64,
     c: f64,
     cc: f64,
     yc: f64,
+}
+
+/// Everything a run of pairs adds up: the estimator's moments, the real-world sums (weighted by
+/// the likelihood ratio dP/dQ of each path), each path's total value, and the fan's prices.
+/// Blocks of [`BLOCK_PAIRS`] pairs fill their own and are merged in block order; across Web
+/// Workers they travel as a flat list of numbers ([`Sums::to_vec`], [`Sums::from_slice`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Sums {
+    pairs: u64,
+    moments: Vec<Moments>,
+    total: Moments,
+    /// Σ over pairs of (total Y − shift)·(C_i − E C_i), and Σ (C_i − E C_i)(C_j − E C_j)
+    /// (row-major).
+    total_c: Vec<f64>,
+    cc: Vec<f64>,
+    weight_sum_p: f64,
+    vest_weight_p: Vec<f64>,
+    vest_count_q: Vec<f64>,
+    vest_time_sum_p: Vec<f64>,
+    vest_day_histogram: Vec<Vec<f64>>,
+    ownership_sum_p: f64,
+    shares_sum_p: f64,
+    path_totals: Vec<f64>,
+    /// Per fan point, the prices of the fan paths so far (in pair order).
+    fan: Vec<Vec<f64>>,
+    samples: Vec<Vec<f64>>,
+}
+
+impl Sums {
+    fn new(tranches: usize, days: usize) -> Sums {
+        Sums {
+            moments: vec![Moments::default(); tranches],
+            total_c: vec![0.0; tranches],
+            cc: vec![0.0; tranches * tranches],
+            vest_weight_p: vec![0.0; tranches],
+            vest_count_q: vec![0.0; tranches],
+            vest_time_sum_p: vec![0.0; tranches],
+            vest_day_histogram: vec![vec![0.0; days]; tranches],
+            fan: vec![Vec::new(); FAN_POINTS + 1],
+            ..Sums::default()
+        }
+    }
+
+    fn tranches(&self) -> usize {
+        self.moments.len()
+    }
+
+    fn days(&self) -> usize {
+        self.vest_day_histogram.first().map_or(0, Vec::len)
+    }
+
+    /// Adds `other` (the next block) to these sums.
+    fn merge(&mut self, other: &Sums) {
+        fn add(a: &mut [f64], b: &[f64]) {
+            a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+        }
+        self.pairs += other.pairs;
+        for (m, o) in self.moments.iter_mut().zip(&other.moments) {
+            m.add(o);
+        }
+        self.total.add(&other.total);
+        add(&mut self.total_c, &other.total_c);
+        add(&mut self.cc, &other.cc);
+        self.weight_sum_p += other.weight_sum_p;
+        add(&mut self.vest_weight_p, &other.vest_weight_p);
+        add(&mut self.vest_count_q, &other.vest_count_q);
+        add(&mut self.vest_time_sum_p, &other.vest_time_sum_p);
+        for (h, o) in self
+            .vest_day_histogram
+            .iter_mut()
+            .zip(&other.vest_day_histogram)
+        {
+            add(h, o);
+        }
+        self.ownership_sum_p += other.ownership_sum_p;
+        self.shares_sum_p += other.shares_sum_p;
+        self.path_totals.extend_from_slice(&other.path_totals);
+        for (f, o) in self.fan.iter_mut().zip(&other.fan) {
+            f.extend_from_slice(o);
+        }
+        for p in &other.samples {
+            if self.samples.len() < SAMPLE_PATHS {
+                self.samples.push(p.clone());
+            }
+        }
+    }
+
+    /// The sums as one flat list of numbers: pairs, then each field in declaration order;
+    /// lists of varying length are preceded by their length.
+    pub fn to_vec(&self) -> Vec<f64> {
+        let mut v = vec![self.pairs as f64];
+        for m in self.moments.iter().chain([&self.total]) {
+            v.extend([m.y, m.yy, m.c, m.cc, m.yc]);
+        }
+        v.extend(&self.total_c);
+        v.extend(&self.cc);
+        v.extend([self.weight_sum_p, self.ownership_sum_p, self.shares_sum_p]);
+        v.extend(&self.vest_weight_p);
+        v.extend(&self.vest_count_q);
+        v.extend(&self.vest_time_sum_p);
+        self.vest_day_histogram.iter().for_each(|h| v.extend(h));
+        v.push(self.path_totals.len() as f64);
+        v.extend(&self.path_totals);
+        for f in &self.fan {
+            v.push(f.len() as f64);
+            v.extend(f);
+        }
+        v.push(self.samples.len() as f64);
+        for p in &self.samples {
+            v.push(p.len() as f64);
+            v.extend(p);
+        }
+        v
+    }
+
+    /// Reads what [`Sums::to_vec`] wrote for a simulation of `tranches` tranches and `days`
+    /// histogram days; an error (never a panic) for anything else.
+    pub fn from_slice(data: &[f64], tranches: usize, days: usize) -> Result<Sums, String> {
+        let mut at = 0;
+        let mut take = |k: usize| -> Result<&[f64], String> {
+            let part = data
+                .get(at..at + k)
+                .ok_or_else(|| format!("block data ends at {} of {}", data.len(), at + k))?;
+            at += k;
+            Ok(part)
+        };
+        fn count(x: f64, limit: usize) -> Result<usize, String> {
+            if x.fract() == 0.0 && (0.0..=limit as f64).contains(&x) {
+                Ok(x as usize)
+            } else {
+                Err(format!("block data has a bad count {x}"))
+            }
+        }
+        let mut s = Sums::new(tranches, days);
+        s.pairs = count(take(1)?[0], BLOCK_PAIRS as usize)? as u64;
+        for i in 0..=tranches {
+            let m = take(5)?;
+            let m = Moments {
+                y: m[0],
+                yy: m[1],
+                c: m[2],
+                cc: m[3],
+                yc: m[4],
+            };
+            if i < tranches {
+                s.moments[i] = m;
+            } else {
+                s.total = m;
+            }
+        }
+        s.total_c.copy_from_slice(take(tranches)?);
+        s.cc.copy_from_slice(take(tranches * tranches)?);
+        let w = take(3)?;
+        (s.weight_sum_p, s.ownership_sum_p, s.shares_sum_p) = (w[0], w[1], w[2]);
+        s.vest_weight_p.copy_from_slice(take(tranches)?);
+        s.vest_count_q.copy_from_slice(take(tranches)?);
+        s.vest_time_sum_p.copy_from_slice(take(tranches)?);
+        for h in s.vest_day_histogram.iter_mut() {
+            h.copy_from_slice(take(days)?);
+        }
+        let paths = 2 * BLOCK_PAIRS as usize;
+        let len = count(take(1)?[0], paths)?;
+        s.path_totals = take(len)?.to_vec();
+        for k in 0..=FAN_POINTS {
+            let len = count(take(1)?[0], paths)?;
+            s.fan[k] = take(len)?.to_vec();
+        }
+        let len = count(take(1)?[0], SAMPLE_PATHS)?;
+        for _ in 0..len {
+            let n = count(take(1)?[0], FAN_POINTS + 1)?;
+            s.samples.push(take(n)?.to_vec());
+        }
+        if at != data.len() {
+            return Err(format!(
+                "block data has {} numbers too many",
+                data.len() - at
+            ));
+        }
+        Ok(s)
+    }
+}
+
+impl Moments {
+    fn add(&mut self, o: &Moments) {
+        self.y += o.y;
+        self.yy += o.yy;
+        self.c += o.c;
+        self.cc += o.cc;
+        self.yc += o.yc;
+    }
 }
 
 /// The simulation, run in chunks of pairs (for progress and cancelling) with identical results.
@@ -220,27 +413,16 @@ pub struct Simulation {
     pairs_total: u64,
     pairs_done: u64,
     use_control: bool,
-    // accumulators
-    moments: Vec<Moments>,
-    total: Moments,
-    /// Σ over pairs of (total Y − shift)·(C_i − shift_i), and Σ (C_i)(C_j) (row-major).
-    total_c: Vec<f64>,
-    cc: Vec<f64>,
+    /// The merged sums of every finished block, and the block in progress.
+    sums: Sums,
+    block: Sums,
+    /// Pair 0's per-share values and their total: subtracted before squaring, for stable
+    /// variances (set by a dry run of pair 0 when the simulation is made).
     shift_y: Vec<f64>,
     shift_total: f64,
-    /// Real-world sums, weighted by the likelihood ratio dP/dQ of each path.
-    weight_sum_p: f64,
-    vest_weight_p: Vec<f64>,
-    vest_count_q: Vec<u64>,
-    vest_time_sum_p: Vec<f64>,
-    vest_day_histogram: Vec<Vec<f64>>,
-    ownership_sum_p: f64,
-    shares_sum_p: f64,
+    shift_ready: bool,
     /// θ = (real-world drift − risk-neutral drift) ÷ σ, the market price of risk.
     theta: f64,
-    path_totals: Vec<f64>,
-    fan: Vec<Vec<f64>>,
-    samples: Vec<Vec<f64>>,
     /// Tranches with a target in ascending order of target: those whose touch is tracked
     /// (all with the control variate, else the `touch` ones), the `close` ones, and the
     /// `average` ones grouped by window length.
@@ -458,7 +640,7 @@ impl Simulation {
             })
             .collect();
         let drift_q = e.risk_free_rate - e.dividend_yield;
-        Ok(Simulation {
+        let mut sim = Simulation {
             scenario: scenario.clone(),
             options,
             s0: e.share_price,
@@ -473,23 +655,12 @@ impl Simulation {
             pairs_total,
             pairs_done: 0,
             use_control,
-            moments: vec![Moments::default(); n],
-            total: Moments::default(),
-            total_c: vec![0.0; n],
-            cc: vec![0.0; n * n],
+            sums: Sums::new(n, days),
+            block: Sums::new(n, days),
             shift_y: vec![0.0; n],
             shift_total: 0.0,
-            weight_sum_p: 0.0,
-            vest_weight_p: vec![0.0; n],
-            vest_count_q: vec![0; n],
-            vest_time_sum_p: vec![0.0; n],
-            vest_day_histogram: vec![vec![0.0; days]; n],
+            shift_ready: false,
             theta: (e.real_world_drift() - drift_q) / e.volatility,
-            ownership_sum_p: 0.0,
-            shares_sum_p: 0.0,
-            path_totals: Vec::with_capacity(paths as usize),
-            fan: vec![Vec::new(); FAN_POINTS + 1],
-            samples: Vec::new(),
             scratch: Scratch::default(),
             normals: vec![0.0; steps],
             windows: lengths.iter().map(|&len| vec![(0.0, 0.0); len]).collect(),
@@ -497,7 +668,11 @@ impl Simulation {
             close_order,
             average_groups,
             tranches,
-        })
+        };
+        // A dry run of pair 0 sets the shift; its sums are dropped.
+        sim.run_pair(0);
+        sim.block = Sums::new(n, days);
+        Ok(sim)
     }
 
     /// Pairs done and pairs in all.
@@ -509,15 +684,70 @@ impl Simulation {
         self.pairs_done >= self.pairs_total
     }
 
-    /// Runs up to `pairs` more pairs; returns how many ran.
+    /// Runs up to `pairs` more pairs; returns how many ran. A block's sums join the total when
+    /// its last pair has run.
     pub fn run(&mut self, pairs: u64) -> u64 {
         let end = (self.pairs_done + pairs).min(self.pairs_total);
         let start = self.pairs_done;
         for pair in start..end {
             self.run_pair(pair);
+            if (pair + 1) % BLOCK_PAIRS == 0 || pair + 1 == self.pairs_total {
+                self.sums.merge(&self.block);
+                self.block = Sums::new(self.tranches.len(), self.sums.days());
+            }
         }
         self.pairs_done = end;
         end - start
+    }
+
+    /// Blocks in the whole run ([`BLOCK_PAIRS`] pairs each, the last one maybe fewer).
+    pub fn block_count(&self) -> u64 {
+        self.pairs_total.div_ceil(BLOCK_PAIRS)
+    }
+
+    /// Runs block `index` on its own and returns its sums, leaving this simulation's progress
+    /// as it was: the work of one Web Worker. Out of range: empty sums.
+    pub fn run_block(&mut self, index: u64) -> Sums {
+        let start = index.saturating_mul(BLOCK_PAIRS).min(self.pairs_total);
+        let end = start.saturating_add(BLOCK_PAIRS).min(self.pairs_total);
+        let saved = std::mem::replace(
+            &mut self.block,
+            Sums::new(self.tranches.len(), self.sums.days()),
+        );
+        for pair in start..end {
+            self.run_pair(pair);
+        }
+        std::mem::replace(&mut self.block, saved)
+    }
+
+    /// Adds the sums of the next block (made by [`Simulation::run_block`] here or in a worker
+    /// with the same scenario and options). Blocks must come in order, after whole blocks only.
+    pub fn absorb_block(&mut self, index: u64, block: &Sums) -> Result<(), String> {
+        let expected = self.pairs_done / BLOCK_PAIRS;
+        if self.block.pairs != 0 || self.pairs_done % BLOCK_PAIRS != 0 && !self.is_done() {
+            return Err("blocks can only follow whole blocks".to_string());
+        }
+        if index != expected || self.is_done() {
+            return Err(format!("expected block {expected}, got block {index}"));
+        }
+        let pairs = BLOCK_PAIRS.min(self.pairs_total - self.pairs_done);
+        if block.pairs != pairs
+            || block.tranches() != self.tranches.len()
+            || block.days() != self.sums.days()
+        {
+            return Err(format!(
+                "block {index} does not belong to this simulation ({} pairs, want {pairs})",
+                block.pairs
+            ));
+        }
+        self.sums.merge(block);
+        self.pairs_done += pairs;
+        Ok(())
+    }
+
+    /// Tranches and histogram days: the shape [`Sums::from_slice`] needs.
+    pub fn sums_shape(&self) -> (usize, usize) {
+        (self.tranches.len(), self.sums.days())
     }
 
     /// Runs every remaining pair.
@@ -593,10 +823,10 @@ impl Simulation {
                 sc.pair_c[i] += o.control / members.len() as f64;
                 path_total += o.value * self.tranches[i].shares;
                 if o.vest.is_some() {
-                    self.vest_count_q[i] += 1;
+                    self.block.vest_count_q[i] += 1.0;
                 }
             }
-            self.path_totals.push(path_total);
+            self.block.path_totals.push(path_total);
             // Real world from the same path, reweighted (Girsanov): dP/dQ on the information
             // up to the path's last simulated time τ is exp(θ·W_τ − θ²τ/2), W the risk-neutral
             // Brownian motion; every vest outcome is known by τ (optional stopping).
@@ -617,29 +847,31 @@ impl Simulation {
             }
             self.record_real_world(&sc.outcomes, weight);
         }
-        self.accumulate(&sc.pair_y, &sc.pair_c, pair == 0);
+        self.accumulate(&sc.pair_y, &sc.pair_c);
+        self.block.pairs += 1;
         self.scratch = sc;
     }
 
     fn record_fan(&mut self, fan: Vec<f64>) {
         for (k, &s) in fan.iter().enumerate() {
-            self.fan[k].push(s);
+            self.block.fan[k].push(s);
         }
-        if self.samples.len() < SAMPLE_PATHS {
-            self.samples.push(fan);
+        if self.block.samples.len() < SAMPLE_PATHS {
+            self.block.samples.push(fan);
         }
     }
 
     fn record_real_world(&mut self, outcomes: &[Outcome], weight: f64) {
         let mut vested_shares = 0.0;
-        let days = self.vest_day_histogram.first().map_or(0, Vec::len);
-        self.weight_sum_p += weight;
+        let b = &mut self.block;
+        let days = b.days();
+        b.weight_sum_p += weight;
         for (i, o) in outcomes.iter().enumerate() {
             if let Some(t) = o.vest {
-                self.vest_weight_p[i] += weight;
-                self.vest_time_sum_p[i] += weight * t;
+                b.vest_weight_p[i] += weight;
+                b.vest_time_sum_p[i] += weight * t;
                 let day = ((t * DAYS_PER_YEAR) as usize).min(days.saturating_sub(1));
-                self.vest_day_histogram[i][day] += weight;
+                b.vest_day_histogram[i][day] += weight;
                 vested_shares += self.tranches[i].shares;
             }
         }
@@ -648,32 +880,34 @@ impl Simulation {
             .equity
             .as_ref()
             .map_or(1.0, |e| e.shares_outstanding);
-        self.shares_sum_p += weight * vested_shares;
-        self.ownership_sum_p += weight * vested_shares / (big_s + vested_shares);
+        b.shares_sum_p += weight * vested_shares;
+        b.ownership_sum_p += weight * vested_shares / (big_s + vested_shares);
     }
 
-    fn accumulate(&mut self, y: &[f64], c: &[f64], first: bool) {
+    fn accumulate(&mut self, y: &[f64], c: &[f64]) {
         let n = self.tranches.len();
-        if first {
+        if !self.shift_ready {
             self.shift_y = y.to_vec();
             self.shift_total = self.total_of(y);
+            self.shift_ready = true;
         }
         let total = self.total_of(y) - self.shift_total;
-        self.total.y += total;
-        self.total.yy += total * total;
+        let b = &mut self.block;
+        b.total.y += total;
+        b.total.yy += total * total;
         for i in 0..n {
             let cm = self.tranches[i].control_mean.unwrap_or(0.0);
             let (yi, ci) = (y[i] - self.shift_y[i], c[i] - cm);
-            let m = &mut self.moments[i];
+            let m = &mut b.moments[i];
             m.y += yi;
             m.yy += yi * yi;
             m.c += ci;
             m.cc += ci * ci;
             m.yc += yi * ci;
             if self.use_control {
-                self.total_c[i] += total * ci;
+                b.total_c[i] += total * ci;
                 for (j, (cj, tj)) in c.iter().zip(&self.tranches).enumerate() {
-                    self.cc[i * n + j] += ci * (cj - tj.control_mean.unwrap_or(0.0));
+                    b.cc[i * n + j] += ci * (cj - tj.control_mean.unwrap_or(0.0));
                 }
             }
         }
@@ -881,6 +1115,16 @@ impl Simulation {
 
     /// The valuation so far (complete when [`Simulation::is_done`]).
     pub fn result(&self) -> Valuation {
+        let merged;
+        let sums = if self.block.pairs > 0 {
+            // Mid-block (progress only): the finished blocks and the one in progress.
+            let mut all = self.sums.clone();
+            all.merge(&self.block);
+            merged = all;
+            &merged
+        } else {
+            &self.sums
+        };
         let n = self.tranches.len();
         let pairs = self.pairs_done.max(1) as f64;
         let members = if self.options.antithetic { 2.0 } else { 1.0 };
@@ -895,7 +1139,7 @@ impl Simulation {
         let vendor_revenue =
             self.scenario.total_gw() * self.scenario.capacity.vendor_revenue_per_gw_usd;
         for (i, t) in self.tranches.iter().enumerate() {
-            let m = &self.moments[i];
+            let m = &sums.moments[i];
             let mean_y = m.y / pairs + self.shift_y[i];
             let var_y = var(m.y, m.yy);
             let mean_c = m.c / pairs;
@@ -911,21 +1155,21 @@ impl Simulation {
             };
             let se = f64::sqrt(var_adj / pairs) * t.shares;
             // Self-normalised importance weights: Σ w·1{vest} ÷ Σ w stays in [0, 1].
-            let vest_weight = self.vest_weight_p[i];
-            let probability = crate::capacity::ratio(vest_weight, self.weight_sum_p);
+            let vest_weight = sums.vest_weight_p[i];
+            let probability = crate::capacity::ratio(vest_weight, sums.weight_sum_p);
             let expected_vest_date = (vest_weight > 0.0).then(|| {
                 date_after_years(
                     self.scenario.valuation_date,
-                    self.vest_time_sum_p[i] / vest_weight,
+                    sums.vest_time_sum_p[i] / vest_weight,
                 )
             });
-            let median_vest_date = median_day(&self.vest_day_histogram[i], vest_weight)
+            let median_vest_date = median_day(&sums.vest_day_histogram[i], vest_weight)
                 .map(|d| self.scenario.valuation_date.plus_days(d as i64));
             tranches.push(TrancheValuation {
                 index: i,
                 shares: t.shares,
                 probability,
-                risk_neutral_probability: self.vest_count_q[i] as f64 / paths_done.max(1.0),
+                risk_neutral_probability: sums.vest_count_q[i] / paths_done.max(1.0),
                 expected_vest_date,
                 median_vest_date,
                 fair_value_usd: estimate * t.shares,
@@ -935,26 +1179,26 @@ impl Simulation {
             });
         }
         // Total: Var(Yt − Σ βi Ci) = Var(Yt) − 2 Σ βi Cov(Yt, Ci) + Σ βi βj Cov(Ci, Cj).
-        let mean_t = self.total.y / pairs;
-        let var_t = var(self.total.y, self.total.yy);
+        let mean_t = sums.total.y / pairs;
+        let var_t = var(sums.total.y, sums.total.yy);
         let mut var_adj = var_t;
         if self.use_control {
-            let mean_c: Vec<f64> = self.moments.iter().map(|m| m.c / pairs).collect();
+            let mean_c: Vec<f64> = sums.moments.iter().map(|m| m.c / pairs).collect();
             let scale = pairs / (pairs - 1.0).max(1.0);
             let shares: Vec<f64> = self.tranches.iter().map(|t| t.shares).collect();
             for i in 0..n {
                 let bi = betas[i] * shares[i];
-                let cov_tc = (self.total_c[i] / pairs - mean_t * mean_c[i]) * scale;
+                let cov_tc = (sums.total_c[i] / pairs - mean_t * mean_c[i]) * scale;
                 var_adj -= 2.0 * bi * cov_tc;
                 for j in 0..n {
                     let bj = betas[j] * shares[j];
-                    let cov_cc = (self.cc[i * n + j] / pairs - mean_c[i] * mean_c[j]) * scale;
+                    let cov_cc = (sums.cc[i * n + j] / pairs - mean_c[i] * mean_c[j]) * scale;
                     var_adj += bi * bj * cov_cc;
                 }
             }
         }
         let total_fair_value_usd: f64 = tranches.iter().map(|t| t.fair_value_usd).sum();
-        let mut sorted = self.path_totals.clone();
+        let mut sorted = sums.path_totals.clone();
         sorted.sort_by(f64::total_cmp);
         let percentile = |q: f64| -> f64 {
             if sorted.is_empty() {
@@ -996,17 +1240,16 @@ impl Simulation {
                 p95: percentile(0.95),
             },
             histogram: histogram(&sorted),
-            expected_shares_issued: crate::capacity::ratio(self.shares_sum_p, self.weight_sum_p),
-            expected_ownership: crate::capacity::ratio(self.ownership_sum_p, self.weight_sum_p),
+            expected_shares_issued: crate::capacity::ratio(sums.shares_sum_p, sums.weight_sum_p),
+            expected_ownership: crate::capacity::ratio(sums.ownership_sum_p, sums.weight_sum_p),
             tranches,
-            price_fan: self.fan_points(),
-            sample_paths: self.samples.clone(),
+            price_fan: self.fan_points(&sums.fan),
+            sample_paths: sums.samples.clone(),
         }
     }
 
-    fn fan_points(&self) -> Vec<FanPoint> {
-        self.fan
-            .iter()
+    fn fan_points(&self, fan: &[Vec<f64>]) -> Vec<FanPoint> {
+        fan.iter()
             .enumerate()
             .filter(|(_, v)| !v.is_empty())
             .map(|(k, v)| {

@@ -114,13 +114,22 @@ test('the warrant is valued in a worker with progress, and cancel stops it', asy
   const { page, errors } = await open(ctx.browser, ctx.server.url);
   // Base-path timeline is drawn before any simulation.
   await page.waitForSelector('#vesting-timeline svg .target-line', { state: 'attached' });
-  await page.fill('#valuation-paths', '4000');
+  // 5,000 paths: three blocks, shared by the workers (one per core).
+  await page.fill('#valuation-paths', '5000');
   await page.fill('#valuation-stepsPerYear', '52');
   await page.click('#valuation-run');
   await page.waitForFunction(() => document.querySelector('#valuation-status').textContent.startsWith('Done'), null, { timeout: 60000 });
   assert.equal(await page.evaluate(() => document.querySelector('#valuation-progress').value), 1);
   const fair = await page.textContent('[data-out="valuation.totalFairValueUsd"]');
   assert.match(fair, /^\$\d+(\.\d)?B$/);
+  // Identical to one valueWarrant call on this thread: the workers change nothing but speed.
+  const parallel = Number(await page.getAttribute('[data-out="valuation.totalFairValueUsd"]', 'data-value'));
+  const direct = await page.evaluate(async () => {
+    const dc = await import('./pkg/dealcalc.js');
+    const options = { paths: 5000, seed: 1, stepsPerYear: 52, antithetic: true, controlVariate: true };
+    return dc.valueWarrant(dc.preset('amd-openai-2025'), options).totalFairValueUsd;
+  });
+  assert.equal(parallel, direct);
   assert.equal(await page.locator('#valuation-tranches tbody tr').count(), 6);
   await page.waitForSelector('#vesting-timeline .fan-outer', { state: 'attached' });
   await page.waitForSelector('#value-histogram rect', { state: 'attached' });
