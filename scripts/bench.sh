@@ -82,7 +82,7 @@ if full_ms is not None:
     fse = 100 * chrome["fullValuationSe"]
     print(f"| full valuation (the page's default: {chrome['fullValuationPaths']:,} paths, {chrome['fullValuationWorkers']} workers) with SE < 0.5%, < 250 ms in Chromium | {full_ms:.0f} ms, SE {fse:.2f}% | {mark(full_ms < 250 and fse < 0.5)} |")
 print(f"| evaluate < 1 ms (Chromium) | {ms(chrome['evaluateMs'])} | {mark(chrome['evaluateMs'] < 1)} |")
-print(f"| first numbers < 300 ms after navigation (median of 7 fresh pages) | {first:.0f} ms | {mark(first < 300)} |")
+print(f"| first numbers < 300 ms after navigation (median of 7 fresh pages; the frame painting the first report) | {first:.0f} ms (Node sees the headline in the DOM after {chrome['firstNumbersSeenMs']:.0f} ms, CDP round trips included) | {mark(first < 300)} |")
 print(f"| .wasm < 150 KB | {raw:,} B | {mark(raw < 150_000)} |")
 print(f"| .wasm gzipped (-9) < 60 KB | {gz:,} B | {mark(gz < 60_000)} |")
 PY

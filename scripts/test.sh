@@ -29,6 +29,7 @@ wasm-pack test --headless --chrome --chromedriver "$(command -v chromedriver)" -
 
 step "page in headless Chromium"
 scripts/build.sh
+scripts/size.sh
 node --test tests/page/
 
 step "npm package"
