@@ -38,6 +38,9 @@
 //! ## Reproducibility
 //! Every pair has its own random streams ([`rng`]), so results depend only on the seed and the
 //! path count — not on how the work is chunked — and are bit-identical natively and in Wasm.
+//! Sums are kept per block of [`BLOCK_PAIRS`] pairs and added to the total in block order, so a
+//! run split across Web Workers (each computing whole blocks, [`Simulation::run_block`], merged
+//! by [`Simulation::absorb_block`]) gives the same bits as one thread, whatever the worker count.
 
 pub mod deployment;
 pub mod rng;
@@ -1014,14 +1017,19 @@ impl Simulation {
             let mut s1 = f64::NAN;
             let mut changed = false;
             // Touches, with one bridge uniform per step, drawn only when a level is within
-            // reach: k·d₀·d₁ > 38 means p < e⁻³⁸, below the smallest uniform we draw.
-            let mut log_u = None;
+            // reach: k·d₀·d₁ > 38 means p < e⁻³⁸, below the smallest uniform we draw. The
+            // crossing is u < p = e^(−q); since e^q ≥ 1 + q + q²/2, u ≥ 1/(1 + q + q²/2) rules
+            // it out without the exp, which is then needed in a few percent of the draws.
+            let mut bridge_u = None;
             while let Some(&i) = self.touch_order.get(touch_ptr) {
                 let t = &self.tranches[i];
                 let lh = t.log_target;
                 let hit = x1 >= lh || {
                     let q = bridge_k * (lh - x) * (lh - x1);
-                    q < 38.0 && *log_u.get_or_insert_with(|| libm::log(bridge.uniform())) < -q
+                    q < 38.0 && {
+                        let u = *bridge_u.get_or_insert_with(|| bridge.uniform());
+                        u * (1.0 + q + 0.5 * q * q) < 1.0 && u < libm::exp(-q)
+                    }
                 };
                 if !hit {
                     break;
