@@ -7,6 +7,7 @@ import { mkdtemp, writeFile, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serve, launch } from '../page/harness.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let project;
@@ -88,4 +89,35 @@ test('the package types check under tsc --strict', async () => {
   // The check can fail: a wrong type is reported.
   await writeFile(join(project, 'use.ts'), `import { evaluate } from 'dealcalc';\nconst n: string = evaluate({} as any).capacity.capexUsd;\nexport { n };\n`);
   assert.throws(() => execFileSync('node', [tsc, '-p', project], { cwd: project, stdio: 'pipe' }));
+});
+
+test('the same package works in a browser: the ES module and the element', async () => {
+  const dir = join(project, 'node_modules/dealcalc');
+  const server = await serve(dir, {
+    route: (path) => (path === '/host.html'
+      ? { body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title></head><body><deal-calculator view="card"></deal-calculator></body></html>' }
+      : null),
+  });
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${server.url}host.html`);
+    const out = await page.evaluate(async () => {
+      const m = await import('/index.js');
+      const s = m.preset('amd-openai-2025');
+      const gw = s.capacity.phases.reduce((a, p) => a + p.gw, 0);
+      return { capex: m.evaluate(s).capacity.capexUsd, want: gw * s.capacity.capexPerGwUsd };
+    });
+    assert.equal(out.capex, out.want);
+    await page.evaluate(() => import('/deal-calculator.js'));
+    const value = page.locator('deal-calculator [data-out="capacity.capexUsd"] [part="value"]');
+    await value.waitFor({ timeout: 15000 });
+    assert.match(await value.textContent(), /\$\d/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 });
