@@ -15,6 +15,7 @@ import { mountValuation } from './valuation.js';
 import { capacityChart, ownershipChart, dataTable } from './charts.js';
 import { encodeShare, decodeShare, parseEnvelope, download, csv, reportRows, HASH_PREFIX } from './share.js';
 import { renderMethodology } from './methodology.js';
+import { headlineItems } from './headline.js';
 
 // ---- field paths ----------------------------------------------------------------------------
 
@@ -320,17 +321,18 @@ function touchButton(i) {
 function renderReport(r) {
   const c = r.capacity;
   const d = r.dilution;
-  document.getElementById('headline').replaceChildren(...[
-    card(t('Capacity'), `${fmt.num(c.totalGw)} GW`, 'capacity.totalGw', t('{basis} basis · {gw} GW binding', { basis: t(c.gwBasis === 'it' ? 'IT load' : 'facility'), gw: fmt.num(c.bindingGw) })),
-    card(t('Capex'), fmt.usd(c.capexUsd), 'capacity.capexUsd', t('GW × capex per GW')),
-    card(t('Vendor revenue'), fmt.usd(c.vendorRevenueUsd), 'capacity.vendorRevenueUsd', t('GW × revenue per GW')),
-    d ? card(t('Max ownership'), fmt.pct(d.maxOwnership), 'dilution.maxOwnership', 'N ÷ (S + N)') : null,
-    d ? card(t('Value transferred'), fmt.usd(d.valueTransferUsd), 'dilution.valueTransferUsd', t('N × (price − strike), today')) : null,
-    d ? card(t('Effective discount'), fmt.pct(d.effectiveDiscount, 1), 'dilution.effectiveDiscount', t('value transferred ÷ vendor revenue')) : null,
-    d ? card(t('Fair value of the warrant'), lastValuation ? fmt.usd(lastValuation.totalFairValueUsd) : '–', 'headline.fairValue', lastValuation ? t('Monte Carlo, risk-neutral ± {se}', { se: fmt.usd(lastValuation.standardErrorUsd) }) : t('run the simulation below')) : null,
-    r.investment ? card(t('Vendor investment'), fmt.usd(r.investment.totalUsd), 'investment.totalUsd', t('circularity {x}', { x: fmt.pct(r.investment.circularity, 1) })) : null,
-    r.contract ? card(t('Contract per GW'), fmt.usd(r.contract.valuePerGwUsd), 'contract.valuePerGwUsd', t('{x} a year', { x: fmt.usd(r.contract.valuePerYearUsd) })) : null,
-  ].filter(Boolean));
+  const items = headlineItems(r);
+  if (d) {
+    // The simulated fair value, after the dilution cards.
+    const at = items.findIndex((i) => i.out === 'dilution.effectiveDiscount') + 1;
+    items.splice(at, 0, {
+      label: t('Fair value of the warrant'),
+      value: lastValuation ? fmt.usd(lastValuation.totalFairValueUsd) : '–',
+      out: 'headline.fairValue',
+      note: lastValuation ? t('Monte Carlo, risk-neutral ± {se}', { se: fmt.usd(lastValuation.standardErrorUsd) }) : t('run the simulation below'),
+    });
+  }
+  document.getElementById('headline').replaceChildren(...items.map((i) => card(i.label, i.value, i.out, i.note)));
 
   const parts = [
     dataTable(t('Capacity'), [t('Quantity'), t('Value')], [

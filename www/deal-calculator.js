@@ -27,6 +27,7 @@ import { el, parseNumber } from './dom.js';
 import { t, fmt, withLang } from './i18n.js';
 import { decodeShare, encodeShare, parseEnvelope, HASH_PREFIX } from './share.js';
 import { capacityChart, ownershipChart, dataTable } from './charts.js';
+import { headlineItems } from './headline.js';
 
 const BASE = new URL('./', import.meta.url);
 const DEFAULT_PRESET = 'amd-openai-2025';
@@ -295,16 +296,7 @@ export class DealCalculator extends HTMLElement {
       el('div', { class: 'label', part: 'label', text: label }),
       el('div', { class: 'value', part: 'value', text: value }),
       note ? el('div', { class: 'note', part: 'note', text: note }) : null);
-    results.replaceChildren(el('div', { class: 'cards', part: 'cards' }, ...[
-      card(t('Capacity'), `${fmt.num(c.totalGw)} GW`, 'capacity.totalGw', t('{basis} basis · {gw} GW binding', { basis: t(c.gwBasis === 'it' ? 'IT load' : 'facility'), gw: fmt.num(c.bindingGw) })),
-      card(t('Capex'), fmt.usd(c.capexUsd), 'capacity.capexUsd', t('GW × capex per GW')),
-      card(t('Vendor revenue'), fmt.usd(c.vendorRevenueUsd), 'capacity.vendorRevenueUsd', t('GW × revenue per GW')),
-      d ? card(t('Max ownership'), fmt.pct(d.maxOwnership), 'dilution.maxOwnership', 'N ÷ (S + N)') : null,
-      d ? card(t('Value transferred'), fmt.usd(d.valueTransferUsd), 'dilution.valueTransferUsd', t('N × (price − strike), today')) : null,
-      d ? card(t('Effective discount'), fmt.pct(d.effectiveDiscount, 1), 'dilution.effectiveDiscount', t('value transferred ÷ vendor revenue')) : null,
-      r.investment ? card(t('Vendor investment'), fmt.usd(r.investment.totalUsd), 'investment.totalUsd', t('circularity {x}', { x: fmt.pct(r.investment.circularity, 1) })) : null,
-      r.contract ? card(t('Contract per GW'), fmt.usd(r.contract.valuePerGwUsd), 'contract.valuePerGwUsd', t('{x} a year', { x: fmt.usd(r.contract.valuePerYearUsd) })) : null,
-    ].filter(Boolean)));
+    results.replaceChildren(el('div', { class: 'cards', part: 'cards' }, ...headlineItems(r).map((i) => card(i.label, i.value, i.out, i.note))));
     if (this.view !== 'full') {
       details.replaceChildren();
       return;

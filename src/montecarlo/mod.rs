@@ -1055,7 +1055,10 @@ impl Simulation {
                 }
                 let w = &mut self.windows[g];
                 w[next_slot[g]] = (x1, s1);
-                next_slot[g] = (next_slot[g] + 1) % w.len();
+                next_slot[g] += 1;
+                if next_slot[g] == w.len() {
+                    next_slot[g] = 0;
+                }
                 if group
                     .order
                     .get(group_ptr[g])
