@@ -105,14 +105,29 @@ print("""
 """)
 print(f"""- **Full valuation in 250 ms ({full_state} in this run).** Compute-bound: 64,000 paths (about the
   fewest that keep the standard error under 0.5% for both warrant presets, with antithetics and
-  the control variate) on the two cores of this machine take 230–300 ms of simulation from run
-  to run, as the machine's load varies; the result is identical to one thread's, and more cores
+  the control variate) on the two cores of this machine take 230–330 ms of simulation from run
+  to run, as the machine's load varies (it is a shared virtual machine); the result is identical to one thread's, and more cores
   scale it down (blocks are independent). The page's own default grid for the AMD presets'
   30-day average tests is daily (252 steps a year, exact for averages), about 5× this work.
 - **First numbers ({first_state} in this run).** The page marks the frame that paints its first
   report; fresh pages on a quiet machine take about 210 ms, about 100 ms more when it is busy.
   The module graph and the .wasm are preloaded and the panels below the results wait for the
   next task.
+
+## Means tried (issue 9), kept only where they paid
+
+- Kept: Ziggurat normals (`rand_distr`, libm inside) instead of the AS241 inverse CDF, whose log
+  and sqrt were 16% of the Wasm time; std's IEEE-exact `sqrt` instead of libm's software one (10%
+  in Wasm, 128-bit multiplies); average tests kept in logarithms with one exp per close only near
+  a target (native 807 → 544 ms); a bound before the bridge's exp (−5% native); one Web Worker per
+  core with blocks merged in order (about 1.9× on two cores, identical results); modulepreload
+  and a preloaded .wasm for the first numbers.
+- Dropped: an exponential draw (Ziggurat) in place of the bridge's log: no gain in Wasm
+  (692 → 681 ms) for 4 KB more; `opt-level` "z" and 3 and wasm-opt `-Oz` (see size).
+- Measured, not adopted: a coarser grid. The touch test is exact on any grid (Brownian bridge),
+  but the 30-day average tests are not: monthly steps value AMD–OpenAI 1.9% above daily
+  (20.39 vs 20.00 B at 200,000 paths), weekly 0.1%; so weekly is the coarsest grid worth using.
+- Not tried: `simd128` (the hot loop is a scalar recurrence along each path).
 """)
 PY
 cat docs/BENCHMARKS.md

@@ -140,7 +140,8 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
       status.dataset.ms = String(Math.round(ms));
       idle();
       onResult(result);
-    } else if (now - job.lastPost > 250) {
+    } else if (now - job.lastPost > 500) {
+      // Partial figures twice a second at most: rendering them takes a core from the workers.
       job.lastPost = now;
       const partial = job.sim.result();
       lastValuation = partial;
