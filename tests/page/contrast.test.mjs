@@ -33,3 +33,22 @@ test('text colours meet WCAG AA contrast in light and dark schemes', async () =>
     }
   }
 });
+
+test('the embedded element\'s default colours meet WCAG AA in its light and dark themes', async () => {
+  const css = await readFile(`${WWW}/element.css`, 'utf8');
+  // `--_fg: var(--dealcalc-fg, #1a1a1a);` → {fg: '#1a1a1a'}
+  const themed = (block) => Object.fromEntries([...block.matchAll(/--_([\w-]+):\s*var\(--dealcalc-[\w-]+,\s*(#[0-9a-fA-F]{6})\)/g)].map((m) => [m[1], m[2]]));
+  const light = themed(css.slice(css.indexOf('.dc {'), css.indexOf('.dc.theme-dark {')));
+  const dark = themed(css.slice(css.indexOf('.dc.theme-dark {'), css.indexOf('@media')));
+  assert.ok(Object.keys(light).length >= 7 && Object.keys(dark).length >= 7);
+  // Values are accent on card; labels and notes muted on card; errors on the background.
+  const pairs = [['fg', 'bg'], ['fg', 'card'], ['muted', 'bg'], ['muted', 'card'], ['accent', 'bg'], ['accent', 'card'], ['problem', 'bg']];
+  for (const [scheme, p] of [['light', light], ['dark', dark]]) {
+    for (const [fg, bg] of pairs) {
+      const r = ratio(p[fg], p[bg]);
+      assert.ok(r >= 4.5, `${scheme}: --_${fg} on --_${bg} is ${r.toFixed(2)}:1`);
+    }
+  }
+  // The auto theme's dark colours are the dark theme's.
+  assert.deepEqual(themed(css.slice(css.indexOf('@media'))), dark);
+});
