@@ -97,7 +97,9 @@ print("""
   number read back is the same number); Rust's float formatting for messages about 16 KB; alloc and
   core about 60 KB; the allocator 7 KB; data 71 KB, of which the preset JSON is 33 KB and the
   Ziggurat tables 4 KB. Tried and measured: `opt-level = "z"` saves 5% but makes the Monte Carlo
-  2.2× slower in Wasm; `opt-level = 3` adds 10% for no speed; wasm-opt `-Oz` saves 0.3%.
+  2.2× slower in Wasm; `opt-level = 3` adds 10% for no speed; wasm-opt `-Oz` saves 0.3%;
+  rebuilding std with `-Cpanic=immediate-abort` (`-Zbuild-std`, unstable: RUSTC_BOOTSTRAP on
+  stable) gives 279,746 B / 117,570 B (−11%), not adopted for an unstable flag in the release.
   `scripts/size.sh` in the test command guards today's size (budget 330,000 B raw, 137,000 B
   gzipped) so that it cannot grow unnoticed; halving it means moving presets out of the binary
   and replacing serde_json and the float formatting, which the contract's exactness rules make
