@@ -29,14 +29,8 @@ pub fn triangular(t: Triangular, u: f64) -> f64 {
 }
 
 /// The ramp of one path: the phases that happen, shifted by their delays. `uniforms` holds two
-/// per phase (happens, delay).
-pub fn sample_ramp(phases: &[Phase], uniforms: &[f64]) -> Ramp {
-    let mut ramp = Ramp::default();
-    sample_ramp_into(phases, uniforms, &mut ramp);
-    ramp
-}
-
-/// [`sample_ramp`] into a ramp whose pieces are replaced (no allocation once it has room).
+/// per phase (happens, delay). The ramp's pieces are replaced, so one ramp serves every path
+/// without allocating.
 pub fn sample_ramp_into(phases: &[Phase], uniforms: &[f64], ramp: &mut Ramp) {
     ramp.pieces.clear();
     let pieces = phases
@@ -56,24 +50,9 @@ pub fn sample_ramp_into(phases: &[Phase], uniforms: &[f64], ramp: &mut Ramp) {
     ramp.pieces.extend(pieces);
 }
 
-/// Years from `valuation` until the ramp reaches `gw` (0 if already reached), or `None`.
-pub fn milestone_years(ramp: &Ramp, gw: f64, valuation: Date) -> Option<f64> {
-    milestone_years_with(ramp, &ramp_breakpoints(ramp), gw, valuation)
-}
-
-fn ramp_breakpoints(ramp: &Ramp) -> Vec<f64> {
-    let mut b = Vec::new();
-    ramp.breakpoints_into(&mut b);
-    b
-}
-
-/// [`milestone_years`] given the ramp's breakpoints ([`Ramp::breakpoints_into`]).
-pub fn milestone_years_with(
-    ramp: &Ramp,
-    breakpoints: &[f64],
-    gw: f64,
-    valuation: Date,
-) -> Option<f64> {
+/// Years from `valuation` until the ramp reaches `gw` (0 if already reached), or `None`;
+/// `breakpoints` are the ramp's ([`Ramp::breakpoints_into`], computed once per path).
+pub fn milestone_years(ramp: &Ramp, breakpoints: &[f64], gw: f64, valuation: Date) -> Option<f64> {
     ramp.time_to_reach_with(gw, breakpoints)
         .map(|day| ((day - valuation.0 as f64) / DAYS_PER_YEAR).max(0.0))
 }

@@ -674,7 +674,7 @@ impl Simulation {
         };
         // A dry run of pair 0 sets the shift; its sums are dropped.
         sim.run_pair(0);
-        sim.block = Sums::new(n, days);
+        sim.block = sim.empty_sums();
         Ok(sim)
     }
 
@@ -695,8 +695,9 @@ impl Simulation {
         for pair in start..end {
             self.run_pair(pair);
             if (pair + 1) % BLOCK_PAIRS == 0 || pair + 1 == self.pairs_total {
-                self.sums.merge(&self.block);
-                self.block = Sums::new(self.tranches.len(), self.sums.days());
+                let fresh = self.empty_sums();
+                let block = std::mem::replace(&mut self.block, fresh);
+                self.sums.merge(&block);
             }
         }
         self.pairs_done = end;
@@ -713,10 +714,8 @@ impl Simulation {
     pub fn run_block(&mut self, index: u64) -> Sums {
         let start = index.saturating_mul(BLOCK_PAIRS).min(self.pairs_total);
         let end = start.saturating_add(BLOCK_PAIRS).min(self.pairs_total);
-        let saved = std::mem::replace(
-            &mut self.block,
-            Sums::new(self.tranches.len(), self.sums.days()),
-        );
+        let fresh = self.empty_sums();
+        let saved = std::mem::replace(&mut self.block, fresh);
         for pair in start..end {
             self.run_pair(pair);
         }
@@ -751,6 +750,12 @@ impl Simulation {
     /// Tranches and histogram days: the shape [`Sums::from_slice`] needs.
     pub fn sums_shape(&self) -> (usize, usize) {
         (self.tranches.len(), self.sums.days())
+    }
+
+    /// Zero sums of this simulation's shape, for the next block.
+    fn empty_sums(&self) -> Sums {
+        let (tranches, days) = self.sums_shape();
+        Sums::new(tranches, days)
     }
 
     /// Runs every remaining pair.
@@ -795,7 +800,7 @@ impl Simulation {
             sc.path.milestones.clear();
             for t in &self.tranches {
                 sc.path.milestones.push(
-                    deployment::milestone_years_with(
+                    deployment::milestone_years(
                         &sc.ramp,
                         &sc.breakpoints,
                         t.gw_trigger,
@@ -980,9 +985,8 @@ impl Simulation {
         let mut close_ptr = met_at_start(&self.close_order);
         group_ptr.clear();
         group_ptr.extend(self.average_groups.iter().map(|g| met_at_start(&g.order)));
-        let x0 = libm::log(s0);
         for w in self.windows.iter_mut() {
-            w.iter_mut().for_each(|v| *v = (x0, s0));
+            w.iter_mut().for_each(|v| *v = (x, s0));
         }
         next_slot.clear();
         next_slot.resize(self.windows.len(), 0);
@@ -1054,7 +1058,8 @@ impl Simulation {
                     continue;
                 }
                 let w = &mut self.windows[g];
-                w[next_slot[g]] = (x1, s1);
+                let slot = next_slot[g];
+                w[slot] = (x1, s1);
                 next_slot[g] += 1;
                 if next_slot[g] == w.len() {
                     next_slot[g] = 0;
@@ -1072,12 +1077,13 @@ impl Simulation {
                 if last_high[g].is_none_or(|j| k - j >= w.len()) {
                     continue;
                 }
+                let s = spot(&mut s1, x1);
+                w[slot].1 = s;
                 let mut sum = 0.0;
                 for (x, s) in w.iter_mut() {
                     sum += spot(s, *x);
                 }
                 let mean = sum / w.len() as f64;
-                let s = spot(&mut s1, x1);
                 while let Some(&i) = group.order.get(group_ptr[g]) {
                     let h = self.tranches[i].target.unwrap_or(0.0);
                     if mean < h * (1.0 - 1e-12) {
