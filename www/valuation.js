@@ -11,6 +11,28 @@ import { el, fmt, parseNumber } from './dom.js';
 import { vestingTimeline, valueHistogram } from './charts.js';
 import { t, lang } from './i18n.js';
 
+// One pool of workers for the page, one per core (at most 8), whoever mounts the panel: the page
+// mounts it again on a language change, and each mount must not start a pool of its own. The
+// current mount receives the workers' messages.
+const workerCount = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8));
+const pool = { workers: [], onMessage: null, onError: null };
+let lastRunId = 0;
+
+function ensureWorkers() {
+  while (pool.workers.length < workerCount) {
+    const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    w.onmessage = (e) => pool.onMessage?.(w, e.data);
+    w.onerror = (e) => pool.onError?.(e.message);
+    pool.workers.push(w);
+  }
+  return pool.workers;
+}
+
+function stopWorkers() {
+  pool.workers.forEach((w) => w.terminate());
+  pool.workers = [];
+}
+
 export function mountValuation(root, getScenario, onResult = () => {}) {
   const input = (id, label, value, help) => {
     const i = el('input', { id, type: 'text', inputmode: 'numeric', autocomplete: 'off', 'data-path': `options.${id.replace('valuation-', '')}` });
@@ -41,10 +63,6 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
     status, results, charts,
   );
 
-  /** Workers: one per core (at most 8), created on the first run and kept. */
-  const workerCount = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8));
-  let workers = [];
-  let runId = 0;
   let job = null; // {id, sim, next, pending, started, lastPost}
   let lastValuation = null;
   let lastReport = null;
@@ -70,21 +88,6 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
       else rest.push(p.path ? `${p.path}: ${p.message}` : p.message);
     }
     return rest.join('; ');
-  }
-
-  function ensureWorkers() {
-    while (workers.length < workerCount) {
-      const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-      w.onmessage = (e) => onMessage(w, e.data);
-      w.onerror = (e) => fail(e.message);
-      workers.push(w);
-    }
-    return workers;
-  }
-
-  function stopWorkers() {
-    workers.forEach((w) => w.terminate());
-    workers = [];
   }
 
   function idle() {
@@ -165,8 +168,7 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
       return;
     }
     job?.sim.free();
-    runId += 1;
-    job = { id: runId, sim, blocks: sim.blockCount, next: 0, absorbed: 0, pending: new Map(), started: performance.now(), lastPost: performance.now() };
+    job = { id: ++lastRunId, sim, blocks: sim.blockCount, next: 0, absorbed: 0, pending: new Map(), started: performance.now(), lastPost: performance.now() };
     lastScenarioKey = JSON.stringify(scenario);
     progress.value = 0;
     status.dataset.state = 'running';
@@ -174,7 +176,7 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
     run.disabled = true;
     cancel.disabled = false;
     for (const w of ensureWorkers()) {
-      w.postMessage({ type: 'setup', id: runId, scenario, options: opts });
+      w.postMessage({ type: 'setup', id: job.id, scenario, options: opts });
       // Two blocks in flight per worker, so that none waits for this thread.
       feed(w);
       feed(w);
@@ -222,6 +224,8 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
     charts.replaceChildren(...[vestingTimeline({ scenario, report: lastReport, valuation: fresh }), fresh ? valueHistogram(fresh) : null].filter(Boolean));
   }
 
+  pool.onMessage = onMessage;
+  pool.onError = fail;
   // Start the workers (module and Wasm compile) once the page has settled, so that the first
   // run does not wait for them.
   setTimeout(() => {

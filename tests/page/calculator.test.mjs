@@ -150,6 +150,12 @@ test('the warrant is valued in a worker with progress, and cancel stops it', asy
   assert.equal(await page.isDisabled('#valuation-run'), false);
   await page.screenshot({ path: `${RESULTS}/valuation.png`, fullPage: true });
 
+  // The panel is mounted again on each language change; the page keeps one pool of workers.
+  for (const code of ['de', 'en', 'de', 'en']) await page.selectOption('#lang', code);
+  await page.waitForTimeout(1800); // past the panel's delayed start of the workers
+  const cores = await page.evaluate(() => Math.min(navigator.hardwareConcurrency || 2, 8));
+  assert.ok(page.workers().length <= cores, `${page.workers().length} workers for ${cores} cores`);
+
   // Bad options are shown beside their fields.
   await page.fill('#valuation-paths', '1.5');
   await page.click('#valuation-run');
