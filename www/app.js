@@ -401,9 +401,11 @@ function announce(r) {
 
 function recompute() {
   const status = document.getElementById('status');
-  let problems;
+  // One call: evaluate validates, and throws with the same problems validate would list.
+  let report = null;
+  let problems = [];
   try {
-    problems = dc.validate(scenario);
+    report = dc.evaluate(scenario);
   } catch (e) {
     problems = e.problems ?? [{ path: '', message: String(e.message ?? e) }];
   }
@@ -416,7 +418,6 @@ function recompute() {
     return;
   }
   try {
-    const report = dc.evaluate(scenario);
     lastReport = report;
     lastValuation = null;
     renderReport(report);

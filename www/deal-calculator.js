@@ -186,10 +186,10 @@ export class DealCalculator extends HTMLElement {
 
   /** Validates and evaluates the scenario; keeps every problem. */
   #evaluate() {
-    const core = dc;
+    // One call: evaluate validates, and throws with the same problems validate would list.
     try {
-      this.#problems = core.validate(this.#scenario);
-      this.#report = this.#problems.length ? null : core.evaluate(this.#scenario);
+      this.#report = dc.evaluate(this.#scenario);
+      this.#problems = [];
     } catch (e) {
       this.#problems = e?.problems ?? [{ path: '', message: String(e?.message ?? e) }];
       this.#report = null;
