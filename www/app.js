@@ -16,26 +16,7 @@ import { capacityChart, ownershipChart, dataTable } from './charts.js';
 import { encodeShare, decodeShare, parseEnvelope, download, csv, reportRows, HASH_PREFIX } from './share.js';
 import { renderMethodology } from './methodology.js';
 import { headlineItems } from './headline.js';
-
-// ---- field paths ----------------------------------------------------------------------------
-
-/** ["warrant", "tranches", 2, "priceTarget"] from "warrant.tranches[2].priceTarget". */
-function splitPath(path) {
-  const parts = [];
-  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) parts.push(m[2] !== undefined ? Number(m[2]) : m[1]);
-  return parts;
-}
-
-function getAt(obj, path) {
-  return splitPath(path).reduce((o, k) => (o == null ? undefined : o[k]), obj);
-}
-
-function setAt(obj, path, value) {
-  const parts = splitPath(path);
-  let o = obj;
-  for (const k of parts.slice(0, -1)) o = o[k];
-  o[parts[parts.length - 1]] = value;
-}
+import { getAt, setAt } from './fieldpath.js';
 
 // ---- the form -------------------------------------------------------------------------------
 

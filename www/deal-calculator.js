@@ -28,6 +28,7 @@ import { t, fmt, withLang } from './i18n.js';
 import { decodeShare, encodeShare, parseEnvelope, HASH_PREFIX } from './share.js';
 import { capacityChart, ownershipChart, dataTable } from './charts.js';
 import { headlineItems } from './headline.js';
+import { getAt, setAt } from './fieldpath.js';
 
 const BASE = new URL('./', import.meta.url);
 const DEFAULT_PRESET = 'amd-openai-2025';
@@ -43,19 +44,12 @@ export function loadEngine() {
 
 /** The inputs the full view offers: the levers a reader of an article is most likely to try. */
 const KEY_FIELDS = [
-  { path: ['equity', 'sharePrice'], label: 'Share price', unit: '$', scale: 1 },
-  { path: ['equity', 'volatility'], label: 'Volatility', unit: '% / yr', scale: 0.01 },
-  { path: ['capacity', 'capexPerGwUsd'], label: 'Capex per GW', unit: '$ B', scale: 1e9 },
-  { path: ['capacity', 'vendorRevenuePerGwUsd'], label: 'Vendor revenue per GW', unit: '$ B', scale: 1e9 },
-  { path: ['capacity', 'electricityUsdPerMwh'], label: 'Electricity price', unit: '$/MWh', scale: 1 },
+  { path: 'equity.sharePrice', label: 'Share price', unit: '$', scale: 1 },
+  { path: 'equity.volatility', label: 'Volatility', unit: '% / yr', scale: 0.01 },
+  { path: 'capacity.capexPerGwUsd', label: 'Capex per GW', unit: '$ B', scale: 1e9 },
+  { path: 'capacity.vendorRevenuePerGwUsd', label: 'Vendor revenue per GW', unit: '$ B', scale: 1e9 },
+  { path: 'capacity.electricityUsdPerMwh', label: 'Electricity price', unit: '$/MWh', scale: 1 },
 ];
-
-const pathText = (parts) => parts.join('.');
-const getAt = (o, parts) => parts.reduce((x, k) => (x == null ? undefined : x[k]), o);
-function setAt(o, parts, value) {
-  const parent = getAt(o, parts.slice(0, -1));
-  if (parent && typeof parent === 'object') parent[parts[parts.length - 1]] = value;
-}
 
 /** The headline numbers carried by the change event. */
 function headline(scenario, r) {
@@ -230,11 +224,12 @@ export class DealCalculator extends HTMLElement {
   #form() {
     this.#inputs.clear();
     const decimalComma = this.#lang === 'de';
-    const fields = KEY_FIELDS.filter((f) => getAt(this.#scenario, f.path.slice(0, -1)) != null);
+    // Only the fields whose section the deal has (no equity without a warrant).
+    const fields = KEY_FIELDS.filter((f) => getAt(this.#scenario, f.path.split('.')[0]) != null);
     const form = el('form', { class: 'inputs', part: 'inputs', novalidate: '' });
     form.addEventListener('submit', (e) => e.preventDefault());
     for (const f of fields) {
-      const key = pathText(f.path);
+      const key = f.path;
       const id = `dc-${key.replace('.', '-')}`;
       const value = getAt(this.#scenario, f.path);
       const input = el('input', { id, type: 'text', inputmode: 'decimal', part: 'input', 'aria-describedby': `${id}-error`, autocomplete: 'off' });
