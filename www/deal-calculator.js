@@ -77,6 +77,7 @@ export class DealCalculator extends HTMLElement {
   #connected = false;
   #inputs = new Map(); // path text -> {input, error}
   #typed = new Map(); // path text -> the text as typed (kept across redraws)
+  #linkVersion = 0;
 
   constructor() {
     super();
@@ -218,6 +219,7 @@ export class DealCalculator extends HTMLElement {
       }
       this.#showProblems();
       this.#showResults();
+      this.#linkToCalculator();
     });
   }
 
@@ -251,10 +253,17 @@ export class DealCalculator extends HTMLElement {
 
   #footer() {
     const link = el('a', { part: 'link', href: new URL('index.html', BASE).href, target: '_blank', rel: 'noopener', text: t('Open in the full calculator') });
-    encodeShare(this.#scenario, { lang: this.#lang }).then((hash) => {
-      link.href = new URL(`index.html${hash}`, BASE).href;
-    }, () => {});
     return el('footer', {}, link, ' · ', el('span', { class: 'fineprint', text: t('dealcalc · not investment advice') }));
+  }
+
+  /** Points the footer's link at the scenario as it is now (edits included). */
+  #linkToCalculator() {
+    const link = this.#root.querySelector('[part="link"]');
+    if (!link) return;
+    const version = ++this.#linkVersion;
+    encodeShare(this.#scenario, { lang: this.#lang }).then((hash) => {
+      if (version === this.#linkVersion) link.href = new URL(`index.html${hash}`, BASE).href;
+    }, () => {});
   }
 
   #showProblems() {

@@ -213,6 +213,24 @@ test('the element\'s properties, attributes and bad input', async () => {
     await calc.locator('[data-out="capacity.capexUsd"]').waitFor({ timeout: 15000 });
     const handle = await calc.elementHandle();
 
+    // An edit in the full view reaches the link to the full calculator.
+    const full = page.locator('deal-calculator[view="full"]');
+    await full.locator('#dc-capacity-capexPerGwUsd').fill('45');
+    const linkedCapex = () => page.evaluate(async () => {
+      const { decodeShare } = await import('/share.js');
+      const link = document.querySelector('deal-calculator[view="full"]').shadowRoot.querySelector('[part="link"]');
+      const hash = new URL(link.href).hash;
+      return hash ? (await decodeShare(hash)).scenario.capacity.capexPerGwUsd : null;
+    });
+    // (waitForFunction cannot await: a pending promise counts as true.) The link is set
+    // asynchronously after compression, so poll for up to two seconds.
+    let linked = null;
+    for (let i = 0; i < 40 && linked !== 45e9; i++) {
+      linked = await linkedCapex();
+      if (linked !== 45e9) await page.waitForTimeout(50);
+    }
+    assert.equal(linked, 45e9);
+
     // preset property → attribute → a new deal and a change event.
     await handle.evaluate((e) => { e.preset = 'oracle-openai-2025'; });
     await page.waitForFunction(() => window.__events.some((r) => /Oracle/.test(r.name)));
