@@ -342,21 +342,17 @@ impl Sums {
         }
         let mut s = Sums::new(tranches, days);
         s.pairs = count(take(1)?[0], BLOCK_PAIRS as usize)? as u64;
-        for i in 0..=tranches {
-            let m = take(5)?;
-            let m = Moments {
-                y: m[0],
-                yy: m[1],
-                c: m[2],
-                cc: m[3],
-                yc: m[4],
-            };
-            if i < tranches {
-                s.moments[i] = m;
-            } else {
-                s.total = m;
-            }
+        let moments = |m: &[f64]| Moments {
+            y: m[0],
+            yy: m[1],
+            c: m[2],
+            cc: m[3],
+            yc: m[4],
+        };
+        for m in s.moments.iter_mut() {
+            *m = moments(take(5)?);
         }
+        s.total = moments(take(5)?);
         s.total_c.copy_from_slice(take(tranches)?);
         s.cc.copy_from_slice(take(tranches * tranches)?);
         let w = take(3)?;
