@@ -141,6 +141,7 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
       status.dataset.state = 'done';
       status.textContent = t('Done: {paths} paths × {steps} steps in {s} s.', { paths: fmt.num(result.paths, 0), steps: fmt.num(result.steps, 0), s: fmt.num(ms / 1000, 2) });
       status.dataset.ms = String(Math.round(ms));
+      status.dataset.workers = String(workerCount);
       idle();
       onResult(result);
     } else if (now - job.lastPost > 500) {

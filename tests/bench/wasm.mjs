@@ -88,7 +88,7 @@ try {
     fullValuationMs: fullRuns[2],
     fullValuationSe: fullSe,
     fullValuationPaths: Number(await full.inputValue('#valuation-paths')),
-    fullValuationWorkers: await full.evaluate(() => Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8))),
+    fullValuationWorkers: Number(await full.getAttribute('#valuation-status', 'data-workers')),
   };
   await full.close();
   // First numbers after navigation, fresh pages: the page marks the animation frame that
