@@ -12,8 +12,9 @@ criterion::criterion_main!(native::benches);
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use criterion::{criterion_group, Criterion};
+    use dealcalc::input::ToJson;
     use dealcalc::pricing::{price, OptionSpec};
-    use dealcalc::{montecarlo, presets, Scenario};
+    use dealcalc::{montecarlo, presets};
     use serde_json::json;
     use std::hint::black_box;
     use std::time::Duration;
@@ -22,7 +23,7 @@ mod native {
         let amd = presets::get("amd-openai-2025").expect("preset").to_json();
         c.bench_function("evaluate", |b| {
             b.iter(|| {
-                let s = Scenario::from_json(black_box(&amd)).expect("valid");
+                let s = dealcalc::input::scenario(black_box(&amd)).expect("valid");
                 dealcalc::evaluate(&s)
             })
         });
@@ -34,19 +35,21 @@ mod native {
             json!({"kind":"warrant","spot":40,"strike":60,"rate":0.03,"vol":0.3,"timeYears":5,"sharesOutstanding":1e6,"warrantsIssued":2e5,"dilution":"fixed_point"}),
         ]
         .iter()
-        .map(|v| OptionSpec::from_json(v).expect("valid"))
+        .map(|v| dealcalc::input::option_spec(v).expect("valid"))
         .collect();
         // All five kinds per iteration; the table divides by five.
         c.bench_function("priceOption_5_kinds", |b| {
             b.iter(|| specs.iter().map(|s| price(black_box(s)).price).sum::<f64>())
         });
         let options = json!({"paths": 100_000, "seed": 1, "stepsPerYear": 52});
+        let (scenario, options) =
+            dealcalc::input::valuation_request(&amd, &options).expect("valid");
         let mut group = c.benchmark_group("valueWarrant");
         group
             .sample_size(10)
             .measurement_time(Duration::from_secs(8));
         group.bench_function("amd_openai_100k_weekly", |b| {
-            b.iter(|| montecarlo::value_warrant(black_box(&amd), &options).expect("runs"))
+            b.iter(|| montecarlo::value_warrant(black_box(&scenario), options).expect("runs"))
         });
         group.finish();
     }

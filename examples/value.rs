@@ -1,5 +1,6 @@
 //! Values a preset's warrant from the command line and prints the valuation as JSON:
 //! `cargo run --release --example value -- amd-openai-2025 '{"paths": 20000}'`.
+use dealcalc::input::ToJson;
 use dealcalc::{montecarlo, presets};
 
 fn main() {
@@ -16,7 +17,9 @@ fn main() {
         Err(e) => return eprintln!("{e:?}"),
     };
     let start = std::time::Instant::now();
-    match montecarlo::value_warrant(&scenario, &options) {
+    let run = dealcalc::input::valuation_request(&scenario, &options)
+        .and_then(|(s, o)| montecarlo::value_warrant(&s, o));
+    match run {
         Ok(v) => {
             eprintln!("{:.1} ms", start.elapsed().as_secs_f64() * 1e3);
             let mut v = serde_json::to_value(v).unwrap();

@@ -9,7 +9,9 @@ fn main() {
         .map(|o| serde_json::from_str(&o).expect("options must be JSON"))
         .unwrap_or(serde_json::json!({}));
     let start = std::time::Instant::now();
-    match dealcalc::montecarlo::value_warrant(&scenario, &options) {
+    let run = dealcalc::input::valuation_request(&scenario, &options)
+        .and_then(|(s, o)| dealcalc::montecarlo::value_warrant(&s, o));
+    match run {
         Ok(v) => println!(
             "{:.1} ms: value {:.4e} ± {:.3e}",
             start.elapsed().as_secs_f64() * 1e3,

@@ -18,6 +18,7 @@
 //! are booked as the gigawatts come online.
 
 use crate::date::Date;
+use crate::numeric::ratio;
 use crate::scenario::{GwBasis, Phase, Scenario};
 use serde::Serialize;
 
@@ -322,15 +323,6 @@ pub fn evaluate(s: &Scenario) -> CapacityReport {
         first_online: first,
         fully_online: last,
         schedule,
-    }
-}
-
-/// a ÷ b, or 0 when b is 0 (a share of nothing is reported as nothing, not NaN).
-pub fn ratio(a: f64, b: f64) -> f64 {
-    if b == 0.0 {
-        0.0
-    } else {
-        a / b
     }
 }
 

@@ -11,7 +11,7 @@
 //!
 //! Per tranche, in the scenario's order, cumulative shares n_i and ownership n_i ÷ (S + n_i).
 
-use crate::capacity::ratio;
+use crate::numeric::ratio;
 use crate::scenario::Scenario;
 use serde::Serialize;
 

@@ -9,7 +9,8 @@
 //! Contract (Oracle: about $300 billion over about five years for 4.5 GW): value per GW =
 //! valueUsd ÷ total GW; value per year = valueUsd ÷ years (straight average).
 
-use crate::capacity::{ratio, CapacityReport};
+use crate::capacity::CapacityReport;
+use crate::numeric::ratio;
 use crate::scenario::Scenario;
 use serde::Serialize;
 

@@ -27,6 +27,7 @@ pub mod dilution;
 pub mod financing;
 pub mod input;
 pub mod montecarlo;
+pub mod numeric;
 pub mod presets;
 pub mod pricing;
 pub mod problem;
@@ -34,6 +35,7 @@ pub mod report;
 pub mod scenario;
 pub mod sensitivity;
 pub mod vesting;
+#[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use problem::Problem;

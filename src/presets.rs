@@ -80,23 +80,24 @@ pub fn get(id: &str) -> Result<Scenario, Vec<Problem>> {
     let preset = PRESETS.iter().find(|p| p.info.id == id).ok_or_else(|| {
         let known: Vec<&str> = PRESETS.iter().map(|p| p.info.id).collect();
         let shown: String = id.chars().take(40).collect();
-        vec![Problem::new(
-            "id",
-            format!("unknown preset \"{shown}\"; known: {}", known.join(", ")),
-        )]
+        let known = known.join(", ");
+        let msg = format!("unknown preset \"{shown}\"; known: {known}");
+        vec![Problem::new("id", "unknown_preset", msg)
+            .with("value", shown)
+            .with("options", known)]
     })?;
     let value: serde_json::Value = serde_json::from_str(preset.json).map_err(|e| {
-        vec![Problem::new(
-            "",
-            format!("preset {id} is not valid JSON: {e}"),
-        )]
+        let msg = format!("preset {id} is not valid JSON: {e}");
+        vec![Problem::new("", "preset_json", msg)]
     })?;
-    Scenario::from_json(&value)
+    crate::input::scenario(&value)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::input::ToJson;
 
     #[test]
     fn every_preset_reads_and_validates() {

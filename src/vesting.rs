@@ -19,8 +19,42 @@
 
 use crate::capacity::Ramp;
 use crate::date::{date_after_years, years_between, Date};
+use crate::pricing::touch::{touch_tranche, TouchTranche};
+use crate::pricing::Market;
 use crate::scenario::{PriceTest, PriceTestKind, Scenario};
 use serde::Serialize;
+
+/// Points of the base path in the report, evenly spaced in days from the valuation date to
+/// expiry (both included).
+pub const BASE_PATH_POINTS: usize = 41;
+
+/// Which condition of a tranche came last, and so dates its vesting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VestAt {
+    /// The milestone came first (or the same day): the tranche vests when its price test is met.
+    PriceDate,
+    /// The price test was met first and the milestone has come by now: it vests at the milestone.
+    Milestone,
+    /// The price test is met but the milestone has not come by now.
+    NotYet,
+}
+
+/// The vest rule, the one implementation the timeline and the simulation share: a tranche
+/// whose price test was first met at `price` and whose milestone comes at `milestone` vests on
+/// the later of the two, each condition counting once it has been met, in any order ("each
+/// condition met once met", our reading of the AMD–OpenAI warrant in AMD's Form 8-K of
+/// 2025-10-06: tranches vest "upon" GW deployment milestones and share-price thresholds).
+/// `now` is the time the caller has reached (the expiry for the timeline, the grid time for a
+/// simulated path). Works for dates and for year fractions alike.
+pub fn vest_at<T: PartialOrd>(milestone: T, price: T, now: T) -> VestAt {
+    if milestone <= price {
+        VestAt::PriceDate
+    } else if milestone <= now {
+        VestAt::Milestone
+    } else {
+        VestAt::NotYet
+    }
+}
 
 /// Tests daily closes against a tranche's price target.
 ///
@@ -89,7 +123,20 @@ pub struct VestingReport {
     pub base_growth_source: &'static str,
     /// Years from the valuation date to expiry (ACT/365.25).
     pub years_to_expiry: f64,
+    /// The base path P₀·e^{g·t} at [`BASE_PATH_POINTS`] dates, for charts.
+    pub base_path: Vec<PricePoint>,
     pub tranches: Vec<TrancheVesting>,
+}
+
+/// A share price at a date.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct PricePoint {
+    pub date: Date,
+    /// ACT/365.25 years from the valuation date.
+    pub years: f64,
+    pub price_usd: f64,
 }
 
 /// One tranche on the base path.
@@ -108,8 +155,12 @@ pub struct TrancheVesting {
     /// First day the base path passes the price test; the valuation date when there is no
     /// target or it is already passed; null if not by expiry.
     pub price_date: Option<Date>,
-    /// max(milestoneDate, priceDate) if on or before expiry, else null.
+    /// max(milestoneDate, priceDate) if on or before expiry, else null ([`vest_at`]).
     pub vest_date: Option<Date>,
+    /// The target priced as touches from the valuation date to expiry (risk-neutral, the
+    /// milestone taken as met, continuous monitoring): per share, asset one-touch at hit −
+    /// strike × cash one-touch at hit ([`touch_tranche`]); null without a target.
+    pub touch: Option<TouchTranche>,
 }
 
 /// The day the base path P₀·e^{μt} first passes `test` against `target`, searching from
@@ -149,6 +200,13 @@ pub fn evaluate(s: &Scenario) -> Option<VestingReport> {
     let mu = e.base_path_growth.unwrap_or_else(|| e.real_world_drift());
     let ramp = Ramp::from_phases(&s.capacity.phases);
     let t_exp = years_between(s.valuation_date, w.expiry_date);
+    let market = Market {
+        spot: e.share_price,
+        rate: e.risk_free_rate,
+        dividend_yield: e.dividend_yield,
+        vol: e.volatility,
+        time_years: t_exp,
+    };
     let tranches = w
         .tranches
         .iter()
@@ -167,9 +225,14 @@ pub fn evaluate(s: &Scenario) -> Option<VestingReport> {
                 ),
             };
             let vest_date = match (milestone_date, price_date) {
-                (Some(m), Some(p)) => Some(m.max(p)).filter(|d| *d <= w.expiry_date),
+                (Some(m), Some(p)) => match vest_at(m, p, w.expiry_date) {
+                    VestAt::PriceDate => Some(p),
+                    VestAt::Milestone => Some(m),
+                    VestAt::NotYet => None,
+                },
                 _ => None,
-            };
+            }
+            .filter(|d| *d <= w.expiry_date);
             TrancheVesting {
                 index,
                 shares: t.shares,
@@ -181,6 +244,22 @@ pub fn evaluate(s: &Scenario) -> Option<VestingReport> {
                     .map(|h| libm::pow(h / e.share_price, 1.0 / t_exp) - 1.0),
                 price_date,
                 vest_date,
+                touch: t.price_target.map(|h| touch_tranche(&market, h, w.strike)),
+            }
+        })
+        .collect();
+    let span_days = (w.expiry_date.0 - s.valuation_date.0) as f64;
+    let last = (BASE_PATH_POINTS - 1) as f64;
+    let base_path = (0..BASE_PATH_POINTS)
+        .map(|k| {
+            let date = s
+                .valuation_date
+                .plus_days(f64::round(span_days * k as f64 / last) as i64);
+            let years = years_between(s.valuation_date, date);
+            PricePoint {
+                date,
+                years,
+                price_usd: e.share_price * libm::exp(mu * years),
             }
         })
         .collect();
@@ -192,6 +271,7 @@ pub fn evaluate(s: &Scenario) -> Option<VestingReport> {
             (None, None) => "riskFreeRate",
         },
         years_to_expiry: t_exp,
+        base_path,
         tranches,
     })
 }

@@ -3,13 +3,16 @@
 //! Each export walks its JS argument into a JSON value itself (with limits on depth, count and
 //! text, see [`MAX_DEPTH`]), calls the core, and converts the result back to a plain JS object
 //! with `serde_wasm_bindgen` (JSON-compatible: maps as objects, missing values as `null`). Failures become a JS `Error` whose `message` is readable and whose
-//! `problems` property is the `[{path, message}]` list of [`crate::Problem`]s. Nothing here
-//! panics on any input, so a thrown error never leaves the module unusable.
+//! `problems` property is the `[{path, message, code, params}]` list of [`crate::Problem`]s.
+//! Nothing here panics on any input, so a thrown error never leaves the module unusable.
+//!
+//! Compiled for wasm32 only (`lib.rs`), and the JS crates are wasm32-only dependencies
+//! (`Cargo.toml`): a native build of the core cannot reach JS. Reading is delegated to
+//! [`crate::input`], computing to the engines.
 
 use crate::montecarlo::{self, Simulation};
-use crate::pricing::{self, OptionSpec};
 use crate::problem::{summary, Problem};
-use crate::{compare, sensitivity};
+use crate::{compare, input, pricing, sensitivity};
 use crate::{presets, report, Scenario};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -60,7 +63,7 @@ struct Budget {
 fn to_json(value: JsValue, what: &str) -> Result<serde_json::Value, Vec<Problem>> {
     let mut budget = Budget { values: 0, text: 0 };
     convert(&value, 0, &mut budget, "")
-        .map_err(|(path, m)| vec![Problem::new(path, format!("{what} {m}"))])
+        .map_err(|(path, code, m)| vec![Problem::new(path, code, format!("{what} {m}"))])
 }
 
 fn convert(
@@ -68,18 +71,20 @@ fn convert(
     depth: usize,
     budget: &mut Budget,
     path: &str,
-) -> Result<serde_json::Value, (String, String)> {
+) -> Result<serde_json::Value, (String, &'static str, String)> {
     use serde_json::Value;
     budget.values += 1;
     if budget.values > MAX_VALUES {
         return Err((
             path.to_string(),
+            "too_many_values",
             format!("holds more than {MAX_VALUES} values"),
         ));
     }
     if depth > MAX_DEPTH {
         return Err((
             path.to_string(),
+            "too_deep",
             format!("is nested more than {MAX_DEPTH} levels deep"),
         ));
     }
@@ -97,6 +102,7 @@ fn convert(
         if budget.text > MAX_TEXT_TOTAL {
             return Err((
                 path.to_string(),
+                "too_much_text",
                 format!("holds more than {MAX_TEXT_TOTAL} bytes of text"),
             ));
         }
@@ -130,12 +136,13 @@ fn convert(
     }
     Err((
         path.to_string(),
+        "not_data",
         "is not plain data (a function, symbol or BigInt)".to_string(),
     ))
 }
 
 fn scenario(value: JsValue) -> Result<Scenario, Vec<Problem>> {
-    Scenario::from_json(&to_json(value, "the scenario")?)
+    input::scenario(&to_json(value, "the scenario")?)
 }
 
 /// The crate version.
@@ -160,7 +167,7 @@ pub fn preset(id: &str) -> JsResult {
 #[wasm_bindgen(unchecked_return_type = "Problem[]")]
 pub fn validate(#[wasm_bindgen(unchecked_param_type = "unknown")] scenario: JsValue) -> JsValue {
     let problems = match to_json(scenario, "the scenario") {
-        Ok(v) => Scenario::problems(&v),
+        Ok(v) => input::scenario_problems(&v),
         Err(problems) => problems,
     };
     to_js(&problems)
@@ -181,19 +188,26 @@ pub fn price_option(
     #[wasm_bindgen(unchecked_param_type = "OptionSpec")] spec: JsValue,
 ) -> JsResult {
     to_json(spec, "the option spec")
-        .and_then(|v| OptionSpec::from_json(&v))
+        .and_then(|v| input::option_spec(&v))
         .map(|s| to_js(&pricing::price(&s)))
         .map_err(error)
 }
 
-/// Several deals side by side: `{deals, rows: [{key, label, unit, values}]}`; problems carry
+/// Every option kind `priceOption` takes, with the fields each uses besides the market's
+/// (`spot`, `rate`, `dividendYield`, `vol`, `timeYears`): `[{kind, fields}]`.
+#[wasm_bindgen(js_name = optionKinds, unchecked_return_type = "KindInfo[]")]
+pub fn option_kinds() -> JsValue {
+    to_js(&pricing::option_kinds())
+}
+
+/// Several deals side by side: `{deals, rows: [{key, unit, values}]}`; problems carry
 /// the deal's index, `[1].equity.sharePrice`.
 #[wasm_bindgen(unchecked_return_type = "Comparison")]
 pub fn compare(
     #[wasm_bindgen(unchecked_param_type = "Scenario[]")] scenarios: JsValue,
 ) -> JsResult {
     to_json(scenarios, "the list of scenarios")
-        .and_then(|v| compare::read_all(&v))
+        .and_then(|v| input::scenarios(&v, compare::MAX_DEALS))
         .map(|list| to_js(&compare::compare(&list)))
         .map_err(error)
 }
@@ -206,8 +220,9 @@ pub fn sensitivity(
     output: &str,
     swing: f64,
 ) -> JsResult {
-    to_json(scenario, "the scenario")
-        .and_then(|v| sensitivity::sensitivity(&v, output, swing))
+    let measure = input::report_output(output);
+    self::scenario(scenario)
+        .and_then(|s| sensitivity::sensitivity(&s, &measure, output, swing))
         .map(|t| to_js(&t))
         .map_err(error)
 }
@@ -219,9 +234,11 @@ pub fn value_warrant(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ValuationOptions")] options: JsValue,
 ) -> JsResult {
-    let scenario = to_json(scenario, "the scenario").map_err(error)?;
-    let options = to_json(options, "the options").map_err(error)?;
-    montecarlo::value_warrant(&scenario, &options)
+    let scenario = self::scenario(scenario).map_err(error)?;
+    let options = to_json(options, "the options")
+        .and_then(|v| input::valuation_options(&v, &scenario))
+        .map_err(error)?;
+    montecarlo::value_warrant(&scenario, options)
         .map(|v| to_js(&v))
         .map_err(error)
 }
@@ -241,11 +258,9 @@ impl WarrantSimulation {
         #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ValuationOptions")] options: JsValue,
     ) -> Result<WarrantSimulation, JsValue> {
-        let scenario = to_json(scenario, "the scenario")
-            .and_then(|v| Scenario::from_json(&v))
-            .map_err(error)?;
+        let scenario = self::scenario(scenario).map_err(error)?;
         let options = to_json(options, "the options")
-            .and_then(|v| montecarlo::Options::from_json(&v, Some(&scenario)))
+            .and_then(|v| input::valuation_options(&v, &scenario))
             .map_err(error)?;
         Simulation::new(&scenario, options)
             .map(|inner| WarrantSimulation { inner })
@@ -301,7 +316,7 @@ impl WarrantSimulation {
         let (tranches, days) = self.inner.sums_shape();
         montecarlo::Sums::from_slice(data, tranches, days)
             .and_then(|block| self.inner.absorb_block(index, &block))
-            .map_err(|m| error(vec![Problem::new("block", m)]))
+            .map_err(|m| error(vec![Problem::new("block", "block", m)]))
     }
 }
 
@@ -309,9 +324,7 @@ fn block_index(index: f64) -> Result<u64, JsValue> {
     if index.is_finite() && index >= 0.0 && index.fract() == 0.0 && index <= 1e9 {
         Ok(index as u64)
     } else {
-        Err(error(vec![Problem::new(
-            "index",
-            format!("a block index is a whole number ≥ 0, not {index}"),
-        )]))
+        let msg = format!("a block index is a whole number ≥ 0, not {index}");
+        Err(error(vec![Problem::new("index", "block_index", msg)]))
     }
 }

@@ -3,9 +3,16 @@
 
 mod catalogue;
 
-use dealcalc::montecarlo::value_warrant;
-use dealcalc::pricing::OptionSpec;
-use dealcalc::Scenario;
+use dealcalc::input::ToJson;
+
+/// Reads a scenario and options from JSON, as the boundary does, and runs the valuation.
+fn value_warrant(
+    scenario: &serde_json::Value,
+    options: &serde_json::Value,
+) -> Result<dealcalc::montecarlo::Valuation, Vec<dealcalc::Problem>> {
+    let (s, o) = dealcalc::input::valuation_request(scenario, options)?;
+    dealcalc::montecarlo::value_warrant(&s, o)
+}
 
 #[test]
 fn every_bad_input_is_a_problem_at_its_path() {
@@ -24,11 +31,13 @@ fn run_catalogue() {
     for c in &cases {
         let input = catalogue::without_markers(&c.input);
         let problems = match c.target.as_str() {
-            "scenario" => Scenario::problems(&input),
+            "scenario" => dealcalc::input::scenario_problems(&input),
             "options" => value_warrant(&input, &catalogue::without_markers(&c.options))
                 .err()
                 .unwrap_or_default(),
-            "option" => OptionSpec::from_json(&input).err().unwrap_or_default(),
+            "option" => dealcalc::input::option_spec(&input)
+                .err()
+                .unwrap_or_default(),
             other => panic!("unknown target {other}"),
         };
         let paths: Vec<String> = problems.iter().map(|p| p.path.clone()).collect();
@@ -52,7 +61,7 @@ fn extreme_but_legal_inputs_stay_finite() {
     s["equity"]["sharesOutstanding"] = json!(1e12);
     s["warrant"]["expiryDate"] = json!("2055-10-05");
     s["capacity"]["capexPerGwUsd"] = json!(1e15);
-    let scenario = Scenario::from_json(&s).expect("legal");
+    let scenario = dealcalc::input::scenario(&s).expect("legal");
     let report = serde_json::to_value(dealcalc::evaluate(&scenario)).unwrap();
     let valuation = serde_json::to_value(
         value_warrant(&s, &json!({"paths": 200, "stepsPerYear": 12})).expect("runs"),
@@ -73,7 +82,7 @@ fn extreme_but_legal_inputs_stay_finite() {
         let spec = json!({"kind": kind, "spot": 1e6, "strike": 1e6, "barrier": 2e6, "rate": 0.05,
             "vol": 5, "timeYears": 30, "sharesOutstanding": 1e12, "warrantsIssued": 1e9,
             "dilution": "fixed_point"});
-        let p = dealcalc::pricing::price(&OptionSpec::from_json(&spec).unwrap());
+        let p = dealcalc::pricing::price(&dealcalc::input::option_spec(&spec).unwrap());
         assert!(
             p.price.is_finite() && p.delta.is_finite() && p.gamma.is_finite() && p.vega.is_finite(),
             "{kind}: {p:?}"

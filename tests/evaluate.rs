@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use dealcalc::date::Date;
+use dealcalc::input::ToJson;
 use dealcalc::{evaluate, presets, Scenario};
 use serde_json::{json, Value};
 
@@ -157,7 +158,7 @@ fn three_faults_give_three_paths() {
     v["equity"]["sharesOutstanding"] = json!(-5);
     v["warrant"]["tranches"][2]["priceTarget"] = json!("high");
     v["capacity"]["phases"][0]["end"] = json!("2026-01-01");
-    let problems = Scenario::problems(&v);
+    let problems = dealcalc::input::scenario_problems(&v);
     let mut paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
     paths.sort();
     assert_eq!(
@@ -217,7 +218,7 @@ fn validation_catches_each_kind_of_fault() {
     for (pointer, bad, path) in cases {
         let mut v = amd_json();
         *v.pointer_mut(pointer).unwrap() = bad;
-        let problems = Scenario::problems(&v);
+        let problems = dealcalc::input::scenario_problems(&v);
         assert!(
             problems.iter().any(|p| p.path == path),
             "{pointer}: expected a problem at {path}, got {problems:?}"
@@ -230,7 +231,7 @@ fn unknown_and_missing_fields_are_reported() {
     let mut v = amd_json();
     v["equity"]["sharePirce"] = json!(1);
     v["capacity"].as_object_mut().unwrap().remove("pue");
-    let problems = Scenario::problems(&v);
+    let problems = dealcalc::input::scenario_problems(&v);
     assert!(problems.iter().any(|p| p.path == "equity.sharePirce"));
     assert!(problems
         .iter()
@@ -240,13 +241,13 @@ fn unknown_and_missing_fields_are_reported() {
 #[test]
 fn a_preset_round_trips_through_json() {
     let s = amd();
-    assert_eq!(Scenario::from_json(&s.to_json()), Ok(s));
+    assert_eq!(dealcalc::input::scenario(&s.to_json()), Ok(s));
 }
 
 #[test]
 fn non_object_input_is_a_problem_not_a_panic() {
     for v in [json!(null), json!(3), json!("x"), json!([1, 2])] {
-        let p = Scenario::problems(&v);
+        let p = dealcalc::input::scenario_problems(&v);
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].path, "");
     }
@@ -324,7 +325,8 @@ fn comparison_rows_align_across_deals() {
     assert_eq!(row("contractPerYearUsd").values[2], Some(60e9));
     let mut bad = amd_json();
     bad["equity"]["sharePrice"] = json!(-1);
-    let err = dealcalc::compare::read_all(&json!([amd_json(), bad])).unwrap_err();
+    let err = dealcalc::input::scenarios(&json!([amd_json(), bad]), dealcalc::compare::MAX_DEALS)
+        .unwrap_err();
     assert_eq!(err[0].path, "[1].equity.sharePrice");
 }
 
@@ -359,7 +361,7 @@ fn a_choice_lists_its_options() {
     let mut v = amd_json();
     v["warrant"]["tranches"][0]["priceTest"]["kind"] = json!("vwap");
     v["capacity"]["gwBasis"] = json!("grid");
-    let problems = Scenario::problems(&v);
+    let problems = dealcalc::input::scenario_problems(&v);
     let message = |path: &str| {
         problems
             .iter()

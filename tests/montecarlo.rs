@@ -1,10 +1,20 @@
 //! The Monte Carlo engine against closed forms and its own invariants.
 #![cfg(not(target_arch = "wasm32"))]
 
-use dealcalc::montecarlo::{value_warrant, Options, Simulation, Sums, Valuation, BLOCK_PAIRS};
-use dealcalc::pricing::{price, OptionSpec};
-use dealcalc::{presets, Scenario};
+use dealcalc::input::ToJson;
+use dealcalc::montecarlo::{Simulation, Sums, Valuation, BLOCK_PAIRS};
+use dealcalc::presets;
+use dealcalc::pricing::price;
 use serde_json::{json, Value};
+
+/// Reads a scenario and options from JSON, as the boundary does, and runs the valuation.
+fn value_warrant(
+    scenario: &serde_json::Value,
+    options: &serde_json::Value,
+) -> Result<dealcalc::montecarlo::Valuation, Vec<dealcalc::Problem>> {
+    let (s, o) = dealcalc::input::valuation_request(scenario, options)?;
+    dealcalc::montecarlo::value_warrant(&s, o)
+}
 
 /// One tranche of 1 M shares whose milestone is already met, with a `touch` target.
 fn single_hurdle(target: f64, kind: &str, vol: f64) -> Value {
@@ -33,7 +43,7 @@ fn closed_form(s: &Value, target: f64) -> f64 {
             "dividendYield": e["dividendYield"], "vol": e["volatility"], "timeYears": t,
             "payment": "at_hit", "cash": 1})
     };
-    let p = |kind| price(&OptionSpec::from_json(&spec(kind)).unwrap()).price;
+    let p = |kind| price(&dealcalc::input::option_spec(&spec(kind)).unwrap()).price;
     1e6 * (p("asset_one_touch_up") - 0.01 * p("one_touch_up"))
 }
 
@@ -129,11 +139,11 @@ fn the_standard_error_halves_when_paths_quadruple() {
 
 #[test]
 fn the_same_seed_gives_the_same_result_however_it_is_chunked() {
-    let s = Scenario::from_json(&presets::get("amd-openai-2025").unwrap().to_json()).unwrap();
+    let s = dealcalc::input::scenario(&presets::get("amd-openai-2025").unwrap().to_json()).unwrap();
     // 2,500 pairs: blocks of 1,024, 1,024 and 452 pairs; chunks of 37 cross their borders.
-    let o = Options::from_json(
+    let o = dealcalc::input::valuation_options(
         &json!({"paths": 5000, "seed": 77, "stepsPerYear": 52}),
-        Some(&s),
+        &s,
     )
     .unwrap();
     let mut whole = Simulation::new(&s, o).unwrap();
@@ -159,10 +169,10 @@ fn the_same_seed_gives_the_same_result_however_it_is_chunked() {
 /// in block order; the result is the single-threaded one, bit for bit, for any worker count.
 #[test]
 fn blocks_run_by_any_number_of_workers_give_the_same_result() {
-    let s = Scenario::from_json(&presets::get("amd-openai-2025").unwrap().to_json()).unwrap();
-    let o = Options::from_json(
+    let s = dealcalc::input::scenario(&presets::get("amd-openai-2025").unwrap().to_json()).unwrap();
+    let o = dealcalc::input::valuation_options(
         &json!({"paths": 2 * (2 * BLOCK_PAIRS + 100), "seed": 5, "stepsPerYear": 52}),
-        Some(&s),
+        &s,
     )
     .unwrap();
     let mut whole = Simulation::new(&s, o).unwrap();
@@ -193,10 +203,10 @@ fn blocks_run_by_any_number_of_workers_give_the_same_result() {
 
 #[test]
 fn bad_blocks_are_refused_without_panic() {
-    let s = Scenario::from_json(&presets::get("amd-openai-2025").unwrap().to_json()).unwrap();
-    let o = Options::from_json(
+    let s = dealcalc::input::scenario(&presets::get("amd-openai-2025").unwrap().to_json()).unwrap();
+    let o = dealcalc::input::valuation_options(
         &json!({"paths": 3000, "seed": 5, "stepsPerYear": 12}),
-        Some(&s),
+        &s,
     )
     .unwrap();
     let mut worker = Simulation::new(&s, o).unwrap();
@@ -318,4 +328,55 @@ fn reweighted_real_world_probabilities_match_a_direct_simulation() {
     );
     // And the reweighting moved the probability away from the risk-neutral one.
     assert!(a.probability > a.risk_neutral_probability + tol);
+}
+
+/// One vest rule (`vesting::vest_at`) for the timeline and the simulation: with near-zero
+/// volatility, μ = r (no reweighting), every phase binding with probability 1 and no delays,
+/// every path follows the base path, so each tranche's simulated vest date must be the
+/// timeline's within one grid step (plus a day for rounding dates). `touch` tests, which both
+/// sides date exactly (the timeline by ln(H/P₀)/g, the simulation by the Brownian bridge); fast
+/// growth makes some tranches vest at their price date and others at their milestone.
+#[test]
+fn the_simulation_and_the_timeline_share_the_vest_rule() {
+    let mut s = presets::get("amd-openai-2025").unwrap().to_json();
+    s["equity"]["volatility"] = json!(1e-4);
+    s["equity"]["riskFreeRate"] = json!(0.25);
+    s["equity"]["expectedReturn"] = json!(0.25);
+    for phase in s["capacity"]["phases"].as_array_mut().unwrap() {
+        phase["binding"] = json!(true);
+        phase["probability"] = json!(1);
+        phase.as_object_mut().unwrap().remove("delayMonths");
+    }
+    for tranche in s["warrant"]["tranches"].as_array_mut().unwrap() {
+        tranche["priceTest"] = json!({"kind": "touch"});
+    }
+    let scenario = dealcalc::input::scenario(&s).unwrap();
+    let timeline = dealcalc::evaluate(&scenario).vesting.unwrap();
+    let steps_per_year = 52.0;
+    let v = value(
+        &s,
+        json!({"paths": 200, "seed": 3, "stepsPerYear": steps_per_year}),
+    );
+    let grid_days = 365.25 * timeline.years_to_expiry / v.steps as f64;
+    assert!(grid_days < 7.1, "{grid_days}");
+    let (mut at_price, mut at_milestone) = (0, 0);
+    for (t, m) in timeline.tranches.iter().zip(&v.tranches) {
+        let want = t.vest_date.expect("every tranche vests on the base path");
+        let got = m.expected_vest_date.expect("and on every simulated path");
+        assert!(
+            ((got.0 - want.0).abs() as f64) <= grid_days + 1.0,
+            "tranche {}: simulated {got}, timeline {want}",
+            t.index
+        );
+        assert_eq!(m.probability, 1.0);
+        if Some(want) == t.price_date {
+            at_price += 1;
+        } else {
+            at_milestone += 1;
+        }
+    }
+    assert!(
+        at_price > 0 && at_milestone > 0,
+        "{at_price} {at_milestone}"
+    );
 }

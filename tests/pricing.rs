@@ -9,7 +9,7 @@ use dealcalc::pricing::{price, value, OptionSpec};
 use serde_json::{json, Value};
 
 fn spec(v: Value) -> OptionSpec {
-    OptionSpec::from_json(&v).unwrap_or_else(|e| panic!("{v}: {e:?}"))
+    dealcalc::input::option_spec(&v).unwrap_or_else(|e| panic!("{v}: {e:?}"))
 }
 
 fn px(v: Value) -> f64 {
@@ -317,7 +317,7 @@ fn invalid_specs_are_problems_with_paths() {
         ),
     ];
     for (v, path) in cases {
-        let Err(e) = OptionSpec::from_json(v) else {
+        let Err(e) = dealcalc::input::option_spec(v) else {
             panic!("{v} was accepted");
         };
         assert!(e.iter().any(|p| p.path == *path), "{v}: {e:?}");

@@ -1,18 +1,27 @@
 //! Properties that hold for every input, checked on random ones (proptest).
 #![cfg(not(target_arch = "wasm32"))]
 
-use dealcalc::montecarlo::value_warrant;
-use dealcalc::pricing::{value, OptionSpec};
+use dealcalc::input::ToJson;
+use dealcalc::pricing::value;
 use dealcalc::{evaluate, presets, Scenario};
 use proptest::prelude::*;
 use serde_json::{json, Value};
+
+/// Reads a scenario and options from JSON, as the boundary does, and runs the valuation.
+fn value_warrant(
+    scenario: &serde_json::Value,
+    options: &serde_json::Value,
+) -> Result<dealcalc::montecarlo::Valuation, Vec<dealcalc::Problem>> {
+    let (s, o) = dealcalc::input::valuation_request(scenario, options)?;
+    dealcalc::montecarlo::value_warrant(&s, o)
+}
 
 fn amd() -> Scenario {
     presets::get("amd-openai-2025").unwrap()
 }
 
 fn price(v: Value) -> f64 {
-    value(&OptionSpec::from_json(&v).unwrap_or_else(|e| panic!("{v}: {e:?}")))
+    value(&dealcalc::input::option_spec(&v).unwrap_or_else(|e| panic!("{v}: {e:?}")))
 }
 
 proptest! {
@@ -34,7 +43,7 @@ proptest! {
             t
         }).collect();
         s.equity.as_mut().unwrap().shares_outstanding = outstanding;
-        prop_assume!(Scenario::from_json(&s.to_json()).is_ok());
+        prop_assume!(dealcalc::input::scenario(&s.to_json()).is_ok());
         let d = evaluate(&s).dilution.unwrap();
         let mut last = 0.0;
         for t in &d.tranches {

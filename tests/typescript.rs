@@ -8,6 +8,7 @@
 use dealcalc::compare::Comparison;
 use dealcalc::montecarlo::Valuation;
 use dealcalc::presets::PresetInfo;
+use dealcalc::pricing::kinds::KindInfo;
 use dealcalc::pricing::Priced;
 use dealcalc::sensitivity::Sensitivity;
 use dealcalc::{Problem, Report, Scenario};
@@ -35,6 +36,7 @@ fn generate() -> String {
     export::<Comparison>(&cfg);
     export::<Sensitivity>(&cfg);
     export::<Priced>(&cfg);
+    export::<KindInfo>(&cfg);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())

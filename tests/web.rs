@@ -2,6 +2,7 @@
 //! Each contract function is called as JS would call it, with JS values in and out.
 #![cfg(target_arch = "wasm32")]
 
+use dealcalc::input::ToJson;
 use dealcalc::wasm;
 use js_sys::{Array, Error, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
@@ -42,6 +43,9 @@ fn problems_of(err: JsValue) -> Vec<(String, String)> {
         .expect("problems is an array");
     list.iter()
         .map(|p| {
+            // Every problem also says what it says as data, for pages in other languages.
+            assert!(!get(&p, "code").as_string().unwrap().is_empty());
+            assert!(get(&p, "params").is_object());
             (
                 get(&p, "path").as_string().unwrap(),
                 get(&p, "message").as_string().unwrap(),
@@ -253,9 +257,41 @@ fn compare_and_sensitivity_through_wasm() {
     assert_eq!(p[0].0, "[2].capacity.pue");
 
     let t = wasm::sensitivity(amd(), "dilution.valueTransferUsd", 0.1).unwrap();
-    assert_eq!(get(&t, "bars.0.input").as_string().unwrap(), "Share price");
+    assert_eq!(get(&t, "bars.0.input").as_string().unwrap(), "sharePrice");
     let p = problems_of(wasm::sensitivity(amd(), "dilution.nothing", 0.1).unwrap_err());
     assert_eq!(p[0].0, "output");
+}
+
+/// The option kinds with their fields, for the pricing form: every kind prices with exactly
+/// those fields (and the market's) filled in.
+#[wasm_bindgen_test]
+fn option_kinds_list_the_fields_each_kind_takes() {
+    let kinds = Array::from(&wasm::option_kinds());
+    assert_eq!(kinds.length(), 41);
+    for k in kinds.iter() {
+        let spec = JSON::parse(r#"{"spot":100,"rate":0.03,"vol":0.3,"timeYears":1}"#).unwrap();
+        Reflect::set(&spec, &"kind".into(), &get(&k, "kind")).unwrap();
+        for f in Array::from(&get(&k, "fields")).iter() {
+            let name = f.as_string().unwrap();
+            let value = match name.as_str() {
+                "barrier" if get(&k, "kind").as_string().unwrap().contains("down") => {
+                    JsValue::from_f64(80.0)
+                }
+                "barrier" => JsValue::from_f64(120.0),
+                "payment" => JsValue::from_str("at_hit"),
+                "dilution" => JsValue::from_str("simple"),
+                _ => JsValue::from_f64(100.0),
+            };
+            Reflect::set(&spec, &JsValue::from_str(&name), &value).unwrap();
+        }
+        let priced = wasm::price_option(spec.clone());
+        assert!(
+            priced.is_ok(),
+            "{:?}: {:?}",
+            JSON::stringify(&spec),
+            priced.err()
+        );
+    }
 }
 
 /// The same valuation as the native golden test, computed in Wasm: identical to the last bit.
@@ -263,8 +299,9 @@ fn compare_and_sensitivity_through_wasm() {
 fn monte_carlo_in_wasm_matches_the_native_golden_file() {
     let s = dealcalc::presets::get("amd-openai-2025").unwrap().to_json();
     let options = serde_json::json!({"paths": 400, "seed": 12345, "stepsPerYear": 52});
+    let (s, options) = dealcalc::input::valuation_request(&s, &options).unwrap();
     let got =
-        serde_json::to_value(dealcalc::montecarlo::value_warrant(&s, &options).unwrap()).unwrap();
+        serde_json::to_value(dealcalc::montecarlo::value_warrant(&s, options).unwrap()).unwrap();
     let want: serde_json::Value =
         serde_json::from_str(include_str!("data/golden-valuation.json")).unwrap();
     assert_eq!(got, want);

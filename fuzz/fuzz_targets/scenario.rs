@@ -2,7 +2,7 @@
 //! instance). Valid scenarios are also evaluated, valued with a few paths, compared and swung.
 #![no_main]
 
-use dealcalc::{compare, montecarlo, pricing, sensitivity, Scenario};
+use dealcalc::{compare, input, montecarlo, pricing, sensitivity};
 use libfuzzer_sys::fuzz_target;
 use serde_json::{json, Value};
 
@@ -10,21 +10,24 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let Ok(value) = serde_json::from_str::<Value>(text) else { return };
     // As a scenario.
-    if let Ok(s) = Scenario::from_json(&value) {
+    if let Ok(s) = input::scenario(&value) {
         let report = dealcalc::evaluate(&s);
         let _ = serde_json::to_string(&report);
         let _ = compare::compare(std::slice::from_ref(&s));
-        let _ = sensitivity::sensitivity(&value, "capacity.capexUsd", 0.1);
+        let output = "capacity.capexUsd";
+        let _ = sensitivity::sensitivity(&s, &input::report_output(output), output, 0.1);
         let options = json!({"paths": 4, "seed": 1, "stepsPerYear": 4});
-        let _ = montecarlo::value_warrant(&value, &options);
+        if let Ok(o) = input::valuation_options(&options, &s) {
+            let _ = montecarlo::value_warrant(&s, o);
+        }
     }
     // As valuation options for the default deal, and as an option spec.
     if let Ok(s) = dealcalc::presets::get("amd-openai-2025") {
-        if let Ok(o) = montecarlo::Options::from_json(&value, Some(&s)) {
+        if let Ok(o) = input::valuation_options(&value, &s) {
             let _ = montecarlo::Simulation::new(&s, o);
         }
     }
-    if let Ok(spec) = pricing::OptionSpec::from_json(&value) {
+    if let Ok(spec) = input::option_spec(&value) {
         let p = pricing::price(&spec);
         assert!(!p.price.is_nan(), "NaN price for {text}");
     }

@@ -60,3 +60,30 @@ pub fn asset_no_touch(m: &Market, direction: Direction, barrier: f64) -> f64 {
     let eta = direction.eta();
     (t.a2(eta) - t.a4(eta)).max(0.0)
 }
+
+/// A price target H priced as touches: one share (strike K) received at the first touch of H,
+/// paid at the hit. Per share: asset one-touch at hit − K × cash one-touch at hit, both from
+/// the closed forms above. This is a tranche whose milestone is met, valued under its price
+/// condition alone (continuous monitoring), and the Monte Carlo's control variate.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct TouchTranche {
+    /// Asset one-touch paid at the hit, per share.
+    pub asset_one_touch_usd: f64,
+    /// Cash one-touch paying 1 at the hit.
+    pub cash_one_touch: f64,
+    /// asset one-touch − strike × cash one-touch, per share.
+    pub per_share_usd: f64,
+}
+
+/// [`TouchTranche`] for target `target` and strike `strike` in market `m`.
+pub fn touch_tranche(m: &Market, target: f64, strike: f64) -> TouchTranche {
+    let asset = asset_one_touch(m, Direction::Up, target, Payment::AtHit);
+    let cash = one_touch(m, Direction::Up, target, 1.0, Payment::AtHit);
+    TouchTranche {
+        asset_one_touch_usd: asset,
+        cash_one_touch: cash,
+        per_share_usd: asset - strike * cash,
+    }
+}

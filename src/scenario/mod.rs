@@ -2,17 +2,15 @@
 //!
 //! A scenario enters as a JSON value (from JS, from a share link or from a preset file) and
 //! becomes these typed structs in two passes, each collecting every problem with its path:
-//! 1. [`read`]: shape — objects, types, required and unknown fields, date syntax;
-//! 2. [`validate`]: meaning — ranges, sums, orderings and cross-field rules.
+//! 1. [`crate::input::scenario()`]: shape — objects, types, required and unknown fields, dates;
+//! 2. [`validate`]: meaning — ranges, sums, orderings and cross-field rules, on typed values.
 //!
-//! [`Scenario::from_json`] runs both. Every later module takes a `&Scenario` that passed them
-//! and may rely on the invariants listed on each field.
+//! Every engine takes a `&Scenario` that passed both and may rely on the invariants listed on
+//! each field. This module knows no JSON: reading is the input layer's job.
 
-mod read;
-mod validate;
+pub mod validate;
 
 use crate::date::Date;
-use crate::problem::Problem;
 use serde::Serialize;
 
 /// One deal, as the user (or a preset) describes it. Field docs give units and the invariants
@@ -266,31 +264,6 @@ pub struct Source {
 }
 
 impl Scenario {
-    /// Reads and validates a scenario from its JSON form, returning every problem found.
-    pub fn from_json(value: &serde_json::Value) -> Result<Scenario, Vec<Problem>> {
-        let (scenario, shape_problems) = read::scenario(value);
-        let problems = validate::check(&scenario, shape_problems);
-        if problems.is_empty() {
-            Ok(scenario)
-        } else {
-            Err(problems)
-        }
-    }
-
-    /// Every problem of a scenario in JSON form; empty when it is valid.
-    pub fn problems(value: &serde_json::Value) -> Vec<Problem> {
-        match Scenario::from_json(value) {
-            Ok(_) => Vec::new(),
-            Err(problems) => problems,
-        }
-    }
-
-    /// The scenario's JSON form (the inverse of [`Scenario::from_json`]).
-    pub fn to_json(&self) -> serde_json::Value {
-        // Serializing plain structs of strings and finite numbers cannot fail.
-        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
-    }
-
     /// The warrant and the equity it is on, when the deal has a warrant.
     pub fn warrant_on_equity(&self) -> Option<(&Warrant, &Equity)> {
         Some((self.warrant.as_ref()?, self.equity.as_ref()?))

@@ -3,7 +3,7 @@
 //! ones checked here.
 
 use super::*;
-use crate::problem::{field, index};
+use crate::problem::{field, index, Problem};
 
 /// Largest count of shares, gigawatts or money we accept: far beyond any real deal, small
 /// enough that products of two such numbers stay finite.
@@ -35,57 +35,94 @@ impl Checks {
         self.shape.iter().any(|bad| related(bad, path))
     }
 
-    /// Reports `message` at `path` unless `ok` (or the value is a placeholder).
-    fn expect(&mut self, ok: bool, path: &str, message: &str) {
-        self.expect_with(ok, path, &[], message);
+    /// Reports the problem made by `problem` unless `ok` (or its value is a placeholder).
+    fn expect(&mut self, ok: bool, problem: impl FnOnce() -> Problem) {
+        self.expect_with(ok, &[], problem);
     }
 
     /// Like [`Checks::expect`] for a rule that also reads the fields at `deps`.
-    fn expect_with(&mut self, ok: bool, path: &str, deps: &[&str], message: &str) {
-        if !ok && !self.tainted(path) && !deps.iter().any(|d| self.tainted(d)) {
-            self.problems.push(Problem::new(path, message));
+    fn expect_with(&mut self, ok: bool, deps: &[&str], problem: impl FnOnce() -> Problem) {
+        if ok {
+            return;
+        }
+        let p = problem();
+        if !self.tainted(&p.path) && !deps.iter().any(|d| self.tainted(d)) {
+            self.problems.push(p);
         }
     }
 
     fn positive(&mut self, x: f64, path: &str) {
-        self.expect(x > 0.0, path, "must be greater than 0");
-        self.expect(x <= MAX_MAGNITUDE, path, "is too large (at most 1e15)");
+        self.expect(x > 0.0, || {
+            Problem::new(path, "positive", "must be greater than 0")
+        });
+        self.not_too_large(x, path);
     }
 
     fn non_negative(&mut self, x: f64, path: &str) {
-        self.expect(x >= 0.0, path, "must not be negative");
-        self.expect(x <= MAX_MAGNITUDE, path, "is too large (at most 1e15)");
+        self.expect(x >= 0.0, || {
+            Problem::new(path, "non_negative", "must not be negative")
+        });
+        self.not_too_large(x, path);
+    }
+
+    fn not_too_large(&mut self, x: f64, path: &str) {
+        self.expect(x <= MAX_MAGNITUDE, || {
+            Problem::new(path, "too_large", "is too large (at most 1e15)")
+                .with("max", MAX_MAGNITUDE)
+        });
     }
 
     fn fraction(&mut self, x: f64, path: &str) {
-        self.expect(
-            (0.0..=1.0).contains(&x),
-            path,
-            "must be a fraction from 0 to 1 (not a percentage)",
-        );
+        self.expect((0.0..=1.0).contains(&x), || {
+            let msg = "must be a fraction from 0 to 1 (not a percentage)";
+            Problem::new(path, "fraction", msg)
+        });
     }
 
-    fn within(&mut self, x: f64, lo: f64, hi: f64, path: &str, message: &str) {
-        self.expect(x >= lo && x <= hi, path, message);
+    /// `lo ≤ x ≤ hi`, a `range` problem otherwise; `unit` is an id of the unit the bounds are
+    /// in (see [`range`]).
+    fn within(&mut self, x: f64, lo: f64, hi: f64, path: &str, unit: &'static str) {
+        self.expect(x >= lo && x <= hi, || range(path, lo, hi, unit));
     }
+}
+
+/// "must be from `lo` to `hi` <unit>": the `range` problem, with params `min`, `max` and `unit`
+/// (`""`, `"years"`, `"months"`, `"watts"`, `"fraction_per_year"`).
+pub fn range(path: &str, lo: f64, hi: f64, unit: &'static str) -> Problem {
+    let words = match unit {
+        "years" => " years",
+        "months" => " months",
+        "watts" => " W",
+        "fraction_per_year" => " (a fraction per year: 0.5 = 50%)",
+        _ => "",
+    };
+    Problem::new(path, "range", format!("must be from {lo} to {hi}{words}"))
+        .with("min", lo)
+        .with("max", hi)
+        .with("unit", unit)
 }
 
 /// Every problem of a scenario: those of pass 1 (`shape`), then those of the rules here for
 /// every value that is not a placeholder.
-pub(super) fn check(s: &Scenario, shape: Vec<Problem>) -> Vec<Problem> {
+pub fn check(s: &Scenario, shape: Vec<Problem>) -> Vec<Problem> {
     let mut c = Checks {
         shape: shape.iter().map(|p| p.path.clone()).collect(),
         problems: shape,
     };
     c.expect(
         s.currency.len() == 3 && s.currency.bytes().all(|b| b.is_ascii_uppercase()),
-        "currency",
-        "must be a three-letter ISO 4217 code such as USD",
+        || {
+            let msg = "must be a three-letter ISO 4217 code such as USD";
+            Problem::new("currency", "currency", msg)
+        },
     );
     capacity(&mut c, &s.capacity);
     match (&s.equity, &s.warrant) {
         (Some(e), _) => equity(&mut c, e),
-        (None, Some(_)) => c.expect(false, "equity", "is required when the deal has a warrant"),
+        (None, Some(_)) => c.expect(false, || {
+            let msg = "is required when the deal has a warrant";
+            Problem::new("equity", "required_for_warrant", msg)
+        }),
         (None, None) => {}
     }
     let total_gw = s.total_gw();
@@ -99,23 +136,22 @@ pub(super) fn check(s: &Scenario, shape: Vec<Problem>) -> Vec<Problem> {
     if let Some(k) = &s.contract {
         c.non_negative(k.value_usd, "contract.valueUsd");
         c.positive(k.years, "contract.years");
-        c.expect(
-            k.years <= 100.0,
-            "contract.years",
-            "must be at most 100 years",
-        );
+        c.expect(k.years <= 100.0, || {
+            let msg = "must be at most 100 years";
+            Problem::new("contract.years", "at_most", msg)
+                .with("max", 100.0)
+                .with("unit", "years")
+        });
     }
     for (i, src) in s.sources.iter().enumerate() {
         let p = index("sources", i);
+        c.expect(!src.field.is_empty(), || {
+            Problem::new(field(&p, "field"), "required", "must name a field")
+        });
+        let url = &src.url;
         c.expect(
-            !src.field.is_empty(),
-            &field(&p, "field"),
-            "must name a field",
-        );
-        c.expect(
-            src.url.is_empty() || src.url.starts_with("https://") || src.url.starts_with("http://"),
-            &field(&p, "url"),
-            "must be an http(s) address",
+            url.is_empty() || url.starts_with("https://") || url.starts_with("http://"),
+            || Problem::new(field(&p, "url"), "url", "must be an http(s) address"),
         );
     }
     c.problems
@@ -125,38 +161,22 @@ fn capacity(c: &mut Checks, k: &Capacity) {
     for (i, ph) in k.phases.iter().enumerate() {
         let p = index("capacity.phases", i);
         c.positive(ph.gw, &field(&p, "gw"));
-        c.expect_with(
-            ph.end >= ph.start,
-            &field(&p, "end"),
-            &[&field(&p, "start")],
-            "must not be before the phase's start",
-        );
+        c.expect_with(ph.end >= ph.start, &[&field(&p, "start")], || {
+            let msg = "must not be before the phase's start";
+            Problem::new(field(&p, "end"), "end_before_start", msg)
+        });
         c.fraction(ph.probability, &field(&p, "probability"));
         if let Some(t) = ph.delay_months {
             let dp = field(&p, "delayMonths");
-            c.within(
-                t.min,
-                0.0,
-                240.0,
-                &field(&dp, "min"),
-                "must be from 0 to 240 months",
-            );
-            c.within(
-                t.max,
-                0.0,
-                240.0,
-                &field(&dp, "max"),
-                "must be from 0 to 240 months",
-            );
-            c.expect_with(
-                t.min <= t.mode && t.mode <= t.max,
-                &field(&dp, "mode"),
-                &[&dp],
-                "must lie between min and max",
-            );
+            c.within(t.min, 0.0, 240.0, &field(&dp, "min"), "months");
+            c.within(t.max, 0.0, 240.0, &field(&dp, "max"), "months");
+            c.expect_with(t.min <= t.mode && t.mode <= t.max, &[&dp], || {
+                let msg = "must lie between min and max";
+                Problem::new(field(&dp, "mode"), "mode_between", msg)
+            });
         }
     }
-    c.within(k.pue, 1.0, 3.0, "capacity.pue", "must be from 1 to 3");
+    c.within(k.pue, 1.0, 3.0, "capacity.pue", "");
     c.non_negative(k.capex_per_gw_usd, "capacity.capexPerGwUsd");
     let s = &k.capex_split;
     let parts = [
@@ -169,11 +189,10 @@ fn capacity(c: &mut Checks, k: &Capacity) {
         c.fraction(x, &field("capacity.capexSplit", name));
     }
     let sum: f64 = parts.iter().map(|(x, _)| x).sum();
-    c.expect(
-        (sum - 1.0).abs() <= 1e-6,
-        "capacity.capexSplit",
-        &format!("the shares must add up to 1 (they add up to {sum:.4})"),
-    );
+    c.expect((sum - 1.0).abs() <= 1e-6, || {
+        let msg = format!("the shares must add up to 1 (they add up to {sum:.4})");
+        Problem::new("capacity.capexSplit", "sum_to_one", msg).with("sum", sum)
+    });
     c.non_negative(
         k.vendor_revenue_per_gw_usd,
         "capacity.vendorRevenuePerGwUsd",
@@ -183,7 +202,7 @@ fn capacity(c: &mut Checks, k: &Capacity) {
         1.0,
         1e6,
         "capacity.wattsPerAccelerator",
-        "must be from 1 W to 1 MW",
+        "watts",
     );
     c.non_negative(k.electricity_usd_per_mwh, "capacity.electricityUsdPerMwh");
     c.fraction(k.utilization, "capacity.utilization");
@@ -192,100 +211,76 @@ fn capacity(c: &mut Checks, k: &Capacity) {
         0.1,
         100.0,
         "capacity.hardwareLifeYears",
-        "must be from 0.1 to 100 years",
+        "years",
     );
 }
 
 fn equity(c: &mut Checks, e: &Equity) {
     c.positive(e.shares_outstanding, "equity.sharesOutstanding");
     c.positive(e.share_price, "equity.sharePrice");
-    c.within(
-        e.volatility,
-        1e-4,
-        5.0,
-        "equity.volatility",
-        "must be from 0.0001 to 5 (a fraction per year: 0.5 = 50%)",
-    );
-    c.expect(
-        (0.0..1.0).contains(&e.dividend_yield),
-        "equity.dividendYield",
-        "must be from 0 to below 1 (a fraction per year)",
-    );
-    c.within(
-        e.risk_free_rate,
-        -0.5,
-        1.0,
-        "equity.riskFreeRate",
-        "must be from -0.5 to 1 (a fraction per year)",
-    );
+    let per_year = "fraction_per_year";
+    c.within(e.volatility, 1e-4, 5.0, "equity.volatility", per_year);
+    c.expect((0.0..1.0).contains(&e.dividend_yield), || {
+        let msg = "must be from 0 to below 1 (a fraction per year)";
+        Problem::new("equity.dividendYield", "range_below", msg)
+            .with("min", 0.0)
+            .with("max", 1.0)
+            .with("unit", per_year)
+    });
+    c.within(e.risk_free_rate, -0.5, 1.0, "equity.riskFreeRate", per_year);
     if let Some(g) = e.base_path_growth {
-        c.within(
-            g,
-            -1.0,
-            2.0,
-            "equity.basePathGrowth",
-            "must be from -1 to 2 (a fraction per year)",
-        );
+        c.within(g, -1.0, 2.0, "equity.basePathGrowth", per_year);
     }
     if let Some(mu) = e.expected_return {
-        c.within(
-            mu,
-            -1.0,
-            2.0,
-            "equity.expectedReturn",
-            "must be from -1 to 2 (a fraction per year)",
-        );
+        c.within(mu, -1.0, 2.0, "equity.expectedReturn", per_year);
     }
 }
 
 fn warrant(c: &mut Checks, w: &Warrant, total_gw: f64, valuation_date: Date) {
     c.positive(w.shares, "warrant.shares");
     c.non_negative(w.strike, "warrant.strike");
-    c.expect_with(
-        w.expiry_date > w.issue_date,
-        "warrant.expiryDate",
-        &["warrant.issueDate"],
-        "must be after the issue date",
-    );
-    c.expect_with(
-        w.expiry_date > valuation_date,
-        "warrant.expiryDate",
-        &["valuationDate"],
-        "must be after the valuation date",
-    );
-    c.expect_with(
-        w.expiry_date.year() - valuation_date.year() <= 50,
-        "warrant.expiryDate",
-        &["valuationDate"],
-        "must be at most 50 years after the valuation date",
-    );
+    let expiry = "warrant.expiryDate";
+    c.expect_with(w.expiry_date > w.issue_date, &["warrant.issueDate"], || {
+        let msg = "must be after the issue date";
+        Problem::new(expiry, "after_issue_date", msg)
+    });
+    c.expect_with(w.expiry_date > valuation_date, &["valuationDate"], || {
+        let msg = "must be after the valuation date";
+        Problem::new(expiry, "after_valuation_date", msg)
+    });
+    let years = w.expiry_date.year() - valuation_date.year();
+    c.expect_with(years <= 50, &["valuationDate"], || {
+        let msg = "must be at most 50 years after the valuation date";
+        Problem::new(expiry, "expiry_too_far", msg).with("max", 50.0)
+    });
     let mut sum = 0.0;
     for (i, t) in w.tranches.iter().enumerate() {
         let p = index("warrant.tranches", i);
         c.positive(t.shares, &field(&p, "shares"));
         sum += t.shares;
-        c.expect(
-            t.gw_trigger > 0.0,
-            &field(&p, "gwTrigger"),
-            "must be greater than 0",
-        );
+        let trigger = field(&p, "gwTrigger");
+        c.expect(t.gw_trigger > 0.0, || {
+            Problem::new(&trigger, "positive", "must be greater than 0")
+        });
         c.expect_with(
             t.gw_trigger <= total_gw * (1.0 + 1e-12),
-            &field(&p, "gwTrigger"),
             &["capacity.phases"],
-            &format!("is beyond the deal's {total_gw} GW"),
+            || {
+                let msg = format!("is beyond the deal's {total_gw} GW");
+                Problem::new(&trigger, "beyond_total_gw", msg).with("totalGw", total_gw)
+            },
         );
         if let Some(h) = t.price_target {
             c.positive(h, &field(&p, "priceTarget"));
         }
     }
-    c.expect_with(
-        (sum - w.shares).abs() <= 0.5,
-        "warrant.tranches",
-        &["warrant.shares"],
-        &format!(
+    c.expect_with((sum - w.shares).abs() <= 0.5, &["warrant.shares"], || {
+        let msg = format!(
             "the tranches' shares add up to {sum}, not to the warrant's {}",
             w.shares
-        ),
-    );
+        );
+        Problem::new("warrant.tranches", "tranche_shares_sum", msg)
+            .with("sum", sum)
+            .with("shares", w.shares)
+    });
 }

@@ -4,7 +4,11 @@
 /**
  * One input's effect.
  */
-export type Bar = { input: string,
+export type Bar = {
+/**
+ * The input's id (`sharePrice`, `dealSizeGw`, ...; [`INPUTS`]).
+ */
+input: string,
 /**
  * The first path moved (the group's representative).
  */
@@ -22,9 +26,13 @@ high: number | null,
  */
 spread: number,
 /**
- * Why a side has no value.
+ * Why the low side has no value: the first problem of its scenario.
  */
-note: string | null, };
+lowProblem: Problem | null,
+/**
+ * Why the high side has no value.
+ */
+highProblem: Problem | null, };
 
 /**
  * The gigawatts of the deal, when they come online, and what they cost.
@@ -169,9 +177,9 @@ deals: Array<string>, rows: Array<ComparisonRow>, };
  */
 export type ComparisonRow = {
 /**
- * Report-style key, e.g. `capexPerGwUsd`.
+ * The measure's id, report-style, e.g. `capexPerGwUsd` (the page writes its label).
  */
-key: string, label: string,
+key: string,
 /**
  * "usd", "gw", "fraction", "count" or "years".
  */
@@ -362,9 +370,36 @@ cumulativeUsd: number, };
 export type IsoDate = string;
 
 /**
- * Labels of the two measures.
+ * One kind as `optionKinds()` lists it.
  */
-export type Measures = { fairValue: string, probability: string, };
+export type KindInfo = {
+/**
+ * The contract's name, e.g. `up_and_out_call`.
+ */
+kind: string,
+/**
+ * The fields it takes besides the market's ([`MARKET_FIELDS`]).
+ */
+fields: Array<string>, };
+
+/**
+ * A probability measure, by id.
+ */
+export type Measure = "riskNeutral" | "realWorld";
+
+/**
+ * Which measure the figures of a valuation are under.
+ */
+export type Measures = {
+/**
+ * Fair values, standard errors, percentiles: always `riskNeutral` (drift r − q).
+ */
+fairValue: Measure,
+/**
+ * Probabilities, vest dates, expected shares: `realWorld` (drift `expectedReturn` − q, the
+ * risk-neutral paths reweighted) when `equity.expectedReturn` is given, else `riskNeutral`.
+ */
+probability: Measure, };
 
 /**
  * A price with its sensitivities.
@@ -424,6 +459,15 @@ delayMonths?: Triangular | null, };
 export type PresetInfo = { id: string, name: string, summary: string, };
 
 /**
+ * A share price at a date.
+ */
+export type PricePoint = { date: IsoDate,
+/**
+ * ACT/365.25 years from the valuation date.
+ */
+years: number, priceUsd: number, };
+
+/**
  * How the share price is tested against a tranche's target.
  */
 export type PriceTest = { kind: PriceTestKind,
@@ -446,9 +490,18 @@ export type Problem = {
  */
 path: string,
 /**
- * A readable sentence for the user, without the path.
+ * A readable English sentence, without the path.
  */
-message: string, };
+message: string,
+/**
+ * A stable id of what is wrong (`"required"`, `"range"`, `"unknown_field"`, ...): the
+ * list with the parameters each carries is in `www/i18n/problems.js`.
+ */
+code: string,
+/**
+ * The values the message is made of (`{min, max}` for a range), in insertion order.
+ */
+params: Record<string, number | string>, };
 
 /**
  * The contract's Report. Parts that need a warrant, an investment or a contract are null
@@ -562,6 +615,26 @@ field: string, title?: string, url?: string,
 note?: string, };
 
 /**
+ * A price target H priced as touches: one share (strike K) received at the first touch of H,
+ * paid at the hit. Per share: asset one-touch at hit − K × cash one-touch at hit, both from
+ * the closed forms above. This is a tranche whose milestone is met, valued under its price
+ * condition alone (continuous monitoring), and the Monte Carlo's control variate.
+ */
+export type TouchTranche = {
+/**
+ * Asset one-touch paid at the hit, per share.
+ */
+assetOneTouchUsd: number,
+/**
+ * Cash one-touch paying 1 at the hit.
+ */
+cashOneTouch: number,
+/**
+ * asset one-touch − strike × cash one-touch, per share.
+ */
+perShareUsd: number, };
+
+/**
  * A block of warrant shares that vests when its gigawatt milestone and its price test are met.
  */
 export type Tranche = {
@@ -649,9 +722,15 @@ requiredCagr: number | null,
  */
 priceDate: IsoDate | null,
 /**
- * max(milestoneDate, priceDate) if on or before expiry, else null.
+ * max(milestoneDate, priceDate) if on or before expiry, else null ([`vest_at`]).
  */
-vestDate: IsoDate | null, };
+vestDate: IsoDate | null,
+/**
+ * The target priced as touches from the valuation date to expiry (risk-neutral, the
+ * milestone taken as met, continuous monitoring): per share, asset one-touch at hit −
+ * strike × cash one-touch at hit ([`touch_tranche`]); null without a target.
+ */
+touch: TouchTranche | null, };
 
 /**
  * A triangular distribution: `0 ≤ min ≤ mode ≤ max`, `min < max` unless all equal.
@@ -731,7 +810,11 @@ baseGrowthSource: string,
 /**
  * Years from the valuation date to expiry (ACT/365.25).
  */
-yearsToExpiry: number, tranches: Array<TrancheVesting>, };
+yearsToExpiry: number,
+/**
+ * The base path P₀·e^{g·t} at [`BASE_PATH_POINTS`] dates, for charts.
+ */
+basePath: Array<PricePoint>, tranches: Array<TrancheVesting>, };
 
 /**
  * A warrant on newly issued shares that vests in tranches.

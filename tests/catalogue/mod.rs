@@ -7,6 +7,7 @@
 // Each test crate that includes this module uses a part of it.
 #![allow(dead_code)]
 
+use dealcalc::input::ToJson;
 use dealcalc::presets;
 use serde_json::{json, Value};
 

@@ -1,16 +1,30 @@
-//! Pass 1: the shape of a scenario. Turns a JSON value into typed structs, collecting every
-//! problem of type, presence and syntax with its field path.
+//! A scenario from JSON, in two passes that each collect every problem with its path:
+//! 1. here, the shape: objects, types, required and unknown fields, date syntax;
+//! 2. [`crate::scenario::validate`], the meaning: ranges, sums, orderings, cross-field rules.
 //!
 //! The policy for absent, null and unknown fields is [`crate::input`]'s.
 
-use super::*;
-use crate::input::Reader;
-use crate::problem::field;
+use super::Reader;
+use crate::problem::{field, Problem};
+use crate::scenario::validate;
+use crate::scenario::*;
 use serde_json::Value;
 
-/// Reads a scenario. Parts with a problem are replaced by placeholders (NaN, "", defaults) so
-/// that pass 2 can still check everything else; the problems say which parts those are.
-pub(super) fn scenario(value: &Value) -> (Scenario, Vec<Problem>) {
+/// Reads and validates a scenario: the typed scenario, or every problem of both passes.
+pub fn scenario(value: &Value) -> Result<Scenario, Vec<Problem>> {
+    let (scenario, shape_problems) = read(value);
+    let problems = validate::check(&scenario, shape_problems);
+    super::finish(scenario, problems)
+}
+
+/// Every problem of a scenario, `[]` when it is valid.
+pub fn scenario_problems(value: &Value) -> Vec<Problem> {
+    scenario(value).err().unwrap_or_default()
+}
+
+/// Pass 1. Parts with a problem are replaced by placeholders (NaN, "", defaults) so that pass 2
+/// can still check everything else; the problems say which parts those are.
+fn read(value: &Value) -> (Scenario, Vec<Problem>) {
     let mut r = Reader::default();
     let s = scenario_of(&mut r, value);
     (s, r.problems)
@@ -189,16 +203,21 @@ fn price_test(r: &mut Reader, v: &Value, path: &str) -> PriceTest {
     let days = match r.opt_number(o, "days", path) {
         None if kind == PriceTestKind::Average => {
             if !r.has_problem(&days_path) {
-                r.problem(&days_path, "is required for an average test");
+                let msg = "is required for an average test";
+                r.problem(&days_path, "required_for_average", msg);
             }
             1
         }
         None => 1,
         Some(d) if (1.0..=1000.0).contains(&d) && d.fract() == 0.0 => d as u32,
         Some(_) => {
-            r.problem(
-                &days_path,
-                "must be a whole number of trading days from 1 to 1000",
+            let msg = "must be a whole number of trading days from 1 to 1000";
+            let problem = Problem::new(&days_path, "whole_range", msg);
+            r.report(
+                problem
+                    .with("min", 1.0)
+                    .with("max", 1000.0)
+                    .with("unit", "trading_days"),
             );
             1
         }

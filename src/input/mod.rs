@@ -1,6 +1,11 @@
-//! Reading JSON input into typed values, with every problem reported at its field path.
+//! The input layer: JSON values in, typed values out, every problem reported at its field path.
 //!
-//! The building blocks here read one field each from a JSON object and return a usable value
+//! This is the only part of the core that reads `serde_json::Value`s. The engines (capacity,
+//! dilution, vesting, pricing, montecarlo, ...) take the typed values made here. Readers:
+//! [`scenario()`] (a scenario, read and validated), [`scenarios`] (a list of them),
+//! [`valuation_options`], [`option_spec`] and [`report_output`] (a report path as a measure).
+//!
+//! The building blocks below read one field each from a JSON object and return a usable value
 //! either way: the value when it is right, a placeholder (NaN, "", the type's default) when it
 //! is not, together with a [`Problem`] at the field's path. So a reader can go on through the
 //! whole input and report everything wrong with it at once. Policy:
@@ -9,6 +14,16 @@
 //!   message says "must be a finite number";
 //! - an optional field may be absent or `null`;
 //! - an unknown field is a problem, so that a misspelt optional field never passes silently.
+
+mod lists;
+mod option_spec;
+mod scenario;
+mod valuation;
+
+pub use lists::{report_output, scenarios};
+pub use option_spec::option_spec;
+pub use scenario::{scenario, scenario_problems};
+pub use valuation::{valuation_options, valuation_request};
 
 use crate::date::Date;
 use crate::problem::{field, index, Problem};
@@ -26,14 +41,38 @@ pub struct Reader {
 }
 
 impl Reader {
-    pub fn problem(&mut self, path: &str, message: impl Into<String>) {
+    /// Records `problem` unless it lies inside a value that is not an object where one belongs
+    /// (that problem already covers it).
+    pub fn report(&mut self, problem: Problem) {
+        let path = problem.path.as_str();
         let inside_non_object = self.not_objects.iter().any(|o| {
             path.strip_prefix(o.as_str())
                 .is_some_and(|rest| o.is_empty() || rest.starts_with('.'))
         });
         if !inside_non_object {
-            self.problems.push(Problem::new(path, message));
+            self.problems.push(problem);
         }
+    }
+
+    /// Records a problem with no parameters.
+    pub fn problem(&mut self, path: &str, code: &'static str, message: impl Into<String>) {
+        self.report(Problem::new(path, code, message));
+    }
+
+    /// Records "must be <expected>, not <what v is>".
+    fn wrong_type(&mut self, path: &str, expected: &'static str, english: &str, v: &Value) {
+        let (got, got_english) = kind_of(v);
+        let msg = format!("must be {english}, not {got_english}");
+        self.report(
+            Problem::new(path, "type", msg)
+                .with("expected", expected)
+                .with("got", got),
+        );
+    }
+
+    /// Records "is required".
+    fn required_problem(&mut self, path: &str) {
+        self.problem(path, "required", "is required");
     }
 
     pub fn has_problem(&self, path: &str) -> bool {
@@ -47,15 +86,18 @@ impl Reader {
             Value::Object(o) => {
                 for key in o.keys() {
                     if !known.contains(&key.as_str()) {
-                        let msg = format!("unknown field; expected one of: {}", known.join(", "));
-                        self.problem(&field(path, &clip(key)), msg);
+                        let list = known.join(", ");
+                        let msg = format!("unknown field; expected one of: {list}");
+                        self.report(
+                            Problem::new(field(path, &clip(key)), "unknown_field", msg)
+                                .with("expected", list),
+                        );
                     }
                 }
                 o
             }
             other => {
-                let msg = format!("must be an object, not {}", kind_of(other));
-                self.problem(path, msg);
+                self.wrong_type(path, "object", "an object", other);
                 self.not_objects.push(path.to_string());
                 EMPTY.get_or_init(Object::new)
             }
@@ -73,7 +115,7 @@ impl Reader {
         let p = field(path, key);
         match o.get(key) {
             None | Some(Value::Null) => {
-                self.problem(&p, "is required");
+                self.required_problem(&p);
                 T::default()
             }
             Some(v) => read(self, v, &p),
@@ -107,21 +149,21 @@ impl Reader {
         let items = match o.get(key) {
             None | Some(Value::Null) if !non_empty => return Vec::new(),
             None | Some(Value::Null) => {
-                self.problem(&p, "is required");
+                self.required_problem(&p);
                 return Vec::new();
             }
             Some(Value::Array(items)) => items,
             Some(other) => {
-                let msg = format!("must be a list, not {}", kind_of(other));
-                self.problem(&p, msg);
+                self.wrong_type(&p, "list", "a list", other);
                 return Vec::new();
             }
         };
         if non_empty && items.is_empty() {
-            self.problem(&p, "needs at least one entry");
+            self.problem(&p, "empty_list", "needs at least one entry");
         }
         if items.len() > MAX_LIST_LEN {
-            self.problem(&p, format!("has more than {MAX_LIST_LEN} entries"));
+            let msg = format!("has more than {MAX_LIST_LEN} entries");
+            self.report(Problem::new(&p, "too_many", msg).with("max", MAX_LIST_LEN));
             return Vec::new();
         }
         items
@@ -139,9 +181,9 @@ impl Reader {
                 let p = field(path, key);
                 if !self.has_problem(&p) {
                     if o.contains_key(key) {
-                        self.problem(&p, "must be a finite number");
+                        self.problem(&p, "not_finite", "must be a finite number");
                     } else {
-                        self.problem(&p, "is required");
+                        self.required_problem(&p);
                     }
                 }
                 f64::NAN
@@ -156,13 +198,12 @@ impl Reader {
             Some(Value::Number(n)) => match n.as_f64() {
                 Some(x) if x.is_finite() => Some(x),
                 _ => {
-                    self.problem(&field(path, key), "must be a finite number");
+                    self.problem(&field(path, key), "not_finite", "must be a finite number");
                     None
                 }
             },
             Some(other) => {
-                let msg = format!("must be a number, not {}", kind_of(other));
-                self.problem(&field(path, key), msg);
+                self.wrong_type(&field(path, key), "number", "a number", other);
                 None
             }
         }
@@ -175,7 +216,7 @@ impl Reader {
             Some(s) => s,
             None => {
                 if !self.has_problem(&p) {
-                    self.problem(&p, "is required");
+                    self.required_problem(&p);
                 }
                 String::new()
             }
@@ -188,12 +229,12 @@ impl Reader {
             Some(Value::String(s)) if s.len() <= MAX_TEXT_BYTES => Some(s.clone()),
             Some(Value::String(_)) => {
                 let msg = format!("is longer than {MAX_TEXT_BYTES} bytes");
-                self.problem(&field(path, key), msg);
+                let problem = Problem::new(field(path, key), "too_long", msg);
+                self.report(problem.with("max", MAX_TEXT_BYTES));
                 None
             }
             Some(other) => {
-                let msg = format!("must be text, not {}", kind_of(other));
-                self.problem(&field(path, key), msg);
+                self.wrong_type(&field(path, key), "text", "text", other);
                 None
             }
         }
@@ -204,8 +245,7 @@ impl Reader {
             None | Some(Value::Null) => None,
             Some(Value::Bool(b)) => Some(*b),
             Some(other) => {
-                let msg = format!("must be true or false, not {}", kind_of(other));
-                self.problem(&field(path, key), msg);
+                self.wrong_type(&field(path, key), "boolean", "true or false", other);
                 None
             }
         }
@@ -243,7 +283,11 @@ impl Reader {
             Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
             None => String::new(),
         };
-        self.problem(&p, format!("must be {listed}, not \"{}\"", clip(&text)));
+        let msg = format!("must be {listed}, not \"{}\"", clip(&text));
+        let problem = Problem::new(&p, "choice", msg)
+            .with("options", names.join(", "))
+            .with("value", clip(&text));
+        self.report(problem);
         default
     }
 
@@ -257,7 +301,8 @@ impl Reader {
         match Date::parse(&text) {
             Ok(d) => d,
             Err(msg) => {
-                self.problem(&p, msg);
+                let problem = Problem::new(&p, "date", msg).with("value", clip(&text));
+                self.report(problem);
                 Date::default()
             }
         }
@@ -270,14 +315,37 @@ pub const MAX_LIST_LEN: usize = 200;
 /// Longest text accepted in any string field (names, labels, source notes and addresses).
 pub const MAX_TEXT_BYTES: usize = 2000;
 
-pub fn kind_of(v: &Value) -> &'static str {
+/// What kind of JSON value `v` is: an id (a problem's `got` parameter) and English words.
+pub fn kind_of(v: &Value) -> (&'static str, &'static str) {
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Value::Null => ("null", "null"),
+        Value::Bool(_) => ("boolean", "true/false"),
+        Value::Number(_) => ("number", "a number"),
+        Value::String(_) => ("text", "text"),
+        Value::Array(_) => ("list", "a list"),
+        Value::Object(_) => ("object", "an object"),
+    }
+}
+
+/// A typed value's JSON form: the inverse of the readers here (tests, the fuzzer and the
+/// command-line examples edit scenarios as JSON).
+pub trait ToJson {
+    fn to_json(&self) -> Value;
+}
+
+impl ToJson for crate::scenario::Scenario {
+    fn to_json(&self) -> Value {
+        // Serializing plain structs of strings and finite numbers cannot fail.
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+}
+
+/// The problems of a reader as a result: `Ok(value)` when there are none.
+pub fn finish<T>(value: T, problems: Vec<Problem>) -> Result<T, Vec<Problem>> {
+    if problems.is_empty() {
+        Ok(value)
+    } else {
+        Err(problems)
     }
 }
 
@@ -297,18 +365,6 @@ pub fn lookup<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
         v = match part {
             PathPart::Key(k) => v.get(k)?,
             PathPart::Index(i) => v.get(i)?,
-        };
-    }
-    Some(v)
-}
-
-/// The value at a contract path, for changing it.
-pub fn lookup_mut<'v>(value: &'v mut Value, path: &str) -> Option<&'v mut Value> {
-    let mut v = value;
-    for part in path_parts(path)? {
-        v = match part {
-            PathPart::Key(k) => v.get_mut(k)?,
-            PathPart::Index(i) => v.get_mut(i)?,
         };
     }
     Some(v)

@@ -1,0 +1,86 @@
+//! Valuation options (`valueWarrant`'s second argument) from JSON: every field optional, each
+//! problem at `options.<field>`.
+
+use super::{finish, Object, Reader};
+use crate::montecarlo::options::{Options, MAX_PATHS, MAX_SEED, MAX_STEPS_PER_YEAR};
+use crate::problem::Problem;
+use crate::scenario::Scenario;
+use serde_json::Value;
+
+const OPTION_FIELDS: &[&str] = &[
+    "paths",
+    "seed",
+    "stepsPerYear",
+    "antithetic",
+    "controlVariate",
+];
+
+/// Reads valuation options for `scenario`, whose tests set the default grid
+/// ([`Options::default_steps_per_year`]); `null` means every default.
+pub fn valuation_options(v: &Value, scenario: &Scenario) -> Result<Options, Vec<Problem>> {
+    let mut r = Reader::default();
+    let empty = Value::Object(Default::default());
+    let v = if v.is_null() { &empty } else { v };
+    let o = r.object(v, "options", OPTION_FIELDS);
+    let defaults = Options::defaults(scenario);
+    let options = Options {
+        paths: whole(
+            &mut r,
+            o,
+            "paths",
+            2.0,
+            MAX_PATHS as f64,
+            defaults.paths as f64,
+        ) as u64,
+        seed: whole(
+            &mut r,
+            o,
+            "seed",
+            0.0,
+            MAX_SEED as f64,
+            defaults.seed as f64,
+        ) as u64,
+        steps_per_year: whole(
+            &mut r,
+            o,
+            "stepsPerYear",
+            1.0,
+            MAX_STEPS_PER_YEAR as f64,
+            defaults.steps_per_year as f64,
+        ) as u32,
+        antithetic: r
+            .opt_bool(o, "antithetic", "options")
+            .unwrap_or(defaults.antithetic),
+        control_variate: r
+            .opt_bool(o, "controlVariate", "options")
+            .unwrap_or(defaults.control_variate),
+    };
+    finish(options, r.problems)
+}
+
+/// An optional whole number from `lo` to `hi` at `options.<key>`, else `default`.
+fn whole(r: &mut Reader, o: &Object, key: &str, lo: f64, hi: f64, default: f64) -> f64 {
+    match r.opt_number(o, key, "options") {
+        None => default,
+        Some(x) if x.fract() == 0.0 && x >= lo && x <= hi => x,
+        Some(_) => {
+            let msg = format!("must be a whole number from {lo} to {hi}");
+            let problem = Problem::new(format!("options.{key}"), "whole_range", msg)
+                .with("min", lo)
+                .with("max", hi);
+            r.report(problem);
+            default
+        }
+    }
+}
+
+/// A valuation request as the boundary receives it: the scenario and the options, read and
+/// validated (the scenario first, since it sets the options' defaults).
+pub fn valuation_request(
+    scenario: &Value,
+    options: &Value,
+) -> Result<(Scenario, Options), Vec<Problem>> {
+    let scenario = super::scenario(scenario)?;
+    let options = valuation_options(options, &scenario)?;
+    Ok((scenario, options))
+}

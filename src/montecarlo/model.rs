@@ -1,0 +1,189 @@
+//! The simulation's model of one deal: the tranches as the path sees them (targets in log
+//! space, test kinds, average windows, closed-form anchors), the grid, the drifts and the
+//! orders in which targets are checked. Built once per valuation from a validated scenario.
+
+use super::options::{Options, MAX_CONTROLLED_TRANCHES, MAX_PATH_STEPS, TRADING_DAYS_PER_YEAR};
+use crate::date::{years_between, Date, DAYS_PER_YEAR};
+use crate::pricing::touch::touch_tranche;
+use crate::pricing::Market;
+use crate::problem::Problem;
+use crate::scenario::{Phase, PriceTestKind, Scenario};
+
+/// One tranche as the simulation sees it.
+#[derive(Clone, Debug)]
+pub(super) struct TrancheModel {
+    pub shares: f64,
+    pub gw_trigger: f64,
+    pub target: Option<f64>,
+    pub log_target: f64,
+    pub kind: PriceTestKind,
+    /// Grid closes in the trailing average.
+    pub window: usize,
+    /// Closed-form value per share of the control (one-touch of the target paying H − K).
+    pub control_mean: Option<f64>,
+}
+
+/// The `average` tranches sharing one window length, ascending by target.
+#[derive(Clone, Debug)]
+pub(super) struct AverageGroup {
+    pub order: Vec<usize>,
+}
+
+/// Everything fixed for a valuation: read by every path, changed by none.
+#[derive(Clone, Debug)]
+pub(super) struct Model {
+    pub tranches: Vec<TrancheModel>,
+    pub s0: f64,
+    pub strike: f64,
+    pub rate: f64,
+    pub sigma: f64,
+    /// Risk-neutral drift r − q.
+    pub drift_q: f64,
+    /// Real-world drift μ − q.
+    pub drift_p: f64,
+    /// θ = (real-world drift − risk-neutral drift) ÷ σ, the market price of risk.
+    pub theta: f64,
+    pub expiry_years: f64,
+    pub steps: usize,
+    pub dt: f64,
+    pub use_control: bool,
+    /// Days from the valuation date to expiry, plus slack: the vest-day histogram's length.
+    pub days: usize,
+    /// Window length (grid closes) of each average group.
+    pub window_lengths: Vec<usize>,
+    /// Tranches with a target in ascending order of target: those whose touch is tracked
+    /// (all with the control variate, else the `touch` ones), the `close` ones, and the
+    /// `average` ones grouped by window length.
+    pub touch_order: Vec<usize>,
+    pub close_order: Vec<usize>,
+    pub average_groups: Vec<AverageGroup>,
+    pub phases: Vec<Phase>,
+    pub valuation_date: Date,
+    pub shares_outstanding: f64,
+    /// Total GW × vendor revenue per GW (nominal).
+    pub vendor_revenue_usd: f64,
+    /// Whether `expectedReturn` was given (else probabilities are risk-neutral).
+    pub real_world: bool,
+}
+
+impl Model {
+    /// The model of a validated scenario under `options`, and the number of path pairs to run;
+    /// problems if the deal has no warrant or the run is too large.
+    pub fn new(scenario: &Scenario, options: &Options) -> Result<(Model, u64), Vec<Problem>> {
+        let Some((w, e)) = scenario.warrant_on_equity() else {
+            let msg = "the deal has no warrant to value";
+            return Err(vec![Problem::new("warrant", "no_warrant", msg)]);
+        };
+        let expiry_years = years_between(scenario.valuation_date, w.expiry_date);
+        let steps = f64::ceil(expiry_years * options.steps_per_year as f64 - 1e-9).max(1.0);
+        let pairs_total = if options.antithetic {
+            options.paths.div_ceil(2)
+        } else {
+            options.paths
+        };
+        let paths = if options.antithetic {
+            2 * pairs_total
+        } else {
+            pairs_total
+        };
+        // Fair values and real-world figures come from the same paths (reweighted): one
+        // simulation per path; the fan's extra real-world paths are few.
+        if paths as f64 * steps > MAX_PATH_STEPS {
+            let msg = format!(
+                "{paths} paths × {steps} steps is more than {MAX_PATH_STEPS:e} path-steps; \
+                 use fewer paths or stepsPerYear"
+            );
+            let problem = Problem::new("options.paths", "too_many_path_steps", msg)
+                .with("paths", paths as f64)
+                .with("steps", steps)
+                .with("max", MAX_PATH_STEPS);
+            return Err(vec![problem]);
+        }
+        let steps = steps as usize;
+        let dt = expiry_years / steps as f64;
+        let market = Market {
+            spot: e.share_price,
+            rate: e.risk_free_rate,
+            dividend_yield: e.dividend_yield,
+            vol: e.volatility,
+            time_years: expiry_years,
+        };
+        let tranches: Vec<TrancheModel> = w
+            .tranches
+            .iter()
+            .map(|t| {
+                let window = match t.price_test.kind {
+                    PriceTestKind::Average => f64::round(
+                        t.price_test.days as f64 * options.steps_per_year as f64
+                            / TRADING_DAYS_PER_YEAR,
+                    )
+                    .max(1.0) as usize,
+                    _ => 1,
+                };
+                let control_mean = t
+                    .price_target
+                    .map(|h| touch_tranche(&market, h, w.strike).per_share_usd);
+                TrancheModel {
+                    shares: t.shares,
+                    gw_trigger: t.gw_trigger,
+                    target: t.price_target,
+                    log_target: t.price_target.map_or(f64::NEG_INFINITY, libm::log),
+                    kind: t.price_test.kind,
+                    window,
+                    control_mean,
+                }
+            })
+            .collect();
+        let n = tranches.len();
+        let use_control = options.control_variate && n <= MAX_CONTROLLED_TRANCHES;
+        let days = (expiry_years * DAYS_PER_YEAR) as usize + 2;
+        let ascending = |keep: &dyn Fn(&TrancheModel) -> bool| -> Vec<usize> {
+            let mut order: Vec<usize> = (0..n)
+                .filter(|&i| tranches[i].target.is_some() && keep(&tranches[i]))
+                .collect();
+            order.sort_by(|&i, &j| tranches[i].log_target.total_cmp(&tranches[j].log_target));
+            order
+        };
+        let touch_order = ascending(&|t| use_control || t.kind == PriceTestKind::Touch);
+        let close_order = ascending(&|t| t.kind == PriceTestKind::Close);
+        let mut lengths: Vec<usize> = tranches
+            .iter()
+            .filter(|t| t.kind == PriceTestKind::Average && t.target.is_some())
+            .map(|t| t.window)
+            .collect();
+        lengths.sort_unstable();
+        lengths.dedup();
+        let average_groups: Vec<AverageGroup> = lengths
+            .iter()
+            .map(|&len| AverageGroup {
+                order: ascending(&|t| t.kind == PriceTestKind::Average && t.window == len),
+            })
+            .collect();
+        let drift_q = e.risk_free_rate - e.dividend_yield;
+        let model = Model {
+            s0: e.share_price,
+            strike: w.strike,
+            rate: e.risk_free_rate,
+            sigma: e.volatility,
+            drift_q,
+            drift_p: e.real_world_drift(),
+            theta: (e.real_world_drift() - drift_q) / e.volatility,
+            expiry_years,
+            steps,
+            dt,
+            use_control,
+            days,
+            window_lengths: lengths,
+            touch_order,
+            close_order,
+            average_groups,
+            tranches,
+            phases: scenario.capacity.phases.clone(),
+            valuation_date: scenario.valuation_date,
+            shares_outstanding: e.shares_outstanding,
+            vendor_revenue_usd: scenario.total_gw() * scenario.capacity.vendor_revenue_per_gw_usd,
+            real_world: e.expected_return.is_some(),
+        };
+        Ok((model, pairs_total))
+    }
+}

@@ -1,0 +1,351 @@
+//! The driver: runs path pairs in blocks, adds up what they did ([`Sums`]), and hands the
+//! sums to the estimators. Each pair draws only from its own streams (seed, pair index), and
+//! blocks of [`BLOCK_PAIRS`] pairs are merged in block order, so any chunking and any number of
+//! Web Workers give the same bits.
+
+use super::deployment;
+use super::estimates::Valuation;
+use super::model::Model;
+use super::options::Options;
+use super::path::{Outcome, PathState, FAN_POINTS};
+use super::rng::{Rng, Stream};
+use super::sums::{Sums, BLOCK_PAIRS, SAMPLE_PATHS};
+use crate::capacity::Ramp;
+use crate::date::DAYS_PER_YEAR;
+use crate::problem::Problem;
+use crate::scenario::Scenario;
+
+/// Real-world paths simulated for the fan chart (the first path of each of the first pairs).
+const FAN_PATHS: u64 = 1000;
+
+/// Buffers reused from pair to pair, so that the hot loop allocates nothing (Wasm's
+/// allocator is slow).
+#[derive(Clone, Debug, Default)]
+struct Scratch {
+    uniforms: Vec<f64>,
+    flipped: Vec<f64>,
+    ramp: Ramp,
+    breakpoints: Vec<f64>,
+    pair_y: Vec<f64>,
+    pair_c: Vec<f64>,
+    outcomes: Vec<Outcome>,
+    fan_outcomes: Vec<Outcome>,
+    path: PathState,
+}
+
+/// The simulation, run in chunks of pairs (for progress and cancelling) with identical results.
+pub struct Simulation {
+    model: Model,
+    options: Options,
+    pairs_total: u64,
+    pairs_done: u64,
+    /// The merged sums of every finished block, and the block in progress.
+    sums: Sums,
+    block: Sums,
+    /// Pair 0's per-share values and their total: subtracted before squaring, for stable
+    /// variances (set by a dry run of pair 0 when the simulation is made).
+    shift_y: Vec<f64>,
+    shift_total: f64,
+    shift_ready: bool,
+    scratch: Scratch,
+    /// The price normals of the pair being run, one per grid step.
+    normals: Vec<f64>,
+}
+
+impl Simulation {
+    /// Prepares a valuation of a validated scenario; problems if it has no warrant or the run
+    /// is too large.
+    pub fn new(scenario: &Scenario, options: Options) -> Result<Simulation, Vec<Problem>> {
+        let (model, pairs_total) = Model::new(scenario, &options)?;
+        let (n, days, steps) = (model.tranches.len(), model.days, model.steps);
+        let mut sim = Simulation {
+            model,
+            options,
+            pairs_total,
+            pairs_done: 0,
+            sums: Sums::new(n, days),
+            block: Sums::new(n, days),
+            shift_y: vec![0.0; n],
+            shift_total: 0.0,
+            shift_ready: false,
+            scratch: Scratch::default(),
+            normals: vec![0.0; steps],
+        };
+        // A dry run of pair 0 sets the shift; its sums are dropped.
+        sim.run_pair(0);
+        sim.block = sim.empty_sums();
+        Ok(sim)
+    }
+
+    /// Pairs done and pairs in all.
+    pub fn progress(&self) -> (u64, u64) {
+        (self.pairs_done, self.pairs_total)
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.pairs_done >= self.pairs_total
+    }
+
+    /// Runs up to `pairs` more pairs; returns how many ran. A block's sums join the total when
+    /// its last pair has run.
+    pub fn run(&mut self, pairs: u64) -> u64 {
+        let end = (self.pairs_done + pairs).min(self.pairs_total);
+        let start = self.pairs_done;
+        for pair in start..end {
+            self.run_pair(pair);
+            if (pair + 1) % BLOCK_PAIRS == 0 || pair + 1 == self.pairs_total {
+                let fresh = self.empty_sums();
+                let block = std::mem::replace(&mut self.block, fresh);
+                self.sums.merge(&block);
+            }
+        }
+        self.pairs_done = end;
+        end - start
+    }
+
+    /// Blocks in the whole run ([`BLOCK_PAIRS`] pairs each, the last one maybe fewer).
+    pub fn block_count(&self) -> u64 {
+        self.pairs_total.div_ceil(BLOCK_PAIRS)
+    }
+
+    /// Runs block `index` on its own and returns its sums, leaving this simulation's progress
+    /// as it was: the work of one Web Worker. Out of range: empty sums.
+    pub fn run_block(&mut self, index: u64) -> Sums {
+        let start = index.saturating_mul(BLOCK_PAIRS).min(self.pairs_total);
+        let end = start.saturating_add(BLOCK_PAIRS).min(self.pairs_total);
+        let fresh = self.empty_sums();
+        let saved = std::mem::replace(&mut self.block, fresh);
+        for pair in start..end {
+            self.run_pair(pair);
+        }
+        std::mem::replace(&mut self.block, saved)
+    }
+
+    /// Adds the sums of the next block (made by [`Simulation::run_block`] here or in a worker
+    /// with the same scenario and options). Blocks must come in order, after whole blocks only.
+    pub fn absorb_block(&mut self, index: u64, block: &Sums) -> Result<(), String> {
+        let expected = self.pairs_done / BLOCK_PAIRS;
+        if self.block.pairs != 0 || self.pairs_done % BLOCK_PAIRS != 0 && !self.is_done() {
+            return Err("blocks can only follow whole blocks".to_string());
+        }
+        if index != expected || self.is_done() {
+            return Err(format!("expected block {expected}, got block {index}"));
+        }
+        let pairs = BLOCK_PAIRS.min(self.pairs_total - self.pairs_done);
+        if block.pairs != pairs
+            || block.tranches() != self.model.tranches.len()
+            || block.days() != self.sums.days()
+        {
+            return Err(format!(
+                "block {index} does not belong to this simulation ({} pairs, want {pairs})",
+                block.pairs
+            ));
+        }
+        self.sums.merge(block);
+        self.pairs_done += pairs;
+        Ok(())
+    }
+
+    /// Tranches and histogram days: the shape [`Sums::from_slice`] needs.
+    pub fn sums_shape(&self) -> (usize, usize) {
+        (self.model.tranches.len(), self.sums.days())
+    }
+
+    /// Zero sums of this simulation's shape, for the next block.
+    fn empty_sums(&self) -> Sums {
+        let (tranches, days) = self.sums_shape();
+        Sums::new(tranches, days)
+    }
+
+    /// Runs every remaining pair.
+    pub fn run_all(&mut self) {
+        let rest = self.pairs_total - self.pairs_done;
+        self.run(rest);
+    }
+
+    fn run_pair(&mut self, pair: u64) {
+        let n = self.model.tranches.len();
+        let seed = self.options.seed;
+        let phase_count = self.model.phases.len();
+        let mut sc = std::mem::take(&mut self.scratch);
+        let mut deploy = Rng::new(seed, pair, Stream::Deployment);
+        sc.uniforms.clear();
+        sc.uniforms
+            .extend((0..2 * phase_count).map(|_| deploy.uniform()));
+        let mut price = Rng::new(seed, pair, Stream::Price);
+        for z in self.normals.iter_mut() {
+            *z = price.normal();
+        }
+        let members: &[f64] = if self.options.antithetic {
+            &[1.0, -1.0]
+        } else {
+            &[1.0]
+        };
+        sc.pair_y.clear();
+        sc.pair_y.resize(n, 0.0);
+        sc.pair_c.clear();
+        sc.pair_c.resize(n, 0.0);
+        sc.outcomes.clear();
+        sc.outcomes.resize(n, Outcome::default());
+        for (m, &sign) in members.iter().enumerate() {
+            sc.flipped.clear();
+            if sign > 0.0 {
+                sc.flipped.extend_from_slice(&sc.uniforms);
+            } else {
+                sc.flipped.extend(sc.uniforms.iter().map(|u| 1.0 - u));
+            }
+            deployment::sample_ramp_into(&self.model.phases, &sc.flipped, &mut sc.ramp);
+            sc.ramp.breakpoints_into(&mut sc.breakpoints);
+            sc.path.milestones.clear();
+            for t in &self.model.tranches {
+                sc.path.milestones.push(
+                    deployment::milestone_years(
+                        &sc.ramp,
+                        &sc.breakpoints,
+                        t.gw_trigger,
+                        self.model.valuation_date,
+                    )
+                    .filter(|&y| y <= self.model.expiry_years),
+                );
+            }
+            let bridge_stream = if m == 0 {
+                Stream::BridgeFirst
+            } else {
+                Stream::BridgeSecond
+            };
+            let path_index = pair * members.len() as u64 + m as u64;
+            // Risk-neutral: values and controls.
+            let mut bridge = Rng::new(seed, pair, bridge_stream);
+            let (w, tau) = self.model.simulate(
+                &self.normals,
+                self.model.drift_q,
+                sign,
+                &mut bridge,
+                &mut sc.outcomes,
+                &mut sc.path,
+                None,
+            );
+            let mut path_total = 0.0;
+            for (i, o) in sc.outcomes.iter().enumerate() {
+                sc.pair_y[i] += o.value / members.len() as f64;
+                sc.pair_c[i] += o.control / members.len() as f64;
+                path_total += o.value * self.model.tranches[i].shares;
+                if o.vest.is_some() {
+                    self.block.vest_count_q[i] += 1.0;
+                }
+            }
+            self.block.path_totals.push(path_total);
+            // Real world from the same path, reweighted (Girsanov): dP/dQ on the information
+            // up to the path's last simulated time τ is exp(θ·W_τ − θ²τ/2), W the risk-neutral
+            // Brownian motion; every vest outcome is known by τ (optional stopping).
+            let theta = self.model.theta;
+            let weight = libm::exp(theta * w - 0.5 * theta * theta * tau);
+            if path_index < FAN_PATHS && m == 0 {
+                let mut bridge = Rng::new(seed, pair, bridge_stream);
+                let mut fan = vec![0.0; FAN_POINTS + 1];
+                sc.fan_outcomes.clone_from(&sc.outcomes);
+                self.model.simulate(
+                    &self.normals,
+                    self.model.drift_p,
+                    sign,
+                    &mut bridge,
+                    &mut sc.fan_outcomes,
+                    &mut sc.path,
+                    Some(&mut fan),
+                );
+                self.record_fan(fan);
+            }
+            self.record_real_world(&sc.outcomes, weight);
+        }
+        self.accumulate(&sc.pair_y, &sc.pair_c);
+        self.block.pairs += 1;
+        self.scratch = sc;
+    }
+
+    fn record_fan(&mut self, fan: Vec<f64>) {
+        for (k, &s) in fan.iter().enumerate() {
+            self.block.fan[k].push(s);
+        }
+        if self.block.samples.len() < SAMPLE_PATHS {
+            self.block.samples.push(fan);
+        }
+    }
+
+    fn record_real_world(&mut self, outcomes: &[Outcome], weight: f64) {
+        let mut vested_shares = 0.0;
+        let b = &mut self.block;
+        let days = b.days();
+        b.weight_sum_p += weight;
+        for (i, o) in outcomes.iter().enumerate() {
+            if let Some(t) = o.vest {
+                b.vest_weight_p[i] += weight;
+                b.vest_time_sum_p[i] += weight * t;
+                let day = ((t * DAYS_PER_YEAR) as usize).min(days.saturating_sub(1));
+                b.vest_day_histogram[i][day] += weight;
+                vested_shares += self.model.tranches[i].shares;
+            }
+        }
+        let big_s = self.model.shares_outstanding;
+        b.shares_sum_p += weight * vested_shares;
+        b.ownership_sum_p += weight * vested_shares / (big_s + vested_shares);
+    }
+
+    fn accumulate(&mut self, y: &[f64], c: &[f64]) {
+        let n = self.model.tranches.len();
+        if !self.shift_ready {
+            self.shift_y = y.to_vec();
+            self.shift_total = self.total_of(y);
+            self.shift_ready = true;
+        }
+        let total = self.total_of(y) - self.shift_total;
+        let b = &mut self.block;
+        b.total.y += total;
+        b.total.yy += total * total;
+        for i in 0..n {
+            let cm = self.model.tranches[i].control_mean.unwrap_or(0.0);
+            let (yi, ci) = (y[i] - self.shift_y[i], c[i] - cm);
+            let m = &mut b.moments[i];
+            m.y += yi;
+            m.yy += yi * yi;
+            m.c += ci;
+            m.cc += ci * ci;
+            m.yc += yi * ci;
+            if self.model.use_control {
+                b.total_c[i] += total * ci;
+                for (j, (cj, tj)) in c.iter().zip(&self.model.tranches).enumerate() {
+                    b.cc[i * n + j] += ci * (cj - tj.control_mean.unwrap_or(0.0));
+                }
+            }
+        }
+    }
+
+    fn total_of(&self, per_share: &[f64]) -> f64 {
+        per_share
+            .iter()
+            .zip(&self.model.tranches)
+            .map(|(v, t)| v * t.shares)
+            .sum()
+    }
+
+    /// The valuation so far (complete when [`Simulation::is_done`]).
+    pub fn result(&self) -> Valuation {
+        if self.block.pairs > 0 {
+            // Mid-block (progress only): the finished blocks and the one in progress.
+            let mut all = self.sums.clone();
+            all.merge(&self.block);
+            self.estimate(&all)
+        } else {
+            self.estimate(&self.sums)
+        }
+    }
+
+    fn estimate(&self, sums: &Sums) -> Valuation {
+        self.model.estimate(
+            sums,
+            &self.options,
+            self.pairs_done,
+            self.pairs_total,
+            &self.shift_y,
+        )
+    }
+}
