@@ -328,3 +328,9 @@ fn block_index(index: f64) -> Result<u64, JsValue> {
         Err(error(vec![Problem::new("index", "block_index", msg)]))
     }
 }
+
+/// The id of the preset a calculator opens with.
+#[wasm_bindgen(js_name = defaultPreset)]
+pub fn default_preset() -> String {
+    presets::DEFAULT_PRESET.to_string()
+}

@@ -2,6 +2,7 @@
 // Every chart comes with a data table for screen readers and printing.
 import { el, fmt } from './dom.js';
 import { t } from './i18n.js';
+import { dataTable } from './ui.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 export function svg(tag, attrs = {}, text) {
@@ -24,12 +25,7 @@ export function vestingTimeline({ scenario, report, valuation }) {
   const width = 720, height = 340, left = 64, right = 96, top = 14, bottom = 36;
   const t0 = day(scenario.valuationDate), t1 = day(w.expiryDate);
   const p0 = scenario.equity.sharePrice;
-  const basePath = [];
-  for (let k = 0; k <= 40; k++) {
-    const t = t0 + ((t1 - t0) * k) / 40;
-    const years = (t - t0) / (365.25 * 864e5);
-    basePath.push([t, p0 * Math.exp(v.baseGrowth * years)]);
-  }
+  const basePath = v.basePath.map((b) => [day(b.date), b.priceUsd]);
   const targets = w.tranches.map((t) => t.priceTarget).filter((h) => h != null);
   const fan = valuation?.priceFan ?? [];
   const highs = [p0, ...targets, ...basePath.map(([, p]) => p), ...fan.map((f) => f.p95)];
@@ -108,15 +104,6 @@ export function valueHistogram(valuation) {
   s.append(svg('text', { x: left, y: height - 6, class: 'axis-label' }, t('present value of all tranches on a path (risk-neutral)')));
   const rows = h.counts.map((c, k) => [`${fmt.usd(h.edgesUsd[k])} – ${fmt.usd(h.edgesUsd[k + 1])}`, fmt.num(c, 0)]);
   return el('figure', { class: 'figure', id: 'value-histogram' }, s, el('details', {}, el('summary', { text: t('Data') }), dataTable(t('Histogram'), [t('Present value'), t('Paths')], rows)));
-}
-
-/** A captioned table; a cell may be text or a DOM node (a button, say). */
-export function dataTable(caption, header, rows, wide = false) {
-  const table = el('table', { class: wide ? 'data wide' : 'data' }, el('caption', { text: caption }));
-  table.append(el('thead', {}, el('tr', {}, ...header.map((h) => el('th', { scope: 'col', text: h })))));
-  const cell = (c) => (c instanceof Node ? el('td', {}, c) : el('td', { text: c }));
-  table.append(el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map(cell)))));
-  return table;
 }
 
 /** GW online at each year end (line) and capex per year (bars). */

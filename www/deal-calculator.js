@@ -23,22 +23,26 @@
 // from. Several elements on a page share one Wasm instance.
 
 import init, * as dc from './pkg/dealcalc.js';
-import { el, parseNumber } from './dom.js';
-import { t, fmt, withLang } from './i18n.js';
+import { el } from './dom.js';
+import { t, withLang } from './i18n.js';
 import { decodeShare, encodeShare, parseEnvelope, HASH_PREFIX } from './share.js';
-import { capacityChart, ownershipChart, dataTable } from './charts.js';
+import { capacityChart, ownershipChart } from './charts.js';
 import { headlineItems } from './headline.js';
 import { getAt, setAt } from './fieldpath.js';
+import { cards, evaluateScenario, numberInput, placeProblems, trancheTable } from './ui.js';
 
 const BASE = new URL('./', import.meta.url);
-const DEFAULT_PRESET = 'amd-openai-2025';
 const VIEWS = ['full', 'card'];
 const THEMES = ['light', 'dark', 'auto'];
 
 let engine = null;
+let engineReady = false;
 /** The Wasm core, instantiated once for every element on the page. */
 export function loadEngine() {
-  engine ??= init({ module_or_path: new URL('pkg/dealcalc_bg.wasm', BASE) }).then(() => dc);
+  engine ??= init({ module_or_path: new URL('pkg/dealcalc_bg.wasm', BASE) }).then(() => {
+    engineReady = true;
+    return dc;
+  });
   return engine;
 }
 
@@ -75,7 +79,7 @@ export class DealCalculator extends HTMLElement {
   #loadError = null;
   #generation = 0;
   #connected = false;
-  #inputs = new Map(); // path text -> {input, error}
+  #inputs = new Map(); // path text -> {input, error, field}
   #typed = new Map(); // path text -> the text as typed (kept across redraws)
   #linkVersion = 0;
 
@@ -101,8 +105,9 @@ export class DealCalculator extends HTMLElement {
     else this.#render(true);
   }
 
+  /** The preset id; without the attribute, the core's default (known once it has loaded). */
   get preset() {
-    return this.getAttribute('preset') ?? DEFAULT_PRESET;
+    return this.getAttribute('preset') ?? (engineReady ? dc.defaultPreset() : null);
   }
   set preset(id) {
     this.setAttribute('preset', String(id));
@@ -181,14 +186,7 @@ export class DealCalculator extends HTMLElement {
 
   /** Validates and evaluates the scenario; keeps every problem. */
   #evaluate() {
-    // One call: evaluate validates, and throws with the same problems validate would list.
-    try {
-      this.#report = dc.evaluate(this.#scenario);
-      this.#problems = [];
-    } catch (e) {
-      this.#problems = e?.problems ?? [{ path: '', message: String(e?.message ?? e) }];
-      this.#report = null;
-    }
+    ({ report: this.#report, problems: this.#problems } = evaluateScenario(dc, this.#scenario));
   }
 
   #emit() {
@@ -225,7 +223,6 @@ export class DealCalculator extends HTMLElement {
 
   #form() {
     this.#inputs.clear();
-    const decimalComma = this.#lang === 'de';
     // Only the fields whose section the deal has (no equity without a warrant).
     const fields = KEY_FIELDS.filter((f) => getAt(this.#scenario, f.path.split('.')[0]) != null);
     const form = el('form', { class: 'inputs', part: 'inputs', novalidate: '' });
@@ -233,20 +230,24 @@ export class DealCalculator extends HTMLElement {
     for (const f of fields) {
       const key = f.path;
       const id = `dc-${key.replace('.', '-')}`;
-      const value = getAt(this.#scenario, f.path);
-      const input = el('input', { id, type: 'text', inputmode: 'decimal', part: 'input', 'aria-describedby': `${id}-error`, autocomplete: 'off' });
-      input.value = this.#typed.get(key) ?? (Number.isFinite(value) ? fmt.num(value / f.scale, 6) : '');
-      const error = el('span', { id: `${id}-error`, class: 'error', part: 'error', role: 'alert' });
-      input.addEventListener('input', () => {
-        this.#typed.set(key, input.value);
-        setAt(this.#scenario, f.path, parseNumber(input.value, false, decimalComma) * f.scale);
-        this.#evaluate();
-        this.#render(false);
-        if (this.#report) this.#emit();
+      const input = numberInput({
+        id,
+        value: getAt(this.#scenario, f.path),
+        field: f,
+        typed: this.#typed.get(key),
+        attrs: { part: 'input', 'aria-describedby': `${id}-error` },
+        onValue: (x, text) => {
+          this.#typed.set(key, text);
+          setAt(this.#scenario, f.path, x);
+          this.#evaluate();
+          this.#render(false);
+          if (this.#report) this.#emit();
+        },
       });
-      this.#inputs.set(key, { input, error });
+      const error = el('span', { id: `${id}-error`, class: 'error', part: 'error', role: 'alert' });
+      this.#inputs.set(key, { input, error, field: f });
       form.append(el('div', { class: 'field', part: 'field' },
-        el('label', { for: id, text: `${t(f.label)} (${f.unit})` }), input, error));
+        el('label', { for: id, text: `${t(f.label)} (${t(f.unit)})` }), input, error));
     }
     return form;
   }
@@ -267,22 +268,7 @@ export class DealCalculator extends HTMLElement {
   }
 
   #showProblems() {
-    const unplaced = [];
-    for (const { input, error } of this.#inputs.values()) {
-      error.textContent = '';
-      input.removeAttribute('aria-invalid');
-    }
-    for (const p of this.#problems) {
-      const slot = this.#inputs.get(p.path);
-      if (slot) {
-        slot.error.textContent = p.message;
-        slot.input.setAttribute('aria-invalid', 'true');
-      } else {
-        unplaced.push(p.path ? `${p.path}: ${p.message}` : p.message);
-      }
-    }
-    const box = this.#root.querySelector('.problems');
-    if (box) box.textContent = unplaced.join('\n');
+    placeProblems(this.#problems, this.#inputs, this.#root.querySelector('.problems'));
   }
 
   #showResults() {
@@ -296,23 +282,14 @@ export class DealCalculator extends HTMLElement {
     }
     const c = r.capacity;
     const d = r.dilution;
-    const card = (label, value, out, note) => el('div', { class: 'card', part: 'card', 'data-out': out },
-      el('div', { class: 'label', part: 'label', text: label }),
-      el('div', { class: 'value', part: 'value', text: value }),
-      note ? el('div', { class: 'note', part: 'note', text: note }) : null);
-    results.replaceChildren(el('div', { class: 'cards', part: 'cards' }, ...headlineItems(r).map((i) => card(i.label, i.value, i.out, i.note))));
+    results.replaceChildren(cards(headlineItems(r)));
     if (this.view !== 'full') {
       details.replaceChildren();
       return;
     }
     const parts = [capacityChart(c)];
     if (d && r.vesting) {
-      parts.push(dataTable(t('Tranches'), ['#', t('Shares'), t('GW trigger'), t('Milestone'), t('Target'), t('Vests'), t('Ownership after')],
-        d.tranches.map((tr, i) => {
-          const tv = r.vesting.tranches[i];
-          return [String(i + 1), fmt.num(tr.shares, 0), fmt.num(tv.gwTrigger), fmt.date(tv.milestoneDate),
-            tv.priceTarget == null ? t('none') : fmt.money(tv.priceTarget, 0), fmt.date(tv.vestDate), fmt.pct(tr.ownershipAfter)];
-        }), true));
+      parts.push(trancheTable(r));
       parts.push(ownershipChart(d));
     }
     details.replaceChildren(...parts.filter(Boolean));

@@ -3,6 +3,7 @@
 // current language's table; numbers, money, percentages and dates go through Intl in the
 // current locale (German: 1.234,56 $).
 import { de } from './i18n/de.js';
+import { problemIn } from './i18n/problems.js';
 
 export const LANGUAGES = { en: { name: 'English', locale: 'en-US' }, de: { name: 'Deutsch', locale: 'de-DE' } };
 const TABLES = { en: {}, de };
@@ -82,3 +83,12 @@ export const fmt = {
     return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
   },
 };
+
+/**
+ * A problem from the core ({path, message, code, params}) in the current language, beside the
+ * field `field` ({scale, unit}, optional: bounds are shown in the field's unit).
+ */
+export function problemText(p, field = null) {
+  const unit = field?.unit ? t(field.unit) : '';
+  return problemIn(current, p, (x) => fmt.num(x, 6), field ? { scale: field.scale, unit } : null);
+}

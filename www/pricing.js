@@ -1,31 +1,10 @@
 // The pricing panel: one closed-form option price with its Greeks (priceOption), and a one-click
-// valuation of a single-hurdle tranche as touch options.
+// load of a tranche priced as touches by the core (report.vesting.tranches[i].touch). Which
+// fields each kind takes comes from the core (optionKinds()).
 
-import { el, fmt, parseNumber } from './dom.js';
-import { t, lang } from './i18n.js';
-
-const KINDS = [
-  'bs_call', 'bs_put', 'cash_or_nothing_call', 'cash_or_nothing_put', 'asset_or_nothing_call',
-  'asset_or_nothing_put', 'gap_call', 'gap_put',
-  ...['up', 'down'].flatMap((d) => ['in', 'out'].flatMap((k) => ['call', 'put'].map((r) => `${d}_and_${k}_${r}`))),
-  ...['one_touch', 'no_touch', 'asset_one_touch', 'asset_no_touch'].flatMap((t) => [`${t}_up`, `${t}_down`]),
-  ...['up', 'down'].flatMap((d) => ['in', 'out'].flatMap((k) => ['cash', 'asset'].flatMap((p) => ['call', 'put'].map((r) => `${d}_and_${k}_${p}_or_nothing_${r}`)))),
-  'warrant',
-];
-
-// Which fields each kind uses (besides spot, rate, dividendYield, vol, timeYears).
-function fieldsOf(kind) {
-  const touch = /touch/.test(kind);
-  const f = [];
-  if (!touch) f.push('strike');
-  if (/^(up|down)_|touch/.test(kind)) f.push('barrier');
-  if (/^(up|down)_and_(in|out)_(call|put)$/.test(kind)) f.push('rebate');
-  if (/cash|^one_touch|^no_touch/.test(kind)) f.push('cash');
-  if (/^gap_/.test(kind)) f.push('trigger');
-  if (/one_touch/.test(kind)) f.push('payment');
-  if (kind === 'warrant') f.push('sharesOutstanding', 'warrantsIssued', 'dilution');
-  return f;
-}
+import { el, fmt } from './dom.js';
+import { t } from './i18n.js';
+import { card, numberInput, placeProblems } from './ui.js';
 
 const LABELS = {
   spot: ['Spot', '$'], strike: ['Strike', '$'], barrier: ['Barrier', '$'], rebate: ['Rebate', '$'],
@@ -35,6 +14,8 @@ const LABELS = {
   dilution: ['Dilution', ''],
 };
 const PERCENT = new Set(['rate', 'dividendYield', 'vol']);
+/** How a spec field is typed: percent fields are stored as fractions. */
+const fieldOf = (f) => ({ scale: PERCENT.has(f) ? 0.01 : 1, unit: LABELS[f][1] });
 const CHOICES = { payment: ['at_hit', 'at_expiry'], dilution: ['simple', 'fixed_point'] };
 const COMMON = ['spot', 'rate', 'dividendYield', 'vol', 'timeYears'];
 
@@ -44,8 +25,11 @@ export function mountPricingPanel(dc, root) {
     rate: 0.04, dividendYield: 0, vol: 0.55, timeYears: 5, payment: 'at_hit', sharesOutstanding: 1622e6,
     warrantsIssued: 160e6, dilution: 'simple',
   };
+  const kinds = new Map(dc.optionKinds().map((k) => [k.kind, k.fields]));
+  const fieldsOf = (kind) => kinds.get(kind) ?? [];
   const kindSelect = el('select', { id: 'option-kind', 'data-path': 'option.kind' });
-  for (const k of KINDS) kindSelect.append(el('option', { value: k, text: k.replaceAll('_', ' ') }));
+  for (const k of kinds.keys()) kindSelect.append(el('option', { value: k, text: k.replaceAll('_', ' ') }));
+  const slots = new Map();
   const fieldsBox = el('div', { class: 'option-fields' });
   const out = el('div', { class: 'cards option-result', 'aria-live': 'polite' });
   const note = el('p', { class: 'help', id: 'option-note' });
@@ -66,60 +50,42 @@ export function mountPricingPanel(dc, root) {
   function build() {
     kindSelect.value = state.kind;
     fieldsBox.replaceChildren();
+    slots.clear();
     for (const f of [...COMMON, ...fieldsOf(state.kind)]) {
       const [label, unit] = LABELS[f];
       const id = `option-${f}`;
+      const attrs = { 'data-path': `option.${f}`, 'aria-describedby': `e-option.${f}` };
       let input;
       if (CHOICES[f]) {
-        input = el('select', { id });
+        input = el('select', { id, ...attrs });
         for (const c of CHOICES[f]) input.append(el('option', { value: c, text: t(c.replace('_', ' ')) }));
         input.value = state[f];
         input.addEventListener('change', () => { state[f] = input.value; compute(); });
       } else {
-        input = el('input', { id, type: 'text', inputmode: 'decimal', autocomplete: 'off' });
-        const shown = PERCENT.has(f) ? state[f] * 100 : state[f];
-        const text = Number.isFinite(shown) ? String(Number(shown.toPrecision(12))) : '';
-        input.value = lang() === 'de' ? text.replace('.', ',') : text;
-        input.addEventListener('input', () => {
-          const x = parseNumber(input.value, false, lang() === 'de');
-          state[f] = PERCENT.has(f) ? x / 100 : x;
-          compute();
-        });
+        input = numberInput({ id, value: state[f], field: fieldOf(f), attrs, onValue: (x) => { state[f] = x; compute(); } });
       }
-      input.dataset.path = `option.${f}`;
-      input.setAttribute('aria-describedby', `e-option.${f}`);
+      const error = el('span', { class: 'problem', id: `e-option.${f}`, 'data-problem-for': `option.${f}` });
+      slots.set(f, { input, error, field: fieldOf(f) });
       fieldsBox.append(el('div', { class: 'field' }, el('label', { for: id, text: t(label) }),
-        el('div', { class: 'control' }, input, unit ? el('span', { class: 'unit', text: t(unit) }) : null),
-        el('span', { class: 'problem', id: `e-option.${f}`, 'data-problem-for': `option.${f}` })));
+        el('div', { class: 'control' }, input, unit ? el('span', { class: 'unit', text: t(unit) }) : null), error));
     }
     compute();
-  }
-
-  function showProblems(list) {
-    for (const slot of root.querySelectorAll('[data-problem-for]')) slot.textContent = '';
-    const unplaced = [];
-    for (const p of list) {
-      const slot = root.querySelector(`[data-problem-for="option.${p.path}"]`);
-      if (slot && p.path) slot.textContent = p.message;
-      else unplaced.push(p.path ? `${p.path}: ${p.message}` : p.message);
-    }
-    problems.textContent = unplaced.join('\n');
   }
 
   function compute() {
     try {
       const r = dc.priceOption(spec());
-      showProblems([]);
+      placeProblems([], slots, problems);
       out.replaceChildren(
-        card(t('Price'), fmt.num(r.price, 4), 'option.price'),
-        card('Delta', fmt.num(r.delta, 4), 'option.delta'),
-        card('Gamma', fmt.num(r.gamma, 6), 'option.gamma'),
-        card(t('Vega (per 1 vol point)'), fmt.num(r.vega / 100, 4), 'option.vega'),
+        card({ label: t('Price'), value: fmt.num(r.price, 4), out: 'option.price' }),
+        card({ label: 'Delta', value: fmt.num(r.delta, 4), out: 'option.delta' }),
+        card({ label: 'Gamma', value: fmt.num(r.gamma, 6), out: 'option.gamma' }),
+        card({ label: t('Vega (per 1 vol point)'), value: fmt.num(r.vega / 100, 4), out: 'option.vega' }),
       );
       out.classList.remove('stale');
       note.textContent = r.greeks === 'closed_form' ? t('Greeks in closed form.') : t('Greeks by finite differences of the closed form.');
     } catch (e) {
-      showProblems(e.problems ?? [{ path: '', message: e.message }]);
+      placeProblems(e.problems ?? [{ path: '', message: e.message }], slots, problems);
       out.classList.add('stale');
     }
   }
@@ -129,23 +95,20 @@ export function mountPricingPanel(dc, root) {
 
   return {
     /**
-     * Loads a single-hurdle tranche as touch options and returns its value per share when its
-     * milestone is met: asset one-touch (paid at the hit) − strike × cash one-touch.
+     * Loads tranche `index` of a scenario as an asset one-touch into the form and shows its
+     * value per share when its milestone is met, as the core priced it (report.vesting).
      */
-    priceTranche({ spot, strike, target, rate, dividendYield, vol, timeYears }) {
-      Object.assign(state, { kind: 'asset_one_touch_up', spot, strike, barrier: target, rate, dividendYield, vol, timeYears, payment: 'at_hit', cash: 1 });
+    priceTranche({ scenario, vesting, index }) {
+      const e = scenario.equity;
+      const strike = scenario.warrant.strike;
+      const tv = vesting.tranches[index];
+      Object.assign(state, { kind: 'asset_one_touch_up', spot: e.sharePrice, strike, barrier: tv.priceTarget, rate: e.riskFreeRate,
+        dividendYield: e.dividendYield, vol: e.volatility, timeYears: vesting.yearsToExpiry, payment: 'at_hit', cash: 1 });
       build();
-      const base = { spot, barrier: target, rate, dividendYield, vol, timeYears, payment: 'at_hit' };
-      const asset = dc.priceOption({ kind: 'asset_one_touch_up', ...base }).price;
-      const cash = dc.priceOption({ kind: 'one_touch_up', cash: 1, ...base }).price;
-      const perShare = asset - strike * cash;
-      note.textContent = t('Tranche per share if its milestone is met: asset one-touch {a} − strike {k} × one-touch {c} = {v} (risk-neutral; ignores the deployment condition and the price test\'s kind).', { a: fmt.num(asset, 4), k: fmt.num(strike, 2), c: fmt.num(cash, 4), v: fmt.num(perShare, 4) });
+      const touch = tv.touch;
+      note.textContent = t('Tranche per share if its milestone is met: asset one-touch {a} − strike {k} × one-touch {c} = {v} (risk-neutral; ignores the deployment condition and the price test\'s kind).', { a: fmt.num(touch.assetOneTouchUsd, 4), k: fmt.num(strike, 2), c: fmt.num(touch.cashOneTouch, 4), v: fmt.num(touch.perShareUsd, 4) });
       root.scrollIntoView({ block: 'start' });
-      return perShare;
+      return touch.perShareUsd;
     },
   };
-}
-
-function card(label, value, out) {
-  return el('div', { class: 'card' }, el('div', { class: 'card-label', text: label }), el('div', { class: 'card-value', 'data-out': out, text: value }));
 }

@@ -7,9 +7,10 @@
 // block order into its own WarrantSimulation (absorbBlock), so the valuation is identical to
 // valueWarrant's for the same seed, whatever the number of workers.
 import { WarrantSimulation } from './pkg/dealcalc.js';
-import { el, fmt, parseNumber } from './dom.js';
+import { el, fmt } from './dom.js';
 import { vestingTimeline, valueHistogram } from './charts.js';
-import { t, lang } from './i18n.js';
+import { t } from './i18n.js';
+import { cards, placeProblems, readNumber } from './ui.js';
 
 // One pool of workers for the page, one per core (at most 8), whoever mounts the panel: the page
 // mounts it again on a language change, and each mount must not start a pool of its own. The
@@ -72,22 +73,20 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
     const o = {};
     for (const k of ['paths', 'seed', 'stepsPerYear']) {
       const text = root.querySelector(`#valuation-${k}`).value;
-      if (text.trim() !== '') o[k] = parseNumber(text, false, lang() === 'de');
+      if (text.trim() !== '') o[k] = readNumber(text, {});
     }
     o.antithetic = root.querySelector('#valuation-antithetic').checked;
     o.controlVariate = root.querySelector('#valuation-controlVariate').checked;
     return o;
   }
 
+  /** Problems beside the option fields; returns the others as one line. */
   function showProblems(problems) {
-    for (const slot of root.querySelectorAll('[data-problem-for]')) slot.textContent = '';
-    const rest = [];
-    for (const p of problems) {
-      const slot = root.querySelector(`[data-problem-for="${p.path}"]`);
-      if (slot) slot.textContent = p.message;
-      else rest.push(p.path ? `${p.path}: ${p.message}` : p.message);
-    }
-    return rest.join('; ');
+    const slots = new Map([...root.querySelectorAll('[data-problem-for]')].map((error) => {
+      const path = error.dataset.problemFor;
+      return [path, { error, input: root.querySelector(`[data-path="${path}"]`) }];
+    }));
+    return placeProblems(problems, slots, null).join('; ');
   }
 
   function idle() {
@@ -200,18 +199,18 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
 
   function renderResults(v) {
     // data-value, data-se: the unrounded numbers, for scripts reading the page.
-    const card = (label, value, out, note, raw) => el('div', { class: 'card' }, el('div', { class: 'card-label', text: label }),
-      el('div', { class: 'card-value', 'data-out': out, text: value, ...(raw ?? {}) }), note ? el('div', { class: 'card-note', text: note }) : null);
+    const measure = t(v.measures.probability === 'realWorld' ? 'real world' : 'risk-neutral (no expected return given)');
     const tbl = el('table', { class: 'data wide', id: 'valuation-tranches' }, el('caption', { text: t('Tranches (probabilities and dates real-world; values risk-neutral)') }));
     tbl.append(el('thead', {}, el('tr', {}, ...['#', 'Shares', 'Probability', 'Risk-neutral prob.', 'Expected vest', 'Median vest', 'Fair value', '± s.e.', 'Closed-form touch'].map((h) => el('th', { scope: 'col', text: t(h) })))));
     tbl.append(el('tbody', {}, ...v.tranches.map((tr) => el('tr', {}, ...[String(tr.index + 1), fmt.num(tr.shares, 0), fmt.pct(tr.probability, 1), fmt.pct(tr.riskNeutralProbability, 1), fmt.date(tr.expectedVestDate, '–'), fmt.date(tr.medianVestDate, '–'), fmt.usd(tr.fairValueUsd), fmt.usd(tr.standardErrorUsd), tr.closedFormTouchUsd == null ? '–' : fmt.usd(tr.closedFormTouchUsd)].map((c) => el('td', { text: c }))))));
     results.replaceChildren(
-      el('div', { class: 'cards' },
-        card(t('Fair value of the warrant'), fmt.usd(v.totalFairValueUsd), 'valuation.totalFairValueUsd', t('± {se} (1 s.e.), risk-neutral', { se: fmt.usd(v.standardErrorUsd) }), { 'data-value': String(v.totalFairValueUsd), 'data-se': String(v.standardErrorUsd) }),
-        card(t('As a discount on vendor revenue'), fmt.pct(v.effectiveDiscount, 1), 'valuation.effectiveDiscount', t('fair value ÷ vendor revenue')),
-        card(t('Value range (5–95%)'), `${fmt.usd(v.percentiles.p5)} – ${fmt.usd(v.percentiles.p95)}`, 'valuation.percentiles', t('median {x}', { x: fmt.usd(v.percentiles.p50) })),
-        card(t('Expected shares issued'), fmt.num(v.expectedSharesIssued, 0), 'valuation.expectedSharesIssued', t('real world')),
-        card(t('Expected ownership'), fmt.pct(v.expectedOwnership), 'valuation.expectedOwnership', t('real world'))),
+      cards([
+        { label: t('Fair value of the warrant'), value: fmt.usd(v.totalFairValueUsd), out: 'valuation.totalFairValueUsd', note: t('± {se} (1 s.e.), risk-neutral', { se: fmt.usd(v.standardErrorUsd) }), attrs: { 'data-value': String(v.totalFairValueUsd), 'data-se': String(v.standardErrorUsd) } },
+        { label: t('As a discount on vendor revenue'), value: fmt.pct(v.effectiveDiscount, 1), out: 'valuation.effectiveDiscount', note: t('fair value ÷ vendor revenue') },
+        { label: t('Value range (5–95%)'), value: `${fmt.usd(v.percentiles.p5)} – ${fmt.usd(v.percentiles.p95)}`, out: 'valuation.percentiles', note: t('median {x}', { x: fmt.usd(v.percentiles.p50) }) },
+        { label: t('Expected shares issued'), value: fmt.num(v.expectedSharesIssued, 0), out: 'valuation.expectedSharesIssued', note: measure },
+        { label: t('Expected ownership'), value: fmt.pct(v.expectedOwnership), out: 'valuation.expectedOwnership', note: measure },
+      ]),
       el('div', { class: 'table-wrap' }, tbl),
     );
     drawCharts();

@@ -2,8 +2,36 @@
 // (sensitivity), each drawn from the Wasm exports, each with its data as a table.
 
 import { el, fmt } from './dom.js';
-import { t } from './i18n.js';
+import { t, problemText } from './i18n.js';
 import { svg } from './charts.js';
+
+/** The comparison's measures (row keys from the core) in English; t() gives the page's language. */
+const MEASURE_LABELS = {
+  totalGw: 'Capacity', bindingGw: 'Binding capacity', capexUsd: 'Capex', capexPerGwUsd: 'Capex per GW',
+  vendorRevenueUsd: 'Vendor revenue', vendorRevenuePerGwUsd: 'Vendor revenue per GW', accelerators: 'Accelerators',
+  annualCostUsd: 'Annual cost (depreciation + energy)', valueTransferUsd: 'Equity value given (today)',
+  valueTransferPerGwUsd: 'Equity value given per GW', maxOwnership: 'Maximum ownership',
+  effectiveDiscount: 'Equity given ÷ vendor revenue', investmentUsd: 'Vendor investment',
+  investmentPerGwUsd: 'Vendor investment per GW', circularity: 'Investment ÷ vendor revenue',
+  contractValueUsd: 'Contract value', contractPerGwUsd: 'Contract value per GW', contractPerYearUsd: 'Contract value per year',
+};
+
+/** The tornado's inputs (ids from the core) in English. */
+const INPUT_LABELS = {
+  dealSizeGw: 'Deal size (GW)', pue: 'PUE', capexPerGw: 'Capex per GW', vendorRevenuePerGw: 'Vendor revenue per GW',
+  wattsPerAccelerator: 'Watts per accelerator', electricityPrice: 'Electricity price', utilization: 'Utilization',
+  hardwareLife: 'Depreciation life', sharesOutstanding: 'Shares outstanding', sharePrice: 'Share price',
+  volatility: 'Volatility', riskFreeRate: 'Risk-free rate', expectedReturn: 'Expected return', warrantShares: 'Warrant shares',
+  strike: 'Strike', priceTargets: 'Price targets', investmentPerGw: 'Investment per GW', investmentCap: 'Investment cap',
+  contractValue: 'Contract value', contractYears: 'Contract years',
+};
+const inputLabel = (id) => t(INPUT_LABELS[id] ?? id);
+
+/** Why one side of a bar has no value, in the page's language. */
+function barNote(b, swing) {
+  const side = (p, sign) => p && `${sign}${fmt.pct(swing, 0)}: ${p.path}: ${problemText(p)}`;
+  return [side(b.lowProblem, '−'), side(b.highProblem, '+')].filter(Boolean).join('; ');
+}
 
 export function formatValue(x, unit) {
   if (x == null) return '–';
@@ -46,12 +74,12 @@ export function mountComparison(dc, root, currentScenario) {
       tbl.append(el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('Measure') }), ...c.deals.map((d) => el('th', { scope: 'col', text: d })))));
       const body = el('tbody');
       for (const r of c.rows) {
-        body.append(el('tr', { 'data-row': r.key }, el('th', { scope: 'row', text: t(r.label) }), ...r.values.map((v) => el('td', { text: formatValue(v, r.unit) }))));
+        body.append(el('tr', { 'data-row': r.key }, el('th', { scope: 'row', text: t(MEASURE_LABELS[r.key] ?? r.key) }), ...r.values.map((v) => el('td', { text: formatValue(v, r.unit) }))));
       }
       tbl.append(body);
       tableBox.replaceChildren(tbl);
     } catch (e) {
-      status.textContent = e.message;
+      status.textContent = (e.problems ?? []).map((p) => `${p.path}: ${problemText(p)}`).join('\n') || e.message;
     }
   }
   for (const p of pickers) p.addEventListener('change', render);
@@ -104,7 +132,7 @@ export function mountTornado(dc, root, currentScenario) {
     try {
       tor = dc.sensitivity(scenario, output.value, Number(swing.value));
     } catch (e) {
-      status.textContent = e.message;
+      status.textContent = (e.problems ?? []).map((p) => problemText(p)).join('; ') || e.message;
       return;
     }
     status.textContent = t('Base: {base}. Each bar moves one input by ±{swing}, all else fixed.', { base: formatValue(tor.base, unit), swing: fmt.pct(Number(swing.value), 0) });
@@ -119,7 +147,7 @@ export function mountTornado(dc, root, currentScenario) {
     s.append(svg('title', { id: 'tornado-title' }, t('Sensitivity of {x}', { x: output.selectedOptions[0]?.textContent ?? '' })));
     bars.forEach((b, i) => {
       const y = top + i * row;
-      s.append(svg('text', { x: left - 8, y: y + 16, 'text-anchor': 'end', class: 'axis-label' }, t(b.input)));
+      s.append(svg('text', { x: left - 8, y: y + 16, 'text-anchor': 'end', class: 'axis-label' }, inputLabel(b.input)));
       for (const [v, cls] of [[b.low, 'bar-low'], [b.high, 'bar-high']]) {
         if (v == null) continue;
         const x0 = Math.min(x(v), x(tor.base)), x1 = Math.max(x(v), x(tor.base));
@@ -132,7 +160,7 @@ export function mountTornado(dc, root, currentScenario) {
     const tbl = el('table', { class: 'data', id: 'tornado-table' }, el('caption', { text: t('Tornado data') }));
     tbl.append(el('thead', {}, el('tr', {}, ...['Input', 'Input −', 'Input +', 'Spread', 'Note'].map((h) => el('th', { scope: 'col', text: t(h) })))));
     const body = el('tbody');
-    for (const b of tor.bars) body.append(el('tr', {}, el('td', { text: t(b.input) }), el('td', { text: formatValue(b.low, unit) }), el('td', { text: formatValue(b.high, unit) }), el('td', { text: formatValue(b.spread, unit) }), el('td', { text: b.note ?? '' })));
+    for (const b of tor.bars) body.append(el('tr', {}, el('td', { text: inputLabel(b.input) }), el('td', { text: formatValue(b.low, unit) }), el('td', { text: formatValue(b.high, unit) }), el('td', { text: formatValue(b.spread, unit) }), el('td', { text: barNote(b, Number(swing.value)) })));
     tbl.append(body);
     table.replaceChildren(tbl);
   }

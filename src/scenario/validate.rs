@@ -35,13 +35,14 @@ impl Checks {
         self.shape.iter().any(|bad| related(bad, path))
     }
 
-    /// Reports the problem made by `problem` unless `ok` (or its value is a placeholder).
-    fn expect(&mut self, ok: bool, problem: impl FnOnce() -> Problem) {
+    /// Reports the problem made by `problem` unless `ok` (or its value is a placeholder). The
+    /// problem is made only when needed; `dyn` keeps one copy of this code for every rule.
+    fn expect(&mut self, ok: bool, problem: &dyn Fn() -> Problem) {
         self.expect_with(ok, &[], problem);
     }
 
     /// Like [`Checks::expect`] for a rule that also reads the fields at `deps`.
-    fn expect_with(&mut self, ok: bool, deps: &[&str], problem: impl FnOnce() -> Problem) {
+    fn expect_with(&mut self, ok: bool, deps: &[&str], problem: &dyn Fn() -> Problem) {
         if ok {
             return;
         }
@@ -52,28 +53,28 @@ impl Checks {
     }
 
     fn positive(&mut self, x: f64, path: &str) {
-        self.expect(x > 0.0, || {
+        self.expect(x > 0.0, &|| {
             Problem::new(path, "positive", "must be greater than 0")
         });
         self.not_too_large(x, path);
     }
 
     fn non_negative(&mut self, x: f64, path: &str) {
-        self.expect(x >= 0.0, || {
+        self.expect(x >= 0.0, &|| {
             Problem::new(path, "non_negative", "must not be negative")
         });
         self.not_too_large(x, path);
     }
 
     fn not_too_large(&mut self, x: f64, path: &str) {
-        self.expect(x <= MAX_MAGNITUDE, || {
+        self.expect(x <= MAX_MAGNITUDE, &|| {
             Problem::new(path, "too_large", "is too large (at most 1e15)")
                 .with("max", MAX_MAGNITUDE)
         });
     }
 
     fn fraction(&mut self, x: f64, path: &str) {
-        self.expect((0.0..=1.0).contains(&x), || {
+        self.expect((0.0..=1.0).contains(&x), &|| {
             let msg = "must be a fraction from 0 to 1 (not a percentage)";
             Problem::new(path, "fraction", msg)
         });
@@ -82,7 +83,7 @@ impl Checks {
     /// `lo ≤ x ≤ hi`, a `range` problem otherwise; `unit` is an id of the unit the bounds are
     /// in (see [`range`]).
     fn within(&mut self, x: f64, lo: f64, hi: f64, path: &str, unit: &'static str) {
-        self.expect(x >= lo && x <= hi, || range(path, lo, hi, unit));
+        self.expect(x >= lo && x <= hi, &|| range(path, lo, hi, unit));
     }
 }
 
@@ -111,7 +112,7 @@ pub fn check(s: &Scenario, shape: Vec<Problem>) -> Vec<Problem> {
     };
     c.expect(
         s.currency.len() == 3 && s.currency.bytes().all(|b| b.is_ascii_uppercase()),
-        || {
+        &|| {
             let msg = "must be a three-letter ISO 4217 code such as USD";
             Problem::new("currency", "currency", msg)
         },
@@ -119,7 +120,7 @@ pub fn check(s: &Scenario, shape: Vec<Problem>) -> Vec<Problem> {
     capacity(&mut c, &s.capacity);
     match (&s.equity, &s.warrant) {
         (Some(e), _) => equity(&mut c, e),
-        (None, Some(_)) => c.expect(false, || {
+        (None, Some(_)) => c.expect(false, &|| {
             let msg = "is required when the deal has a warrant";
             Problem::new("equity", "required_for_warrant", msg)
         }),
@@ -136,7 +137,7 @@ pub fn check(s: &Scenario, shape: Vec<Problem>) -> Vec<Problem> {
     if let Some(k) = &s.contract {
         c.non_negative(k.value_usd, "contract.valueUsd");
         c.positive(k.years, "contract.years");
-        c.expect(k.years <= 100.0, || {
+        c.expect(k.years <= 100.0, &|| {
             let msg = "must be at most 100 years";
             Problem::new("contract.years", "at_most", msg)
                 .with("max", 100.0)
@@ -145,13 +146,13 @@ pub fn check(s: &Scenario, shape: Vec<Problem>) -> Vec<Problem> {
     }
     for (i, src) in s.sources.iter().enumerate() {
         let p = index("sources", i);
-        c.expect(!src.field.is_empty(), || {
+        c.expect(!src.field.is_empty(), &|| {
             Problem::new(field(&p, "field"), "required", "must name a field")
         });
         let url = &src.url;
         c.expect(
             url.is_empty() || url.starts_with("https://") || url.starts_with("http://"),
-            || Problem::new(field(&p, "url"), "url", "must be an http(s) address"),
+            &|| Problem::new(field(&p, "url"), "url", "must be an http(s) address"),
         );
     }
     c.problems
@@ -161,7 +162,7 @@ fn capacity(c: &mut Checks, k: &Capacity) {
     for (i, ph) in k.phases.iter().enumerate() {
         let p = index("capacity.phases", i);
         c.positive(ph.gw, &field(&p, "gw"));
-        c.expect_with(ph.end >= ph.start, &[&field(&p, "start")], || {
+        c.expect_with(ph.end >= ph.start, &[&field(&p, "start")], &|| {
             let msg = "must not be before the phase's start";
             Problem::new(field(&p, "end"), "end_before_start", msg)
         });
@@ -170,7 +171,7 @@ fn capacity(c: &mut Checks, k: &Capacity) {
             let dp = field(&p, "delayMonths");
             c.within(t.min, 0.0, 240.0, &field(&dp, "min"), "months");
             c.within(t.max, 0.0, 240.0, &field(&dp, "max"), "months");
-            c.expect_with(t.min <= t.mode && t.mode <= t.max, &[&dp], || {
+            c.expect_with(t.min <= t.mode && t.mode <= t.max, &[&dp], &|| {
                 let msg = "must lie between min and max";
                 Problem::new(field(&dp, "mode"), "mode_between", msg)
             });
@@ -189,7 +190,7 @@ fn capacity(c: &mut Checks, k: &Capacity) {
         c.fraction(x, &field("capacity.capexSplit", name));
     }
     let sum: f64 = parts.iter().map(|(x, _)| x).sum();
-    c.expect((sum - 1.0).abs() <= 1e-6, || {
+    c.expect((sum - 1.0).abs() <= 1e-6, &|| {
         let msg = format!("the shares must add up to 1 (they add up to {sum:.4})");
         Problem::new("capacity.capexSplit", "sum_to_one", msg).with("sum", sum)
     });
@@ -220,7 +221,7 @@ fn equity(c: &mut Checks, e: &Equity) {
     c.positive(e.share_price, "equity.sharePrice");
     let per_year = "fraction_per_year";
     c.within(e.volatility, 1e-4, 5.0, "equity.volatility", per_year);
-    c.expect((0.0..1.0).contains(&e.dividend_yield), || {
+    c.expect((0.0..1.0).contains(&e.dividend_yield), &|| {
         let msg = "must be from 0 to below 1 (a fraction per year)";
         Problem::new("equity.dividendYield", "range_below", msg)
             .with("min", 0.0)
@@ -240,16 +241,20 @@ fn warrant(c: &mut Checks, w: &Warrant, total_gw: f64, valuation_date: Date) {
     c.positive(w.shares, "warrant.shares");
     c.non_negative(w.strike, "warrant.strike");
     let expiry = "warrant.expiryDate";
-    c.expect_with(w.expiry_date > w.issue_date, &["warrant.issueDate"], || {
-        let msg = "must be after the issue date";
-        Problem::new(expiry, "after_issue_date", msg)
-    });
-    c.expect_with(w.expiry_date > valuation_date, &["valuationDate"], || {
+    c.expect_with(
+        w.expiry_date > w.issue_date,
+        &["warrant.issueDate"],
+        &|| {
+            let msg = "must be after the issue date";
+            Problem::new(expiry, "after_issue_date", msg)
+        },
+    );
+    c.expect_with(w.expiry_date > valuation_date, &["valuationDate"], &|| {
         let msg = "must be after the valuation date";
         Problem::new(expiry, "after_valuation_date", msg)
     });
     let years = w.expiry_date.year() - valuation_date.year();
-    c.expect_with(years <= 50, &["valuationDate"], || {
+    c.expect_with(years <= 50, &["valuationDate"], &|| {
         let msg = "must be at most 50 years after the valuation date";
         Problem::new(expiry, "expiry_too_far", msg).with("max", 50.0)
     });
@@ -259,13 +264,13 @@ fn warrant(c: &mut Checks, w: &Warrant, total_gw: f64, valuation_date: Date) {
         c.positive(t.shares, &field(&p, "shares"));
         sum += t.shares;
         let trigger = field(&p, "gwTrigger");
-        c.expect(t.gw_trigger > 0.0, || {
+        c.expect(t.gw_trigger > 0.0, &|| {
             Problem::new(&trigger, "positive", "must be greater than 0")
         });
         c.expect_with(
             t.gw_trigger <= total_gw * (1.0 + 1e-12),
             &["capacity.phases"],
-            || {
+            &|| {
                 let msg = format!("is beyond the deal's {total_gw} GW");
                 Problem::new(&trigger, "beyond_total_gw", msg).with("totalGw", total_gw)
             },
@@ -274,7 +279,7 @@ fn warrant(c: &mut Checks, w: &Warrant, total_gw: f64, valuation_date: Date) {
             c.positive(h, &field(&p, "priceTarget"));
         }
     }
-    c.expect_with((sum - w.shares).abs() <= 0.5, &["warrant.shares"], || {
+    c.expect_with((sum - w.shares).abs() <= 0.5, &["warrant.shares"], &|| {
         let msg = format!(
             "the tranches' shares add up to {sum}, not to the warrant's {}",
             w.shares

@@ -23,3 +23,20 @@ test('every t() literal and data-i18n text has a German translation', async () =
     assert.deepEqual(got, want, k);
   }
 });
+
+test('every problem code the core reports has a German sentence', async () => {
+  const { TEMPLATES } = await import('../../www/i18n/problems.js');
+  const root = new URL('../../src/', import.meta.url);
+  const files = (await readdir(root, { recursive: true })).filter((n) => n.endsWith('.rs'));
+  const codes = new Set();
+  for (const f of files) {
+    const src = await readFile(new URL(f, root), 'utf8');
+    // Problem::new(path, "code", message) and reader.problem(path, "code", message).
+    for (const m of src.matchAll(/(?:Problem::new|\.problem)\([^;]*?,\s*"([a-z][a-z_]*)",/g)) codes.add(m[1]);
+  }
+  assert.ok(codes.size > 30, `${codes.size} codes: ${[...codes]}`);
+  // Internal to the boundary and the presets: a page never shows these beside a field.
+  const internal = new Set(['block', 'block_index', 'preset_json', 'test']);
+  const missing = [...codes].filter((c) => !internal.has(c) && !(c in TEMPLATES.de));
+  assert.deepEqual(missing, []);
+});

@@ -137,6 +137,32 @@ test('German: numbers, money and dates in German, remembered on reload', async (
   assert.deepEqual(errors, []);
 });
 
+test('German: every problem beside its field in German, bounds in the field\'s unit', async () => {
+  const { page, errors } = await open(ctx.browser, ctx.server.url);
+  await page.selectOption('#lang', 'de');
+  await page.waitForFunction(() => document.documentElement.lang === 'de');
+  // A negative volatility (typed in percent): the core's range problem, written in German with
+  // its bounds in percent.
+  await page.fill(field('equity.volatility'), '-5');
+  const problem = '[data-problem-for="equity.volatility"]';
+  await page.waitForFunction((sel) => document.querySelector(sel).textContent !== '', problem);
+  assert.equal(norm(await page.textContent(problem)), 'muss zwischen 0,01 und 500 % / Jahr liegen');
+  assert.equal(await page.getAttribute(field('equity.volatility'), 'aria-invalid'), 'true');
+  assert.equal(await page.inputValue(field('equity.volatility')), '-5', 'what was typed stays');
+  // A problem from the reader (not a number) and one from the rules (a date order) too.
+  await page.fill(field('equity.sharePrice'), 'abc');
+  await page.waitForFunction(() => document.querySelector('[data-problem-for="equity.sharePrice"]').textContent !== '');
+  assert.equal(await page.textContent('[data-problem-for="equity.sharePrice"]'), 'muss eine endliche Zahl sein');
+  await page.fill(field('warrant.expiryDate'), '2020-01-01');
+  await page.waitForFunction(() => /nach dem/.test(document.querySelector('[data-problem-for="warrant.expiryDate"]').textContent));
+  // In English the same field says it in English, in percent.
+  await page.selectOption('#lang', 'en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.fill(field('equity.volatility'), '-5');
+  await page.waitForFunction((sel) => /must be from 0.01 to 500 % \/ yr/.test(document.querySelector(sel).textContent), problem);
+  assert.deepEqual(errors, []);
+});
+
 test('keyboard only: reach an input, change it, add a tranche and run the simulation', async () => {
   const { page, errors } = await open(ctx.browser, ctx.server.url);
   await page.evaluate(() => localStorage.setItem('dealcalc.lang', 'en'));

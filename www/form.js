@@ -1,0 +1,160 @@
+// The form over the scenario: one input per field of fields.js, the phase and tranche tables,
+// source badges, and each problem beside its field. Inputs write the scenario at their path;
+// the text a reader typed is never rewritten (inputs are filled only when a scenario is loaded
+// or the language changes).
+import { el } from './dom.js';
+import { t } from './i18n.js';
+import { getAt, setAt } from './fieldpath.js';
+import { GROUPS, PHASE_COLUMNS, TRANCHE_COLUMNS } from './fields.js';
+import { numberInput, placeProblems, shownNumber } from './ui.js';
+import { page } from './state.js';
+
+/** Field path -> {input, error, field}: where each problem goes. */
+const slots = new Map();
+
+/** The input of a field path (focus after adding a row; tests). */
+export const inputAt = (path) => slots.get(path)?.input;
+
+/** The source entry for a path: exact, else the longest enclosing path that has one. */
+function sourceFor(path) {
+  let best = null;
+  for (const s of page.scenario?.sources ?? []) {
+    const f = s.field;
+    const encloses = path === f || path.startsWith(f + '.') || path.startsWith(f + '[');
+    if (encloses && (!best || f.length > best.field.length)) best = s;
+  }
+  return best;
+}
+
+function sourceBadge(path) {
+  const s = sourceFor(path);
+  if (!s) return null;
+  const assumption = (s.note ?? '').toLowerCase().startsWith('assumption');
+  const label = assumption ? t('assumption') : t('source');
+  const title = [s.title, s.note].filter(Boolean).join(' — ');
+  if (s.url && /^https?:\/\//.test(s.url)) {
+    return el('a', { class: `badge ${assumption ? 'assumption' : 'source'}`, href: s.url, target: '_blank', rel: 'noopener noreferrer', title, text: label });
+  }
+  return el('span', { class: 'badge assumption', title, text: label });
+}
+
+function edited(path, value) {
+  setAt(page.scenario, path, value);
+  page.presetId = null;
+  page.recompute();
+}
+
+function makeInput(path, field, error) {
+  const id = `f-${path}`;
+  const attrs = { 'data-path': path, 'aria-describedby': `e-${path}` };
+  let input;
+  if (field.kind === 'number') {
+    input = numberInput({ id, value: getAt(page.scenario, path), field, attrs, onValue: (x) => edited(path, x) });
+  } else if (field.kind === 'select') {
+    input = el('select', { id, ...attrs });
+    for (const [v, text] of field.options) input.append(el('option', { value: v, text: t(text) }));
+    input.value = getAt(page.scenario, path) ?? field.options[0][0];
+    input.addEventListener('change', () => edited(path, input.value));
+  } else if (field.kind === 'checkbox') {
+    input = el('input', { id, type: 'checkbox', ...attrs });
+    input.checked = Boolean(getAt(page.scenario, path));
+    input.addEventListener('change', () => edited(path, input.checked));
+  } else {
+    input = el('input', { id, type: 'text', inputmode: 'text', autocomplete: 'off', ...attrs });
+    if (field.kind === 'date') input.setAttribute('placeholder', 'YYYY-MM-DD');
+    input.value = shownNumber(getAt(page.scenario, path));
+    input.addEventListener('input', () => edited(path, input.value.trim()));
+  }
+  slots.set(path, { input, error, field });
+  return input;
+}
+
+function errorSlot(path) {
+  const error = el('span', { id: `e-${path}`, class: 'problem', 'data-problem-for': path });
+  if (!slots.has(path)) slots.set(path, { error });
+  return error;
+}
+
+function fieldRow(field) {
+  const label = el('label', { for: `f-${field.path}`, text: t(field.label) });
+  const unit = field.unit ? el('span', { class: 'unit', text: t(field.unit) }) : null;
+  const help = field.help ? el('small', { class: 'help', text: t(field.help) }) : null;
+  const error = el('span', { id: `e-${field.path}`, class: 'problem', 'data-problem-for': field.path });
+  return el('div', { class: 'field' }, label, el('div', { class: 'control' }, makeInput(field.path, field, error), unit, sourceBadge(field.path)), help, error);
+}
+
+/** A table of list items (phases, tranches) with add and remove buttons. */
+function tableOf(title, basePath, rows, columns, addRow) {
+  const table = el('table', { class: 'edit' });
+  const head = el('tr', {}, el('th', { scope: 'col', text: '#' }));
+  for (const c of columns) head.append(el('th', { scope: 'col', text: c.unit ? `${t(c.label)} (${c.unit})` : t(c.label) }));
+  head.append(el('th', { scope: 'col', text: t('Remove') }));
+  table.append(el('thead', {}, head));
+  const body = el('tbody');
+  const changed = () => {
+    page.presetId = null;
+    buildForm();
+    page.recompute();
+  };
+  rows.forEach((_, i) => {
+    const tr = el('tr', {}, el('th', { scope: 'row', text: String(i + 1) }));
+    for (const c of columns) {
+      const path = `${basePath}[${i}].${c.key}`;
+      const error = el('span', { id: `e-${path}`, class: 'problem', 'data-problem-for': path });
+      const input = makeInput(path, c, error);
+      input.setAttribute('aria-label', `${t(title)} ${i + 1}: ${t(c.label)}`);
+      tr.append(el('td', {}, input, sourceBadge(path), error));
+    }
+    const remove = el('button', { type: 'button', class: 'remove', 'aria-label': t('Remove {what} {n}', { what: t(title), n: i + 1 }), text: '×' });
+    remove.disabled = rows.length <= 1;
+    remove.addEventListener('click', () => {
+      rows.splice(i, 1);
+      changed();
+    });
+    tr.append(el('td', {}, remove));
+    body.append(tr);
+  });
+  table.append(body);
+  const add = el('button', { type: 'button', class: 'add', 'data-add': basePath, text: t('Add {what}', { what: t(title) }) });
+  add.addEventListener('click', () => {
+    rows.push(addRow(rows));
+    changed();
+    inputAt(`${basePath}[${rows.length - 1}].${columns[0].key}`)?.focus();
+  });
+  return el('div', { class: 'table-wrap' }, table, errorSlot(basePath), add);
+}
+
+/** Builds the form for the page's scenario (after a load, a language change, a row added). */
+export function buildForm() {
+  const form = document.getElementById('inputs');
+  const scenario = page.scenario;
+  for (const old of form.querySelectorAll('fieldset')) old.remove();
+  slots.clear();
+  for (const group of GROUPS) {
+    if (group.needs && !scenario[group.needs]) continue;
+    const fs = el('fieldset', {}, el('legend', { text: t(group.title) }));
+    if (group.phases) {
+      fs.append(el('h3', { text: t('Phases') }));
+      fs.append(el('p', { class: 'help', text: t('Each phase\'s gigawatts come online evenly from its start to the day it is fully online. Probability: the chance a non-binding phase happens at all.') }));
+      fs.append(tableOf('Phase', 'capacity.phases', scenario.capacity.phases, PHASE_COLUMNS, (rows) => {
+        const last = rows[rows.length - 1];
+        return { label: `${t('Phase')} ${rows.length + 1}`, gw: 1, start: last?.end ?? scenario.valuationDate, end: last?.end ?? scenario.valuationDate, binding: false, probability: 1 };
+      }));
+    }
+    for (const f of group.fields) fs.append(fieldRow(f));
+    if (group.tranches) {
+      fs.append(el('h3', { text: t('Tranches') }));
+      fs.append(el('p', { class: 'help', text: t('A tranche vests when the gigawatts online reach its trigger and the share price passes its test: touch (any moment), close (a daily close) or average (the mean of the last Days closes). Leave the target empty for no price condition.') }));
+      fs.append(tableOf('Tranche', 'warrant.tranches', scenario.warrant.tranches, TRANCHE_COLUMNS, (rows) => {
+        const last = rows[rows.length - 1];
+        return { shares: 0, gwTrigger: last?.gwTrigger ?? 1, priceTarget: last?.priceTarget ?? null, priceTest: { kind: last?.priceTest?.kind ?? 'touch', days: last?.priceTest?.days ?? 1 } };
+      }));
+    }
+    form.append(fs);
+  }
+}
+
+/** Each problem beside its field, in the page's language; the rest above the form. */
+export function showProblems(problems) {
+  placeProblems(problems, slots, document.getElementById('form-problems'));
+}

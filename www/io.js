@@ -1,0 +1,121 @@
+// Moving scenarios in and out of the page: share links (the whole scenario in the address),
+// embed snippets, JSON files and the CSV of the results. Whatever comes from outside is
+// validated by the core before it replaces the scenario; a broken one changes nothing and says why.
+import { t, lang, setLang, LANGUAGES, problemText } from './i18n.js';
+import { encodeShare, decodeShare, parseEnvelope, download, csv, reportRows } from './share.js';
+import { page } from './state.js';
+
+export function setMessage(text) {
+  const m = document.getElementById('load-message');
+  m.textContent = text;
+  m.hidden = !text;
+}
+
+/** Loads a scenario from outside (link or file) after validating it; returns whether it did. */
+export function loadForeign(dc, candidate, where) {
+  let problems;
+  try {
+    problems = dc.validate(candidate);
+  } catch (e) {
+    problems = e.problems ?? [{ path: '', message: e.message }];
+  }
+  if (problems.length > 0) {
+    const list = problems.slice(0, 5).map((p) => (p.path ? `${p.path}: ${problemText(p)}` : problemText(p))).join('; ');
+    setMessage(t('The {where} holds an invalid scenario ({list}); nothing was loaded from it.', { where: t(where), list }));
+    return false;
+  }
+  page.loadScenario(candidate);
+  return true;
+}
+
+export async function shareLink() {
+  const hash = await encodeShare(page.scenario, { lang: lang(), preset: page.presetId });
+  const url = `${location.origin}${location.pathname}${hash}`;
+  history.replaceState(null, '', hash);
+  const box = document.getElementById('share-url');
+  box.value = url;
+  box.hidden = false;
+  box.select();
+  try {
+    await navigator.clipboard.writeText(url);
+    setMessage(t('Link copied. It holds the whole scenario; anyone who opens it sees these numbers.'));
+  } catch {
+    setMessage(t('Copy the link below. It holds the whole scenario; anyone who opens it sees these numbers.'));
+  }
+}
+
+/** Text safe inside a double-quoted HTML attribute of a snippet. */
+const attr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Shows the iframe and element snippets that embed the scenario as it is now. */
+export async function showEmbedCode() {
+  const hash = await encodeShare(page.scenario, {});
+  const base = new URL('./', location.href).href;
+  const query = new URLSearchParams({ view: 'full', lang: lang() });
+  document.getElementById('embed-iframe').value =
+    `<iframe data-dealcalc src="${attr(`${base}embed.html?${query}${hash}`)}" title="${attr(`dealcalc: ${page.scenario.name}`)}" width="100%" height="700" loading="lazy"></iframe>\n` +
+    `<script type="module" src="${attr(`${base}embed-resize.js`)}"></script>`;
+  document.getElementById('embed-element').value =
+    `<script type="module" src="${attr(`${base}deal-calculator.js`)}"></script>\n` +
+    `<deal-calculator view="card" lang="${lang()}" scenario="${attr(hash)}"></deal-calculator>`;
+  document.getElementById('embed-box').hidden = false;
+}
+
+export async function copyFrom(id) {
+  const box = document.getElementById(id);
+  box.select();
+  try {
+    await navigator.clipboard.writeText(box.value);
+    setMessage(t('Copied.'));
+  } catch {
+    setMessage(t('Select the code and copy it.'));
+  }
+}
+
+/**
+ * Loads the scenario of a share link in the address, if any; `onLang` runs when the link
+ * switches the language. Resolves to whether a scenario was loaded.
+ */
+export async function loadFromHash(dc, onLang) {
+  const hash = location.hash;
+  if (!hash || hash === '#') return false;
+  if (!hash.startsWith('#s=')) return false;
+  try {
+    const { scenario: s, view } = await decodeShare(hash);
+    if (typeof view.lang === 'string' && view.lang in LANGUAGES && view.lang !== lang()) {
+      setLang(view.lang);
+      onLang(view.lang);
+    }
+    return loadForeign(dc, s, 'link');
+  } catch (e) {
+    setMessage(t('This link could not be read ({m}). The default deal is shown instead.', { m: e.message }));
+    return false;
+  }
+}
+
+const fileName = (fallback) => (page.scenario.name || fallback).replace(/[^\w-]+/g, '-').slice(0, 60);
+
+export function exportJson() {
+  download(`${fileName('scenario')}.json`, `${JSON.stringify({ scenario: page.scenario, view: { lang: lang() } }, null, 2)}\n`, 'application/json');
+}
+
+export async function importJson(dc, file) {
+  if (file.size > 1_000_000) {
+    setMessage(t('The file is larger than 1 MB; nothing was loaded.'));
+    return;
+  }
+  try {
+    const { scenario: s } = parseEnvelope(await file.text());
+    if (loadForeign(dc, s, 'file')) setMessage(t('Loaded {name}.', { name: file.name }));
+  } catch (e) {
+    setMessage(t('The file could not be read ({m}); nothing was loaded.', { m: e.message }));
+  }
+}
+
+export function exportCsv() {
+  if (!page.report) return;
+  const rows = reportRows(page.scenario.name, page.report);
+  const v = page.valuation;
+  if (v) for (const r of reportRows(page.scenario.name, { valuation: { ...v, priceFan: null, samplePaths: null, histogram: null } }).slice(1)) rows.push(r);
+  download(`${fileName('results')}.csv`, csv(rows), 'text/csv');
+}

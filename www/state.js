@@ -1,0 +1,13 @@
+// The page's state, one object the page's modules share: the scenario being edited, the preset
+// it came from (null once edited), the last report and valuation, and the page's two actions
+// (set by app.js): recompute after an edit, and load a scenario.
+export const page = {
+  scenario: null,
+  presetId: null,
+  report: null,
+  valuation: null,
+  /** Re-evaluates the scenario and redraws (app.js). */
+  recompute: () => {},
+  /** Shows a scenario (and the preset it is, if any) (app.js). */
+  loadScenario: (_scenario, _presetId) => {},
+};

@@ -1,0 +1,119 @@
+// The view layer the page (app.js and its panels) and <deal-calculator> share: headline cards,
+// problems placed beside their fields in the reader's language, number inputs that keep what was
+// typed, the tranche table, and one evaluate call that gives a report or its problems. It
+// renders what the core computed and computes no finance itself.
+import { el, parseNumber } from './dom.js';
+import { t, fmt, lang, problemText } from './i18n.js';
+
+/**
+ * One headline card: label, value (the element with data-out, holding the value in a span that
+ * hosts can style as ::part(value)), optional note; `attrs` go on the data-out element.
+ */
+export function card({ label, value, out, note, attrs = {} }) {
+  return el('div', { class: 'card', part: 'card' },
+    el('div', { class: 'card-label', part: 'label', text: label }),
+    el('div', { class: 'card-value', 'data-out': out, ...attrs }, el('span', { part: 'value', text: value })),
+    note ? el('div', { class: 'card-note', part: 'note', text: note }) : null);
+}
+
+/** A row of cards. */
+export function cards(items) {
+  return el('div', { class: 'cards', part: 'cards' }, ...items.map(card));
+}
+
+/**
+ * The report of a scenario, or its problems: evaluate validates and throws with the same
+ * problems validate would list, so one call serves both.
+ */
+export function evaluateScenario(dc, scenario) {
+  try {
+    return { report: dc.evaluate(scenario), problems: [] };
+  } catch (e) {
+    return { report: null, problems: e?.problems ?? [{ path: '', message: String(e?.message ?? e), code: '', params: {} }] };
+  }
+}
+
+/**
+ * Shows each problem beside its field and the rest in `unplacedBox`. `slots` maps a field path
+ * to {error, input?, field?}: the element that shows the text, the input to mark invalid, and
+ * the field's {scale, unit} so that bounds read in the unit the reader types in.
+ */
+export function placeProblems(problems, slots, unplacedBox) {
+  for (const { error, input } of slots.values()) {
+    error.textContent = '';
+    input?.removeAttribute('aria-invalid');
+  }
+  const unplaced = [];
+  for (const p of problems) {
+    const slot = slots.get(p.path);
+    const text = problemText(p, slot?.field);
+    if (slot) {
+      slot.error.textContent = slot.error.textContent ? `${slot.error.textContent}; ${text}` : text;
+      slot.input?.setAttribute('aria-invalid', 'true');
+    } else {
+      unplaced.push(p.path ? `${p.path}: ${text}` : text);
+    }
+  }
+  if (unplacedBox) unplacedBox.textContent = unplaced.join('\n');
+  return unplaced;
+}
+
+/** A stored number as the reader types it: divided by the field's scale, decimal comma in German. */
+export function shownNumber(value, scale) {
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'number') return String(value);
+  const text = String(Number((scale ? value / scale : value).toPrecision(12)));
+  return lang() === 'de' ? text.replace('.', ',') : text;
+}
+
+/**
+ * A text input for a number (text, so that what was typed stays as typed, valid or not):
+ * `onValue` receives the stored value (× scale; NaN when unreadable, null when optional and
+ * blank) on every keystroke.
+ */
+export function numberInput({ id, value, field, typed, onValue, attrs = {} }) {
+  const input = el('input', { id, type: 'text', inputmode: 'decimal', autocomplete: 'off', ...attrs });
+  input.value = typed ?? shownNumber(value, field.scale);
+  input.addEventListener('input', () => onValue(readNumber(input.value, field), input.value));
+  return input;
+}
+
+/** What the reader typed into a number field, as the stored value. */
+export function readNumber(text, field) {
+  const x = parseNumber(text, field.optional, lang() === 'de');
+  return Number.isFinite(x) && field.scale ? x * field.scale : x;
+}
+
+/** A captioned table; a cell may be text or a DOM node (a button, say). */
+export function dataTable(caption, header, rows, wide = false) {
+  const table = el('table', { class: wide ? 'data wide' : 'data' }, el('caption', { text: caption }));
+  table.append(el('thead', {}, el('tr', {}, ...header.map((h) => el('th', { scope: 'col', text: h })))));
+  const cell = (c) => (c instanceof Node ? el('td', {}, c) : el('td', { text: c }));
+  table.append(el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map(cell)))));
+  return table;
+}
+
+/**
+ * The tranche table of a report. The compact form (the element) has the milestone, target,
+ * vest date and ownership; the full form (the page) adds the required growth, the price date,
+ * the value at target and the touch price, and `action(i)` may add a cell (a button).
+ */
+export function trancheTable(r, { full = false, action = null, caption = t('Tranches') } = {}) {
+  const d = r.dilution;
+  const v = r.vesting;
+  const money = (x, digits = 0) => (x == null ? t('none') : fmt.money(x, digits));
+  const header = full
+    ? ['#', t('Shares'), t('GW trigger'), t('Milestone'), t('Target'), t('Required CAGR'), t('Price met'), t('Vests'), t('Ownership after'), t('Value at target'), t('Touch value per share'), ...(action ? [t('Closed form')] : [])]
+    : ['#', t('Shares'), t('GW trigger'), t('Milestone'), t('Target'), t('Vests'), t('Ownership after')];
+  const rows = d.tranches.map((tr, i) => {
+    const tv = v.tranches[i];
+    if (!full) {
+      return [String(i + 1), fmt.num(tr.shares, 0), fmt.num(tv.gwTrigger), fmt.date(tv.milestoneDate), money(tv.priceTarget), fmt.date(tv.vestDate), fmt.pct(tr.ownershipAfter)];
+    }
+    return [String(i + 1), fmt.num(tr.shares, 0), fmt.num(tv.gwTrigger), fmt.date(tv.milestoneDate), money(tv.priceTarget),
+      tv.requiredCagr == null ? '–' : fmt.pct(tv.requiredCagr, 1), fmt.date(tv.priceDate), fmt.date(tv.vestDate), fmt.pct(tr.ownershipAfter),
+      tr.valueAtTargetUsd == null ? '–' : fmt.usd(tr.valueAtTargetUsd), tv.touch == null ? '–' : fmt.money(tv.touch.perShareUsd, 2),
+      ...(action ? [tv.priceTarget == null ? '–' : action(i)] : [])];
+  });
+  return dataTable(caption, header, rows, true);
+}
