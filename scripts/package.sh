@@ -14,10 +14,10 @@ rm -rf "$STAGE"
 mkdir -p "$STAGE/pkg" "$STAGE/i18n"
 cp www/pkg/dealcalc.js www/pkg/dealcalc.d.ts www/pkg/dealcalc_bg.wasm www/pkg/dealcalc_bg.wasm.d.ts "$STAGE/pkg/"
 # The element and what it imports, and the iframe embed.
-for f in deal-calculator.js headline.js fieldpath.js element.css dom.js i18n.js share.js charts.js embed.html embed.js embed.css embed-resize.js; do
+for f in deal-calculator.js headline.js fieldpath.js element.css dom.js i18n.js share.js charts.js ui.js embed.html embed.js embed.css embed-resize.js; do
   cp "www/$f" "$STAGE/"
 done
-cp www/i18n/de.js "$STAGE/i18n/"
+cp www/i18n/de.js www/i18n/problems.js "$STAGE/i18n/"
 cp npm/index.js npm/index.d.ts npm/deal-calculator.d.ts npm/README.md "$STAGE/"
 cat > "$STAGE/package.json" <<JSON
 {

@@ -31,3 +31,100 @@ pub fn evaluate(s: &Scenario) -> Report {
         capacity,
     }
 }
+
+/// A number of the report read by its path, for tornado charts ([`crate::sensitivity`]).
+pub type Output = fn(&Report) -> Option<f64>;
+
+macro_rules! outputs {
+    ($($path:literal => |$r:ident| $get:expr),* $(,)?) => {
+        /// Every scalar number of the report by its path (`dilution.valueTransferUsd`): what a
+        /// tornado chart can swing. A test keeps the list equal to the report's scalar numbers.
+        pub const OUTPUTS: &[(&str, Output)] = &[$(($path, |$r: &Report| $get)),*];
+    };
+}
+
+outputs! {
+    "capacity.totalGw" => |r| Some(r.capacity.total_gw),
+    "capacity.bindingGw" => |r| Some(r.capacity.binding_gw),
+    "capacity.capexUsd" => |r| Some(r.capacity.capex_usd),
+    "capacity.capexByCategoryUsd.accelerators" => |r| Some(r.capacity.capex_by_category_usd.accelerators),
+    "capacity.capexByCategoryUsd.networking" => |r| Some(r.capacity.capex_by_category_usd.networking),
+    "capacity.capexByCategoryUsd.facility" => |r| Some(r.capacity.capex_by_category_usd.facility),
+    "capacity.capexByCategoryUsd.other" => |r| Some(r.capacity.capex_by_category_usd.other),
+    "capacity.vendorRevenueUsd" => |r| Some(r.capacity.vendor_revenue_usd),
+    "capacity.vendorShareOfCapex" => |r| Some(r.capacity.vendor_share_of_capex),
+    "capacity.accelerators" => |r| Some(r.capacity.accelerators),
+    "capacity.itPowerGw" => |r| Some(r.capacity.it_power_gw),
+    "capacity.facilityPowerGw" => |r| Some(r.capacity.facility_power_gw),
+    "capacity.annualEnergyMwh" => |r| Some(r.capacity.annual_energy_mwh),
+    "capacity.annualEnergyCostUsd" => |r| Some(r.capacity.annual_energy_cost_usd),
+    "capacity.annualDepreciationUsd" => |r| Some(r.capacity.annual_depreciation_usd),
+    "capacity.annualCostUsd" => |r| Some(r.capacity.annual_cost_usd),
+    "capacity.costPerAcceleratorHourUsd" => |r| Some(r.capacity.cost_per_accelerator_hour_usd),
+    "dilution.sharesOutstanding" => |r| r.dilution.as_ref().map(|d| d.shares_outstanding),
+    "dilution.warrantShares" => |r| r.dilution.as_ref().map(|d| d.warrant_shares),
+    "dilution.maxOwnership" => |r| r.dilution.as_ref().map(|d| d.max_ownership),
+    "dilution.existingHoldersOwnershipAfter" => |r| r.dilution.as_ref().map(|d| d.existing_holders_ownership_after),
+    "dilution.dilutedShares" => |r| r.dilution.as_ref().map(|d| d.diluted_shares),
+    "dilution.valueTransferUsd" => |r| r.dilution.as_ref().map(|d| d.value_transfer_usd),
+    "dilution.valueTransferPerGwUsd" => |r| r.dilution.as_ref().map(|d| d.value_transfer_per_gw_usd),
+    "dilution.tsmIncrementalShares" => |r| r.dilution.as_ref().map(|d| d.tsm_incremental_shares),
+    "dilution.priceAfterExercise" => |r| r.dilution.as_ref().map(|d| d.price_after_exercise),
+    "dilution.effectiveDiscount" => |r| r.dilution.as_ref().map(|d| d.effective_discount),
+    "dilution.valueAtTargetsUsd" => |r| r.dilution.as_ref().map(|d| d.value_at_targets_usd),
+    "vesting.baseGrowth" => |r| r.vesting.as_ref().map(|v| v.base_growth),
+    "vesting.yearsToExpiry" => |r| r.vesting.as_ref().map(|v| v.years_to_expiry),
+    "investment.totalUsd" => |r| r.investment.as_ref().map(|i| i.total_usd),
+    "investment.netCashToVendorUsd" => |r| r.investment.as_ref().map(|i| i.net_cash_to_vendor_usd),
+    "investment.circularity" => |r| r.investment.as_ref().map(|i| i.circularity),
+    "contract.valueUsd" => |r| r.contract.as_ref().map(|k| k.value_usd),
+    "contract.years" => |r| r.contract.as_ref().map(|k| k.years),
+    "contract.valuePerYearUsd" => |r| r.contract.as_ref().map(|k| k.value_per_year_usd),
+    "contract.valuePerGwUsd" => |r| r.contract.as_ref().map(|k| k.value_per_gw_usd),
+    "contract.valuePerGwYearUsd" => |r| r.contract.as_ref().map(|k| k.value_per_gw_year_usd),
+}
+
+/// The output at `path`, if the report has a scalar number there.
+pub fn output(path: &str) -> Option<Output> {
+    OUTPUTS.iter().find(|(p, _)| *p == path).map(|(_, f)| *f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::lookup;
+    use serde_json::Value;
+
+    /// Paths of every number of a JSON value outside lists.
+    fn scalar_numbers(v: &Value, path: &str, out: &mut Vec<String>) {
+        match v {
+            Value::Number(_) => out.push(path.to_string()),
+            Value::Object(o) => o
+                .iter()
+                .for_each(|(k, item)| scalar_numbers(item, &crate::problem::field(path, k), out)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_scalar_number_of_the_report_is_an_output() {
+        for id in [
+            "amd-openai-2025",
+            "nvidia-openai-2025",
+            "oracle-openai-2025",
+        ] {
+            let r = evaluate(&crate::presets::get(id).unwrap());
+            let json = serde_json::to_value(&r).unwrap();
+            let mut paths = Vec::new();
+            scalar_numbers(&json, "", &mut paths);
+            for path in &paths {
+                let get = output(path).unwrap_or_else(|| panic!("{id}: {path} is not an output"));
+                assert_eq!(
+                    get(&r),
+                    lookup(&json, path).and_then(Value::as_f64),
+                    "{path}"
+                );
+            }
+        }
+    }
+}

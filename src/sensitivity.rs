@@ -11,7 +11,7 @@
 //! labels in its language.
 
 use crate::problem::Problem;
-use crate::report::{evaluate, Report};
+use crate::report::{evaluate, Output};
 use crate::scenario::{validate, Scenario};
 use serde::Serialize;
 
@@ -175,11 +175,11 @@ pub struct Bar {
     pub high_problem: Option<Problem>,
 }
 
-/// Tornado data for a validated scenario: `output` reads the measure from a report (see
-/// [`crate::input::report_output`]) and `output_path` names it; `swing` in (0, 1).
+/// Tornado data for a validated scenario: `output` reads the measure from a report (one of
+/// [`crate::report::OUTPUTS`]) and `output_path` names it; `swing` in (0, 1).
 pub fn sensitivity(
     scenario: &Scenario,
-    output: &dyn Fn(&Report) -> Option<f64>,
+    output: Output,
     output_path: &str,
     swing: f64,
 ) -> Result<Sensitivity, Vec<Problem>> {
@@ -256,7 +256,7 @@ mod tests {
 
     fn tornado(output: &str, swing: f64) -> Result<Sensitivity, Vec<Problem>> {
         let s = presets::get("amd-openai-2025").unwrap();
-        sensitivity(&s, &report_output(output), output, swing)
+        sensitivity(&s, report_output(output)?, output, swing)
     }
 
     #[test]

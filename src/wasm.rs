@@ -220,9 +220,11 @@ pub fn sensitivity(
     output: &str,
     swing: f64,
 ) -> JsResult {
-    let measure = input::report_output(output);
     self::scenario(scenario)
-        .and_then(|s| sensitivity::sensitivity(&s, &measure, output, swing))
+        .and_then(|s| {
+            let measure = input::report_output(output)?;
+            sensitivity::sensitivity(&s, measure, output, swing)
+        })
         .map(|t| to_js(&t))
         .map_err(error)
 }

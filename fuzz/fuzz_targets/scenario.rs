@@ -15,7 +15,9 @@ fuzz_target!(|data: &[u8]| {
         let _ = serde_json::to_string(&report);
         let _ = compare::compare(std::slice::from_ref(&s));
         let output = "capacity.capexUsd";
-        let _ = sensitivity::sensitivity(&s, &input::report_output(output), output, 0.1);
+        if let Ok(measure) = input::report_output(output) {
+            let _ = sensitivity::sensitivity(&s, measure, output, 0.1);
+        }
         let options = json!({"paths": 4, "seed": 1, "stepsPerYear": 4});
         if let Ok(o) = input::valuation_options(&options, &s) {
             let _ = montecarlo::value_warrant(&s, o);

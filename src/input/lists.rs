@@ -1,9 +1,9 @@
 //! Inputs made of other inputs: a list of scenarios (`compare`), and a report path naming the
 //! measure a tornado swings (`sensitivity`).
 
-use super::{lookup, scenario};
+use super::scenario;
 use crate::problem::{in_list, Problem};
-use crate::report::Report;
+use crate::report::{Output, OUTPUTS};
 use crate::scenario::Scenario;
 use serde_json::Value;
 
@@ -34,11 +34,16 @@ pub fn scenarios(value: &Value, max: usize) -> Result<Vec<Scenario>, Vec<Problem
     super::finish(scenarios, problems)
 }
 
-/// The number at report path `path` (`dilution.valueTransferUsd`) of a report, as a measure
-/// the sensitivity engine can evaluate; `None` where the report has no number there.
-pub fn report_output(path: &str) -> impl Fn(&Report) -> Option<f64> + '_ {
-    move |report| {
-        let value = serde_json::to_value(report).ok()?;
-        lookup(&value, path)?.as_f64()
-    }
+/// The measure at report path `path` (`dilution.valueTransferUsd`), one of
+/// [`crate::report::OUTPUTS`]; a problem at `output` listing them otherwise.
+pub fn report_output(path: &str) -> Result<Output, Vec<Problem>> {
+    crate::report::output(path).ok_or_else(|| {
+        let known: Vec<&str> = OUTPUTS.iter().map(|(p, _)| *p).collect();
+        let msg = format!(
+            "\"{}\" is not a number of the report; one of: {}",
+            super::clip(path),
+            known.join(", ")
+        );
+        vec![Problem::new("output", "unknown_output", msg).with("value", super::clip(path))]
+    })
 }

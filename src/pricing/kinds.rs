@@ -95,44 +95,15 @@ pub enum OptionKind {
 impl OptionKind {
     /// The kind named `name` in the contract.
     pub fn parse(name: &str) -> Option<OptionKind> {
-        use OptionKind::*;
-        let right = |s: &str| match s {
-            "call" => Some(Right::Call),
-            "put" => Some(Right::Put),
-            _ => None,
-        };
-        let dir = |s: &str| match s {
-            "up" => Some(Direction::Up),
-            "down" => Some(Direction::Down),
-            _ => None,
-        };
-        let knock = |s: &str| match s {
-            "in" => Some(Knock::In),
-            "out" => Some(Knock::Out),
-            _ => None,
-        };
-        let parts: Vec<&str> = name.split('_').collect();
-        match parts.as_slice() {
-            ["bs", r] => Some(Vanilla(right(r)?)),
-            ["cash", "or", "nothing", r] => Some(CashOrNothing(right(r)?)),
-            ["asset", "or", "nothing", r] => Some(AssetOrNothing(right(r)?)),
-            ["gap", r] => Some(Gap(right(r)?)),
-            [d, "and", k, r] => Some(Barrier(dir(d)?, knock(k)?, right(r)?)),
-            ["one", "touch", d] => Some(OneTouch(dir(d)?)),
-            ["no", "touch", d] => Some(NoTouch(dir(d)?)),
-            ["asset", "one", "touch", d] => Some(AssetOneTouch(dir(d)?)),
-            ["asset", "no", "touch", d] => Some(AssetNoTouch(dir(d)?)),
-            [d, "and", k, p, "or", "nothing", r] => {
-                let cash = match *p {
-                    "cash" => true,
-                    "asset" => false,
-                    _ => return None,
-                };
-                Some(BinaryBarrier(dir(d)?, knock(k)?, cash, right(r)?))
-            }
-            ["warrant"] => Some(Warrant),
-            _ => None,
-        }
+        KINDS.iter().find(|(n, _)| *n == name).map(|(_, k)| *k)
+    }
+
+    /// The contract's name of the kind.
+    pub fn name(self) -> &'static str {
+        KINDS
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or("", |(n, _)| n)
     }
 
     pub fn direction(self) -> Option<Direction> {
@@ -177,62 +148,107 @@ impl OptionKind {
     }
 }
 
-/// Names of the directions, knocks and rights, in the contract's order.
-const DIRECTIONS: [(Direction, &str); 2] = [(Direction::Up, "up"), (Direction::Down, "down")];
-const KNOCKS: [(Knock, &str); 2] = [(Knock::In, "in"), (Knock::Out, "out")];
-const RIGHTS: [(Right, &str); 2] = [(Right::Call, "call"), (Right::Put, "put")];
+/// Every kind with its name, in the contract's order: the one table that `parse`, `name` and
+/// `option_kinds` read.
+const KINDS: [(&str, OptionKind); 41] = {
+    use Direction::{Down, Up};
+    use Knock::{In, Out};
+    use OptionKind::*;
+    use Right::{Call, Put};
+    [
+        ("bs_call", Vanilla(Call)),
+        ("bs_put", Vanilla(Put)),
+        ("cash_or_nothing_call", CashOrNothing(Call)),
+        ("cash_or_nothing_put", CashOrNothing(Put)),
+        ("asset_or_nothing_call", AssetOrNothing(Call)),
+        ("asset_or_nothing_put", AssetOrNothing(Put)),
+        ("gap_call", Gap(Call)),
+        ("gap_put", Gap(Put)),
+        ("up_and_in_call", Barrier(Up, In, Call)),
+        ("up_and_in_put", Barrier(Up, In, Put)),
+        ("up_and_out_call", Barrier(Up, Out, Call)),
+        ("up_and_out_put", Barrier(Up, Out, Put)),
+        ("down_and_in_call", Barrier(Down, In, Call)),
+        ("down_and_in_put", Barrier(Down, In, Put)),
+        ("down_and_out_call", Barrier(Down, Out, Call)),
+        ("down_and_out_put", Barrier(Down, Out, Put)),
+        ("one_touch_up", OneTouch(Up)),
+        ("one_touch_down", OneTouch(Down)),
+        ("no_touch_up", NoTouch(Up)),
+        ("no_touch_down", NoTouch(Down)),
+        ("asset_one_touch_up", AssetOneTouch(Up)),
+        ("asset_one_touch_down", AssetOneTouch(Down)),
+        ("asset_no_touch_up", AssetNoTouch(Up)),
+        ("asset_no_touch_down", AssetNoTouch(Down)),
+        (
+            "up_and_in_cash_or_nothing_call",
+            BinaryBarrier(Up, In, true, Call),
+        ),
+        (
+            "up_and_in_cash_or_nothing_put",
+            BinaryBarrier(Up, In, true, Put),
+        ),
+        (
+            "up_and_in_asset_or_nothing_call",
+            BinaryBarrier(Up, In, false, Call),
+        ),
+        (
+            "up_and_in_asset_or_nothing_put",
+            BinaryBarrier(Up, In, false, Put),
+        ),
+        (
+            "up_and_out_cash_or_nothing_call",
+            BinaryBarrier(Up, Out, true, Call),
+        ),
+        (
+            "up_and_out_cash_or_nothing_put",
+            BinaryBarrier(Up, Out, true, Put),
+        ),
+        (
+            "up_and_out_asset_or_nothing_call",
+            BinaryBarrier(Up, Out, false, Call),
+        ),
+        (
+            "up_and_out_asset_or_nothing_put",
+            BinaryBarrier(Up, Out, false, Put),
+        ),
+        (
+            "down_and_in_cash_or_nothing_call",
+            BinaryBarrier(Down, In, true, Call),
+        ),
+        (
+            "down_and_in_cash_or_nothing_put",
+            BinaryBarrier(Down, In, true, Put),
+        ),
+        (
+            "down_and_in_asset_or_nothing_call",
+            BinaryBarrier(Down, In, false, Call),
+        ),
+        (
+            "down_and_in_asset_or_nothing_put",
+            BinaryBarrier(Down, In, false, Put),
+        ),
+        (
+            "down_and_out_cash_or_nothing_call",
+            BinaryBarrier(Down, Out, true, Call),
+        ),
+        (
+            "down_and_out_cash_or_nothing_put",
+            BinaryBarrier(Down, Out, true, Put),
+        ),
+        (
+            "down_and_out_asset_or_nothing_call",
+            BinaryBarrier(Down, Out, false, Call),
+        ),
+        (
+            "down_and_out_asset_or_nothing_put",
+            BinaryBarrier(Down, Out, false, Put),
+        ),
+        ("warrant", Warrant),
+    ]
+};
 
 impl OptionKind {
-    /// Every kind, in the contract's order.
-    pub fn all() -> Vec<OptionKind> {
-        use OptionKind::*;
-        let mut kinds = Vec::new();
-        for make in [Vanilla, CashOrNothing, AssetOrNothing, Gap] {
-            kinds.extend(RIGHTS.map(|(r, _)| make(r)));
-        }
-        for (d, _) in DIRECTIONS {
-            for (k, _) in KNOCKS {
-                kinds.extend(RIGHTS.map(|(r, _)| Barrier(d, k, r)));
-            }
-        }
-        for make in [OneTouch, NoTouch, AssetOneTouch, AssetNoTouch] {
-            kinds.extend(DIRECTIONS.map(|(d, _)| make(d)));
-        }
-        for (d, _) in DIRECTIONS {
-            for (k, _) in KNOCKS {
-                for cash in [true, false] {
-                    kinds.extend(RIGHTS.map(|(r, _)| BinaryBarrier(d, k, cash, r)));
-                }
-            }
-        }
-        kinds.push(Warrant);
-        kinds
-    }
-
-    /// The contract's name of the kind (the inverse of [`OptionKind::parse`]).
-    pub fn name(self) -> String {
-        use OptionKind::*;
-        let d = |d: Direction| DIRECTIONS.iter().find(|x| x.0 == d).map_or("", |x| x.1);
-        let k = |k: Knock| KNOCKS.iter().find(|x| x.0 == k).map_or("", |x| x.1);
-        let r = |r: Right| RIGHTS.iter().find(|x| x.0 == r).map_or("", |x| x.1);
-        match self {
-            Vanilla(x) => format!("bs_{}", r(x)),
-            CashOrNothing(x) => format!("cash_or_nothing_{}", r(x)),
-            AssetOrNothing(x) => format!("asset_or_nothing_{}", r(x)),
-            Gap(x) => format!("gap_{}", r(x)),
-            Barrier(dd, kk, x) => format!("{}_and_{}_{}", d(dd), k(kk), r(x)),
-            OneTouch(dd) => format!("one_touch_{}", d(dd)),
-            NoTouch(dd) => format!("no_touch_{}", d(dd)),
-            AssetOneTouch(dd) => format!("asset_one_touch_{}", d(dd)),
-            AssetNoTouch(dd) => format!("asset_no_touch_{}", d(dd)),
-            BinaryBarrier(dd, kk, cash, x) => {
-                let pays = if cash { "cash" } else { "asset" };
-                format!("{}_and_{}_{pays}_or_nothing_{}", d(dd), k(kk), r(x))
-            }
-            Warrant => "warrant".to_string(),
-        }
-    }
-
     /// The spec fields this kind takes besides the market's (`spot`, `rate`, `dividendYield`,
     /// `vol`, `timeYears`), in the order a form shows them. The reader requires exactly the
     /// ones that have no default (`strike`, `barrier`, `trigger`, the warrant's counts).
@@ -271,17 +287,17 @@ pub const MARKET_FIELDS: [&str; 5] = ["spot", "rate", "dividendYield", "vol", "t
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct KindInfo {
     /// The contract's name, e.g. `up_and_out_call`.
-    pub kind: String,
+    pub kind: &'static str,
     /// The fields it takes besides the market's ([`MARKET_FIELDS`]).
     pub fields: Vec<&'static str>,
 }
 
 /// Every kind with the fields it takes: what the pricing form shows.
 pub fn option_kinds() -> Vec<KindInfo> {
-    OptionKind::all()
-        .into_iter()
-        .map(|k| KindInfo {
-            kind: k.name(),
+    KINDS
+        .iter()
+        .map(|&(name, k)| KindInfo {
+            kind: name,
             fields: k.fields(),
         })
         .collect()
@@ -292,12 +308,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_kind_reads_back_from_its_name() {
-        let all = OptionKind::all();
-        assert_eq!(all.len(), 41);
-        for k in all {
-            assert_eq!(OptionKind::parse(&k.name()), Some(k), "{}", k.name());
+    fn every_kind_has_one_name() {
+        for (name, kind) in KINDS {
+            assert_eq!(OptionKind::parse(name), Some(kind), "{name}");
+            assert_eq!(kind.name(), name);
         }
+        let mut names: Vec<&str> = KINDS.iter().map(|(n, _)| *n).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), KINDS.len());
     }
 
     #[test]

@@ -61,6 +61,7 @@ const DE = {
   option_kind: '„{value}“ ist keine Optionsart des Vertrags',
   scenario_count: 'muss eine Liste von {min} bis {max} Szenarien sein',
   output_not_number: '{value} ist keine Zahl im Bericht dieses Deals',
+  unknown_output: '„{value}“ ist keine Zahl des Berichts',
   unknown_preset: 'unbekannte Vorlage „{value}“; bekannt: {options}',
   range: 'muss zwischen {min} und {max}{unit} liegen',
   range_below: 'muss von {min} bis unter {max}{unit} liegen',
