@@ -6,16 +6,21 @@
 //!
 //! ## Design
 //!
-//! The core is plain Rust that knows nothing of JavaScript. A scenario enters as a JSON value
-//! and is read and validated in [`scenario`], collecting *every* problem with its field path
-//! ([`problem`]). From a validated [`scenario::Scenario`], [`report::evaluate`] computes the
-//! deterministic report: [`capacity`] (gigawatts, capex, power, energy, schedule),
-//! [`dilution`] (ownership, value transferred), [`vesting`] (milestones and price tests on a
-//! base path) and [`financing`] (vendor investment, service contracts). Built-in deals live in
-//! [`presets`]. [`date`] holds the calendar arithmetic everything shares.
+//! The core is plain Rust that knows nothing of JavaScript or of any UI language. A scenario
+//! enters as a JSON value and is read by the input layer, [`input`], collecting *every* problem
+//! with its field path and a stable code ([`problem`]); [`scenario::validate`] checks its meaning
+//! on the typed [`scenario::Scenario`]. From a validated scenario, [`report::evaluate`] computes
+//! the deterministic report: [`capacity`] (gigawatts, capex, power, energy, schedule),
+//! [`dilution`] (ownership, value transferred), [`vesting`] (the vest rule, milestones and price
+//! tests on a base path) and [`financing`] (vendor investment, service contracts). [`pricing`]
+//! holds the closed forms, [`montecarlo`] the simulation, [`compare`] and [`sensitivity`] views
+//! over several reports. Built-in deals live in [`presets`]; [`date`] and [`numeric`] hold the
+//! calendar and arithmetic conventions everything shares.
 //!
-//! The only module that touches `JsValue` is [`wasm`], the boundary: it converts JS values to
-//! JSON values and back, and turns problem lists into JS `Error`s with a `problems` property.
+//! Engines take typed values; only [`input`] reads `serde_json::Value`s. The only module that
+//! touches `JsValue` is `wasm`, the boundary, compiled for `wasm32` only; the JS crates are
+//! wasm32-only dependencies, so the compiler keeps the rest free of JS. `ARCHITECTURE.md` states
+//! the dependency rules.
 //!
 //! Numbers are `f64` throughout; transcendental functions come from the `libm` crate so that
 //! native and Wasm builds give bit-identical results.

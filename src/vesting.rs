@@ -200,13 +200,7 @@ pub fn evaluate(s: &Scenario) -> Option<VestingReport> {
     let mu = e.base_path_growth.unwrap_or_else(|| e.real_world_drift());
     let ramp = Ramp::from_phases(&s.capacity.phases);
     let t_exp = years_between(s.valuation_date, w.expiry_date);
-    let market = Market {
-        spot: e.share_price,
-        rate: e.risk_free_rate,
-        dividend_yield: e.dividend_yield,
-        vol: e.volatility,
-        time_years: t_exp,
-    };
+    let market = Market::of_equity(e, t_exp);
     let tranches = w
         .tranches
         .iter()

@@ -31,7 +31,7 @@
 //! means and standard errors are over pair averages. A control variate per tranche with a price
 //! target: the same path's continuous one-touch of its target, paying H − K at the hit, whose
 //! price is known in closed form ([`crate::pricing::touch`]: asset one-touch at hit − K × cash
-//! one-touch at hit); the estimate is Ȳ − β(C̄ − E[C]) with β = Cov(Y,C)/Var(C) from the same
+//! one-touch at hit); the estimate is Ȳ − β(C̄ − E\[C\]) with β = Cov(Y,C)/Var(C) from the same
 //! sample (Glasserman §4.1). The reported standard error is that of the adjusted estimator; the
 //! plain one is reported beside it.
 //!

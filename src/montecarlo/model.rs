@@ -101,13 +101,7 @@ impl Model {
         }
         let steps = steps as usize;
         let dt = expiry_years / steps as f64;
-        let market = Market {
-            spot: e.share_price,
-            rate: e.risk_free_rate,
-            dividend_yield: e.dividend_yield,
-            vol: e.volatility,
-            time_years: expiry_years,
-        };
+        let market = Market::of_equity(e, expiry_years);
         let tranches: Vec<TrancheModel> = w
             .tranches
             .iter()

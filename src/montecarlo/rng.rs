@@ -11,9 +11,8 @@
 //! Method for Generating Random Variables", J. Stat. Softw. 5(8), 2000) in Doornik's ZIGNOR
 //! form (2005), one 64-bit draw per normal in about 99% of cases, exp/ln only in the rare
 //! wedges and the tail. Built without its `std_math` feature, `rand_distr` takes exp and ln from
-//! `libm` (through num-traits), so native and Wasm builds agree bit for bit. It replaced the
-//! inverse CDF (Wichura's AS241), whose log and sqrt made it 16% of the valuation's time in
-//! Wasm.
+//! `libm` (through num-traits), so native and Wasm builds agree bit for bit. (Why not the
+//! inverse CDF: docs/BENCHMARKS.md.)
 
 use rand_core::{RngCore, SeedableRng};
 use rand_distr::{Distribution, StandardNormal};

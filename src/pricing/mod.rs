@@ -44,6 +44,17 @@ pub struct Market {
 }
 
 impl Market {
+    /// The market of an issuer's shares (spot, r, q, σ) over `time_years`.
+    pub fn of_equity(e: &crate::scenario::Equity, time_years: f64) -> Market {
+        Market {
+            spot: e.share_price,
+            rate: e.risk_free_rate,
+            dividend_yield: e.dividend_yield,
+            vol: e.volatility,
+            time_years,
+        }
+    }
+
     /// b = r − q.
     pub fn carry(&self) -> f64 {
         self.rate - self.dividend_yield

@@ -87,7 +87,7 @@ impl Checks {
     }
 }
 
-/// "must be from `lo` to `hi` <unit>": the `range` problem, with params `min`, `max` and `unit`
+/// "must be from `lo` to `hi` (unit)": the `range` problem, with params `min`, `max` and `unit`
 /// (`""`, `"years"`, `"months"`, `"watts"`, `"fraction_per_year"`).
 pub fn range(path: &str, lo: f64, hi: f64, unit: &'static str) -> Problem {
     let words = match unit {

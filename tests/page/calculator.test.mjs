@@ -162,3 +162,21 @@ test('the warrant is valued in a worker with progress, and cancel stops it', asy
   await page.waitForSelector('[data-problem-for="options.paths"]:not(:empty)');
   assert.deepEqual(errors, []);
 });
+
+test('screenshots at 390 and 1,280 px in English and German, the headline in each', async () => {
+  for (const width of [390, 1280]) {
+    for (const lang of ['en', 'de']) {
+      const page = await ctx.browser.newPage({ viewport: { width, height: 900 } });
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(ctx.server.url);
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+      await page.selectOption('#lang', lang);
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      assert.ok(await page.locator('#headline [part="card"]').count() >= 6, `${width} px ${lang}`);
+      await page.screenshot({ path: `${RESULTS}/page-${width}-${lang}.png`, fullPage: true });
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
+  }
+});
