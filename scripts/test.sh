@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: installs what is missing (toolchain, npm tools, Chromium), then
-#   1. formatting and lints,
+#   1. formatting, lints, and no JS crate in the native build's dependencies,
 #   2. the core natively (cargo test),
 #   3. the exported API in headless Chromium (wasm-pack test),
 #   4. the page and its embedding in headless Chromium (node --test with playwright-core),
@@ -16,8 +16,12 @@ step() { printf '\n=== %s\n' "$*"; }
 step "setup"
 scripts/setup.sh --browser
 
-step "format and lints"
+step "format and lints; the native core depends on no JS crate"
 cargo fmt --all -- --check
+if cargo tree -e normal --prefix none | grep -E '^(wasm-bindgen|js-sys|serde-wasm-bindgen) '; then
+  echo "a JS crate is a dependency of the native build: it belongs to the wasm32 target only" >&2
+  exit 1
+fi
 cargo clippy --all-targets --features typescript --quiet -- -D warnings
 cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
 
