@@ -9,7 +9,13 @@
 //! - capex = G × capexPerGwUsd; vendor revenue = G × vendorRevenuePerGwUsd;
 //! - accelerators = IT power (W) ÷ wattsPerAccelerator (all-in IT watts each);
 //! - annual energy (MWh) = facility power (MW) × 8,760 h × utilization;
-//! - annual cost = capex ÷ hardwareLifeYears (straight-line depreciation, no salvage) + energy cost;
+//! - annual cost = capital charge + energy cost + operations: the capital charge recovers each
+//!   capex component c over its own life n_c (`lifeYears`, else `hardwareLifeYears` for all)
+//!   at the cost of capital r, capex_c × CRF(r, n_c) with the capital recovery factor
+//!   CRF(r, n) = r ÷ (1 − (1 + r)^(−n)), and 1 ÷ n at r = 0 (the equivalent annual cost;
+//!   Brealey, Myers & Allen, "Principles of Corporate Finance", ch. 6); operations are
+//!   opexPerGwYearUsd × GW. With r = 0, no opex and one life this is straight-line depreciation
+//!   plus energy, the meaning of scenarios written before these fields;
 //! - cost per accelerator-hour = annual cost ÷ (accelerators × 8,760 h × utilization), i.e. per
 //!   hour of use.
 //!
@@ -17,9 +23,9 @@
 //! and end dates (a step on the day when they are equal), and that capex and vendor revenue
 //! are booked as the gigawatts come online.
 
-use crate::date::Date;
+use crate::date::{Date, DAYS_PER_MONTH};
 use crate::numeric::ratio;
-use crate::scenario::{GwBasis, Phase, Scenario};
+use crate::scenario::{Capacity, GwBasis, Phase, Scenario};
 use serde::Serialize;
 
 /// Hours in a (non-leap) year, for steady-state annual energy.
@@ -74,6 +80,18 @@ impl Ramp {
                 })
                 .collect(),
         }
+    }
+
+    /// The ramp of delivered (bought) GW: every phase as scheduled, `deliveryLeadMonths`
+    /// earlier. GW milestones count these.
+    pub fn delivered(k: &Capacity) -> Ramp {
+        let lead = delivery_lead_days(k);
+        let mut ramp = Ramp::from_phases(&k.phases);
+        for p in &mut ramp.pieces {
+            p.start_day -= lead;
+            p.end_day -= lead;
+        }
+        ramp
     }
 
     /// GW online at time `t` (days), steps on that day included.
@@ -183,9 +201,14 @@ pub struct CapacityReport {
     pub annual_energy_mwh: f64,
     /// annualEnergyMwh × electricityUsdPerMwh.
     pub annual_energy_cost_usd: f64,
-    /// capexUsd ÷ hardwareLifeYears (straight line).
+    /// Σ capex component ÷ its life (straight line, no salvage).
     pub annual_depreciation_usd: f64,
-    /// annualDepreciationUsd + annualEnergyCostUsd.
+    /// Σ capex component × CRF(costOfCapital, its life): depreciation plus the return on the
+    /// capital tied up.
+    pub annual_capital_charge_usd: f64,
+    /// totalGw × opexPerGwYearUsd.
+    pub annual_opex_usd: f64,
+    /// annualCapitalChargeUsd + annualEnergyCostUsd + annualOpexUsd.
     pub annual_cost_usd: f64,
     /// annualCostUsd ÷ (accelerators × 8,760 h × utilization); 0 at zero utilization.
     pub cost_per_accelerator_hour_usd: f64,
@@ -232,6 +255,21 @@ pub struct ScheduleYear {
     pub energy_cost_usd: f64,
 }
 
+/// The capital recovery factor CRF(r, n) = r ÷ (1 − (1 + r)^(−n)): the level annual payment
+/// that repays 1 over n years at rate r; 1 ÷ n at r = 0.
+pub fn capital_recovery(rate: f64, life_years: f64) -> f64 {
+    if rate == 0.0 {
+        1.0 / life_years
+    } else {
+        rate / (1.0 - libm::pow(1.0 + rate, -life_years))
+    }
+}
+
+/// Days by which GW are delivered before they are online: deliveryLeadMonths × 365.25 ÷ 12.
+pub fn delivery_lead_days(k: &Capacity) -> f64 {
+    k.delivery_lead_months * DAYS_PER_MONTH
+}
+
 /// Facility power per deal GW: 1 on a facility basis, PUE on an IT basis.
 pub fn facility_per_deal_gw(basis: GwBasis, pue: f64) -> f64 {
     match basis {
@@ -252,8 +290,24 @@ pub fn evaluate(s: &Scenario) -> CapacityReport {
     let accelerators = it_power_gw * 1e9 / k.watts_per_accelerator;
     let annual_energy_mwh = facility_power_gw * 1000.0 * HOURS_PER_YEAR * k.utilization;
     let annual_energy_cost_usd = annual_energy_mwh * k.electricity_usd_per_mwh;
-    let annual_depreciation_usd = capex_usd / k.hardware_life_years;
-    let annual_cost_usd = annual_depreciation_usd + annual_energy_cost_usd;
+    let split = &k.capex_split;
+    let lives = k.component_lives();
+    let components = [
+        (split.accelerators, lives.accelerators),
+        (split.networking, lives.networking),
+        (split.facility, lives.facility),
+        (split.other, lives.other),
+    ];
+    let annual_depreciation_usd: f64 = components
+        .iter()
+        .map(|(share, life)| capex_usd * share / life)
+        .sum();
+    let annual_capital_charge_usd: f64 = components
+        .iter()
+        .map(|(share, life)| capex_usd * share * capital_recovery(k.cost_of_capital, *life))
+        .sum();
+    let annual_opex_usd = total_gw * k.opex_per_gw_year_usd;
+    let annual_cost_usd = annual_capital_charge_usd + annual_energy_cost_usd + annual_opex_usd;
     let used_hours = accelerators * HOURS_PER_YEAR * k.utilization;
     let ramp = Ramp::from_phases(&k.phases);
     let first = k
@@ -293,7 +347,6 @@ pub fn evaluate(s: &Scenario) -> CapacityReport {
         });
     }
 
-    let split = &k.capex_split;
     CapacityReport {
         total_gw,
         gw_basis: k.gw_basis,
@@ -312,6 +365,8 @@ pub fn evaluate(s: &Scenario) -> CapacityReport {
         annual_energy_mwh,
         annual_energy_cost_usd,
         annual_depreciation_usd,
+        annual_capital_charge_usd,
+        annual_opex_usd,
         annual_cost_usd,
         cost_per_accelerator_hour_usd: ratio(annual_cost_usd, used_hours),
         // fold from +0: an empty f64 sum is −0, which would print as "-0".
@@ -360,6 +415,19 @@ mod tests {
         assert_eq!(r.date_reaching(1.0), Date::parse("2026-07-01").ok());
         assert_eq!(r.date_reaching(3.0), Date::parse("2026-12-31").ok());
         assert!((r.online_gw(r.time_to_reach(2.0).unwrap()) - 2.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn capital_recovery_repays_the_capital() {
+        // 8% over 10 years: 0.149029 (the annuity factor of any finance table).
+        assert!((capital_recovery(0.08, 10.0) - 0.149_029_489).abs() < 1e-9);
+        assert_eq!(capital_recovery(0.0, 4.0), 0.25);
+        // The payments' present value is the capital.
+        let r = 0.1;
+        let pv: f64 = (1..=5)
+            .map(|t| capital_recovery(r, 5.0) / libm::pow(1.0 + r, t as f64))
+            .sum();
+        assert!((pv - 1.0).abs() < 1e-12);
     }
 
     #[test]

@@ -6,10 +6,17 @@
 //! min(maxUsd, usdPerGw × GW online). Circularity = total investment ÷ the vendor's revenue
 //! from the deal: the share of the vendor's sales that its own money pays for.
 //!
-//! Contract (Oracle: about $300 billion over about five years for 4.5 GW): value per GW =
-//! valueUsd ÷ total GW; value per year = valueUsd ÷ years (straight average).
+//! Contract (Oracle: about $300 billion over about five years for 4.5 GW, from 2027): paid
+//! evenly over the term, from `start` (the first phase's start when absent) for `years` years;
+//! a calendar year receives valueUsd × (its share of the term), the share measured in years
+//! (days of the term in the year ÷ days of that year), normalised so that the years sum to
+//! valueUsd exactly. Value per GW = valueUsd ÷ total GW; value per year = valueUsd ÷ years.
+//! A contract pays for the capacity as a service (capex, energy, operations and the vendor's
+//! margin), so it is rightly above the capex of the same gigawatts; such a deal books no
+//! GW × vendorRevenuePerGwUsd on top (its presets set that to 0).
 
 use crate::capacity::CapacityReport;
+use crate::date::{date_after_years, Date};
 use crate::numeric::ratio;
 use crate::scenario::Scenario;
 use serde::Serialize;
@@ -54,6 +61,22 @@ pub struct ContractReport {
     pub value_per_gw_usd: f64,
     /// valueUsd ÷ (total GW × years).
     pub value_per_gw_year_usd: f64,
+    /// First day of the term.
+    pub start: Date,
+    /// Day after the last day of the term: `start` plus `years` (calendar years, a fraction
+    /// of a year as ACT/365.25 days).
+    pub end: Date,
+    /// Payments by calendar year, evenly over the term; they sum to valueUsd.
+    pub schedule: Vec<ContractYear>,
+}
+
+/// One calendar year of contract payments.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ContractYear {
+    pub year: i64,
+    pub usd: f64,
 }
 
 /// The investment of a scenario, following its capacity schedule; `None` without one.
@@ -88,11 +111,41 @@ pub fn investment(s: &Scenario, capacity: &CapacityReport) -> Option<InvestmentR
 /// The service contract of a scenario; `None` without one.
 pub fn contract(s: &Scenario, total_gw: f64) -> Option<ContractReport> {
     let k = s.contract.as_ref()?;
+    let start = contract_start(s)?;
+    let whole = f64::floor(k.years);
+    let (y, m, d) = start.ymd();
+    let end = date_after_years(Date::from_ymd(y + whole as i64, m, d), k.years - whole);
+    // Years of the term falling in each calendar year.
+    let shares: Vec<(i64, f64)> = (start.year()..=end.plus_days(-1).year())
+        .map(|year| {
+            let (a, b) = (Date::start_of_year(year), Date::start_of_year(year + 1));
+            let days = (b.0.min(end.0) - a.0.max(start.0)).max(0) as f64;
+            (year, days / (b.0 - a.0) as f64)
+        })
+        .collect();
+    let total: f64 = shares.iter().map(|(_, x)| x).sum();
+    let schedule = shares
+        .into_iter()
+        .map(|(year, share)| ContractYear {
+            year,
+            usd: k.value_usd * ratio(share, total),
+        })
+        .collect();
     Some(ContractReport {
         value_usd: k.value_usd,
         years: k.years,
         value_per_year_usd: k.value_usd / k.years,
         value_per_gw_usd: ratio(k.value_usd, total_gw),
         value_per_gw_year_usd: ratio(k.value_usd, total_gw * k.years),
+        start,
+        end,
+        schedule,
     })
+}
+
+/// The first day of a scenario's contract: its `start`, else the first phase's start.
+pub fn contract_start(s: &Scenario) -> Option<Date> {
+    let k = s.contract.as_ref()?;
+    k.start
+        .or_else(|| s.capacity.phases.iter().map(|p| p.start).min())
 }

@@ -29,6 +29,7 @@ pub mod capacity;
 pub mod compare;
 pub mod date;
 pub mod dilution;
+pub mod expected;
 pub mod financing;
 pub mod input;
 pub mod montecarlo;

@@ -1,4 +1,5 @@
-//! Built-in deals. Each preset is a JSON file in `presets/`, embedded at compile time and read
+//! Built-in deals. Each preset is a JSON file in `presets/`, embedded at compile time (minified
+//! by `build.rs`) and read
 //! through the same path as user input, so a preset is valid exactly when a test says so.
 //! Every number in a preset has an entry in its `sources`: a title and address, or the note
 //! "assumption" where nothing public exists.
@@ -29,7 +30,7 @@ const PRESETS: &[Preset] = &[
             summary: "6 GW of AMD Instinct GPUs; a warrant for 160 M AMD shares at $0.01 vesting \
                       with GW deployed and price targets up to $600.",
         },
-        json: include_str!("../presets/amd-openai-2025.json"),
+        json: include_str!(concat!(env!("OUT_DIR"), "/presets/amd-openai-2025.json")),
     },
     Preset {
         info: PresetInfo {
@@ -37,7 +38,7 @@ const PRESETS: &[Preset] = &[
             name: "AMD–Meta (Feb 2026)",
             summary: "The same structure for Meta: 6 GW, a 160 M-share warrant at $0.01.",
         },
-        json: include_str!("../presets/amd-meta-2026.json"),
+        json: include_str!(concat!(env!("OUT_DIR"), "/presets/amd-meta-2026.json")),
     },
     Preset {
         info: PresetInfo {
@@ -46,7 +47,7 @@ const PRESETS: &[Preset] = &[
             summary: "A non-binding letter of intent for 10 GW; Nvidia to invest up to $100 B \
                       in OpenAI as each GW deploys.",
         },
-        json: include_str!("../presets/nvidia-openai-2025.json"),
+        json: include_str!(concat!(env!("OUT_DIR"), "/presets/nvidia-openai-2025.json")),
     },
     Preset {
         info: PresetInfo {
@@ -54,7 +55,7 @@ const PRESETS: &[Preset] = &[
             name: "Oracle–OpenAI (2025)",
             summary: "About $300 B of cloud capacity over about five years for 4.5 GW from 2027.",
         },
-        json: include_str!("../presets/oracle-openai-2025.json"),
+        json: include_str!(concat!(env!("OUT_DIR"), "/presets/oracle-openai-2025.json")),
     },
     Preset {
         info: PresetInfo {
@@ -63,7 +64,10 @@ const PRESETS: &[Preset] = &[
             summary: "10 GW of OpenAI-designed accelerators with Broadcom networking, H2 2026 to \
                       end-2029; value not disclosed.",
         },
-        json: include_str!("../presets/broadcom-openai-2025.json"),
+        json: include_str!(concat!(
+            env!("OUT_DIR"),
+            "/presets/broadcom-openai-2025.json"
+        )),
     },
 ];
 

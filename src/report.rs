@@ -2,6 +2,7 @@
 
 use crate::capacity::{self, CapacityReport};
 use crate::dilution::{self, DilutionReport};
+use crate::expected::{self, ExpectedReport};
 use crate::financing::{self, ContractReport, InvestmentReport};
 use crate::scenario::Scenario;
 use crate::vesting::{self, VestingReport};
@@ -18,17 +19,25 @@ pub struct Report {
     pub vesting: Option<VestingReport>,
     pub investment: Option<InvestmentReport>,
     pub contract: Option<ContractReport>,
+    /// Probability-weighted and present values ([`crate::expected`]).
+    pub expected: ExpectedReport,
 }
 
 /// Evaluates a validated scenario.
 pub fn evaluate(s: &Scenario) -> Report {
     let capacity = capacity::evaluate(s);
+    let expected = expected::evaluate(s);
+    let vesting = vesting::evaluate(s);
+    let income = expected.present_value.vendor_income_usd;
     Report {
-        dilution: dilution::evaluate(s, capacity.vendor_revenue_usd),
-        vesting: vesting::evaluate(s),
+        dilution: vesting
+            .as_ref()
+            .and_then(|v| dilution::evaluate(s, income, v)),
+        vesting,
         investment: financing::investment(s, &capacity),
         contract: financing::contract(s, capacity.total_gw),
         capacity,
+        expected,
     }
 }
 
@@ -59,6 +68,8 @@ outputs! {
     "capacity.annualEnergyMwh" => |r| Some(r.capacity.annual_energy_mwh),
     "capacity.annualEnergyCostUsd" => |r| Some(r.capacity.annual_energy_cost_usd),
     "capacity.annualDepreciationUsd" => |r| Some(r.capacity.annual_depreciation_usd),
+    "capacity.annualCapitalChargeUsd" => |r| Some(r.capacity.annual_capital_charge_usd),
+    "capacity.annualOpexUsd" => |r| Some(r.capacity.annual_opex_usd),
     "capacity.annualCostUsd" => |r| Some(r.capacity.annual_cost_usd),
     "capacity.costPerAcceleratorHourUsd" => |r| Some(r.capacity.cost_per_accelerator_hour_usd),
     "dilution.sharesOutstanding" => |r| r.dilution.as_ref().map(|d| d.shares_outstanding),
@@ -68,6 +79,7 @@ outputs! {
     "dilution.dilutedShares" => |r| r.dilution.as_ref().map(|d| d.diluted_shares),
     "dilution.valueTransferUsd" => |r| r.dilution.as_ref().map(|d| d.value_transfer_usd),
     "dilution.valueTransferPerGwUsd" => |r| r.dilution.as_ref().map(|d| d.value_transfer_per_gw_usd),
+    "dilution.contingentShares" => |r| r.dilution.as_ref().map(|d| d.contingent_shares),
     "dilution.tsmIncrementalShares" => |r| r.dilution.as_ref().map(|d| d.tsm_incremental_shares),
     "dilution.priceAfterExercise" => |r| r.dilution.as_ref().map(|d| d.price_after_exercise),
     "dilution.effectiveDiscount" => |r| r.dilution.as_ref().map(|d| d.effective_discount),
@@ -82,6 +94,18 @@ outputs! {
     "contract.valuePerYearUsd" => |r| r.contract.as_ref().map(|k| k.value_per_year_usd),
     "contract.valuePerGwUsd" => |r| r.contract.as_ref().map(|k| k.value_per_gw_usd),
     "contract.valuePerGwYearUsd" => |r| r.contract.as_ref().map(|k| k.value_per_gw_year_usd),
+    "expected.gw" => |r| Some(r.expected.gw),
+    "expected.capexUsd" => |r| Some(r.expected.capex_usd),
+    "expected.vendorRevenueUsd" => |r| Some(r.expected.vendor_revenue_usd),
+    "expected.investmentUsd" => |r| Some(r.expected.investment_usd),
+    "expected.contractUsd" => |r| Some(r.expected.contract_usd),
+    "expected.vendorIncomeUsd" => |r| Some(r.expected.vendor_income_usd),
+    "expected.costOfCapital" => |r| Some(r.expected.cost_of_capital),
+    "expected.presentValue.capexUsd" => |r| Some(r.expected.present_value.capex_usd),
+    "expected.presentValue.vendorRevenueUsd" => |r| Some(r.expected.present_value.vendor_revenue_usd),
+    "expected.presentValue.investmentUsd" => |r| Some(r.expected.present_value.investment_usd),
+    "expected.presentValue.contractUsd" => |r| Some(r.expected.present_value.contract_usd),
+    "expected.presentValue.vendorIncomeUsd" => |r| Some(r.expected.present_value.vendor_income_usd),
 }
 
 /// The output at `path`, if the report has a scalar number there.

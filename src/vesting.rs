@@ -147,7 +147,8 @@ pub struct TrancheVesting {
     pub index: usize,
     pub shares: f64,
     pub gw_trigger: f64,
-    /// First day `gwTrigger` GW are online on the scheduled ramp.
+    /// First day `gwTrigger` GW are delivered on the scheduled ramp (online minus
+    /// `deliveryLeadMonths`).
     pub milestone_date: Option<Date>,
     pub price_target: Option<f64>,
     /// (target ÷ price)^{1/T} − 1; null without a target.
@@ -198,7 +199,7 @@ pub fn base_path_price_date(
 pub fn evaluate(s: &Scenario) -> Option<VestingReport> {
     let (w, e) = s.warrant_on_equity()?;
     let mu = e.base_path_growth.unwrap_or_else(|| e.real_world_drift());
-    let ramp = Ramp::from_phases(&s.capacity.phases);
+    let ramp = Ramp::delivered(&s.capacity);
     let t_exp = years_between(s.valuation_date, w.expiry_date);
     let market = Market::of_equity(e, t_exp);
     let tranches = w

@@ -74,7 +74,7 @@ fn power_energy_and_accelerators_follow_the_gw_basis() {
     let c = evaluate(&s).capacity;
     assert_eq!(c.facility_power_gw, 6.0);
     assert!(close(c.it_power_gw, 6.0 / 1.15, 1e-12));
-    assert!(close(c.accelerators, 6.0 / 1.15 * 1e9 / 2000.0, 1e-3));
+    assert!(close(c.accelerators, 6.0 / 1.15 * 1e9 / 1739.0, 1e-3));
     assert!(close(
         c.annual_energy_mwh,
         6.0 * 1000.0 * 8760.0 * 0.8,
@@ -85,16 +85,86 @@ fn power_energy_and_accelerators_follow_the_gw_basis() {
         c.annual_energy_mwh * 86.0,
         1e-3
     ));
-    assert!(close(
-        c.annual_cost_usd,
-        300e9 / 5.0 + c.annual_energy_cost_usd,
-        1e-3
-    ));
     let mut it = s.clone();
     it.capacity.gw_basis = dealcalc::scenario::GwBasis::It;
     let c2 = evaluate(&it).capacity;
     assert_eq!(c2.it_power_gw, 6.0);
     assert!(close(c2.facility_power_gw, 6.9, 1e-12));
+}
+
+/// Accelerators, IT power and facility power agree on either basis: accelerators × all-in IT
+/// watts = IT power, facility power = IT power × PUE.
+#[test]
+fn accelerators_it_power_and_facility_power_agree_on_both_bases() {
+    for basis in [
+        dealcalc::scenario::GwBasis::Facility,
+        dealcalc::scenario::GwBasis::It,
+    ] {
+        let mut s = amd();
+        s.capacity.gw_basis = basis;
+        let c = evaluate(&s).capacity;
+        let k = &s.capacity;
+        assert!(close(
+            c.accelerators * k.watts_per_accelerator,
+            c.it_power_gw * 1e9,
+            1e-3
+        ));
+        assert!(close(c.facility_power_gw, c.it_power_gw * k.pue, 1e-9));
+        assert!(close(
+            c.annual_energy_mwh,
+            c.facility_power_gw * 1000.0 * 8760.0 * k.utilization,
+            1e-3
+        ));
+    }
+}
+
+/// Annual cost = Σ capex component × CRF(r, its life) + energy + opex, with the capital
+/// recovery factor CRF(r, n) = r ÷ (1 − (1 + r)^(−n)).
+#[test]
+fn annual_cost_recovers_each_component_over_its_life_at_the_cost_of_capital() {
+    let s = amd();
+    let c = evaluate(&s).capacity;
+    let crf = |r: f64, n: f64| r / (1.0 - (1.0 + r).powf(-n));
+    // AMD–OpenAI: $300B capex split 39/13/33/15, lives 5/5/20/10, r = 10%, $1B opex per GW-year.
+    let charge = 300e9
+        * (0.39 * crf(0.1, 5.0)
+            + 0.13 * crf(0.1, 5.0)
+            + 0.33 * crf(0.1, 20.0)
+            + 0.15 * crf(0.1, 10.0));
+    assert!(close(c.annual_capital_charge_usd, charge, 1e-3));
+    assert!(close(c.annual_opex_usd, 6e9, 1e-6));
+    assert!(close(
+        c.annual_cost_usd,
+        charge + c.annual_energy_cost_usd + 6e9,
+        1e-3
+    ));
+    assert!(close(
+        c.cost_per_accelerator_hour_usd,
+        c.annual_cost_usd / (c.accelerators * 8760.0 * 0.8),
+        1e-9
+    ));
+    // A scenario from before lifeYears, opex and the cost of capital keeps its meaning:
+    // straight-line depreciation over hardwareLifeYears plus energy.
+    let mut old = amd_json();
+    for key in [
+        "lifeYears",
+        "opexPerGwYearUsd",
+        "costOfCapital",
+        "deliveryLeadMonths",
+    ] {
+        old["capacity"].as_object_mut().unwrap().remove(key);
+    }
+    let c = evaluate(&dealcalc::input::scenario(&old).unwrap()).capacity;
+    assert!(close(
+        c.annual_cost_usd,
+        300e9 / 5.0 + c.annual_energy_cost_usd,
+        1e-3
+    ));
+    assert!(close(
+        c.annual_capital_charge_usd,
+        c.annual_depreciation_usd,
+        1e-3
+    ));
 }
 
 #[test]
@@ -114,7 +184,9 @@ fn schedule_sums_to_the_totals() {
 
 #[test]
 fn milestone_dates_come_from_the_linear_ramp() {
-    let v = evaluate(&amd()).vesting.expect("warrant");
+    let mut s = amd();
+    s.capacity.delivery_lead_months = 0.0;
+    let v = evaluate(&s).vesting.expect("warrant");
     let dates: Vec<String> = v
         .tranches
         .iter()
@@ -129,6 +201,13 @@ fn milestone_dates_come_from_the_linear_ramp() {
     assert_eq!(dates[3], ramp_start.plus_days(182).to_string());
     assert_eq!(dates[4], ramp_start.plus_days(364).to_string());
     assert_eq!(dates[5], "2029-06-30");
+    // Milestones count delivered GW: with the preset's 3-month lead (91.3 days) each comes
+    // that much before the GW are online.
+    let delivered = evaluate(&amd()).vesting.expect("warrant");
+    for (online, bought) in v.tranches.iter().zip(&delivered.tranches) {
+        let days = online.milestone_date.unwrap().0 - bought.milestone_date.unwrap().0;
+        assert!((91..=92).contains(&days), "{days}");
+    }
 }
 
 #[test]
@@ -378,4 +457,146 @@ fn a_choice_lists_its_options() {
         message("capacity.gwBasis"),
         "must be \"facility\" or \"it\", not \"grid\""
     );
+}
+
+/// ASC 260-10-45-48: contingently issuable shares count only where the conditions would be met
+/// if the valuation date ended the contingency period.
+#[test]
+fn contingent_shares_count_only_tranches_whose_conditions_hold_today() {
+    // At announcement no GW are delivered: nothing is issuable, so no treasury-stock shares.
+    let d = evaluate(&amd()).dilution.unwrap();
+    assert_eq!(d.contingent_shares, 0.0);
+    assert_eq!(d.tsm_incremental_shares, 0.0);
+    // 2027-09-30 at $300 with every phase binding: the first tranche (1 GW, $250) holds; the
+    // second has its GW (2 GW delivered by 2027-04) but not its $320.
+    let mut s = amd_json();
+    s["valuationDate"] = json!("2027-09-30");
+    s["equity"]["sharePrice"] = json!(300);
+    for p in s["capacity"]["phases"].as_array_mut().unwrap() {
+        p["binding"] = json!(true);
+        p["probability"] = json!(1);
+    }
+    let scenario = dealcalc::input::scenario(&s).unwrap();
+    let d = evaluate(&scenario).dilution.unwrap();
+    let first = scenario.warrant.as_ref().unwrap().tranches[0].shares;
+    assert_eq!(d.contingent_shares, first);
+    assert!(d.tranches[0].contingent && !d.tranches[1].contingent);
+    assert!(close(
+        d.tsm_incremental_shares,
+        first * (1.0 - 0.01 / 300.0),
+        1e-6
+    ));
+    // The first tranche's test is a 30-day average: today's price stands in for it.
+    assert!(d.price_stands_in_for_average);
+}
+
+/// Oracle: $300B over five years from 2027, paid evenly: $60B a year.
+#[test]
+fn oracle_pays_sixty_billion_a_year_for_five_years() {
+    let k = evaluate(&presets::get("oracle-openai-2025").unwrap())
+        .contract
+        .unwrap();
+    let years: Vec<i64> = k.schedule.iter().map(|y| y.year).collect();
+    assert_eq!(years, vec![2027, 2028, 2029, 2030, 2031]);
+    for y in &k.schedule {
+        assert!(close(y.usd, 60e9, 1e-3), "{}: {}", y.year, y.usd);
+    }
+    let total: f64 = k.schedule.iter().map(|y| y.usd).sum();
+    assert!(close(total, 300e9, 1e-3));
+    // A term that starts mid-year still sums to the contract's value.
+    let mut s = presets::get("oracle-openai-2025").unwrap().to_json();
+    s["contract"]["start"] = json!("2027-07-01");
+    s["contract"]["years"] = json!(4.5);
+    let k = evaluate(&dealcalc::input::scenario(&s).unwrap())
+        .contract
+        .unwrap();
+    let total: f64 = k.schedule.iter().map(|y| y.usd).sum();
+    assert!(close(total, 300e9, 1e-3));
+    assert_eq!(k.schedule.len(), 5);
+    // 2031-07-01 plus half a year of 365.25 days (182.6, rounded up to a day).
+    assert_eq!(k.end.to_string(), "2031-12-31");
+}
+
+/// Nvidia's non-binding phases count with their probabilities: the expected investment is
+/// Σ phase probability × the phase's investment within the cap, below the $100B headline.
+#[test]
+fn expected_investment_weighs_each_phase_by_its_probability() {
+    let s = presets::get("nvidia-openai-2025").unwrap();
+    let r = evaluate(&s);
+    let inv = s.investment.as_ref().unwrap();
+    let mut before = 0.0;
+    let mut cumulative_gw = 0.0;
+    let mut want = 0.0;
+    for p in &s.capacity.phases {
+        cumulative_gw += p.gw;
+        let through = (inv.usd_per_gw * cumulative_gw).min(inv.max_usd);
+        want += p.probability * (through - before);
+        before = through;
+    }
+    assert!(close(r.expected.investment_usd, want, 1e-3));
+    assert!(r.expected.investment_usd < 100e9);
+    assert_eq!(r.investment.as_ref().unwrap().total_usd, 100e9);
+    let gw: f64 = s.capacity.phases.iter().map(|p| p.probability * p.gw).sum();
+    assert!(close(r.expected.gw, gw, 1e-12));
+    assert!(close(r.expected.vendor_revenue_usd, gw * 35e9, 1e-3));
+    // Present values at 10% are below the nominal expectations, and the years add up.
+    let pv = &r.expected.present_value;
+    assert!(pv.investment_usd < r.expected.investment_usd && pv.capex_usd < r.expected.capex_usd);
+    let years: f64 = r.expected.schedule.iter().map(|y| y.investment_usd).sum();
+    assert!(close(years, r.expected.investment_usd, 1e-3));
+}
+
+/// The effective discount divides like by like: value today ÷ present value of the expected
+/// vendor income, both at the valuation date.
+#[test]
+fn the_effective_discount_divides_by_the_present_value_of_expected_income() {
+    let r = evaluate(&amd());
+    let d = r.dilution.unwrap();
+    let pv = r.expected.present_value.vendor_income_usd;
+    assert!(close(
+        d.effective_discount,
+        d.value_transfer_usd / pv,
+        1e-15
+    ));
+    assert!(
+        pv < r.expected.vendor_revenue_usd
+            && r.expected.vendor_revenue_usd < r.capacity.vendor_revenue_usd
+    );
+}
+
+/// A file saved by the page before the scenario gained costOfCapital, lifeYears, opex, delivery
+/// lead, grant price, vesting rule and contract start still loads, and its old fields keep
+/// their meaning: no discounting, straight-line depreciation, milestones when GW are online.
+#[test]
+fn a_scenario_saved_before_the_new_fields_keeps_its_meaning() {
+    let text = include_str!("data/saved-scenario-2025-11.json");
+    let saved: Value = serde_json::from_str(text).unwrap();
+    let s = dealcalc::input::scenario(&saved["scenario"]).expect("an old file still loads");
+    assert_eq!(s.capacity.cost_of_capital, 0.0);
+    assert_eq!(s.capacity.delivery_lead_months, 0.0);
+    let w = s.warrant.as_ref().unwrap();
+    assert_eq!(w.grant_share_price, None);
+    assert_eq!(
+        w.vesting_rule,
+        dealcalc::scenario::VestingRule::ConditionsOnceMet
+    );
+    let r = evaluate(&s);
+    let c = &r.capacity;
+    assert!(close(
+        c.annual_cost_usd,
+        300e9 / 5.0 + c.annual_energy_cost_usd,
+        1e-3
+    ));
+    assert!(close(
+        r.expected.present_value.vendor_revenue_usd,
+        r.expected.vendor_revenue_usd,
+        1e-3
+    ));
+    let v = r.vesting.unwrap();
+    assert_eq!(
+        v.tranches[0].milestone_date.unwrap().to_string(),
+        "2026-12-31"
+    );
+    let d = r.dilution.unwrap();
+    assert!(close(d.value_transfer_usd, 160e6 * (250.0 - 0.01), 1.0));
 }

@@ -249,12 +249,22 @@ fn deployment_risk_lowers_later_tranches() {
     );
     let p: Vec<f64> = v.tranches.iter().map(|t| t.probability).collect();
     // Tranche 1 needs only the binding GW; 2 GW needs phase 2 or 3 (1 − 0.15 × 0.3);
-    // 4 GW needs phase 3 (0.7); 6 GW needs both (0.85 × 0.7), less the paths whose delay
-    // pushes the end of phase 3 past expiry.
+    // 4 GW needs phase 3 (0.7); 6 GW needs both (0.85 × 0.7). GW count when delivered, three
+    // months before online: even the latest end of phase 3 (18 months late) is delivered
+    // before expiry.
     assert!((p[0] - 1.0).abs() < 1e-12, "{p:?}");
     assert!((p[1] - 0.955).abs() < 0.015, "{p:?}");
     assert!((p[3] - 0.7).abs() < 0.03, "{p:?}");
-    assert!(p[5] < 0.595 && p[5] > 0.5, "{p:?}");
+    assert!((p[5] - 0.595).abs() < 0.03, "{p:?}");
+    // Counted when online instead, the paths whose delay pushes the end of phase 3 past
+    // expiry miss the last tranche.
+    no_targets["capacity"]["deliveryLeadMonths"] = json!(0);
+    let v = value(
+        &no_targets,
+        json!({"paths": 4000, "seed": 4, "stepsPerYear": 12}),
+    );
+    let online = v.tranches[5].probability;
+    assert!(online < p[5] && online > 0.5, "{online} {p:?}");
 }
 
 #[test]

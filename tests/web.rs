@@ -130,13 +130,19 @@ fn evaluate_gives_the_sourced_amd_openai_numbers() {
     );
     assert_eq!(num(&r, "capacity.totalGw"), 6.0);
     assert_eq!(num(&r, "capacity.capexUsd"), 300e9);
+    // 1 GW delivered three months before it is online at the end of 2026.
     assert_eq!(
         get(&r, "vesting.tranches.0.milestoneDate")
             .as_string()
             .unwrap(),
-        "2026-12-31"
+        "2026-10-01"
     );
     assert!(get(&r, "investment").is_null());
+    // No GW delivered at announcement: nothing contingently issuable.
+    assert_eq!(num(&r, "dilution.contingentShares"), 0.0);
+    assert!(
+        num(&r, "expected.presentValue.vendorIncomeUsd") < num(&r, "capacity.vendorRevenueUsd")
+    );
 }
 
 #[wasm_bindgen_test]

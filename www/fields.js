@@ -25,7 +25,14 @@ export const GROUPS = [
       { path: 'capacity.wattsPerAccelerator', label: 'All-in IT power per accelerator', unit: 'W', kind: 'number', help: 'The chip plus its share of hosts, network and storage.' },
       { path: 'capacity.electricityUsdPerMwh', label: 'Electricity price', unit: '$/MWh', kind: 'number', help: 'What the facility pays per megawatt-hour.' },
       { path: 'capacity.utilization', label: 'Utilization', unit: '%', scale: 0.01, kind: 'number', help: 'Average share of power drawn.' },
-      { path: 'capacity.hardwareLifeYears', label: 'Depreciation life', unit: 'years', kind: 'number', help: 'Capex is written off in equal parts over these years.' },
+      { path: 'capacity.hardwareLifeYears', label: 'Hardware life', unit: 'years', kind: 'number', help: 'Every component\'s life where the deal gives no life per component.' },
+      { path: 'capacity.lifeYears.accelerators', label: 'Life: accelerators', unit: 'years', kind: 'number', needs: 'capacity.lifeYears', help: 'Capital is recovered over each component\'s life.' },
+      { path: 'capacity.lifeYears.networking', label: 'Life: networking', unit: 'years', kind: 'number', needs: 'capacity.lifeYears' },
+      { path: 'capacity.lifeYears.facility', label: 'Life: facility', unit: 'years', kind: 'number', needs: 'capacity.lifeYears', help: 'Buildings, power and cooling last 15–20 years.' },
+      { path: 'capacity.lifeYears.other', label: 'Life: other', unit: 'years', kind: 'number', needs: 'capacity.lifeYears' },
+      { path: 'capacity.opexPerGwYearUsd', label: 'Operations per GW-year', unit: '$ B', scale: 1e9, kind: 'number', optional: true, help: 'Running cost other than energy. Blank: none.' },
+      { path: 'capacity.costOfCapital', label: 'Cost of capital', unit: '% / yr', scale: 0.01, kind: 'number', optional: true, help: 'Discounts to present values and sets the capital charge. Blank: 0 (no discounting).' },
+      { path: 'capacity.deliveryLeadMonths', label: 'Delivery before online', unit: 'months', kind: 'number', optional: true, help: 'GW milestones count delivered GW, this long before they are online. Blank: 0.' },
     ],
   },
   {
@@ -52,6 +59,8 @@ export const GROUPS = [
       { path: 'warrant.strike', label: 'Strike', unit: '$', kind: 'number', help: 'Price paid per share on exercise.' },
       { path: 'warrant.issueDate', label: 'Issue date', kind: 'date', help: 'When the warrant was granted.' },
       { path: 'warrant.expiryDate', label: 'Expiry date', kind: 'date', help: 'A tranche must vest by this day.' },
+      { path: 'warrant.grantSharePrice', label: 'Share price at grant', unit: '$', kind: 'number', optional: true, help: 'On the issue date; the books measure the warrant at it. Blank: today\'s price.' },
+      { path: 'warrant.vestingRule', label: 'Vesting rule', kind: 'select', options: [['conditions_once_met', 'each condition counts once met'], ['price_after_milestone', 'the price test counts only after the GW milestone']], help: 'The filings do not say which; the choice moves the value.' },
     ],
   },
   {
@@ -69,6 +78,7 @@ export const GROUPS = [
     fields: [
       { path: 'contract.valueUsd', label: 'Contract value', unit: '$ B', scale: 1e9, kind: 'number', help: 'Total paid for the capacity over the term.' },
       { path: 'contract.years', label: 'Term', unit: 'years', kind: 'number', help: 'Length of the contract.' },
+      { path: 'contract.start', label: 'Term starts', kind: 'date', optional: true, help: 'Paid evenly over the term from this day. Blank: the first phase\'s start.' },
     ],
   },
 ];

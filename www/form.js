@@ -63,7 +63,10 @@ function makeInput(path, field, error) {
     input = el('input', { id, type: 'text', inputmode: 'text', autocomplete: 'off', ...attrs });
     if (field.kind === 'date') input.setAttribute('placeholder', 'YYYY-MM-DD');
     input.value = shownNumber(getAt(page.scenario, path));
-    input.addEventListener('input', () => edited(path, input.value.trim()));
+    input.addEventListener('input', () => {
+      const text = input.value.trim();
+      edited(path, text === '' && field.optional ? null : text);
+    });
   }
   slots.set(path, { input, error, field });
   return input;
@@ -141,7 +144,7 @@ export function buildForm() {
         return { label: `${t('Phase')} ${rows.length + 1}`, gw: 1, start: last?.end ?? scenario.valuationDate, end: last?.end ?? scenario.valuationDate, binding: false, probability: 1 };
       }));
     }
-    for (const f of group.fields) fs.append(fieldRow(f));
+    for (const f of group.fields) if (!f.needs || getAt(scenario, f.needs) != null) fs.append(fieldRow(f));
     if (group.tranches) {
       fs.append(el('h3', { text: t('Tranches') }));
       fs.append(el('p', { class: 'help', text: t('A tranche vests when the gigawatts online reach its trigger and the share price passes its test: touch (any moment), close (a daily close) or average (the mean of the last Days closes). Leave the target empty for no price condition.') }));

@@ -52,11 +52,14 @@ export function renderReport(r) {
       [t('Energy per year (full deployment)'), `${fmt.num(c.annualEnergyMwh / 1e6, 2)} TWh`],
       [t('Energy cost per year'), fmt.usd(c.annualEnergyCostUsd)],
       [t('Depreciation per year'), fmt.usd(c.annualDepreciationUsd)],
-      [t('Annual cost (depreciation + energy)'), fmt.usd(c.annualCostUsd)],
+      [t('Capital charge per year (depreciation + return on capital)'), fmt.usd(c.annualCapitalChargeUsd)],
+      [t('Operations per year'), fmt.usd(c.annualOpexUsd)],
+      [t('Annual cost (capital charge + energy + operations)'), fmt.usd(c.annualCostUsd)],
       [t('Cost per accelerator-hour'), fmt.money(c.costPerAcceleratorHourUsd)],
     ]),
     capacityChart(c),
   ];
+  parts.push(expectedTable(r));
   if (r.investment) {
     const inv = r.investment;
     parts.push(dataTable(t('Vendor investment by {who}', { who: inv.investor }), [t('Year'), t('Invested'), t('Cumulative')],
@@ -68,7 +71,10 @@ export function renderReport(r) {
     parts.push(dataTable(t('Service contract'), [t('Quantity'), t('Value')], [
       [t('Value'), fmt.usd(k.valueUsd)], [t('Term'), `${fmt.num(k.years)} ${t('years')}`], [t('Per year'), fmt.usd(k.valuePerYearUsd)],
       [t('Per GW'), fmt.usd(k.valuePerGwUsd)], [t('Per GW-year'), fmt.usd(k.valuePerGwYearUsd)],
+      [t('Term'), `${fmt.date(k.start)} – ${fmt.date(k.end)}`],
     ]));
+    parts.push(dataTable(t('Contract payments by year (nominal; a service covers capex, energy, operations and margin, so it exceeds the capex)'), [t('Year'), t('Paid')],
+      k.schedule.map((y) => [String(y.year), fmt.usd(y.usd)])));
   }
   if (d && r.vesting) {
     const vest = r.vesting;
@@ -78,7 +84,9 @@ export function renderReport(r) {
     parts.push(dataTable(t('Dilution'), [t('Quantity'), t('Value')], [
       [t('Diluted shares'), fmt.num(d.dilutedShares, 0)],
       [t('Existing holders keep'), fmt.pct(d.existingHoldersOwnershipAfter)],
-      [t('Treasury-stock-method shares'), fmt.num(d.tsmIncrementalShares, 0)],
+      [t('Contingently issuable shares today (ASC 260-10-45-48)'), fmt.num(d.contingentShares, 0) + (d.priceStandsInForAverage ? ` (${t('today\'s price stands in for the average test')})` : '')],
+      [t('Treasury-stock-method shares (of those)'), fmt.num(d.tsmIncrementalShares, 0)],
+      [t('Value transferred (intrinsic, ignoring conditions)'), fmt.usd(d.valueTransferUsd)],
       [t('Price after exercise'), fmt.money(d.priceAfterExercise)],
       [t('Value transferred per GW'), fmt.usd(d.valueTransferPerGwUsd)],
       [t('Value at the price targets'), fmt.usd(d.valueAtTargetsUsd)],
@@ -86,6 +94,30 @@ export function renderReport(r) {
     parts.push(ownershipChart(d));
   }
   document.getElementById('details').replaceChildren(...parts.filter(Boolean));
+}
+
+/** Nominal, expected (the deal's own probabilities) and present values, then expected by year. */
+function expectedTable(r) {
+  const c = r.capacity;
+  const e = r.expected;
+  const pv = e.presentValue;
+  const inv = r.investment?.totalUsd ?? 0;
+  const contract = r.contract?.valueUsd ?? 0;
+  const rows = [
+    [t('Capacity'), `${fmt.num(c.totalGw, 2)} GW`, `${fmt.num(e.gw, 2)} GW`, '–'],
+    [t('Capex'), fmt.usd(c.capexUsd), fmt.usd(e.capexUsd), fmt.usd(pv.capexUsd)],
+    [t('Vendor revenue'), fmt.usd(c.vendorRevenueUsd), fmt.usd(e.vendorRevenueUsd), fmt.usd(pv.vendorRevenueUsd)],
+  ];
+  if (r.investment) rows.push([t('Vendor investment'), fmt.usd(inv), fmt.usd(e.investmentUsd), fmt.usd(pv.investmentUsd)]);
+  if (r.contract) rows.push([t('Contract payments'), fmt.usd(contract), fmt.usd(e.contractUsd), fmt.usd(pv.contractUsd)]);
+  const caption = t('Nominal, expected and present values (probabilities of the phases; discounted at {r} a year to the valuation date)', { r: fmt.pct(e.costOfCapital, 1) });
+  const table = dataTable(caption, [t('Quantity'), t('Nominal'), t('Expected'), t('Present value')], rows);
+  const columns = [[t('GW online'), (y) => fmt.num(y.gwOnline, 3)], [t('Capex'), (y) => fmt.usd(y.capexUsd)], [t('Vendor revenue'), (y) => fmt.usd(y.vendorRevenueUsd)]];
+  if (r.investment) columns.push([t('Investment'), (y) => fmt.usd(y.investmentUsd)]);
+  if (r.contract) columns.push([t('Contract'), (y) => fmt.usd(y.contractUsd)]);
+  const years = dataTable(t('Expected by year (nominal; delayed phases at their mean delay)'), [t('Year'), ...columns.map(([h]) => h)],
+    e.schedule.map((y) => [String(y.year), ...columns.map(([, cell]) => cell(y))]));
+  return el('div', { class: 'table-wrap', id: 'expected-values' }, table, years);
 }
 
 let announceTimer = null;

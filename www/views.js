@@ -9,7 +9,7 @@ import { svg } from './charts.js';
 const MEASURE_LABELS = {
   totalGw: 'Capacity', bindingGw: 'Binding capacity', capexUsd: 'Capex', capexPerGwUsd: 'Capex per GW',
   vendorRevenueUsd: 'Vendor revenue', vendorRevenuePerGwUsd: 'Vendor revenue per GW', accelerators: 'Accelerators',
-  annualCostUsd: 'Annual cost (depreciation + energy)', valueTransferUsd: 'Equity value given (today)',
+  annualCostUsd: 'Annual cost (capital charge + energy + operations)', valueTransferUsd: 'Equity value given (today)',
   valueTransferPerGwUsd: 'Equity value given per GW', maxOwnership: 'Maximum ownership',
   effectiveDiscount: 'Equity given ÷ vendor revenue', investmentUsd: 'Vendor investment',
   investmentPerGwUsd: 'Vendor investment per GW', circularity: 'Investment ÷ vendor revenue',
@@ -20,7 +20,7 @@ const MEASURE_LABELS = {
 const INPUT_LABELS = {
   dealSizeGw: 'Deal size (GW)', pue: 'PUE', capexPerGw: 'Capex per GW', vendorRevenuePerGw: 'Vendor revenue per GW',
   wattsPerAccelerator: 'Watts per accelerator', electricityPrice: 'Electricity price', utilization: 'Utilization',
-  hardwareLife: 'Depreciation life', sharesOutstanding: 'Shares outstanding', sharePrice: 'Share price',
+  hardwareLife: 'Hardware life', sharesOutstanding: 'Shares outstanding', sharePrice: 'Share price',
   volatility: 'Volatility', riskFreeRate: 'Risk-free rate', expectedReturn: 'Expected return', warrantShares: 'Warrant shares',
   strike: 'Strike', priceTargets: 'Price targets', investmentPerGw: 'Investment per GW', investmentCap: 'Investment cap',
   contractValue: 'Contract value', contractYears: 'Contract years',

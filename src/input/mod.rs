@@ -298,12 +298,22 @@ impl Reader {
         if self.has_problem(&p) {
             return Date::default();
         }
-        match Date::parse(&text) {
-            Ok(d) => d,
+        self.parse_date(&p, &text).unwrap_or_default()
+    }
+
+    /// An optional ISO date: `None` when absent or null (and when bad, reported).
+    pub fn opt_date(&mut self, o: &Object, key: &str, path: &str) -> Option<Date> {
+        let text = self.opt_string(o, key, path)?;
+        self.parse_date(&field(path, key), &text)
+    }
+
+    fn parse_date(&mut self, path: &str, text: &str) -> Option<Date> {
+        match Date::parse(text) {
+            Ok(d) => Some(d),
             Err(msg) => {
-                let problem = Problem::new(&p, "date", msg).with("value", clip(&text));
+                let problem = Problem::new(path, "date", msg).with("value", clip(text));
                 self.report(problem);
-                Date::default()
+                None
             }
         }
     }

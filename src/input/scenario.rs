@@ -52,6 +52,10 @@ const CAPACITY_FIELDS: &[&str] = &[
     "electricityUsdPerMwh",
     "utilization",
     "hardwareLifeYears",
+    "lifeYears",
+    "opexPerGwYearUsd",
+    "deliveryLeadMonths",
+    "costOfCapital",
 ];
 const PHASE_FIELDS: &[&str] = &[
     "label",
@@ -80,12 +84,14 @@ const WARRANT_FIELDS: &[&str] = &[
     "strike",
     "issueDate",
     "expiryDate",
+    "grantSharePrice",
+    "vestingRule",
     "tranches",
 ];
 const TRANCHE_FIELDS: &[&str] = &["shares", "gwTrigger", "priceTarget", "priceTest"];
 const PRICE_TEST_FIELDS: &[&str] = &["kind", "days"];
 const INVESTMENT_FIELDS: &[&str] = &["investor", "usdPerGw", "maxUsd"];
-const CONTRACT_FIELDS: &[&str] = &["valueUsd", "years"];
+const CONTRACT_FIELDS: &[&str] = &["valueUsd", "years", "start"];
 const SOURCE_FIELDS: &[&str] = &["field", "title", "url", "note"];
 
 fn scenario_of(r: &mut Reader, v: &Value) -> Scenario {
@@ -118,6 +124,10 @@ fn capacity(r: &mut Reader, v: &Value, path: &str) -> Capacity {
         electricity_usd_per_mwh: r.number(o, "electricityUsdPerMwh", path),
         utilization: r.number(o, "utilization", path),
         hardware_life_years: r.number(o, "hardwareLifeYears", path),
+        life_years: r.optional(o, "lifeYears", path, life_years),
+        opex_per_gw_year_usd: r.opt_number(o, "opexPerGwYearUsd", path).unwrap_or(0.0),
+        delivery_lead_months: r.opt_number(o, "deliveryLeadMonths", path).unwrap_or(0.0),
+        cost_of_capital: r.opt_number(o, "costOfCapital", path).unwrap_or(0.0),
     }
 }
 
@@ -140,6 +150,16 @@ fn triangular(r: &mut Reader, v: &Value, path: &str) -> Triangular {
         min: r.number(o, "min", path),
         mode: r.number(o, "mode", path),
         max: r.number(o, "max", path),
+    }
+}
+
+fn life_years(r: &mut Reader, v: &Value, path: &str) -> LifeYears {
+    let o = r.object(v, path, SPLIT_FIELDS);
+    LifeYears {
+        accelerators: r.number(o, "accelerators", path),
+        networking: r.number(o, "networking", path),
+        facility: r.number(o, "facility", path),
+        other: r.number(o, "other", path),
     }
 }
 
@@ -169,12 +189,25 @@ fn equity(r: &mut Reader, v: &Value, path: &str) -> Equity {
 
 fn warrant(r: &mut Reader, v: &Value, path: &str) -> Warrant {
     let o = r.object(v, path, WARRANT_FIELDS);
+    let rules = [
+        ("conditions_once_met", VestingRule::ConditionsOnceMet),
+        ("price_after_milestone", VestingRule::PriceAfterMilestone),
+    ];
     Warrant {
         holder: r.string(o, "holder", path),
         shares: r.number(o, "shares", path),
         strike: r.number(o, "strike", path),
         issue_date: r.date(o, "issueDate", path),
         expiry_date: r.date(o, "expiryDate", path),
+        grant_share_price: r.opt_number(o, "grantSharePrice", path),
+        vesting_rule: r.choice(
+            o,
+            "vestingRule",
+            path,
+            &rules,
+            VestingRule::default(),
+            false,
+        ),
         tranches: r.list(o, "tranches", path, true, tranche),
     }
 }
@@ -239,6 +272,7 @@ fn contract(r: &mut Reader, v: &Value, path: &str) -> Contract {
     Contract {
         value_usd: r.number(o, "valueUsd", path),
         years: r.number(o, "years", path),
+        start: r.opt_date(o, "start", path),
     }
 }
 

@@ -28,10 +28,11 @@ pub fn triangular(t: Triangular, u: f64) -> f64 {
     }
 }
 
-/// The ramp of one path: the phases that happen, shifted by their delays. `uniforms` holds two
-/// per phase (happens, delay). The ramp's pieces are replaced, so one ramp serves every path
-/// without allocating.
-pub fn sample_ramp_into(phases: &[Phase], uniforms: &[f64], ramp: &mut Ramp) {
+/// The ramp of delivered GW on one path: the phases that happen, shifted by their delays and
+/// `lead_days` earlier (delivery before online, [`crate::capacity::delivery_lead_days`]).
+/// `uniforms` holds two per phase (happens, delay). The ramp's pieces are replaced, so one ramp
+/// serves every path without allocating.
+pub fn sample_ramp_into(phases: &[Phase], uniforms: &[f64], lead_days: f64, ramp: &mut Ramp) {
     ramp.pieces.clear();
     let pieces = phases
         .iter()
@@ -43,8 +44,8 @@ pub fn sample_ramp_into(phases: &[Phase], uniforms: &[f64], ramp: &mut Ramp) {
                 .map_or(0.0, |t| triangular(t, u[1]) * DAYS_PER_MONTH);
             RampPiece {
                 gw: p.gw,
-                start_day: p.start.0 as f64 + delay_days,
-                end_day: p.end.0 as f64 + delay_days,
+                start_day: p.start.0 as f64 + delay_days - lead_days,
+                end_day: p.end.0 as f64 + delay_days - lead_days,
             }
         });
     ramp.pieces.extend(pieces);

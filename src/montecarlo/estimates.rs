@@ -40,7 +40,8 @@ pub struct Valuation {
     pub standard_error_usd: f64,
     /// Standard error without the control variate.
     pub plain_standard_error_usd: f64,
-    /// totalFairValueUsd ÷ the vendor's revenue from the deal.
+    /// totalFairValueUsd ÷ the present value of the expected vendor income (revenue and
+    /// contract payments, [`crate::expected`]), both at the valuation date.
     pub effective_discount: f64,
     /// Percentiles of the present value of all tranches on one path (risk-neutral).
     pub percentiles: Percentiles,
@@ -154,7 +155,7 @@ impl Model {
         // Per tranche: plain and controlled estimates (per share).
         let mut betas = vec![0.0; n];
         let mut tranches = Vec::with_capacity(n);
-        let vendor_revenue = self.vendor_revenue_usd;
+        let vendor_income = self.vendor_income_pv_usd;
         for (i, t) in self.tranches.iter().enumerate() {
             let m = &sums.moments[i];
             let mean_y = m.y / pairs + shift_y[i];
@@ -241,7 +242,7 @@ impl Model {
             total_fair_value_usd,
             standard_error_usd: f64::sqrt(var_adj.max(0.0) / pairs),
             plain_standard_error_usd: f64::sqrt(var_t / pairs),
-            effective_discount: ratio(total_fair_value_usd, vendor_revenue),
+            effective_discount: ratio(total_fair_value_usd, vendor_income),
             percentiles: Percentiles {
                 p5: percentile(0.05),
                 p50: percentile(0.5),

@@ -58,10 +58,13 @@ pub(super) struct Model {
     pub close_order: Vec<usize>,
     pub average_groups: Vec<AverageGroup>,
     pub phases: Vec<Phase>,
+    /// Days by which GW are delivered before online (milestones count delivered GW).
+    pub lead_days: f64,
     pub valuation_date: Date,
     pub shares_outstanding: f64,
-    /// Total GW × vendor revenue per GW (nominal).
-    pub vendor_revenue_usd: f64,
+    /// Present value of the expected vendor income (revenue and contract) at the valuation
+    /// date: what the effective discount divides by.
+    pub vendor_income_pv_usd: f64,
     /// Whether `expectedReturn` was given (else probabilities are risk-neutral).
     pub real_world: bool,
 }
@@ -173,9 +176,12 @@ impl Model {
             average_groups,
             tranches,
             phases: scenario.capacity.phases.clone(),
+            lead_days: crate::capacity::delivery_lead_days(&scenario.capacity),
             valuation_date: scenario.valuation_date,
             shares_outstanding: e.shares_outstanding,
-            vendor_revenue_usd: scenario.total_gw() * scenario.capacity.vendor_revenue_per_gw_usd,
+            vendor_income_pv_usd: crate::expected::evaluate(scenario)
+                .present_value
+                .vendor_income_usd,
             real_world: e.expected_return.is_some(),
         };
         Ok((model, pairs_total))

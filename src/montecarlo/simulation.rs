@@ -194,7 +194,8 @@ impl Simulation {
             } else {
                 sc.flipped.extend(sc.uniforms.iter().map(|u| 1.0 - u));
             }
-            deployment::sample_ramp_into(&self.model.phases, &sc.flipped, &mut sc.ramp);
+            let lead = self.model.lead_days;
+            deployment::sample_ramp_into(&self.model.phases, &sc.flipped, lead, &mut sc.ramp);
             sc.ramp.breakpoints_into(&mut sc.breakpoints);
             sc.path.milestones.clear();
             for t in &self.model.tranches {

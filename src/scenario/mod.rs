@@ -68,8 +68,48 @@ pub struct Capacity {
     pub electricity_usd_per_mwh: f64,
     /// Average share of facility power drawn, in [0, 1].
     pub utilization: f64,
-    /// Straight-line depreciation life of the capex in years (> 0).
+    /// Life of the capex in years, in (0.1, 100]: every component's life where `lifeYears` is
+    /// absent (scenarios from before `lifeYears`).
     pub hardware_life_years: f64,
+    /// Life of each capex component in years, each in [0.1, 100]; none: `hardwareLifeYears`
+    /// for all.
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    pub life_years: Option<LifeYears>,
+    /// Operating cost other than energy per GW-year (staff, maintenance, land), ≥ 0; 0 when
+    /// absent.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<f64>", optional))]
+    pub opex_per_gw_year_usd: f64,
+    /// Months by which GW are delivered (bought) before they are online, in [0, 60]; GW
+    /// milestones count delivered GW. 0 when absent.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<f64>", optional))]
+    pub delivery_lead_months: f64,
+    /// Annual rate (compounded yearly) for present values and the capital charge, in (−1, 1];
+    /// 0 when absent, which keeps older scenarios' meaning (no discounting, straight-line
+    /// capital recovery).
+    #[cfg_attr(feature = "typescript", ts(as = "Option<f64>", optional))]
+    pub cost_of_capital: f64,
+}
+
+/// Life in years of each capex component (the categories of `capexSplit`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct LifeYears {
+    pub accelerators: f64,
+    pub networking: f64,
+    pub facility: f64,
+    pub other: f64,
+}
+
+impl Capacity {
+    /// The life of each component: `lifeYears`, else `hardwareLifeYears` for all four.
+    pub fn component_lives(&self) -> LifeYears {
+        self.life_years.unwrap_or(LifeYears {
+            accelerators: self.hardware_life_years,
+            networking: self.hardware_life_years,
+            facility: self.hardware_life_years,
+            other: self.hardware_life_years,
+        })
+    }
 }
 
 /// A block of gigawatts coming online linearly from `start` to `end`.
@@ -174,8 +214,28 @@ pub struct Warrant {
     pub issue_date: Date,
     /// Last day a tranche can vest (after `issueDate` and after the valuation date).
     pub expiry_date: Date,
+    /// The issuer's share price at the grant (`issueDate`), > 0; `equity.sharePrice` when
+    /// absent. Accounting measures the warrant at this price (ASC 718).
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    pub grant_share_price: Option<f64>,
+    /// How a tranche's two conditions combine; `conditions_once_met` when absent.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<VestingRule>", optional))]
+    pub vesting_rule: VestingRule,
     /// At least one tranche.
     pub tranches: Vec<Tranche>,
+}
+
+/// How a tranche's GW milestone and price test combine (the filings do not say; see
+/// [`crate::vesting::vest_at`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum VestingRule {
+    /// Each condition counts from the moment it is first met, in any order.
+    #[default]
+    ConditionsOnceMet,
+    /// The price test counts only on or after the tranche's GW milestone.
+    PriceAfterMilestone,
 }
 
 /// A block of warrant shares that vests when its gigawatt milestone and its price test are met.
@@ -244,8 +304,11 @@ pub struct Investment {
 pub struct Contract {
     /// Total contract value (≥ 0).
     pub value_usd: f64,
-    /// Term in years (> 0).
+    /// Term in years (> 0, at most 100).
     pub years: f64,
+    /// First day of the term; the first phase's start when absent.
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    pub start: Option<Date>,
 }
 
 /// Where a number comes from.

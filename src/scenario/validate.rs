@@ -214,6 +214,29 @@ fn capacity(c: &mut Checks, k: &Capacity) {
         "capacity.hardwareLifeYears",
         "years",
     );
+    if let Some(l) = k.life_years {
+        for (x, name) in [
+            (l.accelerators, "accelerators"),
+            (l.networking, "networking"),
+            (l.facility, "facility"),
+            (l.other, "other"),
+        ] {
+            c.within(x, 0.1, 100.0, &field("capacity.lifeYears", name), "years");
+        }
+    }
+    c.non_negative(k.opex_per_gw_year_usd, "capacity.opexPerGwYearUsd");
+    let lead = k.delivery_lead_months;
+    c.within(lead, 0.0, 60.0, "capacity.deliveryLeadMonths", "months");
+    c.expect(
+        k.cost_of_capital > -1.0 && k.cost_of_capital <= 1.0,
+        &|| {
+            let msg = "must be above -1 and at most 1 (a fraction per year: 0.1 = 10%)";
+            Problem::new("capacity.costOfCapital", "range_above", msg)
+                .with("min", -1.0)
+                .with("max", 1.0)
+                .with("unit", "fraction_per_year")
+        },
+    );
 }
 
 fn equity(c: &mut Checks, e: &Equity) {
@@ -240,6 +263,9 @@ fn equity(c: &mut Checks, e: &Equity) {
 fn warrant(c: &mut Checks, w: &Warrant, total_gw: f64, valuation_date: Date) {
     c.positive(w.shares, "warrant.shares");
     c.non_negative(w.strike, "warrant.strike");
+    if let Some(p) = w.grant_share_price {
+        c.positive(p, "warrant.grantSharePrice");
+    }
     let expiry = "warrant.expiryDate";
     c.expect_with(
         w.expiry_date > w.issue_date,

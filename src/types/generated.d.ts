@@ -76,9 +76,31 @@ electricityUsdPerMwh: number,
  */
 utilization: number,
 /**
- * Straight-line depreciation life of the capex in years (> 0).
+ * Life of the capex in years, in (0.1, 100]: every component's life where `lifeYears` is
+ * absent (scenarios from before `lifeYears`).
  */
-hardwareLifeYears: number, };
+hardwareLifeYears: number,
+/**
+ * Life of each capex component in years, each in [0.1, 100]; none: `hardwareLifeYears`
+ * for all.
+ */
+lifeYears?: LifeYears | null,
+/**
+ * Operating cost other than energy per GW-year (staff, maintenance, land), ≥ 0; 0 when
+ * absent.
+ */
+opexPerGwYearUsd?: number,
+/**
+ * Months by which GW are delivered (bought) before they are online, in [0, 60]; GW
+ * milestones count delivered GW. 0 when absent.
+ */
+deliveryLeadMonths?: number,
+/**
+ * Annual rate (compounded yearly) for present values and the capital charge, in (−1, 1];
+ * 0 when absent, which keeps older scenarios' meaning (no discounting, straight-line
+ * capital recovery).
+ */
+costOfCapital?: number, };
 
 /**
  * The capacity part of the report.
@@ -129,11 +151,20 @@ annualEnergyMwh: number,
  */
 annualEnergyCostUsd: number,
 /**
- * capexUsd ÷ hardwareLifeYears (straight line).
+ * Σ capex component ÷ its life (straight line, no salvage).
  */
 annualDepreciationUsd: number,
 /**
- * annualDepreciationUsd + annualEnergyCostUsd.
+ * Σ capex component × CRF(costOfCapital, its life): depreciation plus the return on the
+ * capital tied up.
+ */
+annualCapitalChargeUsd: number,
+/**
+ * totalGw × opexPerGwYearUsd.
+ */
+annualOpexUsd: number,
+/**
+ * annualCapitalChargeUsd + annualEnergyCostUsd + annualOpexUsd.
  */
 annualCostUsd: number,
 /**
@@ -198,9 +229,13 @@ export type Contract = {
  */
 valueUsd: number,
 /**
- * Term in years (> 0).
+ * Term in years (> 0, at most 100).
  */
-years: number, };
+years: number,
+/**
+ * First day of the term; the first phase's start when absent.
+ */
+start?: IsoDate | null, };
 
 /**
  * The contract part of the report.
@@ -217,7 +252,25 @@ valuePerGwUsd: number,
 /**
  * valueUsd ÷ (total GW × years).
  */
-valuePerGwYearUsd: number, };
+valuePerGwYearUsd: number,
+/**
+ * First day of the term.
+ */
+start: IsoDate,
+/**
+ * Day after the last day of the term: `start` plus `years` (calendar years, a fraction
+ * of a year as ACT/365.25 days).
+ */
+end: IsoDate,
+/**
+ * Payments by calendar year, evenly over the term; they sum to valueUsd.
+ */
+schedule: Array<ContractYear>, };
+
+/**
+ * One calendar year of contract payments.
+ */
+export type ContractYear = { year: number, usd: number, };
 
 /**
  * The dilution part of the report (only for scenarios with a warrant).
@@ -252,7 +305,15 @@ valueTransferUsd: number,
  */
 valueTransferPerGwUsd: number,
 /**
- * N × (1 − K ÷ P) when P > K, else 0.
+ * C: shares of the tranches whose conditions hold at the valuation date (ASC 260-10-45-48).
+ */
+contingentShares: number,
+/**
+ * Whether today's price stands in for a `close` or `average` test of a counted tranche.
+ */
+priceStandsInForAverage: boolean,
+/**
+ * C × (1 − K ÷ P) when P > K, else 0: the treasury-stock method on the contingent shares.
  */
 tsmIncrementalShares: number,
 /**
@@ -260,7 +321,8 @@ tsmIncrementalShares: number,
  */
 priceAfterExercise: number,
 /**
- * valueTransferUsd ÷ vendor revenue from the deal (0 without vendor revenue).
+ * valueTransferUsd ÷ present value of the expected vendor income (revenue and contract),
+ * both at the valuation date (0 without vendor income).
  */
 effectiveDiscount: number,
 /**
@@ -303,6 +365,52 @@ expectedReturn?: number | null,
  * when absent the base path grows at the real-world drift μ − q.
  */
 basePathGrowth?: number | null, };
+
+/**
+ * The expected part of the report.
+ */
+export type ExpectedReport = {
+/**
+ * Σ phase probability × GW.
+ */
+gw: number,
+/**
+ * gw × capexPerGwUsd.
+ */
+capexUsd: number,
+/**
+ * gw × vendorRevenuePerGwUsd.
+ */
+vendorRevenueUsd: number,
+/**
+ * Σ phase probability × the phase's investment within the cap (0 without investment).
+ */
+investmentUsd: number,
+/**
+ * The contract's value (a commitment), 0 without a contract.
+ */
+contractUsd: number,
+/**
+ * vendorRevenueUsd + contractUsd.
+ */
+vendorIncomeUsd: number,
+/**
+ * The rate the present values use (`capacity.costOfCapital`).
+ */
+costOfCapital: number, presentValue: PresentValues,
+/**
+ * By calendar year, phases at their mean delay.
+ */
+schedule: Array<ExpectedYear>, };
+
+/**
+ * One calendar year of expected amounts (nominal).
+ */
+export type ExpectedYear = { year: number,
+/**
+ * Expected GW online at the end of the year.
+ */
+gwOnline: number, capexUsd: number, vendorRevenueUsd: number, investmentUsd: number, contractUsd: number, };
 
 export type FanPoint = { date: IsoDate, p5: number, p25: number, p50: number, p75: number, p95: number, };
 
@@ -383,6 +491,11 @@ kind: string,
 fields: Array<string>, };
 
 /**
+ * Life in years of each capex component (the categories of `capexSplit`).
+ */
+export type LifeYears = { accelerators: number, networking: number, facility: number, other: number, };
+
+/**
  * A probability measure, by id.
  */
 export type Measure = "riskNeutral" | "realWorld";
@@ -454,6 +567,15 @@ probability?: number,
 delayMonths?: Triangular | null, };
 
 /**
+ * Present values at the valuation date.
+ */
+export type PresentValues = { capexUsd: number, vendorRevenueUsd: number, investmentUsd: number, contractUsd: number,
+/**
+ * vendorRevenueUsd + contractUsd.
+ */
+vendorIncomeUsd: number, };
+
+/**
  * A preset's listing entry.
  */
 export type PresetInfo = { id: string, name: string, summary: string, };
@@ -507,7 +629,11 @@ params: Record<string, number | string>, };
  * The contract's Report. Parts that need a warrant, an investment or a contract are null
  * when the scenario has none.
  */
-export type Report = { capacity: CapacityReport, dilution: DilutionReport | null, vesting: VestingReport | null, investment: InvestmentReport | null, contract: ContractReport | null, };
+export type Report = { capacity: CapacityReport, dilution: DilutionReport | null, vesting: VestingReport | null, investment: InvestmentReport | null, contract: ContractReport | null,
+/**
+ * Probability-weighted and present values ([`crate::expected`]).
+ */
+expected: ExpectedReport, };
 
 /**
  * One deal, as the user (or a preset) describes it. Field docs give units and the invariants
@@ -674,7 +800,11 @@ valueTodayUsd: number,
 /**
  * shares × max(target − K, 0); null without a target.
  */
-valueAtTargetUsd: number | null, };
+valueAtTargetUsd: number | null,
+/**
+ * Whether the tranche's conditions hold at the valuation date (in `contingentShares`).
+ */
+contingent: boolean, };
 
 export type TrancheValuation = { index: number, shares: number,
 /**
@@ -709,7 +839,8 @@ closedFormTouchUsd: number | null, };
  */
 export type TrancheVesting = { index: number, shares: number, gwTrigger: number,
 /**
- * First day `gwTrigger` GW are online on the scheduled ramp.
+ * First day `gwTrigger` GW are delivered on the scheduled ramp (online minus
+ * `deliveryLeadMonths`).
  */
 milestoneDate: IsoDate | null, priceTarget: number | null,
 /**
@@ -770,7 +901,8 @@ standardErrorUsd: number,
  */
 plainStandardErrorUsd: number,
 /**
- * totalFairValueUsd ÷ the vendor's revenue from the deal.
+ * totalFairValueUsd ÷ the present value of the expected vendor income (revenue and
+ * contract payments, [`crate::expected`]), both at the valuation date.
  */
 effectiveDiscount: number,
 /**
@@ -817,6 +949,12 @@ yearsToExpiry: number,
 basePath: Array<PricePoint>, tranches: Array<TrancheVesting>, };
 
 /**
+ * How a tranche's GW milestone and price test combine (the filings do not say; see
+ * [`crate::vesting::vest_at`]).
+ */
+export type VestingRule = "conditions_once_met" | "price_after_milestone";
+
+/**
  * A warrant on newly issued shares that vests in tranches.
  */
 export type Warrant = { holder: string,
@@ -832,6 +970,15 @@ strike: number, issueDate: IsoDate,
  * Last day a tranche can vest (after `issueDate` and after the valuation date).
  */
 expiryDate: IsoDate,
+/**
+ * The issuer's share price at the grant (`issueDate`), > 0; `equity.sharePrice` when
+ * absent. Accounting measures the warrant at this price (ASC 718).
+ */
+grantSharePrice?: number | null,
+/**
+ * How a tranche's two conditions combine; `conditions_once_met` when absent.
+ */
+vestingRule?: VestingRule,
 /**
  * At least one tranche.
  */

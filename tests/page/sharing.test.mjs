@@ -32,6 +32,20 @@ test('a share link reproduces the same numbers in a new page', async () => {
   assert.deepEqual(otherErrors, []);
 });
 
+test('a link and a file made by the page before the scenario gained fields still load', async () => {
+  // Made by the page as of November 2025 (tests/data/: AMD–OpenAI at $250 a share).
+  const hash = (await readFile(new URL('../data/share-link-2025-11.txt', import.meta.url), 'utf8')).trim();
+  const { page, errors } = await open(ctx.browser, `${ctx.server.url}${hash}`);
+  await page.waitForFunction(() => document.querySelector('[data-out="dilution.valueTransferUsd"]').textContent === '$40B');
+  assert.equal(await page.inputValue(field('equity.sharePrice')), '250');
+  assert.equal(await page.isHidden('#load-message'), true);
+  const file = new URL('../data/saved-scenario-2025-11.json', import.meta.url);
+  await page.selectOption('#preset', 'oracle-openai-2025');
+  await page.setInputFiles('#import-json', file.pathname);
+  await page.waitForFunction(() => document.querySelector('[data-out="dilution.valueTransferUsd"]')?.textContent === '$40B');
+  assert.deepEqual(errors, []);
+});
+
 test('hostile and broken links show a message and the default deal, and run no script', async () => {
   const script = { name: '<img src=x onerror="window.__pwned=1">', capacity: {} };
   const payload = Buffer.from(JSON.stringify({ scenario: script })).toString('base64url');
@@ -122,7 +136,8 @@ test('German: numbers, money and dates in German, remembered on reload', async (
   assert.equal(await out(page, 'dilution.maxOwnership'), '8,98 %');
   assert.equal(await out(page, 'capacity.capexUsd'), '300 Mrd. $');
   assert.equal(await page.inputValue(field('equity.sharePrice')), '203,71');
-  assert.match(await text(page, '#details'), /31\.12\.2026/);
+  // The first milestone: 1 GW delivered on 1 October 2026, three months before online.
+  assert.match(await text(page, '#details'), /01\.10\.2026/);
   assert.match(await text(page, '#details'), /1\.782\.000\.000/);
   assert.match(await text(page, '#details'), /185,42 \$/);
   assert.equal(await page.textContent('legend >> nth=0'), 'Deal');

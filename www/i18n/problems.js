@@ -18,11 +18,12 @@ const UNITS = {
 };
 
 /** Codes whose params are bounds in the field's stored unit. */
-export const BOUNDED = new Set(['range', 'range_below', 'whole_range', 'at_most', 'too_large', 'range_open']);
+export const BOUNDED = new Set(['range', 'range_below', 'range_above', 'whole_range', 'at_most', 'too_large', 'range_open']);
 
 const EN = {
   range: 'must be from {min} to {max}{unit}',
   range_below: 'must be from {min} to below {max}{unit}',
+  range_above: 'must be above {min} and at most {max}{unit}',
   whole_range: 'must be a whole number from {min} to {max}{unit}',
   at_most: 'must be at most {max}{unit}',
   too_large: 'is too large (at most {max}{unit})',
@@ -65,6 +66,7 @@ const DE = {
   unknown_preset: 'unbekannte Vorlage „{value}“; bekannt: {options}',
   range: 'muss zwischen {min} und {max}{unit} liegen',
   range_below: 'muss von {min} bis unter {max}{unit} liegen',
+  range_above: 'muss über {min} und höchstens {max}{unit} liegen',
   whole_range: 'muss eine ganze Zahl von {min} bis {max}{unit} sein',
   at_most: 'darf höchstens {max}{unit} betragen',
   too_large: 'ist zu groß (höchstens {max}{unit})',
