@@ -40,6 +40,7 @@ pub mod problem;
 pub mod report;
 pub mod scenario;
 pub mod sensitivity;
+pub mod sources;
 pub mod vesting;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -5,6 +5,7 @@ use crate::dilution::{self, DilutionReport};
 use crate::expected::{self, ExpectedReport};
 use crate::financing::{self, ContractReport, InvestmentReport};
 use crate::scenario::Scenario;
+use crate::sources::{self, Assumptions};
 use crate::vesting::{self, VestingReport};
 use serde::Serialize;
 
@@ -21,6 +22,8 @@ pub struct Report {
     pub contract: Option<ContractReport>,
     /// Probability-weighted and present values ([`crate::expected`]).
     pub expected: ExpectedReport,
+    /// The assumed inputs behind the warrant's figures ([`crate::sources`]).
+    pub assumptions: Assumptions,
 }
 
 /// Evaluates a validated scenario.
@@ -38,6 +41,7 @@ pub fn evaluate(s: &Scenario) -> Report {
         contract: financing::contract(s, capacity.total_gw),
         capacity,
         expected,
+        assumptions: sources::evaluate(s),
     }
 }
 
@@ -85,6 +89,7 @@ outputs! {
     "dilution.effectiveDiscount" => |r| r.dilution.as_ref().map(|d| d.effective_discount),
     "dilution.valueAtTargetsUsd" => |r| r.dilution.as_ref().map(|d| d.value_at_targets_usd),
     "vesting.baseGrowth" => |r| r.vesting.as_ref().map(|v| v.base_growth),
+    "vesting.medianGrowth" => |r| r.vesting.as_ref().map(|v| v.median_growth),
     "vesting.yearsToExpiry" => |r| r.vesting.as_ref().map(|v| v.years_to_expiry),
     "investment.totalUsd" => |r| r.investment.as_ref().map(|i| i.total_usd),
     "investment.netCashToVendorUsd" => |r| r.investment.as_ref().map(|i| i.net_cash_to_vendor_usd),

@@ -21,7 +21,7 @@ use crate::capacity::Ramp;
 use crate::date::{date_after_years, years_between, Date};
 use crate::pricing::touch::{touch_tranche, TouchTranche};
 use crate::pricing::Market;
-use crate::scenario::{PriceTest, PriceTestKind, Scenario};
+use crate::scenario::{PriceTest, PriceTestKind, Scenario, VestingRule};
 use serde::Serialize;
 
 /// Points of the base path in the report, evenly spaced in days from the valuation date to
@@ -53,6 +53,16 @@ pub fn vest_at<T: PartialOrd>(milestone: T, price: T, now: T) -> VestAt {
         VestAt::Milestone
     } else {
         VestAt::NotYet
+    }
+}
+
+/// From when a tranche's price test counts under `rule`: from the start (`conditions_once_met`)
+/// or from its GW milestone on (`price_after_milestone`). With `vest_at` this is the whole
+/// vest rule; the timeline and the simulation both ask it.
+pub fn price_counts_from<T>(rule: VestingRule, start: T, milestone: T) -> T {
+    match rule {
+        VestingRule::ConditionsOnceMet => start,
+        VestingRule::PriceAfterMilestone => milestone,
     }
 }
 
@@ -123,8 +133,14 @@ pub struct VestingReport {
     pub base_growth_source: &'static str,
     /// Years from the valuation date to expiry (ACT/365.25).
     pub years_to_expiry: f64,
-    /// The base path P₀·e^{g·t} at [`BASE_PATH_POINTS`] dates, for charts.
+    /// The base path P₀·e^{g·t} at [`BASE_PATH_POINTS`] dates: the mean path at growth g, not a
+    /// forecast (half of all lognormal paths end below their median, which is lower).
     pub base_path: Vec<PricePoint>,
+    /// g − σ²/2: the growth of the median path (a lognormal price's median grows at its mean's
+    /// rate less half its variance; Hull, "Options, Futures, and Other Derivatives", ch. 15).
+    pub median_growth: f64,
+    /// The median path P₀·e^{(g − σ²/2)t} at the same dates.
+    pub median_path: Vec<PricePoint>,
     pub tranches: Vec<TrancheVesting>,
 }
 
@@ -153,8 +169,9 @@ pub struct TrancheVesting {
     pub price_target: Option<f64>,
     /// (target ÷ price)^{1/T} − 1; null without a target.
     pub required_cagr: Option<f64>,
-    /// First day the base path passes the price test; the valuation date when there is no
-    /// target or it is already passed; null if not by expiry.
+    /// First day the base path passes the price test (under `price_after_milestone`, on or
+    /// after the milestone); the day it starts to count when there is no target or it is
+    /// already passed; null if not by expiry.
     pub price_date: Option<Date>,
     /// max(milestoneDate, priceDate) if on or before expiry, else null ([`vest_at`]).
     pub vest_date: Option<Date>,
@@ -164,8 +181,9 @@ pub struct TrancheVesting {
     pub touch: Option<TouchTranche>,
 }
 
-/// The day the base path P₀·e^{μt} first passes `test` against `target`, searching from
-/// `from` to `until` inclusive.
+/// The first day on or after `counts_from` on which the base path P₀·e^{μt} (t from `from`)
+/// passes `test` against `target`, up to `until` inclusive. Closes before `counts_from` still
+/// fill an average's window; they just do not count as passing.
 pub fn base_path_price_date(
     p0: f64,
     mu: f64,
@@ -173,10 +191,13 @@ pub fn base_path_price_date(
     target: f64,
     from: Date,
     until: Date,
+    counts_from: Date,
 ) -> Option<Date> {
+    let start = counts_from.max(from);
     if test.kind == PriceTestKind::Touch {
-        if p0 >= target {
-            return Some(from);
+        let at_start = p0 * libm::exp(mu * years_between(from, start));
+        if at_start >= target {
+            return (start <= until).then_some(start);
         }
         if mu <= 0.0 {
             return None;
@@ -187,7 +208,10 @@ pub fn base_path_price_date(
     let mut monitor = PriceMonitor::new(test, target, p0);
     let mut d = from;
     while d <= until {
-        if d.is_weekday() && monitor.observe_close(p0 * libm::exp(mu * years_between(from, d))) {
+        if d.is_weekday()
+            && monitor.observe_close(p0 * libm::exp(mu * years_between(from, d)))
+            && d >= start
+        {
             return Some(d);
         }
         d = d.plus_days(1);
@@ -208,8 +232,14 @@ pub fn evaluate(s: &Scenario) -> Option<VestingReport> {
         .enumerate()
         .map(|(index, t)| {
             let milestone_date = ramp.date_reaching(t.gw_trigger);
+            // Without a milestone by expiry nothing vests, whatever the price does.
+            let counts_from = price_counts_from(
+                w.vesting_rule,
+                s.valuation_date,
+                milestone_date.unwrap_or(w.expiry_date),
+            );
             let price_date = match t.price_target {
-                None => Some(s.valuation_date),
+                None => Some(counts_from),
                 Some(h) => base_path_price_date(
                     e.share_price,
                     mu,
@@ -217,6 +247,7 @@ pub fn evaluate(s: &Scenario) -> Option<VestingReport> {
                     h,
                     s.valuation_date,
                     w.expiry_date,
+                    counts_from,
                 ),
             };
             let vest_date = match (milestone_date, price_date) {
@@ -245,19 +276,21 @@ pub fn evaluate(s: &Scenario) -> Option<VestingReport> {
         .collect();
     let span_days = (w.expiry_date.0 - s.valuation_date.0) as f64;
     let last = (BASE_PATH_POINTS - 1) as f64;
-    let base_path = (0..BASE_PATH_POINTS)
-        .map(|k| {
-            let date = s
-                .valuation_date
-                .plus_days(f64::round(span_days * k as f64 / last) as i64);
-            let years = years_between(s.valuation_date, date);
-            PricePoint {
-                date,
-                years,
-                price_usd: e.share_price * libm::exp(mu * years),
-            }
-        })
-        .collect();
+    let median_growth = mu - 0.5 * e.volatility * e.volatility;
+    let path = |growth: f64| -> Vec<PricePoint> {
+        (0..BASE_PATH_POINTS)
+            .map(|k| {
+                let days = f64::round(span_days * k as f64 / last) as i64;
+                let date = s.valuation_date.plus_days(days);
+                let years = years_between(s.valuation_date, date);
+                PricePoint {
+                    date,
+                    years,
+                    price_usd: e.share_price * libm::exp(growth * years),
+                }
+            })
+            .collect()
+    };
     Some(VestingReport {
         base_growth: mu,
         base_growth_source: match (e.base_path_growth, e.expected_return) {
@@ -266,7 +299,9 @@ pub fn evaluate(s: &Scenario) -> Option<VestingReport> {
             (None, None) => "riskFreeRate",
         },
         years_to_expiry: t_exp,
-        base_path,
+        base_path: path(mu),
+        median_growth,
+        median_path: path(median_growth),
         tranches,
     })
 }
@@ -293,8 +328,26 @@ mod tests {
             200.0,
             day("2025-01-01"),
             day("2030-01-01"),
+            day("2025-01-01"),
         );
         assert_eq!(d, Some(day("2025-01-01").plus_days(366)));
+    }
+
+    #[test]
+    fn a_price_test_that_counts_after_the_milestone_waits_for_it() {
+        let (from, until) = (day("2025-01-01"), day("2030-01-01"));
+        let milestone = day("2027-01-01");
+        for (kind, days) in [(PriceTestKind::Touch, 1), (PriceTestKind::Average, 30)] {
+            let test = PriceTest { kind, days };
+            // Passed in 2026 on a rising path: under the second rule it counts on the milestone.
+            let ever = base_path_price_date(100.0, 0.3, test, 120.0, from, until, from).unwrap();
+            let after = base_path_price_date(100.0, 0.3, test, 120.0, from, until, milestone);
+            assert!(ever < milestone, "{ever}");
+            assert_eq!(after, Some(milestone));
+            // A falling path that passed the target only before the milestone never counts.
+            let falling = base_path_price_date(100.0, -0.1, test, 95.0, from, until, milestone);
+            assert_eq!(falling, None);
+        }
     }
 
     #[test]
@@ -302,7 +355,8 @@ mod tests {
         let from = day("2025-10-06");
         let until = day("2035-10-06");
         let at = |kind, days| {
-            base_path_price_date(200.0, 0.2, PriceTest { kind, days }, 300.0, from, until).unwrap()
+            let test = PriceTest { kind, days };
+            base_path_price_date(200.0, 0.2, test, 300.0, from, until, from).unwrap()
         };
         let touch = at(PriceTestKind::Touch, 1);
         let close = at(PriceTestKind::Close, 1);

@@ -348,7 +348,14 @@ fn reweighted_real_world_probabilities_match_a_direct_simulation() {
 /// growth makes some tranches vest at their price date and others at their milestone.
 #[test]
 fn the_simulation_and_the_timeline_share_the_vest_rule() {
+    for rule in ["conditions_once_met", "price_after_milestone"] {
+        simulation_matches_timeline(rule);
+    }
+}
+
+fn simulation_matches_timeline(rule: &str) {
     let mut s = presets::get("amd-openai-2025").unwrap().to_json();
+    s["warrant"]["vestingRule"] = json!(rule);
     s["equity"]["volatility"] = json!(1e-4);
     s["equity"]["riskFreeRate"] = json!(0.25);
     s["equity"]["expectedReturn"] = json!(0.25);
@@ -375,18 +382,47 @@ fn the_simulation_and_the_timeline_share_the_vest_rule() {
         let got = m.expected_vest_date.expect("and on every simulated path");
         assert!(
             ((got.0 - want.0).abs() as f64) <= grid_days + 1.0,
-            "tranche {}: simulated {got}, timeline {want}",
+            "{rule}, tranche {}: simulated {got}, timeline {want}",
             t.index
         );
         assert_eq!(m.probability, 1.0);
-        if Some(want) == t.price_date {
-            at_price += 1;
-        } else {
+        if Some(want) == t.milestone_date {
             at_milestone += 1;
+        } else {
+            at_price += 1;
         }
     }
     assert!(
         at_price > 0 && at_milestone > 0,
         "{at_price} {at_milestone}"
     );
+}
+
+/// A price test that counts only after the GW milestone is harder to pass: the same seed
+/// values AMD–OpenAI lower, and no tranche vests more often.
+#[test]
+fn price_after_milestone_lowers_the_fair_value() {
+    let s = presets::get("amd-openai-2025").unwrap().to_json();
+    let mut after = s.clone();
+    after["warrant"]["vestingRule"] = json!("price_after_milestone");
+    let options = json!({"paths": 4000, "seed": 9, "stepsPerYear": 52});
+    let once = value(&s, options.clone());
+    let later = value(&after, options);
+    assert!(
+        later.total_fair_value_usd < once.total_fair_value_usd - 2.0 * once.standard_error_usd,
+        "{} vs {} ± {}",
+        later.total_fair_value_usd,
+        once.total_fair_value_usd,
+        once.standard_error_usd
+    );
+    for (a, b) in later.tranches.iter().zip(&once.tranches) {
+        assert!(a.probability <= b.probability + 1e-12, "{a:?} {b:?}");
+    }
+    // The timeline honours the same rule: no tranche's price date comes before its milestone.
+    let scenario = dealcalc::input::scenario(&after).unwrap();
+    for t in dealcalc::evaluate(&scenario).vesting.unwrap().tranches {
+        if let (Some(m), Some(p)) = (t.milestone_date, t.price_date) {
+            assert!(p >= m, "{t:?}");
+        }
+    }
 }

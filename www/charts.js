@@ -26,6 +26,7 @@ export function vestingTimeline({ scenario, report, valuation }) {
   const t0 = day(scenario.valuationDate), t1 = day(w.expiryDate);
   const p0 = scenario.equity.sharePrice;
   const basePath = v.basePath.map((b) => [day(b.date), b.priceUsd]);
+  const medianPath = v.medianPath.map((b) => [day(b.date), b.priceUsd]);
   const targets = w.tranches.map((t) => t.priceTarget).filter((h) => h != null);
   const fan = valuation?.priceFan ?? [];
   const highs = [p0, ...targets, ...basePath.map(([, p]) => p), ...fan.map((f) => f.p95)];
@@ -58,6 +59,7 @@ export function vestingTimeline({ scenario, report, valuation }) {
     s.append(svg('polyline', { points: fan.map((f) => `${x(day(f.date))},${y(f.p50)}`).join(' '), class: 'fan-median' }));
   }
   s.append(svg('polyline', { points: basePath.map(([t, p]) => `${x(t)},${y(p)}`).join(' '), class: 'base-path' }));
+  s.append(svg('polyline', { points: medianPath.map(([t, p]) => `${x(t)},${y(p)}`).join(' '), class: 'median-path' }));
   v.tranches.forEach((tr, i) => {
     if (tr.priceTarget != null) {
       s.append(svg('line', { x1: left, x2: width - right, y1: y(tr.priceTarget), y2: y(tr.priceTarget), class: 'target-line' }));
@@ -72,7 +74,8 @@ export function vestingTimeline({ scenario, report, valuation }) {
     }
   });
   const legend = el('p', { class: 'legend' },
-    el('span', { class: 'key key-base' }), ` ${t('base path (expected, real world)')}  `,
+    el('span', { class: 'key key-base' }), ` ${t('base path: the mean at the stated growth, not a forecast')}  `,
+    el('span', { class: 'key key-median' }), ` ${t('median path: half of all paths end below it')}  `,
     el('span', { class: 'key key-target' }), ` ${t('price targets')}  `,
     el('span', { class: 'key key-milestone' }), ` ${t('GW milestones (scheduled)')}  `,
     fan.length ? el('span', { class: 'key key-fan' }) : null, fan.length ? ` ${t('simulated prices, 5–95% and 25–75% (real world)')}` : null);

@@ -11,7 +11,7 @@ export function headlineItems(r) {
     item(t('Capex'), fmt.usd(c.capexUsd), 'capacity.capexUsd', t('GW × capex per GW')),
     item(t('Vendor revenue'), fmt.usd(c.vendorRevenueUsd), 'capacity.vendorRevenueUsd', t('GW × revenue per GW')),
     d && item(t('Max ownership'), fmt.pct(d.maxOwnership), 'dilution.maxOwnership', 'N ÷ (S + N)'),
-    d && item(t('Value transferred'), fmt.usd(d.valueTransferUsd), 'dilution.valueTransferUsd', t('N × (price − strike), today')),
+    d && item(t('Value transferred'), fmt.usd(d.valueTransferUsd), 'dilution.valueTransferUsd', t('intrinsic, ignoring conditions: N × (price − strike) today')),
     d && item(t('Effective discount'), fmt.pct(d.effectiveDiscount, 1), 'dilution.effectiveDiscount', t('value transferred ÷ present value of expected vendor income')),
     r.investment && item(t('Vendor investment'), fmt.usd(r.investment.totalUsd), 'investment.totalUsd', t('circularity {x}', { x: fmt.pct(r.investment.circularity, 1) })),
     r.contract && item(t('Contract per GW'), fmt.usd(r.contract.valuePerGwUsd), 'contract.valuePerGwUsd', t('{x} a year', { x: fmt.usd(r.contract.valuePerYearUsd) })),

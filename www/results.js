@@ -5,7 +5,7 @@ import { el } from './dom.js';
 import { t, fmt } from './i18n.js';
 import { capacityChart, ownershipChart } from './charts.js';
 import { headlineItems } from './headline.js';
-import { cards, dataTable, trancheTable } from './ui.js';
+import { assumptionNote, cards, dataTable, fieldLabel, trancheTable } from './ui.js';
 import { page } from './state.js';
 
 let pricingPanel = null;
@@ -39,7 +39,8 @@ export function renderReport(r) {
       label: t('Fair value of the warrant'),
       value: v ? fmt.usd(v.totalFairValueUsd) : '–',
       out: 'headline.fairValue',
-      note: v ? t('Monte Carlo, risk-neutral ± {se}', { se: fmt.usd(v.standardErrorUsd) }) : t('run the simulation below'),
+      note: [v ? t('Monte Carlo, risk-neutral ± {se}', { se: fmt.usd(v.standardErrorUsd) }) : t('run the simulation below'),
+        r.assumptions.fairValue.length ? t('assumption: {n} inputs (named in the valuation)', { n: new Set(r.assumptions.fairValue.map(fieldLabel)).size }) : null].filter(Boolean).join(' · '),
     });
   }
   document.getElementById('headline').replaceChildren(...cards(items).childNodes);
@@ -79,8 +80,8 @@ export function renderReport(r) {
   if (d && r.vesting) {
     const vest = r.vesting;
     const source = { basePathGrowth: t('your growth rate'), expectedReturn: t('real-world expected return'), riskFreeRate: t('risk-free rate') }[vest.baseGrowthSource];
-    const caption = t('Tranches (base path: price grows at {g} a year, {source})', { g: fmt.pct(vest.baseGrowth, 1), source });
-    parts.push(trancheTable(r, { full: true, action: touchButton, caption }));
+    const caption = t('Tranches on the base path: the mean price at {g} a year ({source}), not a forecast; its median grows at {m}', { g: fmt.pct(vest.baseGrowth, 1), source, m: fmt.pct(vest.medianGrowth, 1) });
+    parts.push(trancheTable(r, { full: true, action: touchButton, caption, valuation: page.valuation }));
     parts.push(dataTable(t('Dilution'), [t('Quantity'), t('Value')], [
       [t('Diluted shares'), fmt.num(d.dilutedShares, 0)],
       [t('Existing holders keep'), fmt.pct(d.existingHoldersOwnershipAfter)],
@@ -91,7 +92,7 @@ export function renderReport(r) {
       [t('Value transferred per GW'), fmt.usd(d.valueTransferPerGwUsd)],
       [t('Value at the price targets'), fmt.usd(d.valueAtTargetsUsd)],
     ]));
-    parts.push(ownershipChart(d));
+    parts.push(el('div', {}, ownershipChart(d), assumptionNote(r.assumptions.ownership, t('Ownership by tranche'))));
   }
   document.getElementById('details').replaceChildren(...parts.filter(Boolean));
 }
@@ -117,7 +118,7 @@ function expectedTable(r) {
   if (r.contract) columns.push([t('Contract'), (y) => fmt.usd(y.contractUsd)]);
   const years = dataTable(t('Expected by year (nominal; delayed phases at their mean delay)'), [t('Year'), ...columns.map(([h]) => h)],
     e.schedule.map((y) => [String(y.year), ...columns.map(([, cell]) => cell(y))]));
-  return el('div', { class: 'table-wrap', id: 'expected-values' }, table, years);
+  return el('div', { class: 'table-wrap wide', id: 'expected-values' }, table, years);
 }
 
 let announceTimer = null;

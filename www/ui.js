@@ -4,6 +4,34 @@
 // renders what the core computed and computes no finance itself.
 import { el, parseNumber } from './dom.js';
 import { t, fmt, lang, problemText } from './i18n.js';
+import { GROUPS } from './fields.js';
+
+/** The label of a field path, for naming inputs to a reader; the path where none exists. */
+const LABELS = new Map([
+  ['warrant.tranches', 'Tranches'], ['capacity.phases', 'Phases'],
+  ...GROUPS.flatMap((g) => g.fields.map((f) => [f.path, f.label])),
+]);
+/** The label of the field that holds `path` (a tranche's target: "Tranches"), else the path. */
+export function fieldLabel(path) {
+  let best = null;
+  for (const key of LABELS.keys()) {
+    const holds = path === key || path.startsWith(`${key}.`) || path.startsWith(`${key}[`);
+    if (holds && (!best || key.length > best.length)) best = key;
+  }
+  return best ? t(LABELS.get(best)) : path;
+}
+
+/**
+ * A visible marker for a figure that rests on inputs without a public source: the badge and
+ * the inputs named (`paths` from the report's `assumptions`); null when there are none.
+ */
+export function assumptionNote(paths, what) {
+  if (!paths?.length) return null;
+  const names = [...new Set(paths.map(fieldLabel))].join(', ');
+  return el('p', { class: 'assumption-note', part: 'note' },
+    el('span', { class: 'badge assumption', text: t('assumption') }), ' ',
+    t('{what} rest on assumed inputs: {names}', { what, names }));
+}
 
 /**
  * One headline card: label, value (the element with data-out, holding the value in a span that
@@ -98,12 +126,12 @@ export function dataTable(caption, header, rows, wide = false) {
  * vest date and ownership; the full form (the page) adds the required growth, the price date,
  * the value at target and the touch price, and `action(i)` may add a cell (a button).
  */
-export function trancheTable(r, { full = false, action = null, caption = t('Tranches') } = {}) {
+export function trancheTable(r, { full = false, action = null, caption = t('Tranches'), valuation = null } = {}) {
   const d = r.dilution;
   const v = r.vesting;
   const money = (x, digits = 0) => (x == null ? t('none') : fmt.money(x, digits));
   const header = full
-    ? ['#', t('Shares'), t('GW trigger'), t('Milestone'), t('Target'), t('Required CAGR'), t('Price met'), t('Vests'), t('Ownership after'), t('Value at target'), t('Touch value per share'), ...(action ? [t('Closed form')] : [])]
+    ? ['#', t('Shares'), t('GW trigger'), t('Milestone'), t('Target'), t('Required CAGR'), t('Price met'), t('Vests (base path)'), t('Simulated probability'), t('Ownership after'), t('Value at target'), t('Touch value per share'), ...(action ? [t('Closed form')] : [])]
     : ['#', t('Shares'), t('GW trigger'), t('Milestone'), t('Target'), t('Vests'), t('Ownership after')];
   const rows = d.tranches.map((tr, i) => {
     const tv = v.tranches[i];
@@ -111,9 +139,12 @@ export function trancheTable(r, { full = false, action = null, caption = t('Tran
       return [String(i + 1), fmt.num(tr.shares, 0), fmt.num(tv.gwTrigger), fmt.date(tv.milestoneDate), money(tv.priceTarget), fmt.date(tv.vestDate), fmt.pct(tr.ownershipAfter)];
     }
     return [String(i + 1), fmt.num(tr.shares, 0), fmt.num(tv.gwTrigger), fmt.date(tv.milestoneDate), money(tv.priceTarget),
-      tv.requiredCagr == null ? '–' : fmt.pct(tv.requiredCagr, 1), fmt.date(tv.priceDate), fmt.date(tv.vestDate), fmt.pct(tr.ownershipAfter),
+      tv.requiredCagr == null ? '–' : fmt.pct(tv.requiredCagr, 1), fmt.date(tv.priceDate), fmt.date(tv.vestDate),
+      valuation ? fmt.pct(valuation.tranches[i].probability, 1) : t('run the simulation'), fmt.pct(tr.ownershipAfter),
       tr.valueAtTargetUsd == null ? '–' : fmt.usd(tr.valueAtTargetUsd), tv.touch == null ? '–' : fmt.money(tv.touch.perShareUsd, 2),
       ...(action ? [tv.priceTarget == null ? '–' : action(i)] : [])];
   });
-  return dataTable(caption, header, rows, true);
+  const table = dataTable(caption, header, rows, true);
+  const note = assumptionNote(r.assumptions?.tranches, t('These rows'));
+  return note ? el('div', { class: 'table-wrap wide' }, table, note) : table;
 }

@@ -10,7 +10,7 @@ import { WarrantSimulation } from './pkg/dealcalc.js';
 import { el, fmt } from './dom.js';
 import { vestingTimeline, valueHistogram } from './charts.js';
 import { t } from './i18n.js';
-import { cards, placeProblems, readNumber } from './ui.js';
+import { assumptionNote, cards, placeProblems, readNumber } from './ui.js';
 
 // One pool of workers for the page, one per core (at most 8), whoever mounts the panel: the page
 // mounts it again on a language change, and each mount must not start a pool of its own. The
@@ -206,11 +206,12 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
     results.replaceChildren(
       cards([
         { label: t('Fair value of the warrant'), value: fmt.usd(v.totalFairValueUsd), out: 'valuation.totalFairValueUsd', note: t('± {se} (1 s.e.), risk-neutral', { se: fmt.usd(v.standardErrorUsd) }), attrs: { 'data-value': String(v.totalFairValueUsd), 'data-se': String(v.standardErrorUsd) } },
-        { label: t('As a discount on vendor revenue'), value: fmt.pct(v.effectiveDiscount, 1), out: 'valuation.effectiveDiscount', note: t('fair value ÷ vendor revenue') },
+        { label: t('As a discount on vendor income'), value: fmt.pct(v.effectiveDiscount, 1), out: 'valuation.effectiveDiscount', note: t('fair value ÷ present value of expected vendor income, both today') },
         { label: t('Value range (5–95%)'), value: `${fmt.usd(v.percentiles.p5)} – ${fmt.usd(v.percentiles.p95)}`, out: 'valuation.percentiles', note: t('median {x}', { x: fmt.usd(v.percentiles.p50) }) },
         { label: t('Expected shares issued'), value: fmt.num(v.expectedSharesIssued, 0), out: 'valuation.expectedSharesIssued', note: measure },
         { label: t('Expected ownership'), value: fmt.pct(v.expectedOwnership), out: 'valuation.expectedOwnership', note: measure },
       ]),
+      assumptionNote(lastReport?.assumptions?.fairValue, t('The fair value and the tranche values')),
       el('div', { class: 'table-wrap' }, tbl),
     );
     drawCharts();

@@ -9,9 +9,9 @@ import { svg } from './charts.js';
 const MEASURE_LABELS = {
   totalGw: 'Capacity', bindingGw: 'Binding capacity', capexUsd: 'Capex', capexPerGwUsd: 'Capex per GW',
   vendorRevenueUsd: 'Vendor revenue', vendorRevenuePerGwUsd: 'Vendor revenue per GW', accelerators: 'Accelerators',
-  annualCostUsd: 'Annual cost (capital charge + energy + operations)', valueTransferUsd: 'Equity value given (today)',
-  valueTransferPerGwUsd: 'Equity value given per GW', maxOwnership: 'Maximum ownership',
-  effectiveDiscount: 'Equity given ÷ vendor revenue', investmentUsd: 'Vendor investment',
+  annualCostUsd: 'Annual cost (capital charge + energy + operations)', valueTransferUsd: 'Equity value given (intrinsic, ignoring conditions)',
+  valueTransferPerGwUsd: 'Equity value given per GW (intrinsic)', maxOwnership: 'Maximum ownership',
+  effectiveDiscount: 'Equity given ÷ present value of vendor income', investmentUsd: 'Vendor investment',
   investmentPerGwUsd: 'Vendor investment per GW', circularity: 'Investment ÷ vendor revenue',
   contractValueUsd: 'Contract value', contractPerGwUsd: 'Contract value per GW', contractPerYearUsd: 'Contract value per year',
 };
@@ -87,8 +87,8 @@ export function mountComparison(dc, root, currentScenario) {
 }
 
 const OUTPUTS = [
-  ['dilution.valueTransferUsd', 'Equity value given today', 'usd'],
-  ['dilution.effectiveDiscount', 'Equity given ÷ vendor revenue', 'fraction'],
+  ['dilution.valueTransferUsd', 'Equity value given (intrinsic, ignoring conditions)', 'usd'],
+  ['dilution.effectiveDiscount', 'Equity given ÷ present value of vendor income', 'fraction'],
   ['dilution.maxOwnership', 'Maximum ownership', 'fraction'],
   ['capacity.capexUsd', 'Capex', 'usd'],
   ['capacity.annualCostUsd', 'Annual cost', 'usd'],

@@ -7,7 +7,7 @@ use crate::date::{years_between, Date, DAYS_PER_YEAR};
 use crate::pricing::touch::touch_tranche;
 use crate::pricing::Market;
 use crate::problem::Problem;
-use crate::scenario::{Phase, PriceTestKind, Scenario};
+use crate::scenario::{Phase, PriceTestKind, Scenario, VestingRule};
 
 /// One tranche as the simulation sees it.
 #[derive(Clone, Debug)]
@@ -67,6 +67,8 @@ pub(super) struct Model {
     pub vendor_income_pv_usd: f64,
     /// Whether `expectedReturn` was given (else probabilities are risk-neutral).
     pub real_world: bool,
+    /// How each tranche's milestone and price test combine.
+    pub rule: VestingRule,
 }
 
 impl Model {
@@ -183,6 +185,7 @@ impl Model {
                 .present_value
                 .vendor_income_usd,
             real_world: e.expected_return.is_some(),
+            rule: w.vesting_rule,
         };
         Ok((model, pairs_total))
     }

@@ -8,8 +8,8 @@
 
 use super::model::Model;
 use super::rng::Rng;
-use crate::scenario::PriceTestKind;
-use crate::vesting::{vest_at, VestAt};
+use crate::scenario::{PriceTestKind, VestingRule};
+use crate::vesting::{price_counts_from, vest_at, VestAt};
 
 /// Fan points per path (slot 0 is the valuation date).
 pub(super) const FAN_POINTS: usize = 48;
@@ -39,6 +39,10 @@ pub(super) struct PathState {
     /// One trailing window per average group (a ring, any order): each close as its logarithm
     /// and, once needed, as a price (NaN until then), so that a close costs at most one exp.
     windows: Vec<Vec<(f64, f64)>>,
+    /// ln S at every grid time and the bridge uniform of every step, kept only under
+    /// `price_after_milestone`.
+    log_prices: Vec<f64>,
+    step_uniforms: Vec<f64>,
 }
 
 impl Model {
@@ -77,7 +81,18 @@ impl Model {
             next_slot,
             last_high,
             windows,
+            log_prices,
+            step_uniforms,
         } = state;
+        // Under `price_after_milestone` a tranche's price test counts only from its milestone
+        // on: the path runs to expiry and each tranche is tested afterwards
+        // ([`Model::price_after_milestone`]).
+        let after_milestone = self.rule == VestingRule::PriceAfterMilestone;
+        log_prices.clear();
+        step_uniforms.clear();
+        if after_milestone {
+            log_prices.push(libm::log(s0));
+        }
         if windows.len() != self.window_lengths.len() {
             *windows = self
                 .window_lengths
@@ -133,7 +148,11 @@ impl Model {
             f[0] = s0;
         }
         for (k, &z) in normals[..self.steps].iter().enumerate() {
-            if open_vests == 0 && touch_ptr == self.touch_order.len() && fan.is_none() {
+            if open_vests == 0
+                && touch_ptr == self.touch_order.len()
+                && fan.is_none()
+                && !after_milestone
+            {
                 break;
             }
             let t0 = k as f64 * dt;
@@ -148,6 +167,13 @@ impl Model {
             // crossing is u < p = e^(−q); since e^q ≥ 1 + q + q²/2, u ≥ 1/(1 + q + q²/2) rules
             // it out without the exp, which is then needed in a few percent of the draws.
             let mut bridge_u = None;
+            if after_milestone {
+                // One uniform every step, kept: the tests after the milestone reuse the step's
+                // uniform, so that crossings of nested levels stay nested.
+                let u = bridge.uniform();
+                bridge_u = Some(u);
+                step_uniforms.push(u);
+            }
             while let Some(&i) = self.touch_order.get(touch_ptr) {
                 let t = &self.tranches[i];
                 let lh = t.log_target;
@@ -230,12 +256,21 @@ impl Model {
                 );
             }
             x = x1;
+            if after_milestone {
+                log_prices.push(x1);
+            }
             if let Some(f) = fan.as_deref_mut() {
                 // Slot j holds the price at grid step ⌈j·steps/FAN_POINTS⌉.
                 while fan_slot <= FAN_POINTS && fan_step(fan_slot, self.steps) <= k + 1 {
                     f[fan_slot] = libm::exp(x);
                     fan_slot += 1;
                 }
+            }
+        }
+        if after_milestone {
+            for i in 0..n {
+                vested[i] = milestones[i]
+                    .and_then(|tm| self.price_after_milestone(i, tm, log_prices, step_uniforms));
             }
         }
         let (k_strike, r, expiry) = (self.strike, self.rate, self.expiry_years + 1e-12);
@@ -251,6 +286,97 @@ impl Model {
             };
         }
         (sign * f64::sqrt(dt) * z_sum, steps_done as f64 * dt)
+    }
+}
+
+impl Model {
+    /// When tranche `i` vests under `price_after_milestone`, its milestone at `tm` years, on
+    /// the path `log_prices` (ln S at each grid time): its price test counts from the first
+    /// grid time at or after the milestone ([`crate::vesting::price_counts_from`]), and it vests
+    /// when that test is met ([`crate::vesting::vest_at`]: the price date comes last). `touch`
+    /// is met at that grid time if S is at or above the target, else at the first crossing
+    /// after it (Brownian bridge between grid points with the main path's uniform of each
+    /// step, so that crossings of nested levels nest); `close` at the
+    /// first close at or above the target; `average` at the first trailing average (closes
+    /// before the valuation date equal S₀) at or above it.
+    fn price_after_milestone(
+        &self,
+        i: usize,
+        tm: f64,
+        log_prices: &[f64],
+        uniforms: &[f64],
+    ) -> Option<(f64, f64)> {
+        let (tp, sp) = self.price_counted_from_milestone(i, tm, log_prices, uniforms)?;
+        match vest_at(tm, tp, tp) {
+            VestAt::PriceDate => Some((tp, sp)),
+            VestAt::Milestone | VestAt::NotYet => None,
+        }
+    }
+
+    /// The first time (and price) tranche `i`'s test is met counting from its milestone at
+    /// `tm` years on.
+    fn price_counted_from_milestone(
+        &self,
+        i: usize,
+        tm: f64,
+        log_prices: &[f64],
+        uniforms: &[f64],
+    ) -> Option<(f64, f64)> {
+        let t = &self.tranches[i];
+        let dt = self.dt;
+        // The first grid time at or after the moment the price test starts to count.
+        let counts_from = price_counts_from(self.rule, 0.0, tm);
+        let mut start = f64::ceil(counts_from / dt) as usize;
+        if start > 0 && (start - 1) as f64 * dt >= counts_from {
+            start -= 1;
+        }
+        let last = log_prices.len().checked_sub(1)?;
+        if start > last {
+            return None;
+        }
+        let at = |k: usize| (k as f64 * dt, libm::exp(log_prices[k]));
+        let Some(h) = t.target else {
+            return Some(at(start));
+        };
+        let lh = t.log_target;
+        match t.kind {
+            PriceTestKind::Touch => {
+                if log_prices[start] >= lh {
+                    return Some(at(start));
+                }
+                let bridge_k = 2.0 / (self.sigma * self.sigma * dt);
+                for k in start..last {
+                    let (x0, x1) = (log_prices[k], log_prices[k + 1]);
+                    let q = bridge_k * (lh - x0) * (lh - x1);
+                    if x1 >= lh || q < 38.0 && uniforms[k] < libm::exp(-q) {
+                        return Some(((k as f64 + 0.5) * dt, h));
+                    }
+                }
+                None
+            }
+            PriceTestKind::Close => (start..=last).find(|&k| log_prices[k] >= lh).map(at),
+            PriceTestKind::Average => {
+                let w = t.window;
+                let s0 = libm::exp(log_prices[0]);
+                let close = |j: isize| {
+                    if j <= 0 {
+                        s0
+                    } else {
+                        libm::exp(log_prices[j as usize])
+                    }
+                };
+                let mut sum: f64 = (0..w).map(|d| close(start as isize - d as isize)).sum();
+                for k in start..=last {
+                    if k > start {
+                        sum += close(k as isize) - close(k as isize - w as isize);
+                    }
+                    if sum / w as f64 >= h * (1.0 - 1e-12) {
+                        return Some(at(k));
+                    }
+                }
+                None
+            }
+        }
     }
 }
 

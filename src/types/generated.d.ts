@@ -2,6 +2,23 @@
 // Regenerate: UPDATE_TYPES=1 cargo test --features typescript --test typescript
 
 /**
+ * The assumed inputs behind figures that depend on them (source fields, in source order).
+ */
+export type Assumptions = {
+/**
+ * Behind the per-tranche rows of the timeline and the dilution.
+ */
+tranches: Array<string>,
+/**
+ * Behind the warrant's fair value (the tranche inputs and the market's).
+ */
+fairValue: Array<string>,
+/**
+ * Behind the ownership after each tranche.
+ */
+ownership: Array<string>, };
+
+/**
  * One input's effect.
  */
 export type Bar = {
@@ -633,7 +650,11 @@ export type Report = { capacity: CapacityReport, dilution: DilutionReport | null
 /**
  * Probability-weighted and present values ([`crate::expected`]).
  */
-expected: ExpectedReport, };
+expected: ExpectedReport,
+/**
+ * The assumed inputs behind the warrant's figures ([`crate::sources`]).
+ */
+assumptions: Assumptions, };
 
 /**
  * One deal, as the user (or a preset) describes it. Field docs give units and the invariants
@@ -848,8 +869,9 @@ milestoneDate: IsoDate | null, priceTarget: number | null,
  */
 requiredCagr: number | null,
 /**
- * First day the base path passes the price test; the valuation date when there is no
- * target or it is already passed; null if not by expiry.
+ * First day the base path passes the price test (under `price_after_milestone`, on or
+ * after the milestone); the day it starts to count when there is no target or it is
+ * already passed; null if not by expiry.
  */
 priceDate: IsoDate | null,
 /**
@@ -944,9 +966,19 @@ baseGrowthSource: string,
  */
 yearsToExpiry: number,
 /**
- * The base path P₀·e^{g·t} at [`BASE_PATH_POINTS`] dates, for charts.
+ * The base path P₀·e^{g·t} at [`BASE_PATH_POINTS`] dates: the mean path at growth g, not a
+ * forecast (half of all lognormal paths end below their median, which is lower).
  */
-basePath: Array<PricePoint>, tranches: Array<TrancheVesting>, };
+basePath: Array<PricePoint>,
+/**
+ * g − σ²/2: the growth of the median path (a lognormal price's median grows at its mean's
+ * rate less half its variance; Hull, "Options, Futures, and Other Derivatives", ch. 15).
+ */
+medianGrowth: number,
+/**
+ * The median path P₀·e^{(g − σ²/2)t} at the same dates.
+ */
+medianPath: Array<PricePoint>, tranches: Array<TrancheVesting>, };
 
 /**
  * How a tranche's GW milestone and price test combine (the filings do not say; see
