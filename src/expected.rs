@@ -93,28 +93,48 @@ fn mean_ramp(p: &Phase) -> (f64, f64) {
     (p.start.0 as f64 + delay, p.end.0 as f64 + delay)
 }
 
-/// The part of [a, b) (days) in each calendar year: (year, length, middle).
-fn by_year(a: f64, b: f64) -> Vec<(i64, f64, f64)> {
-    let first = Date(f64::floor(a) as i64).year();
-    let last = Date(f64::floor(b.max(a)) as i64).year();
+/// The index of the period of `months` months (12: calendar years, 3: quarters) holding `d`:
+/// the year for years, 4 × year + quarter − 1 for quarters.
+pub fn period_of(d: Date, months: i64) -> i64 {
+    let (y, m, _) = d.ymd();
+    (y * 12 + m as i64 - 1).div_euclid(months)
+}
+
+/// The first day of period `index` of `months` months.
+pub fn period_start(index: i64, months: i64) -> Date {
+    let m0 = index * months;
+    Date::from_ymd(m0.div_euclid(12), (m0.rem_euclid(12) + 1) as u32, 1)
+}
+
+/// The part of [a, b) (days) in each period of `months` months: (period, length, middle).
+fn by_period(a: f64, b: f64, months: i64) -> Vec<(i64, f64, f64)> {
+    let first = period_of(Date(f64::floor(a) as i64), months);
+    let last = period_of(Date(f64::floor(b.max(a)) as i64), months);
     (first..=last)
-        .filter_map(|year| {
-            let y0 = Date::start_of_year(year).0 as f64;
-            let y1 = Date::start_of_year(year + 1).0 as f64;
-            let (lo, hi) = (a.max(y0), b.min(y1));
-            (hi > lo).then_some((year, hi - lo, 0.5 * (lo + hi)))
+        .filter_map(|k| {
+            let p0 = period_start(k, months).0 as f64;
+            let p1 = period_start(k + 1, months).0 as f64;
+            let (lo, hi) = (a.max(p0), b.min(p1));
+            (hi > lo).then_some((k, hi - lo, 0.5 * (lo + hi)))
         })
         .collect()
 }
 
-/// Each phase's expected GW by calendar year, at its mean delay, with the day they count.
-fn slices(s: &Scenario) -> Vec<Slice> {
+/// The part of [a, b) (days) in each calendar year: (year, length, middle).
+fn by_year(a: f64, b: f64) -> Vec<(i64, f64, f64)> {
+    by_period(a, b, 12)
+}
+
+/// Each phase's expected GW by period of `months` months, at its mean delay and `lead_days`
+/// earlier, with the day they count.
+fn slices(s: &Scenario, months: i64, lead_days: f64) -> Vec<Slice> {
     let mut out = Vec::new();
     for (i, p) in s.capacity.phases.iter().enumerate() {
         let gw = p.gw * p.probability;
         let (a, b) = mean_ramp(p);
+        let (a, b) = (a - lead_days, b - lead_days);
         if b <= a {
-            let year = Date(f64::floor(a) as i64).year();
+            let year = period_of(Date(f64::floor(a) as i64), months);
             out.push(Slice {
                 phase: i,
                 year,
@@ -123,13 +143,28 @@ fn slices(s: &Scenario) -> Vec<Slice> {
             });
             continue;
         }
-        for (year, len, mid) in by_year(a, b) {
+        for (year, len, mid) in by_period(a, b, months) {
             out.push(Slice {
                 phase: i,
                 year,
                 gw: gw * len / (b - a),
                 day: mid,
             });
+        }
+    }
+    out
+}
+
+/// Expected GW delivered (bought) in each quarter: the phases weighted by their
+/// probabilities at their mean delays, `deliveryLeadMonths` before online, as
+/// (quarter index ([`period_of`] with 3 months), GW), in order; quarters with none left out.
+pub fn delivered_by_quarter(s: &Scenario) -> Vec<(i64, f64)> {
+    let lead = crate::capacity::delivery_lead_days(&s.capacity);
+    let mut out: Vec<(i64, f64)> = Vec::new();
+    for sl in slices(s, 3, lead) {
+        match out.binary_search_by_key(&sl.year, |(q, _)| *q) {
+            Ok(i) => out[i].1 += sl.gw,
+            Err(i) => out.insert(i, (sl.year, sl.gw)),
         }
     }
     out
@@ -184,7 +219,7 @@ pub fn evaluate(s: &Scenario) -> ExpectedReport {
     let r = k.cost_of_capital;
     let df = |day: f64| discount(s.valuation_date, r, day);
     let per_gw_investment = investment_per_gw(s);
-    let slices = slices(s);
+    let slices = slices(s, 12, 0.0);
     let contract = crate::financing::contract(s, s.total_gw());
 
     let mut pv = PresentValues::default();
@@ -255,6 +290,17 @@ mod tests {
         assert_eq!(parts.len(), 2);
         assert_eq!(parts[0].0, 2026);
         assert!((parts[0].1 + parts[1].1 - (b - a)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn quarters_are_numbered_from_year_zero() {
+        let d = Date::parse("2026-08-15").unwrap();
+        assert_eq!(period_of(d, 3), 2026 * 4 + 2);
+        assert_eq!(
+            period_start(2026 * 4 + 2, 3),
+            Date::parse("2026-07-01").unwrap()
+        );
+        assert_eq!(period_of(d, 12), 2026);
     }
 
     #[test]

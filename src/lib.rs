@@ -25,6 +25,7 @@
 //! Numbers are `f64` throughout; transcendental functions come from the `libm` crate so that
 //! native and Wasm builds give bit-identical results.
 
+pub mod accounting;
 pub mod capacity;
 pub mod compare;
 pub mod date;

@@ -245,6 +245,23 @@ pub fn value_warrant(
         .map_err(error)
 }
 
+/// The warrant in the issuer's books (ASC 606-10-32-25 with ASC 718, ASU 2019-08, ASU 2025-04):
+/// grant-date fair value per tranche, milestone probabilities, both treatments' totals and a
+/// quarterly schedule of the revenue reduction. Same seed, same result.
+#[wasm_bindgen(unchecked_return_type = "Accounting")]
+pub fn accounting(
+    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AccountingOptions")] options: JsValue,
+) -> JsResult {
+    let scenario = self::scenario(scenario).map_err(error)?;
+    let options = to_json(options, "the options")
+        .and_then(|v| input::accounting_options(&v, &scenario))
+        .map_err(error)?;
+    crate::accounting::accounting(&scenario, &options)
+        .map(|a| to_js(&a))
+        .map_err(error)
+}
+
 /// A Monte Carlo valuation run in chunks, for progress bars and cancelling: the result after
 /// the last chunk is identical to `valueWarrant` with the same options.
 #[wasm_bindgen]
@@ -319,6 +336,66 @@ impl WarrantSimulation {
         montecarlo::Sums::from_slice(data, tranches, days)
             .and_then(|block| self.inner.absorb_block(index, &block))
             .map_err(|m| error(vec![Problem::new("block", "block", m)]))
+    }
+}
+
+/// The books run in blocks, like `WarrantSimulation`: the result after the last block is
+/// identical to `accounting` with the same options, whatever the number of workers.
+#[wasm_bindgen]
+pub struct AccountingSimulation {
+    inner: crate::accounting::AccountingRun,
+}
+
+#[wasm_bindgen]
+impl AccountingSimulation {
+    /// Validates the scenario and options and prepares both simulations; throws with `problems`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "AccountingOptions")] options: JsValue,
+    ) -> Result<AccountingSimulation, JsValue> {
+        let scenario = self::scenario(scenario).map_err(error)?;
+        let options = to_json(options, "the options")
+            .and_then(|v| input::accounting_options(&v, &scenario))
+            .map_err(error)?;
+        crate::accounting::AccountingRun::new(&scenario, &options)
+            .map(|inner| AccountingSimulation { inner })
+            .map_err(error)
+    }
+
+    /// Blocks in the run: the grant-date simulation's, then today's.
+    #[wasm_bindgen(getter, js_name = blockCount)]
+    pub fn block_count(&self) -> f64 {
+        self.inner.block_count() as f64
+    }
+
+    /// Runs block `index` on its own (a worker's job) and returns its sums.
+    #[wasm_bindgen(js_name = runBlock)]
+    pub fn run_block(&mut self, index: f64) -> Result<Vec<f64>, JsValue> {
+        let index = block_index(index)?;
+        Ok(self.inner.run_block(index).to_vec())
+    }
+
+    /// Adds the sums of block `index` (blocks in order); throws, changing nothing, otherwise.
+    #[wasm_bindgen(js_name = absorbBlock)]
+    pub fn absorb_block(&mut self, index: f64, data: &[f64]) -> Result<(), JsValue> {
+        let index = block_index(index)?;
+        let (tranches, days) = self.inner.sums_shape(index);
+        montecarlo::Sums::from_slice(data, tranches, days)
+            .and_then(|block| self.inner.absorb_block(index, &block))
+            .map_err(|m| error(vec![Problem::new("block", "block", m)]))
+    }
+
+    /// Whether every block has been absorbed.
+    #[wasm_bindgen(getter)]
+    pub fn done(&self) -> bool {
+        self.inner.is_done()
+    }
+
+    /// The books; meaningful once `done`.
+    #[wasm_bindgen(unchecked_return_type = "Accounting")]
+    pub fn result(&self) -> JsValue {
+        to_js(&self.inner.result())
     }
 }
 

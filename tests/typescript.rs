@@ -5,6 +5,7 @@
 //! --test typescript` rewrites it.
 #![cfg(feature = "typescript")]
 
+use dealcalc::accounting::Accounting;
 use dealcalc::compare::Comparison;
 use dealcalc::montecarlo::Valuation;
 use dealcalc::presets::PresetInfo;
@@ -37,6 +38,7 @@ fn generate() -> String {
     export::<Sensitivity>(&cfg);
     export::<Priced>(&cfg);
     export::<KindInfo>(&cfg);
+    export::<Accounting>(&cfg);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())

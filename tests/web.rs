@@ -474,3 +474,33 @@ fn every_bad_input_is_an_error_with_its_path_and_the_module_survives() {
         );
     }
 }
+
+/// The books in Wasm equal the native golden file to the last bit, through the JS boundary;
+/// bad options are problems at their paths.
+#[wasm_bindgen_test]
+fn accounting_in_wasm_matches_the_native_golden_file() {
+    let want: serde_json::Value =
+        serde_json::from_str(include_str!("data/golden-accounting.json")).unwrap();
+    let s = dealcalc::presets::get("amd-openai-2025").unwrap();
+    let json_options = serde_json::json!({"paths": 400, "seed": 12345, "stepsPerYear": 52});
+    let o = dealcalc::input::accounting_options(&json_options, &s).unwrap();
+    let got = serde_json::to_value(dealcalc::accounting::accounting(&s, &o).unwrap()).unwrap();
+    assert_eq!(got, want);
+    // And through the JS boundary: the same totals.
+    let options = JSON::parse(r#"{"paths":400,"seed":12345,"stepsPerYear":52}"#).unwrap();
+    let js = wasm::accounting(amd(), options).unwrap();
+    for total in [
+        "asu202504.totalReductionUsd",
+        "serviceCondition.totalReductionUsd",
+    ] {
+        let (part, field) = total.split_once('.').unwrap();
+        assert_eq!(num(&js, total), want[part][field].as_f64().unwrap());
+    }
+    let bad = JSON::parse(r#"{"standard":"ifrs","probableThreshold":2}"#).unwrap();
+    let p = problems_of(wasm::accounting(amd(), bad).unwrap_err());
+    let paths: Vec<&str> = p.iter().map(|(path, _)| path.as_str()).collect();
+    assert!(paths.contains(&"options.standard") && paths.contains(&"options.probableThreshold"));
+    let oracle = wasm::preset("oracle-openai-2025").unwrap();
+    let p = problems_of(wasm::accounting(oracle, JsValue::NULL).unwrap_err());
+    assert_eq!(p[0].0, "warrant");
+}

@@ -13,6 +13,7 @@ import { t, lang, setLang, LANGUAGES } from './i18n.js';
 import { mountPricingPanel } from './pricing.js';
 import { mountComparison, mountTornado } from './views.js';
 import { mountValuation } from './valuation.js';
+import { mountBooks } from './books.js';
 import { HASH_PREFIX } from './share.js';
 import { renderMethodology } from './methodology.js';
 import { evaluateScenario } from './ui.js';
@@ -24,6 +25,7 @@ import { page } from './state.js';
 let comparison = null;
 let valuation = null;
 let tornado = null;
+let books = null;
 
 function recompute() {
   const status = document.getElementById('status');
@@ -39,6 +41,7 @@ function recompute() {
   try {
     page.report = report;
     page.valuation = null;
+    page.accounting = null;
     renderReport(report);
     announce(report);
     status.textContent = '';
@@ -66,6 +69,7 @@ function renderSecondary() {
       if (page.report) {
         comparison?.render();
         valuation?.render(page.report);
+        books?.render(page.report);
         tornado?.render(page.report);
         renderMethodology(document.getElementById('methodology'), page.scenario);
       }
@@ -89,6 +93,15 @@ function loadScenario(s, id = null) {
 page.recompute = recompute;
 page.loadScenario = loadScenario;
 
+/** The books panel, with the options of a share link if one gave them. */
+function mountBooksPanel() {
+  books = mountBooks(document.getElementById('books'), () => page.scenario, page.booksOptions ?? {}, (a, options) => {
+    page.accounting = a;
+    page.booksOptions = options;
+  });
+  if (page.report) books.render(page.report);
+}
+
 function translateStatic() {
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
   for (const node of document.querySelectorAll('[data-i18n-label]')) node.setAttribute('aria-label', t(node.dataset.i18nLabel));
@@ -104,6 +117,7 @@ function rerenderAll() {
     page.valuation = v;
     if (page.report) renderReport(page.report);
   });
+  mountBooksPanel();
   const picker = document.getElementById('preset');
   picker.replaceChildren(el('option', { value: '', text: t('(your scenario)') }));
   for (const p of dc.presets()) picker.append(el('option', { value: p.id, text: t(p.name) }));
@@ -141,10 +155,14 @@ async function main() {
     if (file) importJson(dc, file);
     e.target.value = '';
   });
-  const fromLink = () => loadFromHash(dc, () => {
-    langPicker.value = lang();
-    translateStatic();
-  });
+  const fromLink = async () => {
+    const loaded = await loadFromHash(dc, () => {
+      langPicker.value = lang();
+      translateStatic();
+    });
+    if (loaded && page.booksOptions) mountBooksPanel();
+    return loaded;
+  };
   window.addEventListener('hashchange', () => {
     if (location.hash.startsWith(HASH_PREFIX)) fromLink();
   });

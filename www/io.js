@@ -29,7 +29,7 @@ export function loadForeign(dc, candidate, where) {
 }
 
 export async function shareLink() {
-  const hash = await encodeShare(page.scenario, { lang: lang(), preset: page.presetId });
+  const hash = await encodeShare(page.scenario, { lang: lang(), preset: page.presetId, books: page.booksOptions ?? undefined });
   const url = `${location.origin}${location.pathname}${hash}`;
   history.replaceState(null, '', hash);
   const box = document.getElementById('share-url');
@@ -82,6 +82,10 @@ export async function loadFromHash(dc, onLang) {
   if (!hash.startsWith('#s=')) return false;
   try {
     const { scenario: s, view } = await decodeShare(hash);
+    if (view.books && typeof view.books === 'object') {
+      const { standard, probableThreshold } = view.books;
+      page.booksOptions = { standard: typeof standard === 'string' ? standard : undefined, probableThreshold: typeof probableThreshold === 'number' ? probableThreshold : undefined };
+    }
     if (typeof view.lang === 'string' && view.lang in LANGUAGES && view.lang !== lang()) {
       setLang(view.lang);
       onLang(view.lang);
@@ -117,5 +121,6 @@ export function exportCsv() {
   const rows = reportRows(page.scenario.name, page.report);
   const v = page.valuation;
   if (v) for (const r of reportRows(page.scenario.name, { valuation: { ...v, priceFan: null, samplePaths: null, histogram: null } }).slice(1)) rows.push(r);
+  if (page.accounting) for (const r of reportRows(page.scenario.name, { accounting: page.accounting }).slice(1)) rows.push(r);
   download(`${fileName('results')}.csv`, csv(rows), 'text/csv');
 }

@@ -24,6 +24,7 @@ const FORMULAS = [
   ['Milestone', 'first day the cumulative GW delivered (online less the delivery lead) reach the tranche\'s trigger'],
   ['Base path', 'P(t) = P₀·e^{(μ−q)t}: the mean path, not a forecast; the median path grows at μ − q − σ²/2 (Hull ch. 15); required CAGR = (H ÷ P₀)^{1/T} − 1'],
   ['Vesting', 'a tranche vests at the later of its milestone and its price test, if by expiry; under "price after milestone" the price test counts only from the milestone on (our two readings of the 8-K, which states no order)'],
+  ['In the books', 'consideration payable to a customer (ASC 606-10-32-25) at grant-date fair value (ASC 718, ASU 2019-08): per share, the risk-neutral value from the issue date at the grant price of one share less the strike when the price test is met, every phase on schedule (market condition only); ASU 2025-04: Σ value × shares over tranches whose milestone is probable (a policy threshold, default 75%); service condition: Σ value × shares × milestone probability; spread over quarters in proportion to the expected vendor revenue recognised as GW are delivered; a model of the standards, not an auditor\'s opinion'],
   ['Monte Carlo', 'GBM; fair value risk-neutral (drift r − q, discount at r); probabilities and dates real-world (drift μ − q); touch exact by a Brownian bridge; antithetic pairs; one-touch control variate'],
   ['Closed forms', 'Black–Scholes–Merton, Reiner–Rubinstein barriers and binaries (Haug 2007), Galai–Schneller warrants'],
 ];

@@ -6,6 +6,9 @@ export const page = {
   presetId: null,
   report: null,
   valuation: null,
+  /** The last run of the books panel, and its options ({standard, probableThreshold}). */
+  accounting: null,
+  booksOptions: null,
   /** Re-evaluates the scenario and redraws (app.js). */
   recompute: () => {},
   /** Shows a scenario (and the preset it is, if any) (app.js). */

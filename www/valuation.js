@@ -2,37 +2,15 @@
 // a cancel button, fills the results in as they converge, and draws the vesting timeline and the
 // value distribution.
 //
-// The run is cut into blocks of 1,024 path pairs (WarrantSimulation.blockCount). Each worker
-// computes the blocks it is handed (runBlock) and posts their sums; this thread absorbs them in
-// block order into its own WarrantSimulation (absorbBlock), so the valuation is identical to
-// valueWarrant's for the same seed, whatever the number of workers.
+// The run is cut into blocks of 1,024 path pairs (WarrantSimulation.blockCount) that the page's
+// pool of workers computes and this thread absorbs in block order (blocks.js), so the valuation
+// is identical to valueWarrant's for the same seed, whatever the number of workers.
 import { WarrantSimulation } from './pkg/dealcalc.js';
 import { el, fmt } from './dom.js';
 import { vestingTimeline, valueHistogram } from './charts.js';
 import { t } from './i18n.js';
 import { assumptionNote, cards, placeProblems, readNumber } from './ui.js';
-
-// One pool of workers for the page, one per core (at most 8), whoever mounts the panel: the page
-// mounts it again on a language change, and each mount must not start a pool of its own. The
-// current mount receives the workers' messages.
-const workerCount = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8));
-const pool = { workers: [], onMessage: null, onError: null };
-let lastRunId = 0;
-
-function ensureWorkers() {
-  while (pool.workers.length < workerCount) {
-    const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-    w.onmessage = (e) => pool.onMessage?.(w, e.data);
-    w.onerror = (e) => pool.onError?.(e.message);
-    pool.workers.push(w);
-  }
-  return pool.workers;
-}
-
-function stopWorkers() {
-  pool.workers.forEach((w) => w.terminate());
-  pool.workers = [];
-}
+import { runInWorkers, warmUp, workerCount } from './blocks.js';
 
 export function mountValuation(root, getScenario, onResult = () => {}) {
   const input = (id, label, value, help) => {
@@ -64,7 +42,7 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
     status, results, charts,
   );
 
-  let job = null; // {id, sim, next, pending, started, lastPost}
+  let job = null; // {sim, run: {cancel()}}
   let lastValuation = null;
   let lastReport = null;
   let lastScenarioKey = null;
@@ -96,45 +74,18 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
     job = null;
   }
 
-  function fail(message) {
-    stopWorkers();
-    status.dataset.state = 'failed';
-    status.textContent = t('The simulation failed: {m}', { m: message });
-    idle();
-  }
-
-  /** Gives worker `w` the next block nobody has, if any. */
-  function feed(w) {
-    if (job.next < job.blocks) w.postMessage({ type: 'block', id: job.id, index: job.next++ });
-  }
-
-  function onMessage(w, msg) {
-    if (!job || msg.id !== job.id) return;
-    if (msg.type === 'error') {
-      fail(msg.message);
-      return;
-    }
-    job.pending.set(msg.index, msg.data);
-    feed(w);
-    let absorbed = false;
-    while (job.pending.has(job.absorbed)) {
-      try {
-        job.sim.absorbBlock(job.absorbed, job.pending.get(job.absorbed));
-      } catch (err) {
-        fail(err.message);
-        return;
-      }
-      job.pending.delete(job.absorbed);
-      job.absorbed += 1;
-      absorbed = true;
-    }
-    if (!absorbed) return;
-    const fraction = job.absorbed / job.blocks;
-    progress.value = fraction;
-    const now = performance.now();
-    if (job.sim.done) {
-      const result = job.sim.result();
-      const ms = now - job.started;
+  const handlers = {
+    progress(fraction, sim) {
+      progress.value = fraction;
+      const partial = sim.result();
+      lastValuation = partial;
+      renderResults(partial);
+      status.dataset.state = 'running';
+      status.textContent = t('Running… {p} ({paths} paths so far)', { p: fmt.pct(fraction, 0), paths: fmt.num(partial.paths, 0) });
+    },
+    done(sim, ms) {
+      progress.value = 1;
+      const result = sim.result();
       lastValuation = result;
       renderResults(result);
       status.dataset.state = 'done';
@@ -143,16 +94,23 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
       status.dataset.workers = String(workerCount);
       idle();
       onResult(result);
-    } else if (now - job.lastPost > 500) {
-      // Partial figures twice a second at most: rendering them takes a core from the workers.
-      job.lastPost = now;
-      const partial = job.sim.result();
-      lastValuation = partial;
-      renderResults(partial);
-      status.dataset.state = 'running';
-      status.textContent = t('Running… {p} ({paths} paths so far)', { p: fmt.pct(fraction, 0), paths: fmt.num(partial.paths, 0) });
-    }
-  }
+    },
+    failed(message) {
+      status.dataset.state = 'failed';
+      status.textContent = t('The simulation failed: {m}', { m: message });
+      idle();
+    },
+    stopped(fraction, sim) {
+      // Workers stop at once; the figures stay those of the blocks absorbed so far.
+      if (fraction > 0) {
+        lastValuation = sim.result();
+        renderResults(lastValuation);
+      }
+      status.dataset.state = 'cancelled';
+      status.textContent = t('Cancelled at {p}; the figures below are from the paths run so far.', { p: fmt.pct(fraction, 0) });
+      idle();
+    },
+  };
 
   run.addEventListener('click', () => {
     const scenario = getScenario();
@@ -167,35 +125,16 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
       status.textContent = t('Cannot run: {m}', { m: rest || err.message });
       return;
     }
-    job?.sim.free();
-    job = { id: ++lastRunId, sim, blocks: sim.blockCount, next: 0, absorbed: 0, pending: new Map(), started: performance.now(), lastPost: performance.now() };
     lastScenarioKey = JSON.stringify(scenario);
     progress.value = 0;
     status.dataset.state = 'running';
     status.textContent = t('Starting…');
     run.disabled = true;
     cancel.disabled = false;
-    for (const w of ensureWorkers()) {
-      w.postMessage({ type: 'setup', id: job.id, scenario, options: opts });
-      // Two blocks in flight per worker, so that none waits for this thread.
-      feed(w);
-      feed(w);
-    }
+    job = { sim, run: runInWorkers(sim, 'valuation', scenario, opts, handlers) };
   });
 
-  cancel.addEventListener('click', () => {
-    if (!job) return;
-    // Workers stop at once; the figures stay those of the blocks absorbed so far.
-    stopWorkers();
-    const fraction = job.absorbed / job.blocks;
-    if (job.absorbed > 0) {
-      lastValuation = job.sim.result();
-      renderResults(lastValuation);
-    }
-    status.dataset.state = 'cancelled';
-    status.textContent = t('Cancelled at {p}; the figures below are from the paths run so far.', { p: fmt.pct(fraction, 0) });
-    idle();
-  });
+  cancel.addEventListener('click', () => job?.run.cancel());
 
   function renderResults(v) {
     // data-value, data-se: the unrounded numbers, for scripts reading the page.
@@ -225,12 +164,10 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
     charts.replaceChildren(...[vestingTimeline({ scenario, report: lastReport, valuation: fresh }), fresh ? valueHistogram(fresh) : null].filter(Boolean));
   }
 
-  pool.onMessage = onMessage;
-  pool.onError = fail;
   // Start the workers (module and Wasm compile) once the page has settled, so that the first
   // run does not wait for them.
   setTimeout(() => {
-    if (!root.hidden) ensureWorkers();
+    if (!root.hidden) warmUp();
   }, 1500);
 
   return {

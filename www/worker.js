@@ -1,7 +1,8 @@
 // A Monte Carlo worker: holds one WarrantSimulation per run and computes the blocks the page
 // hands it (runBlock), posting each block's sums back as a transferred Float64Array. The page
 // absorbs the blocks in order, so the result does not depend on how many workers there are.
-import init, { WarrantSimulation } from './pkg/dealcalc.js';
+// The books panel's AccountingSimulation runs the same way (setup with kind "accounting").
+import init, { WarrantSimulation, AccountingSimulation } from './pkg/dealcalc.js';
 
 const ready = init();
 let run = null; // {id, sim}
@@ -12,7 +13,8 @@ self.onmessage = async (event) => {
   try {
     if (msg.type === 'setup') {
       run?.sim.free();
-      run = { id: msg.id, sim: new WarrantSimulation(msg.scenario, msg.options) };
+      const Sim = msg.kind === 'accounting' ? AccountingSimulation : WarrantSimulation;
+      run = { id: msg.id, sim: new Sim(msg.scenario, msg.options) };
     } else if (msg.type === 'block' && run?.id === msg.id) {
       const data = run.sim.runBlock(msg.index);
       self.postMessage({ type: 'block', id: msg.id, index: msg.index, data }, [data.buffer]);

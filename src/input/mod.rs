@@ -23,7 +23,7 @@ mod valuation;
 pub use lists::{report_output, scenarios};
 pub use option_spec::option_spec;
 pub use scenario::{scenario, scenario_problems};
-pub use valuation::{valuation_options, valuation_request};
+pub use valuation::{accounting_options, valuation_options, valuation_request};
 
 use crate::date::Date;
 use crate::problem::{field, index, Problem};

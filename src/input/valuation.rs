@@ -1,7 +1,8 @@
-//! Valuation options (`valueWarrant`'s second argument) from JSON: every field optional, each
-//! problem at `options.<field>`.
+//! Valuation options (`valueWarrant`'s second argument) and accounting options
+//! (`accounting`'s) from JSON: every field optional, each problem at `options.<field>`.
 
 use super::{finish, Object, Reader};
+use crate::accounting::{AccountingOptions, Standard, DEFAULT_PROBABLE_THRESHOLD};
 use crate::montecarlo::options::{Options, MAX_PATHS, MAX_SEED, MAX_STEPS_PER_YEAR};
 use crate::problem::Problem;
 use crate::scenario::Scenario;
@@ -22,26 +23,68 @@ pub fn valuation_options(v: &Value, scenario: &Scenario) -> Result<Options, Vec<
     let empty = Value::Object(Default::default());
     let v = if v.is_null() { &empty } else { v };
     let o = r.object(v, "options", OPTION_FIELDS);
-    let defaults = Options::defaults(scenario);
-    let options = Options {
-        paths: whole(
-            &mut r,
-            o,
-            "paths",
-            2.0,
-            MAX_PATHS as f64,
-            defaults.paths as f64,
-        ) as u64,
-        seed: whole(
-            &mut r,
-            o,
-            "seed",
-            0.0,
-            MAX_SEED as f64,
-            defaults.seed as f64,
-        ) as u64,
+    let options = read_options(&mut r, o, Options::defaults(scenario));
+    finish(options, r.problems)
+}
+
+const ACCOUNTING_FIELDS: &[&str] = &[
+    "paths",
+    "seed",
+    "stepsPerYear",
+    "antithetic",
+    "controlVariate",
+    "probableThreshold",
+    "standard",
+];
+
+/// Reads accounting options for `scenario` (its simulations' options, the probable threshold
+/// and the standard); `null` means every default.
+pub fn accounting_options(
+    v: &Value,
+    scenario: &Scenario,
+) -> Result<AccountingOptions, Vec<Problem>> {
+    let mut r = Reader::default();
+    let empty = Value::Object(Default::default());
+    let v = if v.is_null() { &empty } else { v };
+    let o = r.object(v, "options", ACCOUNTING_FIELDS);
+    let defaults = AccountingOptions::defaults(scenario);
+    let simulation = read_options(&mut r, o, defaults.simulation);
+    let threshold = r.opt_number(o, "probableThreshold", "options");
+    if let Some(x) = threshold.filter(|x| !(*x > 0.0 && *x <= 1.0)) {
+        let msg = format!("must be above 0 and at most 1 (a probability), not {x}");
+        let problem = Problem::new("options.probableThreshold", "range_above", msg)
+            .with("min", 0.0)
+            .with("max", 1.0)
+            .with("unit", "");
+        r.report(problem);
+    }
+    let standards = [
+        ("asu-2025-04", Standard::Asu202504),
+        ("service-condition", Standard::ServiceCondition),
+    ];
+    let standard = r.choice(
+        o,
+        "standard",
+        "options",
+        &standards,
+        defaults.standard,
+        false,
+    );
+    let options = AccountingOptions {
+        simulation,
+        probable_threshold: threshold.unwrap_or(DEFAULT_PROBABLE_THRESHOLD),
+        standard,
+    };
+    finish(options, r.problems)
+}
+
+/// The simulation's options: each field read over its default.
+fn read_options(r: &mut Reader, o: &Object, defaults: Options) -> Options {
+    Options {
+        paths: whole(r, o, "paths", 2.0, MAX_PATHS as f64, defaults.paths as f64) as u64,
+        seed: whole(r, o, "seed", 0.0, MAX_SEED as f64, defaults.seed as f64) as u64,
         steps_per_year: whole(
-            &mut r,
+            r,
             o,
             "stepsPerYear",
             1.0,
@@ -54,8 +97,7 @@ pub fn valuation_options(v: &Value, scenario: &Scenario) -> Result<Options, Vec<
         control_variate: r
             .opt_bool(o, "controlVariate", "options")
             .unwrap_or(defaults.control_variate),
-    };
-    finish(options, r.problems)
+    }
 }
 
 /// An optional whole number from `lo` to `hi` at `options.<key>`, else `default`.

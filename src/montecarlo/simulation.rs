@@ -11,7 +11,7 @@ use super::path::{Outcome, PathState, FAN_POINTS};
 use super::rng::{Rng, Stream};
 use super::sums::{Sums, BLOCK_PAIRS, SAMPLE_PATHS};
 use crate::capacity::Ramp;
-use crate::date::DAYS_PER_YEAR;
+use crate::date::{Date, DAYS_PER_YEAR};
 use crate::problem::Problem;
 use crate::scenario::Scenario;
 
@@ -326,6 +326,30 @@ impl Simulation {
             .zip(&self.model.tranches)
             .map(|(v, t)| v * t.shares)
             .sum()
+    }
+
+    /// The real-world expectation of the shares whose conditions are met by each of `dates`
+    /// (Σ tranche shares × P(vested by the date)), from the paths run so far: the vest-day
+    /// histograms weighted by the likelihood ratio, as the probabilities are.
+    pub fn expected_shares_vested_by(&self, dates: &[Date]) -> Vec<f64> {
+        let sums = &self.sums;
+        let start = self.model.valuation_date.0;
+        dates
+            .iter()
+            .map(|d| {
+                let days = d.0 - start;
+                if days < 0 || sums.weight_sum_p <= 0.0 {
+                    return 0.0;
+                }
+                let upto = (days as usize + 1).min(sums.days());
+                self.model
+                    .tranches
+                    .iter()
+                    .zip(&sums.vest_day_histogram)
+                    .map(|(t, h)| t.shares * h[..upto].iter().sum::<f64>() / sums.weight_sum_p)
+                    .sum()
+            })
+            .collect()
     }
 
     /// The valuation so far (complete when [`Simulation::is_done`]).

@@ -2,6 +2,27 @@
 // Regenerate: UPDATE_TYPES=1 cargo test --features typescript --test typescript
 
 /**
+ * The contract's Accounting.
+ */
+export type Accounting = {
+/**
+ * `warrant.issueDate`.
+ */
+grantDate: IsoDate,
+/**
+ * `warrant.grantSharePrice`, else `equity.sharePrice`.
+ */
+grantSharePrice: number, standard: Standard, probableThreshold: number,
+/**
+ * Paths of each simulation, and the seed.
+ */
+paths: number, seed: number, tranches: Array<TrancheAccounting>, asu202504: Total, serviceCondition: Total,
+/**
+ * The chosen standard's total ÷ the vendor revenue of the schedule (nominal ÷ nominal).
+ */
+reductionShareOfRevenue: number, schedule: Array<Quarter>, };
+
+/**
  * The assumed inputs behind figures that depend on them (source fields, in source order).
  */
 export type Assumptions = {
@@ -643,6 +664,31 @@ code: string,
 params: Record<string, number | string>, };
 
 /**
+ * One quarter of the schedule (nominal amounts).
+ */
+export type Quarter = {
+/**
+ * "2026-Q3".
+ */
+quarter: string,
+/**
+ * Last day of the quarter.
+ */
+end: IsoDate,
+/**
+ * Expected vendor revenue recognised: expected GW delivered × revenue per GW.
+ */
+vendorRevenueUsd: number,
+/**
+ * The chosen standard's total × this quarter's share of the revenue.
+ */
+revenueReductionUsd: number, cumulativeReductionUsd: number,
+/**
+ * Real-world expectation of the shares whose conditions are met by the quarter's end.
+ */
+expectedIssuableShares: number, };
+
+/**
  * The contract's Report. Parts that need a warrant, an investment or a contract are null
  * when the scenario has none.
  */
@@ -762,6 +808,16 @@ field: string, title?: string, url?: string,
 note?: string, };
 
 /**
+ * Which treatment the schedule follows.
+ */
+export type Standard = "asu-2025-04" | "service-condition";
+
+/**
+ * A total revenue reduction.
+ */
+export type Total = { totalReductionUsd: number, };
+
+/**
  * A price target H priced as touches: one share (strike K) received at the first touch of H,
  * paid at the hit. Per share: asset one-touch at hit − K × cash one-touch at hit, both from
  * the closed forms above. This is a tranche whose milestone is met, valued under its price
@@ -797,6 +853,27 @@ gwTrigger: number,
  * Share price the tranche needs (> 0), or none for a milestone-only tranche.
  */
 priceTarget?: number | null, priceTest?: PriceTest, };
+
+/**
+ * One tranche in the books.
+ */
+export type TrancheAccounting = { index: number, shares: number,
+/**
+ * Grant-date fair value per share, market condition only (risk-neutral).
+ */
+fairValuePerShareUsd: number,
+/**
+ * Its standard error (per share).
+ */
+standardErrorUsd: number,
+/**
+ * P(GW milestone met by expiry): deployment risk.
+ */
+milestoneProbability: number,
+/**
+ * milestoneProbability ≥ probableThreshold.
+ */
+probable: boolean, };
 
 /**
  * One tranche's effect on ownership.

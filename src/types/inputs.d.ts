@@ -67,3 +67,11 @@ export interface ValuationOptions {
   /** One-touch control variate anchored on the closed form; default true. */
   controlVariate?: boolean;
 }
+
+/** Options of accounting(): the simulations' options, and how the books read them. */
+export interface AccountingOptions extends ValuationOptions {
+  /** A milestone is probable from this probability on, in (0, 1]; default 0.75 (a policy choice). */
+  probableThreshold?: number;
+  /** Which treatment the schedule follows; default "asu-2025-04". */
+  standard?: "asu-2025-04" | "service-condition";
+}

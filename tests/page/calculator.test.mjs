@@ -180,3 +180,39 @@ test('screenshots at 390 and 1,280 px in English and German, the headline in eac
     }
   }
 });
+
+test('the books: both treatments, the quarterly schedule, a bad threshold beside its field, German, and a link keeps the treatment', async () => {
+  const { page, errors } = await open(ctx.browser, ctx.server.url);
+  await page.selectOption('#books-standard', 'service-condition');
+  await page.fill('#books-threshold', '150');
+  await page.click('#books-run');
+  await page.waitForFunction(() => document.querySelector('#books-status').dataset.state === 'failed');
+  assert.match(await page.textContent('[data-problem-for="options.probableThreshold"]'), /at most 100 %/);
+  assert.equal(await page.inputValue('#books-threshold'), '150', 'what was typed stays');
+  await page.fill('#books-threshold', '60');
+  await page.click('#books-run');
+  await page.waitForFunction(() => document.querySelector('#books-status').dataset.state === 'done', null, { timeout: 30000 });
+  for (const out of ['books.asu202504', 'books.serviceCondition']) assert.match(await page.textContent(`[data-out="${out}"]`), /^\$\d/);
+  assert.ok(await page.locator('#books-chart tbody tr').count() >= 8, 'a row a quarter');
+  assert.equal(await page.evaluate(() => document.querySelector('#books-progress').value), 1);
+  // The workers' blocks give the result of one accounting() call on this thread, bit for bit.
+  const direct = await page.evaluate(async () => {
+    const dc = await import('./pkg/dealcalc.js');
+    const a = dc.accounting(dc.preset('amd-openai-2025'), { standard: 'service-condition', probableThreshold: 0.6 });
+    return [a.asu202504.totalReductionUsd, a.serviceCondition.totalReductionUsd];
+  });
+  const parallel = [
+    Number(await page.getAttribute('[data-out="books.asu202504"]', 'data-value')),
+    Number(await page.getAttribute('[data-out="books.serviceCondition"]', 'data-value')),
+  ];
+  assert.deepEqual(parallel, direct);
+  await page.screenshot({ path: `${RESULTS}/books-en.png`, fullPage: false });
+  await page.click('#share');
+  await page.waitForFunction(() => document.querySelector('#share-url').value.includes('#s=1.'));
+  const { page: other } = await open(ctx.browser, await page.inputValue('#share-url'));
+  assert.equal(await other.inputValue('#books-standard'), 'service-condition');
+  assert.equal(await other.inputValue('#books-threshold'), '60');
+  await page.selectOption('#lang', 'de');
+  await page.waitForFunction(() => document.querySelector('#books h2').textContent === 'In den Büchern des Emittenten');
+  assert.deepEqual(errors, []);
+});

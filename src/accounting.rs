@@ -1,0 +1,393 @@
+//! The warrant in the issuer's books: a reduction of revenue, quarter by quarter.
+//!
+//! Under US GAAP a warrant the vendor grants its customer is consideration payable to a
+//! customer (ASC 606-10-32-25), measured under ASC 718 at its grant-date fair value (ASU
+//! 2019-08), and it reduces the vendor's revenue as the related purchases are recognised.
+//! ASU 2025-04 (fiscal years beginning after 2026-12-15; early adoption allowed) makes vesting
+//! on the customer's purchases a performance condition: the reduction counts the tranches whose
+//! purchase milestone is probable (ASC 718), and ASC 606's variable-consideration constraint
+//! does not apply. Before it, the common practice treated such vesting as a service condition
+//! with forfeitures estimated. Under both, market conditions (the share-price targets) sit in
+//! the grant-date fair value and are never trued up. This is a model of the standards, not an
+//! auditor's opinion.
+//!
+//! - **Grant-date fair value per share, per tranche, market condition only**: the Monte Carlo
+//!   ([`crate::montecarlo`]) from `warrant.issueDate` at `warrant.grantSharePrice`, every phase
+//!   happening on schedule (deployment risk is a performance condition, assessed by
+//!   probability, not priced), the scenario's `vestingRule` against the milestones' scheduled
+//!   (delivered) dates; risk-neutral, with its standard error.
+//! - **Milestone probability**: P(the tranche's GW milestone is met by expiry) under the
+//!   phases' probabilities and delays, by simulating deployment alone (the valuation's
+//!   deployment draws); `probable` when at least `probableThreshold` (default 0.75, a policy
+//!   choice).
+//! - **Totals**: ASU 2025-04 = Σ fair value per share × shares over the probable tranches;
+//!   service condition = Σ fair value per share × shares × milestone probability.
+//! - **Quarterly schedule**, from the first delivery to the last: vendor revenue recognised as
+//!   expected GW are delivered ([`crate::expected::delivered_by_quarter`] × revenue per GW); the
+//!   chosen standard's total spread in proportion to it, so the quarters sum to the total; and
+//!   the expected issuable shares at each quarter end: the real-world expectation, from the
+//!   simulation of the deal as of its valuation date, of the shares whose conditions are met
+//!   by then (for forecast share counts, ASC 260-10-45-48).
+
+use crate::date::Date;
+use crate::expected::{delivered_by_quarter, period_start};
+use crate::montecarlo::deployment;
+use crate::montecarlo::options::Options;
+use crate::montecarlo::rng::{Rng, Stream};
+use crate::montecarlo::{Simulation, Sums, BLOCK_PAIRS};
+use crate::numeric::ratio;
+use crate::problem::Problem;
+use crate::scenario::Scenario;
+use serde::Serialize;
+
+/// The probability from which a milestone counts as probable, unless the options say otherwise.
+pub const DEFAULT_PROBABLE_THRESHOLD: f64 = 0.75;
+/// Paths of each of the two simulations, unless the options say otherwise.
+pub const DEFAULT_PATHS: u64 = 16_000;
+/// Grid steps a year, unless the options say otherwise: weekly, which keeps the panel's
+/// default run near a quarter of a second; it values 30-day average tests within about 0.1%
+/// of a daily grid (docs/BENCHMARKS.md), well inside the standard error at 16,000 paths.
+pub const DEFAULT_STEPS_PER_YEAR: u32 = 52;
+
+/// Which treatment the schedule follows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub enum Standard {
+    /// ASU 2025-04: vesting on purchases is a performance condition (probable tranches).
+    #[default]
+    #[serde(rename = "asu-2025-04")]
+    Asu202504,
+    /// The practice before it: a service condition, forfeitures estimated.
+    #[serde(rename = "service-condition")]
+    ServiceCondition,
+}
+
+/// Options of `accounting`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AccountingOptions {
+    /// Paths, seed and grid of both simulations.
+    pub simulation: Options,
+    /// In (0, 1].
+    pub probable_threshold: f64,
+    pub standard: Standard,
+}
+
+impl AccountingOptions {
+    pub fn defaults(s: &Scenario) -> AccountingOptions {
+        AccountingOptions {
+            simulation: Options {
+                paths: DEFAULT_PATHS,
+                steps_per_year: DEFAULT_STEPS_PER_YEAR,
+                ..Options::defaults(s)
+            },
+            probable_threshold: DEFAULT_PROBABLE_THRESHOLD,
+            standard: Standard::default(),
+        }
+    }
+}
+
+/// The contract's Accounting.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Accounting {
+    /// `warrant.issueDate`.
+    pub grant_date: Date,
+    /// `warrant.grantSharePrice`, else `equity.sharePrice`.
+    pub grant_share_price: f64,
+    pub standard: Standard,
+    pub probable_threshold: f64,
+    /// Paths of each simulation, and the seed.
+    pub paths: u64,
+    pub seed: u64,
+    pub tranches: Vec<TrancheAccounting>,
+    pub asu202504: Total,
+    pub service_condition: Total,
+    /// The chosen standard's total ÷ the vendor revenue of the schedule (nominal ÷ nominal).
+    pub reduction_share_of_revenue: f64,
+    pub schedule: Vec<Quarter>,
+}
+
+/// One tranche in the books.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct TrancheAccounting {
+    pub index: usize,
+    pub shares: f64,
+    /// Grant-date fair value per share, market condition only (risk-neutral).
+    pub fair_value_per_share_usd: f64,
+    /// Its standard error (per share).
+    pub standard_error_usd: f64,
+    /// P(GW milestone met by expiry): deployment risk.
+    pub milestone_probability: f64,
+    /// milestoneProbability ≥ probableThreshold.
+    pub probable: bool,
+}
+
+/// A total revenue reduction.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Total {
+    pub total_reduction_usd: f64,
+}
+
+/// One quarter of the schedule (nominal amounts).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Quarter {
+    /// "2026-Q3".
+    pub quarter: String,
+    /// Last day of the quarter.
+    pub end: Date,
+    /// Expected vendor revenue recognised: expected GW delivered × revenue per GW.
+    pub vendor_revenue_usd: f64,
+    /// The chosen standard's total × this quarter's share of the revenue.
+    pub revenue_reduction_usd: f64,
+    pub cumulative_reduction_usd: f64,
+    /// Real-world expectation of the shares whose conditions are met by the quarter's end.
+    pub expected_issuable_shares: f64,
+}
+
+/// The scenario as of the grant: valued from the issue date at the grant price, every phase
+/// happening on schedule (the market condition alone is priced).
+fn at_grant(s: &Scenario) -> Scenario {
+    let mut g = s.clone();
+    if let (Some(w), Some(e)) = (&g.warrant, &mut g.equity) {
+        g.valuation_date = w.issue_date;
+        e.share_price = w.grant_share_price.unwrap_or(e.share_price);
+    }
+    for p in &mut g.capacity.phases {
+        p.probability = 1.0;
+        p.delay_months = None;
+    }
+    g
+}
+
+/// P(each tranche's milestone is met by expiry) under the phases' probabilities and delays:
+/// deployment simulated alone, with the valuation's deployment draws (antithetic pairs).
+fn milestone_probabilities(s: &Scenario, o: &Options) -> Vec<f64> {
+    let Some(w) = &s.warrant else {
+        return Vec::new();
+    };
+    let phases = &s.capacity.phases;
+    let lead = crate::capacity::delivery_lead_days(&s.capacity);
+    let expiry = crate::date::years_between(s.valuation_date, w.expiry_date);
+    let pairs = if o.antithetic {
+        o.paths.div_ceil(2)
+    } else {
+        o.paths
+    };
+    let members: &[bool] = if o.antithetic {
+        &[false, true]
+    } else {
+        &[false]
+    };
+    let mut met = vec![0u64; w.tranches.len()];
+    let (mut uniforms, mut flipped, mut ramp, mut breakpoints) =
+        (Vec::new(), Vec::new(), Default::default(), Vec::new());
+    for pair in 0..pairs {
+        let mut rng = Rng::new(o.seed, pair, Stream::Deployment);
+        uniforms.clear();
+        uniforms.extend((0..2 * phases.len()).map(|_| rng.uniform()));
+        for &flip in members {
+            flipped.clear();
+            flipped.extend(uniforms.iter().map(|u| if flip { 1.0 - u } else { *u }));
+            deployment::sample_ramp_into(phases, &flipped, lead, &mut ramp);
+            ramp.breakpoints_into(&mut breakpoints);
+            for (i, t) in w.tranches.iter().enumerate() {
+                let m = deployment::milestone_years(
+                    &ramp,
+                    &breakpoints,
+                    t.gw_trigger,
+                    s.valuation_date,
+                );
+                if m.is_some_and(|y| y <= expiry) {
+                    met[i] += 1;
+                }
+            }
+        }
+    }
+    let n = (pairs * members.len() as u64) as f64;
+    met.into_iter().map(|k| k as f64 / n).collect()
+}
+
+/// A run of the books in blocks, for Web Workers: the grant-date simulation's blocks come
+/// first, then those of the simulation of the deal as of its valuation date. Blocks absorbed in
+/// order give the same result as [`accounting`], whatever the number of workers.
+pub struct AccountingRun {
+    scenario: Scenario,
+    options: AccountingOptions,
+    grant_date: Date,
+    grant_share_price: f64,
+    grant: Simulation,
+    today: Simulation,
+}
+
+impl AccountingRun {
+    /// Prepares the two simulations; problems if the deal has no warrant or a run is too large.
+    pub fn new(s: &Scenario, o: &AccountingOptions) -> Result<AccountingRun, Vec<Problem>> {
+        let Some((w, e)) = s.warrant_on_equity() else {
+            let msg = "the deal has no warrant to account for";
+            return Err(vec![Problem::new("warrant", "no_warrant", msg)]);
+        };
+        Ok(AccountingRun {
+            grant_date: w.issue_date,
+            grant_share_price: w.grant_share_price.unwrap_or(e.share_price),
+            grant: Simulation::new(&at_grant(s), o.simulation)?,
+            today: Simulation::new(s, o.simulation)?,
+            scenario: s.clone(),
+            options: *o,
+        })
+    }
+
+    /// Blocks in all: the grant-date simulation's, then today's.
+    pub fn block_count(&self) -> u64 {
+        self.grant.block_count() + self.today.block_count()
+    }
+
+    /// The simulation block `index` belongs to, and its index there.
+    fn part(&mut self, index: u64) -> (&mut Simulation, u64) {
+        let first = self.grant.block_count();
+        if index < first {
+            (&mut self.grant, index)
+        } else {
+            (&mut self.today, index - first)
+        }
+    }
+
+    /// Runs block `index` on its own and returns its sums (a worker's job).
+    pub fn run_block(&mut self, index: u64) -> Sums {
+        let (sim, i) = self.part(index);
+        sim.run_block(i)
+    }
+
+    /// The shape of block `index`'s sums, for [`Sums::from_slice`].
+    pub fn sums_shape(&mut self, index: u64) -> (usize, usize) {
+        self.part(index).0.sums_shape()
+    }
+
+    /// Adds the sums of block `index`; blocks must come in order.
+    pub fn absorb_block(&mut self, index: u64, block: &Sums) -> Result<(), String> {
+        let done = self.progress().0;
+        let (sim, i) = self.part(index);
+        if index != done {
+            return Err(format!("expected block {done}, got block {index}"));
+        }
+        sim.absorb_block(i, block)
+    }
+
+    /// Blocks absorbed (or run) and blocks in all.
+    pub fn progress(&self) -> (u64, u64) {
+        let blocks = |sim: &Simulation| {
+            let (done, all) = sim.progress();
+            if done == all {
+                sim.block_count()
+            } else {
+                done / BLOCK_PAIRS
+            }
+        };
+        (
+            blocks(&self.grant) + blocks(&self.today),
+            self.block_count(),
+        )
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.grant.is_done() && self.today.is_done()
+    }
+
+    /// Runs every remaining block on this thread.
+    pub fn run_all(&mut self) {
+        self.grant.run_all();
+        self.today.run_all();
+    }
+
+    /// The books from the finished simulations.
+    pub fn result(&self) -> Accounting {
+        let (s, o) = (&self.scenario, &self.options);
+        let fair = self.grant.result();
+        let probabilities = milestone_probabilities(s, &o.simulation);
+        let tranches: Vec<TrancheAccounting> = fair
+            .tranches
+            .iter()
+            .zip(&probabilities)
+            .map(|(t, &p)| TrancheAccounting {
+                index: t.index,
+                shares: t.shares,
+                fair_value_per_share_usd: ratio(t.fair_value_usd, t.shares),
+                standard_error_usd: ratio(t.standard_error_usd, t.shares),
+                milestone_probability: p,
+                probable: p >= o.probable_threshold,
+            })
+            .collect();
+        let asu: f64 = tranches
+            .iter()
+            .filter(|t| t.probable)
+            .map(|t| t.fair_value_per_share_usd * t.shares)
+            .sum();
+        let service: f64 = tranches
+            .iter()
+            .map(|t| t.fair_value_per_share_usd * t.shares * t.milestone_probability)
+            .sum();
+        let total = match o.standard {
+            Standard::Asu202504 => asu,
+            Standard::ServiceCondition => service,
+        };
+        let quarters = delivered_by_quarter(s);
+        let revenue: Vec<f64> = quarters
+            .iter()
+            .map(|(_, gw)| gw * s.capacity.vendor_revenue_per_gw_usd)
+            .collect();
+        let all_revenue: f64 = revenue.iter().sum();
+        let ends: Vec<Date> = quarters
+            .iter()
+            .map(|(q, _)| period_start(q + 1, 3).plus_days(-1))
+            .collect();
+        let issuable = self.today.expected_shares_vested_by(&ends);
+        let mut cumulative = 0.0;
+        let schedule = quarters
+            .iter()
+            .zip(&revenue)
+            .zip(ends.iter().zip(&issuable))
+            .map(|(((q, _), &rev), (&end, &shares))| {
+                let reduction = total * ratio(rev, all_revenue);
+                cumulative += reduction;
+                Quarter {
+                    quarter: format!("{}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1),
+                    end,
+                    vendor_revenue_usd: rev,
+                    revenue_reduction_usd: reduction,
+                    cumulative_reduction_usd: cumulative,
+                    expected_issuable_shares: shares,
+                }
+            })
+            .collect();
+        Accounting {
+            grant_date: self.grant_date,
+            grant_share_price: self.grant_share_price,
+            standard: o.standard,
+            probable_threshold: o.probable_threshold,
+            paths: fair.paths,
+            seed: o.simulation.seed,
+            tranches,
+            asu202504: Total {
+                total_reduction_usd: asu,
+            },
+            service_condition: Total {
+                total_reduction_usd: service,
+            },
+            reduction_share_of_revenue: ratio(total, all_revenue),
+            schedule,
+        }
+    }
+}
+
+/// The warrant in the issuer's books, for a validated scenario with a warrant.
+pub fn accounting(s: &Scenario, o: &AccountingOptions) -> Result<Accounting, Vec<Problem>> {
+    let mut run = AccountingRun::new(s, o)?;
+    run.run_all();
+    Ok(run.result())
+}

@@ -1,0 +1,104 @@
+// The page's pool of Web Workers, one per core (at most 8), and the runs of block simulations on
+// it: WarrantSimulation for the valuation, AccountingSimulation for the books. The workers
+// compute the blocks they are handed (runBlock, 1,024 path pairs each) and post their sums; this
+// thread absorbs them in block order into its own simulation (absorbBlock), so the result is
+// identical to one call on one thread for the same seed, whatever the number of workers.
+//
+// One run at a time: starting a run, or cancelling, stops the one in flight (the workers are
+// restarted, so they stop at once). One pool for the page, whoever mounts a panel: panels are
+// mounted again on every language change.
+
+export const workerCount = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8));
+const pool = { workers: [], job: null };
+let lastRunId = 0;
+
+function ensureWorkers() {
+  while (pool.workers.length < workerCount) {
+    const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    w.onmessage = (e) => onMessage(w, e.data);
+    w.onerror = (e) => fail(e.message);
+    pool.workers.push(w);
+  }
+  return pool.workers;
+}
+
+/** Starts the workers (module and Wasm compile) ahead of the first run. */
+export function warmUp() {
+  ensureWorkers();
+}
+
+function stopWorkers() {
+  pool.workers.forEach((w) => w.terminate());
+  pool.workers = [];
+}
+
+function fail(message) {
+  const job = pool.job;
+  stopWorkers();
+  pool.job = null;
+  job?.handlers.failed(message);
+}
+
+/** Gives worker `w` the next block nobody has, if any. */
+function feed(w, job) {
+  if (job.next < job.blocks) w.postMessage({ type: 'block', id: job.id, index: job.next++ });
+}
+
+function onMessage(w, msg) {
+  const job = pool.job;
+  if (!job || msg.id !== job.id) return;
+  if (msg.type === 'error') {
+    fail(msg.message);
+    return;
+  }
+  job.pending.set(msg.index, msg.data);
+  feed(w, job);
+  let absorbed = false;
+  while (job.pending.has(job.absorbed)) {
+    try {
+      job.sim.absorbBlock(job.absorbed, job.pending.get(job.absorbed));
+    } catch (err) {
+      fail(err.message);
+      return;
+    }
+    job.pending.delete(job.absorbed);
+    job.absorbed += 1;
+    absorbed = true;
+  }
+  if (!absorbed) return;
+  const now = performance.now();
+  if (job.sim.done) {
+    pool.job = null;
+    job.handlers.done(job.sim, now - job.started);
+  } else if (now - job.lastPost > 500) {
+    // Partial figures twice a second at most: rendering them takes a core from the workers.
+    job.lastPost = now;
+    job.handlers.progress(job.absorbed / job.blocks, job.sim);
+  }
+}
+
+/**
+ * Runs `sim` (made on this thread from `scenario` and `options`) across the pool; each worker
+ * makes its own of `kind` ("valuation" or "accounting"). `handlers`: progress(fraction, sim) at
+ * most twice a second, done(sim, ms), failed(message), stopped(fraction, sim) when another run
+ * or cancel ends it. Returns {cancel()}.
+ */
+export function runInWorkers(sim, kind, scenario, options, handlers) {
+  if (pool.job) stopRun(pool.job);
+  const job = { id: ++lastRunId, sim, handlers, blocks: sim.blockCount, next: 0, absorbed: 0, pending: new Map(), started: performance.now(), lastPost: performance.now() };
+  pool.job = job;
+  for (const w of ensureWorkers()) {
+    w.postMessage({ type: 'setup', id: job.id, kind, scenario, options });
+    // Two blocks in flight per worker, so that none waits for this thread.
+    feed(w, job);
+    feed(w, job);
+  }
+  return { cancel: () => pool.job === job && stopRun(job) };
+}
+
+/** Stops `job` at once; its figures stay those of the blocks absorbed so far. */
+function stopRun(job) {
+  stopWorkers();
+  pool.job = null;
+  job.handlers.stopped(job.absorbed / job.blocks, job.sim);
+}
