@@ -332,10 +332,8 @@ impl WarrantSimulation {
     #[wasm_bindgen(js_name = absorbBlock)]
     pub fn absorb_block(&mut self, index: f64, data: &[f64]) -> Result<(), JsValue> {
         let index = block_index(index)?;
-        let (tranches, days) = self.inner.sums_shape();
-        montecarlo::Sums::from_slice(data, tranches, days)
-            .and_then(|block| self.inner.absorb_block(index, &block))
-            .map_err(|m| error(vec![Problem::new("block", "block", m)]))
+        let shape = self.inner.sums_shape();
+        absorb(data, shape, |block| self.inner.absorb_block(index, block))
     }
 }
 
@@ -380,10 +378,8 @@ impl AccountingSimulation {
     #[wasm_bindgen(js_name = absorbBlock)]
     pub fn absorb_block(&mut self, index: f64, data: &[f64]) -> Result<(), JsValue> {
         let index = block_index(index)?;
-        let (tranches, days) = self.inner.sums_shape(index);
-        montecarlo::Sums::from_slice(data, tranches, days)
-            .and_then(|block| self.inner.absorb_block(index, &block))
-            .map_err(|m| error(vec![Problem::new("block", "block", m)]))
+        let shape = self.inner.sums_shape(index);
+        absorb(data, shape, |block| self.inner.absorb_block(index, block))
     }
 
     /// Whether every block has been absorbed.
@@ -397,6 +393,18 @@ impl AccountingSimulation {
     pub fn result(&self) -> JsValue {
         to_js(&self.inner.result())
     }
+}
+
+/// Reads a block's sums of `(tranches, days)` shape and hands them to `absorb`; a problem at
+/// `block` for data that is not such a block or a block out of order.
+fn absorb(
+    data: &[f64],
+    (tranches, days): (usize, usize),
+    absorb: impl FnOnce(&montecarlo::Sums) -> Result<(), String>,
+) -> Result<(), JsValue> {
+    montecarlo::Sums::from_slice(data, tranches, days)
+        .and_then(|block| absorb(&block))
+        .map_err(|m| error(vec![Problem::new("block", "block", m)]))
 }
 
 fn block_index(index: f64) -> Result<u64, JsValue> {

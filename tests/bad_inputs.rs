@@ -5,14 +5,8 @@ mod catalogue;
 
 use dealcalc::input::ToJson;
 
-/// Reads a scenario and options from JSON, as the boundary does, and runs the valuation.
-fn value_warrant(
-    scenario: &serde_json::Value,
-    options: &serde_json::Value,
-) -> Result<dealcalc::montecarlo::Valuation, Vec<dealcalc::Problem>> {
-    let (s, o) = dealcalc::input::valuation_request(scenario, options)?;
-    dealcalc::montecarlo::value_warrant(&s, o)
-}
+mod support;
+use support::value_warrant;
 
 #[test]
 fn every_bad_input_is_a_problem_at_its_path() {

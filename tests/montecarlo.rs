@@ -7,14 +7,8 @@ use dealcalc::presets;
 use dealcalc::pricing::price;
 use serde_json::{json, Value};
 
-/// Reads a scenario and options from JSON, as the boundary does, and runs the valuation.
-fn value_warrant(
-    scenario: &serde_json::Value,
-    options: &serde_json::Value,
-) -> Result<dealcalc::montecarlo::Valuation, Vec<dealcalc::Problem>> {
-    let (s, o) = dealcalc::input::valuation_request(scenario, options)?;
-    dealcalc::montecarlo::value_warrant(&s, o)
-}
+mod support;
+use support::value_warrant;
 
 /// One tranche of 1 M shares whose milestone is already met, with a `touch` target.
 fn single_hurdle(target: f64, kind: &str, vol: f64) -> Value {

@@ -7,14 +7,8 @@ use dealcalc::{evaluate, presets, Scenario};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-/// Reads a scenario and options from JSON, as the boundary does, and runs the valuation.
-fn value_warrant(
-    scenario: &serde_json::Value,
-    options: &serde_json::Value,
-) -> Result<dealcalc::montecarlo::Valuation, Vec<dealcalc::Problem>> {
-    let (s, o) = dealcalc::input::valuation_request(scenario, options)?;
-    dealcalc::montecarlo::value_warrant(&s, o)
-}
+mod support;
+use support::value_warrant;
 
 fn amd() -> Scenario {
     presets::get("amd-openai-2025").unwrap()
