@@ -35,6 +35,7 @@ pub mod financing;
 pub mod input;
 pub mod montecarlo;
 pub mod numeric;
+pub mod portfolio;
 pub mod presets;
 pub mod pricing;
 pub mod problem;

@@ -69,6 +69,46 @@ const PRESETS: &[Preset] = &[
             "/presets/broadcom-openai-2025.json"
         )),
     },
+    Preset {
+        info: PresetInfo {
+            id: "aws-openai-2025",
+            name: "AWS–OpenAI (Nov 2025)",
+            summary: "$38 B of AWS capacity over seven years on Nvidia GB200/GB300 servers, all targeted before end-2026.",
+        },
+        json: include_str!(concat!(env!("OUT_DIR"), "/presets/aws-openai-2025.json")),
+    },
+    Preset {
+        info: PresetInfo {
+            id: "microsoft-openai-2025",
+            name: "Microsoft–OpenAI (Oct 2025)",
+            summary: "An incremental $250 B of Azure services; no term or GW stated.",
+        },
+        json: include_str!(concat!(env!("OUT_DIR"), "/presets/microsoft-openai-2025.json")),
+    },
+    Preset {
+        info: PresetInfo {
+            id: "coreweave-openai-2025",
+            name: "CoreWeave–OpenAI (2025)",
+            summary: "$22.4 B of CoreWeave capacity in three contracts, with $350 M of CoreWeave shares to OpenAI.",
+        },
+        json: include_str!(concat!(env!("OUT_DIR"), "/presets/coreweave-openai-2025.json")),
+    },
+    Preset {
+        info: PresetInfo {
+            id: "microsoft-anthropic-2025",
+            name: "Microsoft–Anthropic (Nov 2025)",
+            summary: "Anthropic buys about $30 B of Azure compute; Microsoft invests up to $5 B in Anthropic.",
+        },
+        json: include_str!(concat!(env!("OUT_DIR"), "/presets/microsoft-anthropic-2025.json")),
+    },
+    Preset {
+        info: PresetInfo {
+            id: "nvidia-anthropic-2025",
+            name: "Nvidia–Anthropic (Nov 2025)",
+            summary: "Up to 1 GW of Nvidia systems for Anthropic; Nvidia invests up to $10 B in Anthropic.",
+        },
+        json: include_str!(concat!(env!("OUT_DIR"), "/presets/nvidia-anthropic-2025.json")),
+    },
 ];
 
 /// The id of the preset the page opens with.
@@ -160,6 +200,11 @@ mod tests {
             "nvidia-openai-2025",
             "oracle-openai-2025",
             "broadcom-openai-2025",
+            "aws-openai-2025",
+            "microsoft-openai-2025",
+            "coreweave-openai-2025",
+            "microsoft-anthropic-2025",
+            "nvidia-anthropic-2025",
         ] {
             assert!(ids.contains(&id), "{id}");
         }

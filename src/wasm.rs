@@ -212,6 +212,18 @@ pub fn compare(
         .map_err(error)
 }
 
+/// Several deals added up: totals (GW per layer), by year, per party, per issuer, money flows,
+/// circularity and cycles. Problems carry the deal's index, `scenarios[3].buyer`.
+#[wasm_bindgen(unchecked_return_type = "Portfolio")]
+pub fn portfolio(
+    #[wasm_bindgen(unchecked_param_type = "Scenario[]")] scenarios: JsValue,
+) -> JsResult {
+    to_json(scenarios, "the list of scenarios")
+        .and_then(|v| input::portfolio_scenarios(&v))
+        .map(|list| to_js(&crate::portfolio::portfolio(&list)))
+        .map_err(error)
+}
+
 /// Tornado data: for the inputs that move `output` (a report path such as
 /// `dilution.valueTransferUsd`) most, its value at input × (1 ± swing).
 #[wasm_bindgen(unchecked_return_type = "Sensitivity")]

@@ -8,6 +8,7 @@
 use dealcalc::accounting::Accounting;
 use dealcalc::compare::Comparison;
 use dealcalc::montecarlo::Valuation;
+use dealcalc::portfolio::Portfolio;
 use dealcalc::presets::PresetInfo;
 use dealcalc::pricing::kinds::KindInfo;
 use dealcalc::pricing::Priced;
@@ -39,6 +40,7 @@ fn generate() -> String {
     export::<Priced>(&cfg);
     export::<KindInfo>(&cfg);
     export::<Accounting>(&cfg);
+    export::<Portfolio>(&cfg);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -504,3 +504,23 @@ fn accounting_in_wasm_matches_the_native_golden_file() {
     let p = problems_of(wasm::accounting(oracle, JsValue::NULL).unwrap_err());
     assert_eq!(p[0].0, "warrant");
 }
+
+/// The portfolio through the JS boundary: AMD's two warrants against the later share count,
+/// and a problem at the deal's party name.
+#[wasm_bindgen_test]
+fn portfolio_through_wasm() {
+    let list = Array::new();
+    list.push(&amd());
+    list.push(&wasm::preset("amd-meta-2026").unwrap());
+    let p = wasm::portfolio(list.clone().into()).unwrap();
+    assert_eq!(num(&p, "issuers.0.warrantShares"), 320e6);
+    assert_eq!(
+        num(&p, "issuers.0.combinedMaxOwnership"),
+        320e6 / (1630e6 + 320e6)
+    );
+    let shouting = wasm::preset("nvidia-openai-2025").unwrap();
+    Reflect::set(&shouting, &"buyer".into(), &"OPENAI".into()).unwrap();
+    list.push(&shouting);
+    let problems = problems_of(wasm::portfolio(list.into()).unwrap_err());
+    assert_eq!(problems[0].0, "scenarios[2].buyer");
+}

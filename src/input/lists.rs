@@ -10,11 +10,56 @@ use serde_json::Value;
 /// Reads a list of 1 to `max` scenarios; each problem carries its scenario's index,
 /// `[1].equity.sharePrice`.
 pub fn scenarios(value: &Value, max: usize) -> Result<Vec<Scenario>, Vec<Problem>> {
+    scenarios_at(value, max, "")
+}
+
+/// Reads the deals of a portfolio (1 to [`crate::portfolio::MAX_DEALS`]): problems at
+/// `scenarios[3].buyer`. Every deal names its buyer and vendor, and two names that differ
+/// only in case are a problem at the later one (never a silent merge or split).
+pub fn portfolio_scenarios(value: &Value) -> Result<Vec<Scenario>, Vec<Problem>> {
+    let list = scenarios_at(value, crate::portfolio::MAX_DEALS, "scenarios")?;
+    let mut problems = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    for (i, s) in list.iter().enumerate() {
+        for (key, name) in [("buyer", s.buyer.trim()), ("vendor", s.vendor.trim())] {
+            let path = format!("scenarios[{i}].{key}");
+            if name.is_empty() {
+                let msg = "is required in a portfolio: deals are joined on their party names";
+                problems.push(Problem::new(path, "required", msg));
+                continue;
+            }
+            match seen
+                .iter()
+                // ASCII case: party names are company names in Latin letters, and Unicode
+                // case folding would cost the .wasm its case tables.
+                .find(|n| n.eq_ignore_ascii_case(name))
+            {
+                Some(other) if other != name => {
+                    let msg = format!(
+                        "\"{}\" differs from \"{}\" only in case; write the party's name one way",
+                        super::clip(name),
+                        super::clip(other)
+                    );
+                    let problem = Problem::new(path, "name_case", msg)
+                        .with("value", super::clip(name))
+                        .with("other", super::clip(other));
+                    problems.push(problem);
+                }
+                Some(_) => {}
+                None => seen.push(name.to_string()),
+            }
+        }
+    }
+    super::finish(list, problems)
+}
+
+/// [`scenarios`], each problem's path under `prefix` (`scenarios[1].equity.sharePrice`).
+fn scenarios_at(value: &Value, max: usize, prefix: &str) -> Result<Vec<Scenario>, Vec<Problem>> {
     let items = match value.as_array() {
         Some(items) if !items.is_empty() && items.len() <= max => items,
         _ => {
             let msg = format!("must be a list of 1 to {max} scenarios");
-            let problem = Problem::new("", "scenario_count", msg)
+            let problem = Problem::new(prefix, "scenario_count", msg)
                 .with("min", 1.0)
                 .with("max", max);
             return Err(vec![problem]);
@@ -26,7 +71,7 @@ pub fn scenarios(value: &Value, max: usize) -> Result<Vec<Scenario>, Vec<Problem
         match scenario(item) {
             Ok(s) => scenarios.push(s),
             Err(ps) => problems.extend(ps.into_iter().map(|p| {
-                let path = in_list(i, &p.path);
+                let path = format!("{prefix}{}", in_list(i, &p.path));
                 p.at(path)
             })),
         }

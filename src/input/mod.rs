@@ -20,7 +20,7 @@ mod option_spec;
 mod scenario;
 mod valuation;
 
-pub use lists::{report_output, scenarios};
+pub use lists::{portfolio_scenarios, report_output, scenarios};
 pub use option_spec::option_spec;
 pub use scenario::{scenario, scenario_problems};
 pub use valuation::{accounting_options, valuation_options, valuation_request};
@@ -289,6 +289,20 @@ impl Reader {
             .with("value", clip(&text));
         self.report(problem);
         default
+    }
+
+    /// An optional text field with fixed options: `None` when absent (or wrong, reported).
+    pub fn opt_choice<T: Copy>(
+        &mut self,
+        o: &Object,
+        key: &str,
+        path: &str,
+        options: &[(&str, T)],
+    ) -> Option<T> {
+        o.get(key).filter(|v| !v.is_null())?;
+        let before = self.problems.len();
+        let value = self.choice(o, key, path, options, options[0].1, false);
+        (self.problems.len() == before).then_some(value)
     }
 
     /// A required ISO date (1970-01-01 placeholder).

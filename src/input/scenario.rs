@@ -34,6 +34,12 @@ const SCENARIO_FIELDS: &[&str] = &[
     "name",
     "currency",
     "valuationDate",
+    "buyer",
+    "vendor",
+    "layer",
+    "status",
+    "asOf",
+    "equityGrant",
     "capacity",
     "equity",
     "warrant",
@@ -100,6 +106,17 @@ fn scenario_of(r: &mut Reader, v: &Value) -> Scenario {
         name: r.string(o, "name", ""),
         currency: r.string(o, "currency", ""),
         valuation_date: r.date(o, "valuationDate", ""),
+        buyer: r.opt_string(o, "buyer", "").unwrap_or_default(),
+        vendor: r.opt_string(o, "vendor", "").unwrap_or_default(),
+        layer: r.opt_choice(
+            o,
+            "layer",
+            "",
+            &[("chips", Layer::Chips), ("cloud", Layer::Cloud)],
+        ),
+        status: r.opt_string(o, "status", "").unwrap_or_default(),
+        as_of: r.opt_date(o, "asOf", ""),
+        equity_grant: r.optional(o, "equityGrant", "", equity_grant),
         capacity: r.required(o, "capacity", "", capacity),
         equity: r.optional(o, "equity", "", equity),
         warrant: r.optional(o, "warrant", "", warrant),
@@ -256,6 +273,14 @@ fn price_test(r: &mut Reader, v: &Value, path: &str) -> PriceTest {
         }
     };
     PriceTest { kind, days }
+}
+
+fn equity_grant(r: &mut Reader, v: &Value, path: &str) -> EquityGrant {
+    let o = r.object(v, path, &["valueUsd", "date"]);
+    EquityGrant {
+        value_usd: r.number(o, "valueUsd", path),
+        date: r.date(o, "date", path),
+    }
 }
 
 fn investment(r: &mut Reader, v: &Value, path: &str) -> Investment {

@@ -25,6 +25,23 @@ pub struct Scenario {
     pub currency: String,
     /// The "today" of the scenario: the share price is observed and the simulation starts here.
     pub valuation_date: Date,
+    /// Short name of the party that buys ("OpenAI"); a portfolio joins deals on it. "" when
+    /// absent.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<String>", optional))]
+    pub buyer: String,
+    /// Short name of the party that sells ("AMD"): the warrant's issuer and the investor.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<String>", optional))]
+    pub vendor: String,
+    /// What is bought: hardware (`chips`) or capacity as a service (`cloud`); when absent,
+    /// `cloud` for a deal with a contract, else `chips`.
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    pub layer: Option<Layer>,
+    /// Where the deal stands ("definitive", "letter_of_intent", "reported_stalled", ...).
+    #[cfg_attr(feature = "typescript", ts(as = "Option<String>", optional))]
+    pub status: String,
+    /// The date of the facts behind `status`.
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    pub as_of: Option<Date>,
     pub capacity: Capacity,
     /// The issuer of the warrant shares; required with a warrant, otherwise optional.
     #[cfg_attr(feature = "typescript", ts(optional = nullable))]
@@ -38,6 +55,9 @@ pub struct Scenario {
     /// Capacity bought as a service for a fixed value (Oracle).
     #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub contract: Option<Contract>,
+    /// Shares the vendor gives the buyer outright (CoreWeave's $350M of stock to OpenAI).
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    pub equity_grant: Option<EquityGrant>,
     /// Where each number comes from.
     #[cfg_attr(feature = "typescript", ts(as = "Option<Vec<Source>>", optional))]
     pub sources: Vec<Source>,
@@ -311,6 +331,27 @@ pub struct Contract {
     pub start: Option<Date>,
 }
 
+/// What a deal buys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub enum Layer {
+    /// Hardware: accelerators, networking, racks.
+    Chips,
+    /// Capacity as a service: a cloud contract.
+    Cloud,
+}
+
+/// Shares given to the buyer without conditions, valued when given.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct EquityGrant {
+    /// Value of the shares when given (≥ 0).
+    pub value_usd: f64,
+    pub date: Date,
+}
+
 /// Where a number comes from.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
@@ -330,6 +371,15 @@ impl Scenario {
     /// The warrant and the equity it is on, when the deal has a warrant.
     pub fn warrant_on_equity(&self) -> Option<(&Warrant, &Equity)> {
         Some((self.warrant.as_ref()?, self.equity.as_ref()?))
+    }
+
+    /// The deal's layer: `layer`, else `cloud` with a contract and `chips` without.
+    pub fn layer(&self) -> Layer {
+        self.layer.unwrap_or(if self.contract.is_some() {
+            Layer::Cloud
+        } else {
+            Layer::Chips
+        })
     }
 
     /// Total gigawatts of the deal: the sum over phases.

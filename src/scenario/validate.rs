@@ -134,6 +134,9 @@ pub fn check(s: &Scenario, shape: Vec<Problem>) -> Vec<Problem> {
         c.non_negative(i.usd_per_gw, "investment.usdPerGw");
         c.non_negative(i.max_usd, "investment.maxUsd");
     }
+    if let Some(g) = &s.equity_grant {
+        c.non_negative(g.value_usd, "equityGrant.valueUsd");
+    }
     if let Some(k) = &s.contract {
         c.non_negative(k.value_usd, "contract.valueUsd");
         c.positive(k.years, "contract.years");

@@ -73,6 +73,11 @@ lowProblem: Problem | null,
 highProblem: Problem | null, };
 
 /**
+ * GW by layer.
+ */
+export type ByLayer = { chips: number, cloud: number, };
+
+/**
  * The gigawatts of the deal, when they come online, and what they cost.
  */
 export type Capacity = {
@@ -233,6 +238,19 @@ export type CapexByCategory = { accelerators: number, networking: number, facili
 export type CapexSplit = { accelerators: number, networking: number, facility: number, other: number, };
 
 /**
+ * A pair of parties with money going both ways.
+ */
+export type Circularity = { a: string, b: string, aToB: number, bToA: number,
+/**
+ * The smaller direction ÷ the larger (nominal).
+ */
+ratio: number,
+/**
+ * The same with expected amounts.
+ */
+expectedRatio: number, };
+
+/**
  * The comparison table.
  */
 export type Comparison = {
@@ -309,6 +327,25 @@ schedule: Array<ContractYear>, };
  * One calendar year of contract payments.
  */
 export type ContractYear = { year: number, usd: number, };
+
+/**
+ * Money going round three or more parties.
+ */
+export type Cycle = {
+/**
+ * In the order money goes, starting from the first name in alphabetical order.
+ */
+parties: Array<string>,
+/**
+ * The smallest flow along the cycle (nominal).
+ */
+bottleneckUsd: number, };
+
+export type DealRef = { name: string, buyer: string, vendor: string, layer: Layer,
+/**
+ * The deal's `status` ("" when not given).
+ */
+status: string, };
 
 /**
  * The dilution part of the report (only for scenarios with a warrant).
@@ -405,6 +442,15 @@ expectedReturn?: number | null,
 basePathGrowth?: number | null, };
 
 /**
+ * Shares given to the buyer without conditions, valued when given.
+ */
+export type EquityGrant = {
+/**
+ * Value of the shares when given (≥ 0).
+ */
+valueUsd: number, date: IsoDate, };
+
+/**
  * The expected part of the report.
  */
 export type ExpectedReport = {
@@ -451,6 +497,24 @@ export type ExpectedYear = { year: number,
 gwOnline: number, capexUsd: number, vendorRevenueUsd: number, investmentUsd: number, contractUsd: number, };
 
 export type FanPoint = { date: IsoDate, p5: number, p25: number, p50: number, p75: number, p95: number, };
+
+/**
+ * Money (or equity value) from one party to another, summed over the deals.
+ */
+export type Flow = { from: string, to: string, kind: FlowKind,
+/**
+ * Nominal, never negative.
+ */
+usd: number,
+/**
+ * Expected (the deals' probabilities); null for warrant value.
+ */
+expectedUsd: number | null, };
+
+/**
+ * What a flow is.
+ */
+export type FlowKind = "purchase" | "service" | "investment" | "warrant";
 
 /**
  * What a deal's "gigawatt" counts.
@@ -516,6 +580,23 @@ cumulativeUsd: number, };
 export type IsoDate = string;
 
 /**
+ * The combined warrants on one issuer.
+ */
+export type Issuer = {
+/**
+ * The vendor's short name.
+ */
+issuer: string, warrantShares: number,
+/**
+ * S, from the issuer's deal with the latest valuation date.
+ */
+sharesOutstanding: number,
+/**
+ * Σ warrant shares ÷ (S + Σ warrant shares).
+ */
+combinedMaxOwnership: number, };
+
+/**
  * One kind as `optionKinds()` lists it.
  */
 export type KindInfo = {
@@ -527,6 +608,11 @@ kind: string,
  * The fields it takes besides the market's ([`MARKET_FIELDS`]).
  */
 fields: Array<string>, };
+
+/**
+ * What a deal buys.
+ */
+export type Layer = "chips" | "cloud";
 
 /**
  * Life in years of each capex component (the categories of `capexSplit`).
@@ -553,6 +639,11 @@ fairValue: Measure,
 probability: Measure, };
 
 /**
+ * Money totals.
+ */
+export type Money = { capexUsd: number, vendorRevenueUsd: number, contractUsd: number, investmentUsd: number, };
+
+/**
  * A price with its sensitivities.
  */
 export type OptionPrice = { price: number,
@@ -572,6 +663,31 @@ vega: number,
  * "closed_form" for vanillas, "finite_difference" otherwise (see [`price`]).
  */
 greeks: string, };
+
+/**
+ * What one party pays, receives and holds across the deals (nominal).
+ */
+export type Party = { name: string,
+/**
+ * As a buyer: purchases and contract payments.
+ */
+paysUsd: number,
+/**
+ * As a vendor: vendor revenue and contract payments.
+ */
+receivesUsd: number,
+/**
+ * As a vendor investing in its buyers.
+ */
+investsUsd: number,
+/**
+ * As a buyer receiving vendors' investment.
+ */
+receivesInvestmentUsd: number,
+/**
+ * Warrant shares held as a buyer (of any issuer).
+ */
+warrantSharesReceived: number, };
 
 export type Percentiles = { p5: number, p50: number, p95: number, };
 
@@ -603,6 +719,24 @@ probability?: number,
  * How late the phase may run, triangular in months; none when absent.
  */
 delayMonths?: Triangular | null, };
+
+/**
+ * The contract's Portfolio.
+ */
+export type Portfolio = { deals: Array<DealRef>, totals: Totals, byYear: Array<PortfolioYear>, parties: Array<Party>, issuers: Array<Issuer>, flows: Array<Flow>, circularity: Array<Circularity>, cycles: Array<Cycle>, };
+
+/**
+ * One calendar year of the portfolio (nominal).
+ */
+export type PortfolioYear = { year: number,
+/**
+ * GW online at the end of the year, per layer.
+ */
+gwOnlineByLayer: ByLayer, capexUsd: number,
+/**
+ * The buyers' purchases plus contract payments in the year.
+ */
+paymentsUsd: number, };
 
 /**
  * Present values at the valuation date.
@@ -718,7 +852,29 @@ currency: string,
 /**
  * The "today" of the scenario: the share price is observed and the simulation starts here.
  */
-valuationDate: IsoDate, capacity: Capacity,
+valuationDate: IsoDate,
+/**
+ * Short name of the party that buys ("OpenAI"); a portfolio joins deals on it. "" when
+ * absent.
+ */
+buyer?: string,
+/**
+ * Short name of the party that sells ("AMD"): the warrant's issuer and the investor.
+ */
+vendor?: string,
+/**
+ * What is bought: hardware (`chips`) or capacity as a service (`cloud`); when absent,
+ * `cloud` for a deal with a contract, else `chips`.
+ */
+layer?: Layer | null,
+/**
+ * Where the deal stands ("definitive", "letter_of_intent", "reported_stalled", ...).
+ */
+status?: string,
+/**
+ * The date of the facts behind `status`.
+ */
+asOf?: IsoDate | null, capacity: Capacity,
 /**
  * The issuer of the warrant shares; required with a warrant, otherwise optional.
  */
@@ -735,6 +891,10 @@ investment?: Investment | null,
  * Capacity bought as a service for a fixed value (Oracle).
  */
 contract?: Contract | null,
+/**
+ * Shares the vendor gives the buyer outright (CoreWeave's $350M of stock to OpenAI).
+ */
+equityGrant?: EquityGrant | null,
 /**
  * Where each number comes from.
  */
@@ -816,6 +976,11 @@ export type Standard = "asu-2025-04" | "service-condition";
  * A total revenue reduction.
  */
 export type Total = { totalReductionUsd: number, };
+
+/**
+ * Totals: GW per layer, money nominal and expected.
+ */
+export type Totals = { gwByLayer: ByLayer, expectedGwByLayer: ByLayer, expected: Money, capexUsd: number, vendorRevenueUsd: number, contractUsd: number, investmentUsd: number, };
 
 /**
  * A price target H priced as touches: one share (strike K) received at the first touch of H,

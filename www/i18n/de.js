@@ -466,4 +466,16 @@ export const de = {
   'Done: {n} paths, seed {seed}, in {s} s.': 'Fertig: {n} Pfade, Startwert {seed}, in {s} s.',
   'Cancelled at {p}.': 'Abgebrochen bei {p}.',
   'In the books': 'In den Büchern',
+
+  // Presets of the portfolio (issue 15)
+  'AWS–OpenAI (Nov 2025)': 'AWS–OpenAI (Nov. 2025)',
+  'Microsoft–OpenAI (Oct 2025)': 'Microsoft–OpenAI (Okt. 2025)',
+  'CoreWeave–OpenAI (2025)': 'CoreWeave–OpenAI (2025)',
+  'Microsoft–Anthropic (Nov 2025)': 'Microsoft–Anthropic (Nov. 2025)',
+  'Nvidia–Anthropic (Nov 2025)': 'Nvidia–Anthropic (Nov. 2025)',
+  '$38 B of AWS capacity over seven years on Nvidia GB200/GB300 servers, all targeted before end-2026.': 'AWS-Kapazität für 38 Mrd. $ über sieben Jahre auf Nvidia-GB200/GB300-Servern, alles bis Ende 2026 angestrebt.',
+  'An incremental $250 B of Azure services; no term or GW stated.': 'Zusätzliche Azure-Dienste für 250 Mrd. $; weder Laufzeit noch GW genannt.',
+  '$22.4 B of CoreWeave capacity in three contracts, with $350 M of CoreWeave shares to OpenAI.': 'CoreWeave-Kapazität für 22,4 Mrd. $ in drei Verträgen, dazu CoreWeave-Aktien für 350 Mio. $ an OpenAI.',
+  'Anthropic buys about $30 B of Azure compute; Microsoft invests up to $5 B in Anthropic.': 'Anthropic kauft Azure-Rechenleistung für etwa 30 Mrd. $; Microsoft investiert bis zu 5 Mrd. $ in Anthropic.',
+  'Up to 1 GW of Nvidia systems for Anthropic; Nvidia invests up to $10 B in Anthropic.': 'Bis zu 1 GW Nvidia-Systeme für Anthropic; Nvidia investiert bis zu 10 Mrd. $ in Anthropic.',
 };

@@ -63,6 +63,7 @@ const DE = {
   scenario_count: 'muss eine Liste von {min} bis {max} Szenarien sein',
   output_not_number: '{value} ist keine Zahl im Bericht dieses Deals',
   unknown_output: '„{value}“ ist keine Zahl des Berichts',
+  name_case: '„{value}“ unterscheidet sich von „{other}“ nur in der Groß- und Kleinschreibung; den Namen einheitlich schreiben',
   unknown_preset: 'unbekannte Vorlage „{value}“; bekannt: {options}',
   range: 'muss zwischen {min} und {max}{unit} liegen',
   range_below: 'muss von {min} bis unter {max}{unit} liegen',

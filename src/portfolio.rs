@@ -1,0 +1,511 @@
+//! Several deals added up: one buyer's commitments across vendors, the combined dilution of
+//! each issuer, and the money that goes round (circular financing).
+//!
+//! Deals are joined on their short party names (`buyer`, `vendor`), matched exactly after
+//! trimming. Each deal contributes, as flows between its parties:
+//! - `purchase`: the buyer's purchases, the deal's vendor revenue (buyer → vendor);
+//! - `service`: the contract's payments (buyer → vendor);
+//! - `investment`: the vendor's money into the buyer (vendor → buyer);
+//! - `warrant`: equity value given to the buyer (vendor → buyer): the warrant's intrinsic value
+//!   today and an outright equity grant's value when given. A stake such as Microsoft's ~27% of
+//!   OpenAI is not money in a deal and is not a flow.
+//!
+//! Each flow has a nominal amount and an expected one (the deal's own probabilities,
+//! [`crate::expected`]); the warrant's expected value needs a simulation and is left null.
+//! Money flows (purchase, service, investment) make the circularity: for every pair of parties
+//! with money going both ways, ratio = the smaller direction ÷ the larger; `cycles` are simple
+//! directed cycles of money through three or more parties, with their bottleneck (the smallest
+//! flow on the way). GW are kept per layer (`chips`, `cloud`): a chip deal and a cloud deal may
+//! describe the same racks, so GW of different layers are never added together.
+//! Combined dilution per issuer (the warrant's vendor): Σ warrant shares ÷ (S + Σ warrant
+//! shares), S the shares outstanding of that issuer's deal with the latest valuation date.
+
+use crate::numeric::ratio;
+use crate::report::{evaluate, Report};
+use crate::scenario::{Layer, Scenario};
+use serde::Serialize;
+
+/// At most this many deals in one portfolio.
+pub const MAX_DEALS: usize = 20;
+
+/// GW by layer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct ByLayer {
+    pub chips: f64,
+    pub cloud: f64,
+}
+
+impl ByLayer {
+    fn add(&mut self, layer: Layer, gw: f64) {
+        match layer {
+            Layer::Chips => self.chips += gw,
+            Layer::Cloud => self.cloud += gw,
+        }
+    }
+}
+
+/// Money totals.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Money {
+    pub capex_usd: f64,
+    pub vendor_revenue_usd: f64,
+    pub contract_usd: f64,
+    pub investment_usd: f64,
+}
+
+/// The contract's Portfolio.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Portfolio {
+    pub deals: Vec<DealRef>,
+    pub totals: Totals,
+    pub by_year: Vec<PortfolioYear>,
+    pub parties: Vec<Party>,
+    pub issuers: Vec<Issuer>,
+    pub flows: Vec<Flow>,
+    pub circularity: Vec<Circularity>,
+    pub cycles: Vec<Cycle>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct DealRef {
+    pub name: String,
+    pub buyer: String,
+    pub vendor: String,
+    pub layer: Layer,
+    /// The deal's `status` ("" when not given).
+    pub status: String,
+}
+
+/// Totals: GW per layer, money nominal and expected.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Totals {
+    pub gw_by_layer: ByLayer,
+    pub expected_gw_by_layer: ByLayer,
+    #[serde(flatten)]
+    #[cfg_attr(feature = "typescript", ts(flatten))]
+    pub nominal: Money,
+    pub expected: Money,
+}
+
+/// One calendar year of the portfolio (nominal).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct PortfolioYear {
+    pub year: i64,
+    /// GW online at the end of the year, per layer.
+    pub gw_online_by_layer: ByLayer,
+    pub capex_usd: f64,
+    /// The buyers' purchases plus contract payments in the year.
+    pub payments_usd: f64,
+}
+
+/// What one party pays, receives and holds across the deals (nominal).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Party {
+    pub name: String,
+    /// As a buyer: purchases and contract payments.
+    pub pays_usd: f64,
+    /// As a vendor: vendor revenue and contract payments.
+    pub receives_usd: f64,
+    /// As a vendor investing in its buyers.
+    pub invests_usd: f64,
+    /// As a buyer receiving vendors' investment.
+    pub receives_investment_usd: f64,
+    /// Warrant shares held as a buyer (of any issuer).
+    pub warrant_shares_received: f64,
+}
+
+/// The combined warrants on one issuer.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Issuer {
+    /// The vendor's short name.
+    pub issuer: String,
+    pub warrant_shares: f64,
+    /// S, from the issuer's deal with the latest valuation date.
+    pub shares_outstanding: f64,
+    /// Σ warrant shares ÷ (S + Σ warrant shares).
+    pub combined_max_ownership: f64,
+}
+
+/// What a flow is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub enum FlowKind {
+    Purchase,
+    Service,
+    Investment,
+    Warrant,
+}
+
+/// Money (or equity value) from one party to another, summed over the deals.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Flow {
+    pub from: String,
+    pub to: String,
+    pub kind: FlowKind,
+    /// Nominal, never negative.
+    pub usd: f64,
+    /// Expected (the deals' probabilities); null for warrant value.
+    pub expected_usd: Option<f64>,
+}
+
+/// A pair of parties with money going both ways.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Circularity {
+    pub a: String,
+    pub b: String,
+    pub a_to_b: f64,
+    pub b_to_a: f64,
+    /// The smaller direction ÷ the larger (nominal).
+    pub ratio: f64,
+    /// The same with expected amounts.
+    pub expected_ratio: f64,
+}
+
+/// Money going round three or more parties.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Cycle {
+    /// In the order money goes, starting from the first name in alphabetical order.
+    pub parties: Vec<String>,
+    /// The smallest flow along the cycle (nominal).
+    pub bottleneck_usd: f64,
+}
+
+/// Adds a flow, merging it with an earlier one between the same parties of the same kind.
+fn add_flow(
+    flows: &mut Vec<Flow>,
+    from: &str,
+    to: &str,
+    kind: FlowKind,
+    usd: f64,
+    expected: Option<f64>,
+) {
+    if usd <= 0.0 && expected.unwrap_or(0.0) <= 0.0 {
+        return;
+    }
+    match flows
+        .iter_mut()
+        .find(|f| f.from == from && f.to == to && f.kind == kind)
+    {
+        Some(f) => {
+            f.usd += usd;
+            f.expected_usd = f.expected_usd.zip(expected).map(|(a, b)| a + b);
+        }
+        None => flows.push(Flow {
+            from: from.to_string(),
+            to: to.to_string(),
+            kind,
+            usd,
+            expected_usd: expected,
+        }),
+    }
+}
+
+fn party<'p>(parties: &'p mut Vec<Party>, name: &str) -> &'p mut Party {
+    let i = match parties.iter().position(|p| p.name == name) {
+        Some(i) => i,
+        None => {
+            parties.push(Party {
+                name: name.to_string(),
+                pays_usd: 0.0,
+                receives_usd: 0.0,
+                invests_usd: 0.0,
+                receives_investment_usd: 0.0,
+                warrant_shares_received: 0.0,
+            });
+            parties.len() - 1
+        }
+    };
+    &mut parties[i]
+}
+
+/// Money (purchase, service, investment) from `a` to `b`: (nominal, expected).
+fn money(flows: &[Flow], a: &str, b: &str) -> (f64, f64) {
+    flows
+        .iter()
+        .filter(|f| f.from == a && f.to == b && f.kind != FlowKind::Warrant)
+        .fold((0.0, 0.0), |(n, e), f| {
+            (n + f.usd, e + f.expected_usd.unwrap_or(0.0))
+        })
+}
+
+/// Simple directed cycles of money through three or more parties (each found once).
+fn cycles(flows: &[Flow], names: &[String]) -> Vec<Cycle> {
+    let edge = |a: usize, b: usize| money(flows, &names[a], &names[b]).0;
+    let n = names.len();
+    let mut found = Vec::new();
+    // Depth-first from each start, visiting only parties after it (in name order), so that
+    // each cycle is found once, from its smallest member.
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| names[a].cmp(&names[b]));
+    let rank: Vec<usize> = {
+        let mut r = vec![0; n];
+        for (k, &i) in order.iter().enumerate() {
+            r[i] = k;
+        }
+        r
+    };
+    fn walk(
+        path: &mut Vec<usize>,
+        start: usize,
+        n: usize,
+        rank: &[usize],
+        edge: &dyn Fn(usize, usize) -> f64,
+        found: &mut Vec<Vec<usize>>,
+    ) {
+        let last = *path.last().unwrap_or(&start);
+        for next in 0..n {
+            if edge(last, next) <= 0.0 {
+                continue;
+            }
+            if next == start && path.len() >= 3 {
+                found.push(path.clone());
+            } else if rank[next] > rank[start] && !path.contains(&next) && path.len() < 8 {
+                path.push(next);
+                walk(path, start, n, rank, edge, found);
+                path.pop();
+            }
+        }
+    }
+    let mut raw = Vec::new();
+    for start in 0..n {
+        walk(&mut vec![start], start, n, &rank, &edge, &mut raw);
+    }
+    for c in raw {
+        let bottleneck = (0..c.len())
+            .map(|k| edge(c[k], c[(k + 1) % c.len()]))
+            .fold(f64::INFINITY, f64::min);
+        found.push(Cycle {
+            parties: c.iter().map(|&i| names[i].clone()).collect(),
+            bottleneck_usd: bottleneck,
+        });
+    }
+    found
+}
+
+/// Adds up validated deals (1 to [`MAX_DEALS`]; [`crate::input::portfolio_scenarios`] reads
+/// and checks them).
+pub fn portfolio(scenarios: &[Scenario]) -> Portfolio {
+    let reports: Vec<Report> = scenarios.iter().map(evaluate).collect();
+    let mut totals = Totals {
+        gw_by_layer: ByLayer::default(),
+        expected_gw_by_layer: ByLayer::default(),
+        nominal: Money::default(),
+        expected: Money::default(),
+    };
+    let mut flows: Vec<Flow> = Vec::new();
+    let mut parties: Vec<Party> = Vec::new();
+    let mut by_year: Vec<PortfolioYear> = Vec::new();
+    let mut issuers: Vec<(Issuer, crate::date::Date)> = Vec::new();
+    for (s, r) in scenarios.iter().zip(&reports) {
+        let (buyer, vendor) = (s.buyer.trim(), s.vendor.trim());
+        let layer = s.layer();
+        let e = &r.expected;
+        totals.gw_by_layer.add(layer, r.capacity.total_gw);
+        totals.expected_gw_by_layer.add(layer, e.gw);
+        let investment = r.investment.as_ref().map_or(0.0, |i| i.total_usd);
+        let contract = r.contract.as_ref().map_or(0.0, |k| k.value_usd);
+        for (m, capex, revenue, contract, investment) in [
+            (
+                &mut totals.nominal,
+                r.capacity.capex_usd,
+                r.capacity.vendor_revenue_usd,
+                contract,
+                investment,
+            ),
+            (
+                &mut totals.expected,
+                e.capex_usd,
+                e.vendor_revenue_usd,
+                e.contract_usd,
+                e.investment_usd,
+            ),
+        ] {
+            m.capex_usd += capex;
+            m.vendor_revenue_usd += revenue;
+            m.contract_usd += contract;
+            m.investment_usd += investment;
+        }
+        use FlowKind::*;
+        let revenue = r.capacity.vendor_revenue_usd;
+        add_flow(
+            &mut flows,
+            buyer,
+            vendor,
+            Purchase,
+            revenue,
+            Some(e.vendor_revenue_usd),
+        );
+        add_flow(
+            &mut flows,
+            buyer,
+            vendor,
+            Service,
+            contract,
+            Some(e.contract_usd),
+        );
+        add_flow(
+            &mut flows,
+            vendor,
+            buyer,
+            Investment,
+            investment,
+            Some(e.investment_usd),
+        );
+        let warrant_value = r.dilution.as_ref().map_or(0.0, |d| d.value_transfer_usd);
+        let grant = s.equity_grant.as_ref().map_or(0.0, |g| g.value_usd);
+        add_flow(
+            &mut flows,
+            vendor,
+            buyer,
+            Warrant,
+            warrant_value + grant,
+            None,
+        );
+        let b = party(&mut parties, buyer);
+        b.pays_usd += revenue + contract;
+        b.receives_investment_usd += investment;
+        b.warrant_shares_received += s.warrant.as_ref().map_or(0.0, |w| w.shares);
+        let v = party(&mut parties, vendor);
+        v.receives_usd += revenue + contract;
+        v.invests_usd += investment;
+        if let (Some(w), Some(eq)) = (&s.warrant, &s.equity) {
+            match issuers.iter_mut().find(|(i, _)| i.issuer == vendor) {
+                Some((i, latest)) => {
+                    i.warrant_shares += w.shares;
+                    if s.valuation_date >= *latest {
+                        i.shares_outstanding = eq.shares_outstanding;
+                        *latest = s.valuation_date;
+                    }
+                }
+                None => issuers.push((
+                    Issuer {
+                        issuer: vendor.to_string(),
+                        warrant_shares: w.shares,
+                        shares_outstanding: eq.shares_outstanding,
+                        combined_max_ownership: 0.0,
+                    },
+                    s.valuation_date,
+                )),
+            }
+        }
+        // By year: each deal's schedule, its GW carried after its last year.
+        let contract_by_year = |year: i64| {
+            r.contract.as_ref().map_or(0.0, |k| {
+                k.schedule
+                    .iter()
+                    .filter(|y| y.year == year)
+                    .map(|y| y.usd)
+                    .sum()
+            })
+        };
+        let mut years: Vec<i64> = r.capacity.schedule.iter().map(|y| y.year).collect();
+        if let Some(k) = &r.contract {
+            years.extend(k.schedule.iter().map(|y| y.year));
+        }
+        years.sort_unstable();
+        years.dedup();
+        for year in years {
+            let i = match by_year.binary_search_by_key(&year, |y| y.year) {
+                Ok(i) => i,
+                Err(i) => {
+                    by_year.insert(
+                        i,
+                        PortfolioYear {
+                            year,
+                            gw_online_by_layer: ByLayer::default(),
+                            capex_usd: 0.0,
+                            payments_usd: 0.0,
+                        },
+                    );
+                    i
+                }
+            };
+            let row = r.capacity.schedule.iter().find(|y| y.year == year);
+            by_year[i].capex_usd += row.map_or(0.0, |y| y.capex_usd);
+            by_year[i].payments_usd +=
+                row.map_or(0.0, |y| y.vendor_revenue_usd) + contract_by_year(year);
+        }
+    }
+    // GW online at each year's end, per layer: every deal's ramp at that date.
+    for row in by_year.iter_mut() {
+        for (s, r) in scenarios.iter().zip(&reports) {
+            let last = r.capacity.schedule.last();
+            let gw = r
+                .capacity
+                .schedule
+                .iter()
+                .find(|y| y.year == row.year)
+                .map(|y| y.gw_online)
+                .or_else(|| last.filter(|l| l.year < row.year).map(|l| l.gw_online))
+                .unwrap_or(0.0);
+            row.gw_online_by_layer.add(s.layer(), gw);
+        }
+    }
+    let issuers = issuers
+        .into_iter()
+        .map(|(mut i, _)| {
+            i.combined_max_ownership = i.warrant_shares / (i.shares_outstanding + i.warrant_shares);
+            i
+        })
+        .collect();
+    let names: Vec<String> = parties.iter().map(|p| p.name.clone()).collect();
+    let mut circularity = Vec::new();
+    for (ia, a) in names.iter().enumerate() {
+        for b in names.iter().skip(ia + 1) {
+            let (ab, ab_e) = money(&flows, a, b);
+            let (ba, ba_e) = money(&flows, b, a);
+            if ab > 0.0 && ba > 0.0 {
+                circularity.push(Circularity {
+                    a: a.clone(),
+                    b: b.clone(),
+                    a_to_b: ab,
+                    b_to_a: ba,
+                    ratio: ratio(ab.min(ba), ab.max(ba)),
+                    expected_ratio: ratio(ab_e.min(ba_e), ab_e.max(ba_e)),
+                });
+            }
+        }
+    }
+    flows.sort_by(|x, y| (x.kind, &x.from, &x.to).cmp(&(y.kind, &y.from, &y.to)));
+    Portfolio {
+        deals: scenarios
+            .iter()
+            .map(|s| DealRef {
+                name: s.name.clone(),
+                buyer: s.buyer.trim().to_string(),
+                vendor: s.vendor.trim().to_string(),
+                layer: s.layer(),
+                status: s.status.clone(),
+            })
+            .collect(),
+        totals,
+        by_year,
+        cycles: cycles(&flows, &names),
+        parties,
+        issuers,
+        flows,
+        circularity,
+    }
+}
