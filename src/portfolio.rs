@@ -107,6 +107,17 @@ pub struct PortfolioYear {
     pub capex_usd: f64,
     /// The buyers' purchases plus contract payments in the year.
     pub payments_usd: f64,
+    /// The same by the vendor paid, in order of the vendors' first deal.
+    pub payments_by_vendor: Vec<VendorAmount>,
+}
+
+/// An amount paid to one vendor.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct VendorAmount {
+    pub vendor: String,
+    pub usd: f64,
 }
 
 /// What one party pays, receives and holds across the deals (nominal).
@@ -437,6 +448,7 @@ pub fn portfolio(scenarios: &[Scenario]) -> Portfolio {
                             gw_online_by_layer: ByLayer::default(),
                             capex_usd: 0.0,
                             payments_usd: 0.0,
+                            payments_by_vendor: Vec::new(),
                         },
                     );
                     i
@@ -444,8 +456,16 @@ pub fn portfolio(scenarios: &[Scenario]) -> Portfolio {
             };
             let row = r.capacity.schedule.iter().find(|y| y.year == year);
             by_year[i].capex_usd += row.map_or(0.0, |y| y.capex_usd);
-            by_year[i].payments_usd +=
-                row.map_or(0.0, |y| y.vendor_revenue_usd) + contract_by_year(year);
+            let paid = row.map_or(0.0, |y| y.vendor_revenue_usd) + contract_by_year(year);
+            by_year[i].payments_usd += paid;
+            let by_vendor = &mut by_year[i].payments_by_vendor;
+            match by_vendor.iter_mut().find(|v| v.vendor == vendor) {
+                Some(v) => v.usd += paid,
+                None => by_vendor.push(VendorAmount {
+                    vendor: vendor.to_string(),
+                    usd: paid,
+                }),
+            }
         }
     }
     // GW online at each year's end, per layer: every deal's ramp at that date.

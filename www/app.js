@@ -14,6 +14,7 @@ import { mountPricingPanel } from './pricing.js';
 import { mountComparison, mountTornado } from './views.js';
 import { mountValuation } from './valuation.js';
 import { mountBooks } from './books.js';
+import { mountPortfolio } from './portfolio.js';
 import { HASH_PREFIX } from './share.js';
 import { renderMethodology } from './methodology.js';
 import { evaluateScenario } from './ui.js';
@@ -93,6 +94,14 @@ function loadScenario(s, id = null) {
 page.recompute = recompute;
 page.loadScenario = loadScenario;
 
+/** The portfolio view, with the selection of a share link if one gave it. */
+function mountPortfolioPanel() {
+  mountPortfolio(dc, document.getElementById('portfolio'), page.portfolioSelection, (p, ids) => {
+    page.portfolio = p;
+    page.portfolioSelection = ids;
+  });
+}
+
 /** The books panel, with the options of a share link if one gave them. */
 function mountBooksPanel() {
   books = mountBooks(document.getElementById('books'), () => page.scenario, page.booksOptions ?? {}, (a, options) => {
@@ -118,6 +127,7 @@ function rerenderAll() {
     if (page.report) renderReport(page.report);
   });
   mountBooksPanel();
+  mountPortfolioPanel();
   const picker = document.getElementById('preset');
   picker.replaceChildren(el('option', { value: '', text: t('(your scenario)') }));
   for (const p of dc.presets()) picker.append(el('option', { value: p.id, text: t(p.name) }));
@@ -161,6 +171,7 @@ async function main() {
       translateStatic();
     });
     if (loaded && page.booksOptions) mountBooksPanel();
+    if (loaded && page.portfolioSelection) mountPortfolioPanel();
     return loaded;
   };
   window.addEventListener('hashchange', () => {

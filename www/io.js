@@ -29,7 +29,7 @@ export function loadForeign(dc, candidate, where) {
 }
 
 export async function shareLink() {
-  const hash = await encodeShare(page.scenario, { lang: lang(), preset: page.presetId, books: page.booksOptions ?? undefined });
+  const hash = await encodeShare(page.scenario, { lang: lang(), preset: page.presetId, books: page.booksOptions ?? undefined, portfolio: page.portfolioSelection ?? undefined });
   const url = `${location.origin}${location.pathname}${hash}`;
   history.replaceState(null, '', hash);
   const box = document.getElementById('share-url');
@@ -82,6 +82,7 @@ export async function loadFromHash(dc, onLang) {
   if (!hash.startsWith('#s=')) return false;
   try {
     const { scenario: s, view } = await decodeShare(hash);
+    if (Array.isArray(view.portfolio)) page.portfolioSelection = view.portfolio.filter((id) => typeof id === 'string').slice(0, 20);
     if (view.books && typeof view.books === 'object') {
       const { standard, probableThreshold } = view.books;
       page.booksOptions = { standard: typeof standard === 'string' ? standard : undefined, probableThreshold: typeof probableThreshold === 'number' ? probableThreshold : undefined };
@@ -122,5 +123,6 @@ export function exportCsv() {
   const v = page.valuation;
   if (v) for (const r of reportRows(page.scenario.name, { valuation: { ...v, priceFan: null, samplePaths: null, histogram: null } }).slice(1)) rows.push(r);
   if (page.accounting) for (const r of reportRows(page.scenario.name, { accounting: page.accounting }).slice(1)) rows.push(r);
+  if (page.portfolio) for (const r of reportRows(page.scenario.name, { portfolio: page.portfolio }).slice(1)) rows.push(r);
   download(`${fileName('results')}.csv`, csv(rows), 'text/csv');
 }

@@ -9,6 +9,9 @@ export const page = {
   /** The last run of the books panel, and its options ({standard, probableThreshold}). */
   accounting: null,
   booksOptions: null,
+  /** The portfolio view's last result and its selection (preset ids). */
+  portfolio: null,
+  portfolioSelection: null,
   /** Re-evaluates the scenario and redraws (app.js). */
   recompute: () => {},
   /** Shows a scenario (and the preset it is, if any) (app.js). */

@@ -736,7 +736,11 @@ gwOnlineByLayer: ByLayer, capexUsd: number,
 /**
  * The buyers' purchases plus contract payments in the year.
  */
-paymentsUsd: number, };
+paymentsUsd: number,
+/**
+ * The same by the vendor paid, in order of the vendors' first deal.
+ */
+paymentsByVendor: Array<VendorAmount>, };
 
 /**
  * Present values at the valuation date.
@@ -1189,6 +1193,11 @@ priceFan: Array<FanPoint>,
  * A few real-world price paths at the fan's dates.
  */
 samplePaths: Array<Array<number>>, };
+
+/**
+ * An amount paid to one vendor.
+ */
+export type VendorAmount = { vendor: string, usd: number, };
 
 /**
  * The vesting part of the report (only for scenarios with a warrant).

@@ -216,3 +216,28 @@ test('the books: both treatments, the quarterly schedule, a bad threshold beside
   await page.waitForFunction(() => document.querySelector('#books h2').textContent === 'In den Büchern des Emittenten');
   assert.deepEqual(errors, []);
 });
+
+test('the portfolio: OpenAI\'s deals by default, the money-flow diagram and its table, German, and a link keeps the selection', async () => {
+  const { page, errors } = await open(ctx.browser, ctx.server.url);
+  await page.waitForSelector('#portfolio-flows svg path.flow', { state: 'attached' });
+  const chips = await page.textContent('[data-out="portfolio.gwChips"]');
+  assert.match(chips, /^\d+(\.\d+)? GW$/);
+  assert.ok(await page.locator('#portfolio-flows tbody tr').count() >= 7, 'a row a flow');
+  assert.ok(await page.isChecked('#portfolio-amd-openai-2025') && !(await page.isChecked('#portfolio-amd-meta-2026')));
+  // Every band names its flow for keyboard and screen-reader users.
+  const label = await page.getAttribute('#portfolio-flows path.flow >> nth=0', 'aria-label');
+  assert.match(label, /→/);
+  // AMD as issuer: its two warrants combined.
+  await page.click('#portfolio button:has-text("AMD as issuer")');
+  await page.waitForFunction(() => /Combined dilution/.test(document.querySelector('#portfolio-results').textContent));
+  assert.match(await page.textContent('#portfolio-results'), /16\.41%/);
+  await page.screenshot({ path: `${RESULTS}/portfolio-en.png`, fullPage: false });
+  await page.click('#share');
+  await page.waitForFunction(() => document.querySelector('#share-url').value.includes('#s=1.'));
+  const { page: other } = await open(ctx.browser, await page.inputValue('#share-url'));
+  assert.ok(await other.isChecked('#portfolio-amd-meta-2026') && !(await other.isChecked('#portfolio-oracle-openai-2025')));
+  assert.match(await other.textContent('#portfolio-results'), /16\.41%/);
+  await page.selectOption('#lang', 'de');
+  await page.waitForFunction(() => document.querySelector('#portfolio h2').textContent === 'Portfolio: das Geflecht der Deals');
+  assert.deepEqual(errors, []);
+});

@@ -1,0 +1,160 @@
+// The portfolio view: several built-in deals added up by the core (portfolio()): totals with GW
+// kept per layer, commitments by year and vendor, the money flowing between the parties as a
+// diagram with its data table, the combined dilution per issuer and the circularity. The
+// selection travels in share links (view.portfolio).
+import { el, fmt } from './dom.js';
+import { t, problemText } from './i18n.js';
+import { svg } from './charts.js';
+import { cards, dataTable } from './ui.js';
+
+const KINDS = ['purchase', 'service', 'investment', 'warrant'];
+const KIND_LABELS = { purchase: 'purchases', service: 'service payments', investment: 'investment', warrant: 'equity given' };
+
+/** Bars of commitments by year, stacked by vendor, with the data table. */
+function byYearChart(p) {
+  const years = p.byYear.filter((y) => y.paymentsUsd > 0);
+  if (!years.length) return null;
+  const vendors = [...new Set(years.flatMap((y) => y.paymentsByVendor.map((v) => v.vendor)))];
+  const width = 720, height = 240, left = 84, right = 12, top = 12, bottom = 30;
+  const max = Math.max(...years.map((y) => y.paymentsUsd), 1);
+  const bw = (width - left - right) / years.length;
+  const yy = (v) => (v / max) * (height - top - bottom);
+  const s = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'img', 'aria-labelledby': 'portfolio-years-title' });
+  s.append(svg('title', { id: 'portfolio-years-title' }, t('Commitments by year and vendor (nominal)')));
+  years.forEach((y, k) => {
+    let base = height - bottom;
+    for (const v of y.paymentsByVendor) {
+      const h = yy(v.usd);
+      base -= h;
+      s.append(svg('rect', { x: left + k * bw + bw * 0.15, y: base, width: bw * 0.7, height: h, class: `series-${vendors.indexOf(v.vendor) % 8}` }, null));
+    }
+    s.append(svg('text', { x: left + k * bw + bw / 2, y: height - 10, 'text-anchor': 'middle', class: 'axis-label' }, String(y.year)));
+  });
+  s.append(svg('text', { x: left - 6, y: top + 8, 'text-anchor': 'end', class: 'axis-label' }, fmt.usd(max)));
+  const legend = el('p', { class: 'legend' }, ...vendors.flatMap((v, i) => [el('span', { class: `key series-${i % 8}` }), ` ${v}  `]));
+  const rows = years.map((y) => [String(y.year), ...vendors.map((v) => fmt.usd(y.paymentsByVendor.find((x) => x.vendor === v)?.usd ?? 0)), fmt.usd(y.paymentsUsd)]);
+  return el('figure', { class: 'figure', id: 'portfolio-years' }, s, legend,
+    el('details', {}, el('summary', { text: t('Data') }), el('div', { class: 'table-wrap' }, dataTable(t('Commitments by year (nominal)'), [t('Year'), ...vendors, t('Total')], rows))));
+}
+
+/**
+ * The money-flow diagram: payers on the left, payees on the right, a band per flow whose width
+ * is its amount; kinds differ in colour and in dash pattern (readable in grey). Every band can
+ * be focused and names its flow; the table beside it holds the same data.
+ */
+function flowDiagram(p) {
+  const flows = p.flows.filter((f) => f.usd > 0);
+  if (!flows.length) return null;
+  const left = [...new Set(flows.filter((f) => f.kind === 'purchase' || f.kind === 'service').map((f) => f.from))];
+  const right = p.parties.map((x) => x.name).filter((n) => !left.includes(n));
+  const width = 720, row = 44, top = 20;
+  const height = top * 2 + Math.max(left.length, right.length) * row;
+  const pos = new Map([...left.map((n, i) => [n, [150, top + i * row + row / 2]]), ...right.map((n, i) => [n, [width - 150, top + i * row + row / 2]])]);
+  const max = Math.max(...flows.map((f) => f.usd));
+  const s = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart flow-diagram', role: 'group', 'aria-labelledby': 'portfolio-flows-title' });
+  s.append(svg('title', { id: 'portfolio-flows-title' }, t('Money between the parties: band width is the amount, colour and dashes the kind')));
+  flows.forEach((f, k) => {
+    const [x1, y1] = pos.get(f.from);
+    const [x2, y2] = pos.get(f.to);
+    const bend = (k % 3 - 1) * 8;
+    const d = `M${x1},${y1 + bend} C${(x1 + x2) / 2},${y1 + bend} ${(x1 + x2) / 2},${y2 - bend} ${x2},${y2 - bend}`;
+    const label = `${f.from} → ${f.to}: ${t(KIND_LABELS[f.kind])} ${fmt.usd(f.usd)}${f.expectedUsd == null ? '' : ` (${t('expected')} ${fmt.usd(f.expectedUsd)})`}`;
+    const band = svg('path', { d, class: `flow flow-${f.kind}`, 'stroke-width': Math.max(2, (f.usd / max) * 24), tabindex: '0', role: 'img', 'aria-label': label });
+    band.append(svg('title', {}, label));
+    s.append(band);
+  });
+  for (const [name, [x, y]] of pos) {
+    const anchor = x < width / 2 ? 'end' : 'start';
+    s.append(svg('circle', { cx: x, cy: y, r: 6, class: 'point' }));
+    s.append(svg('text', { x: x + (anchor === 'end' ? -10 : 10), y: y + 4, 'text-anchor': anchor, class: 'axis-label' }, name));
+  }
+  const legend = el('p', { class: 'legend' }, ...KINDS.flatMap((k) => [el('span', { class: `key flow-key flow-${k}` }), ` ${t(KIND_LABELS[k])}  `]));
+  const rows = flows.map((f) => [f.from, f.to, t(KIND_LABELS[f.kind]), fmt.usd(f.usd), f.expectedUsd == null ? '–' : fmt.usd(f.expectedUsd)]);
+  return el('figure', { class: 'figure', id: 'portfolio-flows' }, s, legend,
+    el('div', { class: 'table-wrap' }, dataTable(t('Flows (nominal and expected; equity given is intrinsic value)'), [t('From'), t('To'), t('Kind'), t('Nominal'), t('Expected')], rows)));
+}
+
+function results(p) {
+  const money = (m) => m.vendorRevenueUsd + m.contractUsd;
+  const parts = [
+    cards([
+      { label: t('GW in chip deals'), value: `${fmt.num(p.totals.gwByLayer.chips, 2)} GW`, out: 'portfolio.gwChips', note: t('expected {x} GW', { x: fmt.num(p.totals.expectedGwByLayer.chips, 2) }) },
+      { label: t('GW in cloud deals'), value: `${fmt.num(p.totals.gwByLayer.cloud, 2)} GW`, out: 'portfolio.gwCloud', note: t('expected {x} GW', { x: fmt.num(p.totals.expectedGwByLayer.cloud, 2) }) },
+      { label: t('Commitments'), value: fmt.usd(money(p.totals)), out: 'portfolio.commitments', note: t('purchases and contracts, nominal') },
+      { label: t('Expected commitments'), value: fmt.usd(money(p.totals.expected)), out: 'portfolio.expectedCommitments', note: t('weighted by the deals\' probabilities') },
+      { label: t('Vendor money returned'), value: fmt.usd(p.totals.investmentUsd), out: 'portfolio.investment', note: t('expected {x}', { x: fmt.usd(p.totals.expected.investmentUsd) }) },
+    ]),
+    el('p', { class: 'help', text: t('GW of chip deals and of cloud deals are never added together: a cloud deal may run on the chips of another deal.') }),
+    byYearChart(p),
+    flowDiagram(p),
+  ];
+  if (p.issuers.length) {
+    parts.push(el('div', { class: 'table-wrap' }, dataTable(t('Combined dilution per issuer'), [t('Issuer'), t('Warrant shares'), t('Shares outstanding'), t('Combined max ownership')],
+      p.issuers.map((i) => [i.issuer, fmt.num(i.warrantShares, 0), fmt.num(i.sharesOutstanding, 0), fmt.pct(i.combinedMaxOwnership)]))));
+  }
+  parts.push(el('div', { class: 'table-wrap' }, dataTable(t('Circularity: money going both ways'), [t('Party'), t('Party'), t('First to second'), t('Second to first'), t('Ratio'), t('Expected ratio')],
+    p.circularity.map((c) => [c.a, c.b, fmt.usd(c.aToB), fmt.usd(c.bToA), fmt.pct(c.ratio, 1), fmt.pct(c.expectedRatio, 1)]))));
+  if (p.cycles.length) {
+    parts.push(el('ul', { class: 'cycles' }, ...p.cycles.map((c) => el('li', { text: t('{path}: at most {x} goes round', { path: [...c.parties, c.parties[0]].join(' → '), x: fmt.usd(c.bottleneckUsd) }) }))));
+  }
+  return parts.filter(Boolean);
+}
+
+/**
+ * Mounts the view. `initial`: the preset ids of a share link; `onResult(portfolio, ids)` after
+ * each computation (for the CSV and the link).
+ */
+export function mountPortfolio(dc, root, initial = null, onResult = () => {}) {
+  const presets = dc.presets().map((p) => ({ ...p, deal: dc.preset(p.id) }));
+  const pick = (test) => presets.filter((p) => test(p.deal)).map((p) => p.id);
+  const openai = pick((d) => d.buyer === 'OpenAI');
+  const selected = new Set(initial?.length ? initial.filter((id) => presets.some((p) => p.id === id)) : openai);
+  const boxes = presets.map((p) => {
+    const box = el('input', { type: 'checkbox', id: `portfolio-${p.id}`, value: p.id });
+    box.checked = selected.has(p.id);
+    box.addEventListener('change', () => {
+      if (box.checked) selected.add(p.id); else selected.delete(p.id);
+      compute();
+    });
+    const status = p.deal.status ? ` · ${p.deal.status.replaceAll('_', ' ')}${p.deal.asOf ? ` (${fmt.date(p.deal.asOf)})` : ''}` : '';
+    return el('label', { class: 'check', for: `portfolio-${p.id}` }, box, ` ${t(p.name)}${status}`);
+  });
+  const quick = (label, ids) => {
+    const b = el('button', { type: 'button', text: t(label) });
+    b.addEventListener('click', () => {
+      selected.clear();
+      ids.forEach((id) => selected.add(id));
+      boxes.forEach((l) => { const box = l.querySelector('input'); box.checked = selected.has(box.value); });
+      compute();
+    });
+    return b;
+  };
+  const status = el('p', { id: 'portfolio-status', class: 'problem', role: 'alert' });
+  const out = el('div', { id: 'portfolio-results' });
+  root.replaceChildren(
+    el('h2', { text: t('Portfolio: the web of deals') }),
+    el('p', { class: 'help', text: t('Built-in deals added up on their party names: what a buyer has committed, what each issuer may give away in shares, and the vendor money that comes back as vendor revenue.') }),
+    el('div', { class: 'control' }, quick('OpenAI as buyer', openai), quick('Anthropic as buyer', pick((d) => d.buyer === 'Anthropic')), quick('AMD as issuer', pick((d) => d.vendor === 'AMD' && d.warrant))),
+    el('fieldset', { class: 'deal-picker' }, el('legend', { text: t('Deals') }), ...boxes),
+    status, out,
+  );
+
+  function compute() {
+    const ids = presets.map((p) => p.id).filter((id) => selected.has(id));
+    if (!ids.length) {
+      out.replaceChildren();
+      status.textContent = t('Pick at least one deal.');
+      return;
+    }
+    try {
+      const p = dc.portfolio(ids.map((id) => presets.find((x) => x.id === id).deal));
+      status.textContent = '';
+      out.replaceChildren(...results(p));
+      onResult(p, ids);
+    } catch (e) {
+      status.textContent = (e.problems ?? []).map((x) => `${x.path}: ${problemText(x)}`).join('\n') || e.message;
+    }
+  }
+  compute();
+  return { selection: () => presets.map((p) => p.id).filter((id) => selected.has(id)) };
+}
