@@ -14,7 +14,7 @@ rm -rf "$STAGE"
 mkdir -p "$STAGE/pkg" "$STAGE/i18n"
 cp www/pkg/dealcalc.js www/pkg/dealcalc.d.ts www/pkg/dealcalc_bg.wasm www/pkg/dealcalc_bg.wasm.d.ts "$STAGE/pkg/"
 # The element and what it imports, and the iframe embed.
-for f in deal-calculator.js headline.js fieldpath.js element.css dom.js i18n.js share.js charts.js ui.js fields.js embed.html embed.js embed.css embed-resize.js; do
+for f in deal-calculator.js headline.js fieldpath.js element.css dom.js i18n.js share.js charts.js charts.css ui.js fields.js portfolio.js embed.html embed.js embed.css embed-resize.js; do
   cp "www/$f" "$STAGE/"
 done
 cp www/i18n/de.js www/i18n/problems.js "$STAGE/i18n/"

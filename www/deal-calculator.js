@@ -7,8 +7,9 @@
 //   preset    a preset id (default amd-openai-2025)
 //   scenario  a scenario as JSON text or a share-link hash "#s=1.…"; wins over `preset`.
 //             The `scenario` property also takes a plain object and returns a copy.
-//   view      "full" (headline, key inputs, charts, tranche table; the default) or "card"
-//             (the headline numbers only, for an article)
+//   view      "full" (headline, key inputs, charts, tranche table; the default), "card"
+//             (the headline numbers only, for an article) or "portfolio" (several deals added up)
+//   presets   for view="portfolio": preset ids, comma-separated (default: OpenAI's deals)
 //   lang      "en" or "de" (default: the nearest lang attribute, then English)
 //   theme     "light" (default), "dark" or "auto" (follows prefers-color-scheme)
 // Read-only properties: `report` (the last Report), `problems` (the last validation problems).
@@ -24,7 +25,8 @@
 
 import init, * as dc from './pkg/dealcalc.js';
 import { el } from './dom.js';
-import { t, withLang } from './i18n.js';
+import { t, withLang, problemText } from './i18n.js';
+import { portfolioResults } from './portfolio.js';
 import { decodeShare, encodeShare, parseEnvelope, HASH_PREFIX } from './share.js';
 import { capacityChart, ownershipChart } from './charts.js';
 import { headlineItems } from './headline.js';
@@ -32,7 +34,7 @@ import { getAt, setAt } from './fieldpath.js';
 import { cards, evaluateScenario, numberInput, placeProblems, trancheTable } from './ui.js';
 
 const BASE = new URL('./', import.meta.url);
-const VIEWS = ['full', 'card'];
+const VIEWS = ['full', 'card', 'portfolio'];
 const THEMES = ['light', 'dark', 'auto'];
 
 let engine = null;
@@ -70,7 +72,7 @@ function headline(scenario, r) {
 }
 
 export class DealCalculator extends HTMLElement {
-  static observedAttributes = ['preset', 'scenario', 'view', 'lang', 'theme'];
+  static observedAttributes = ['preset', 'scenario', 'view', 'lang', 'theme', 'presets'];
 
   #root;
   #scenario = null;
@@ -87,7 +89,8 @@ export class DealCalculator extends HTMLElement {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
     const sheet = el('link', { rel: 'stylesheet', href: new URL('element.css', BASE).href });
-    this.#root.append(sheet, el('div', { class: 'dc', part: 'container' }, el('p', { class: 'loading', text: '…' })));
+    const charts = el('link', { rel: 'stylesheet', href: new URL('charts.css', BASE).href });
+    this.#root.append(sheet, charts, el('div', { class: 'dc', part: 'container' }, el('p', { class: 'loading', text: '…' })));
   }
 
   connectedCallback() {
@@ -204,6 +207,10 @@ export class DealCalculator extends HTMLElement {
         box.replaceChildren(el('p', { class: 'problems', part: 'problems', role: 'alert', text: `${t('The calculator could not load this deal:')} ${this.#loadError}` }));
         return;
       }
+      if (this.view === 'portfolio') {
+        box.replaceChildren(...this.#portfolio());
+        return;
+      }
       if (!this.#scenario) return;
       if (inputs || !box.querySelector('.results')) {
         box.replaceChildren(...[
@@ -219,6 +226,20 @@ export class DealCalculator extends HTMLElement {
       this.#showResults();
       this.#linkToCalculator();
     });
+  }
+
+  /** The portfolio view: the deals of the `presets` attribute (default: OpenAI's) added up. */
+  #portfolio() {
+    const ids = (this.getAttribute('presets') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    try {
+      const chosen = ids.length ? ids : dc.presets().map((p) => p.id).filter((id) => dc.preset(id).buyer === 'OpenAI');
+      const p = dc.portfolio(chosen.map((id) => dc.preset(id)));
+      return [el('header', { part: 'header' }, el('h2', { class: 'title', part: 'title', text: t('Portfolio: the web of deals') })),
+        el('div', { class: 'details', part: 'details' }, ...portfolioResults(p)), this.#footer()];
+    } catch (e) {
+      const text = (e?.problems ?? []).map((x) => problemText(x)).join('; ') || String(e?.message ?? e);
+      return [el('p', { class: 'problems', part: 'problems', role: 'alert', text: `${t('The calculator could not load this deal:')} ${text}` })];
+    }
   }
 
   #form() {

@@ -74,7 +74,8 @@ function flowDiagram(p) {
     el('div', { class: 'table-wrap' }, dataTable(t('Flows (nominal and expected; equity given is intrinsic value)'), [t('From'), t('To'), t('Kind'), t('Nominal'), t('Expected')], rows)));
 }
 
-function results(p) {
+/** The figures of a portfolio: cards, charts and tables (the page's view and the element's). */
+export function portfolioResults(p) {
   const money = (m) => m.vendorRevenueUsd + m.contractUsd;
   const parts = [
     cards([
@@ -149,7 +150,7 @@ export function mountPortfolio(dc, root, initial = null, onResult = () => {}) {
     try {
       const p = dc.portfolio(ids.map((id) => presets.find((x) => x.id === id).deal));
       status.textContent = '';
-      out.replaceChildren(...results(p));
+      out.replaceChildren(...portfolioResults(p));
       onResult(p, ids);
     } catch (e) {
       status.textContent = (e.problems ?? []).map((x) => `${x.path}: ${problemText(x)}`).join('\n') || e.message;

@@ -272,6 +272,15 @@ test('the element\'s properties, attributes and bad input', async () => {
     await handle.evaluate((e) => { e.removeAttribute('scenario'); e.preset = 'amd-openai-2025'; });
     await page.waitForFunction(() => window.__events.some((r) => /AMD–OpenAI/.test(r.name) && r.maxOwnership > 0.08));
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
+
+    // The portfolio view: the deals of the presets attribute added up, flows with their table.
+    await handle.evaluate((e) => { e.setAttribute('presets', 'amd-openai-2025,amd-meta-2026'); e.view = 'portfolio'; e.lang = 'en'; });
+    await calc.locator('[data-out="portfolio.gwChips"]').waitFor();
+    assert.equal(await calc.locator('[data-out="portfolio.gwChips"]').textContent(), '12 GW');
+    assert.match(await calc.locator('[part="details"]').textContent(), /16\.41%/);
+    await calc.locator('path.flow').first().waitFor({ state: 'attached' });
+    await handle.evaluate((e) => e.setAttribute('presets', 'no-such-deal'));
+    await page.waitForFunction((el) => /unknown preset/.test(el.shadowRoot.querySelector('[part="problems"]')?.textContent ?? ''), handle);
     assert.deepEqual(errors, []);
   } finally {
     await page.close();
