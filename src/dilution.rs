@@ -81,6 +81,12 @@ pub struct TrancheDilution {
     pub contingent: bool,
 }
 
+/// The value transferred at today's price, intrinsic and ignoring every condition:
+/// N × max(P − K, 0).
+pub fn value_transfer_usd(w: &crate::scenario::Warrant, e: &crate::scenario::Equity) -> f64 {
+    w.shares * (e.share_price - w.strike).max(0.0)
+}
+
 /// Evaluates dilution; `None` for a scenario without a warrant.
 /// `vendor_income_pv_usd`: the present value of the expected vendor income; `vesting`: the
 /// timeline, whose milestone dates say which GW milestones are met.
@@ -92,7 +98,7 @@ pub fn evaluate(
     let (w, e) = s.warrant_on_equity()?;
     let (big_s, n, k, p) = (e.shares_outstanding, w.shares, w.strike, e.share_price);
     let intrinsic = (p - k).max(0.0);
-    let value_transfer_usd = n * intrinsic;
+    let value_transfer_usd = value_transfer_usd(w, e);
     let mut cumulative = 0.0;
     let tranches: Vec<TrancheDilution> = w
         .tranches

@@ -20,8 +20,10 @@
 //! Combined dilution per issuer (the warrant's vendor): Σ warrant shares ÷ (S + Σ warrant
 //! shares), S the shares outstanding of that issuer's deal with the latest valuation date.
 
+use crate::capacity::{self, CapacityReport};
+use crate::expected::{self, ExpectedReport};
+use crate::financing::{self, ContractReport, InvestmentReport};
 use crate::numeric::ratio;
-use crate::report::{evaluate, Report};
 use crate::scenario::{Layer, Scenario};
 use serde::Serialize;
 
@@ -315,10 +317,34 @@ fn cycles(flows: &[Flow], names: &[String]) -> Vec<Cycle> {
     found
 }
 
+/// The parts of a deal's report a portfolio adds up (the report's own functions, without the
+/// vesting timeline a portfolio does not show).
+struct DealFigures {
+    capacity: CapacityReport,
+    expected: ExpectedReport,
+    investment: Option<InvestmentReport>,
+    contract: Option<ContractReport>,
+    /// The warrant's intrinsic value today ([`crate::dilution`]): N × max(P − K, 0).
+    value_transfer_usd: f64,
+}
+
+fn figures(s: &Scenario) -> DealFigures {
+    let capacity = capacity::evaluate(s);
+    DealFigures {
+        expected: expected::evaluate(s),
+        investment: financing::investment(s, &capacity),
+        contract: financing::contract(s, capacity.total_gw),
+        value_transfer_usd: s
+            .warrant_on_equity()
+            .map_or(0.0, |(w, e)| crate::dilution::value_transfer_usd(w, e)),
+        capacity,
+    }
+}
+
 /// Adds up validated deals (1 to [`MAX_DEALS`]; [`crate::input::portfolio_scenarios`] reads
 /// and checks them).
 pub fn portfolio(scenarios: &[Scenario]) -> Portfolio {
-    let reports: Vec<Report> = scenarios.iter().map(evaluate).collect();
+    let reports: Vec<DealFigures> = scenarios.iter().map(figures).collect();
     let mut totals = Totals {
         gw_by_layer: ByLayer::default(),
         expected_gw_by_layer: ByLayer::default(),
@@ -384,7 +410,7 @@ pub fn portfolio(scenarios: &[Scenario]) -> Portfolio {
             investment,
             Some(e.investment_usd),
         );
-        let warrant_value = r.dilution.as_ref().map_or(0.0, |d| d.value_transfer_usd);
+        let warrant_value = r.value_transfer_usd;
         let grant = s.equity_grant.as_ref().map_or(0.0, |g| g.value_usd);
         add_flow(
             &mut flows,

@@ -9,7 +9,7 @@
 
 import init, * as dc from './pkg/dealcalc.js';
 import { el } from './dom.js';
-import { t, lang, setLang, LANGUAGES } from './i18n.js';
+import { t, fmt, lang, setLang, LANGUAGES } from './i18n.js';
 import { mountPricingPanel } from './pricing.js';
 import { mountComparison, mountTornado } from './views.js';
 import { mountValuation } from './valuation.js';
@@ -27,6 +27,7 @@ let comparison = null;
 let valuation = null;
 let tornado = null;
 let books = null;
+let portfolio = null;
 
 function recompute() {
   const status = document.getElementById('status');
@@ -71,6 +72,7 @@ function renderSecondary() {
         comparison?.render();
         valuation?.render(page.report);
         books?.render(page.report);
+        portfolio?.refresh();
         tornado?.render(page.report);
         renderMethodology(document.getElementById('methodology'), page.scenario);
       }
@@ -86,7 +88,8 @@ function loadScenario(s, id = null) {
   const picker = document.getElementById('preset');
   picker.value = id ?? '';
   const info = id ? dc.presets().find((p) => p.id === id) : null;
-  document.getElementById('preset-summary').textContent = info ? t(info.summary) : page.scenario.name ?? '';
+  const status = page.scenario.status ? ` (${page.scenario.status.replaceAll('_', ' ')}${page.scenario.asOf ? `, ${fmt.date(page.scenario.asOf)}` : ''})` : '';
+  document.getElementById('preset-summary').textContent = (info ? t(info.summary) : page.scenario.name ?? '') + status;
   buildForm();
   recompute();
 }
@@ -96,7 +99,7 @@ page.loadScenario = loadScenario;
 
 /** The portfolio view, with the selection of a share link if one gave it. */
 function mountPortfolioPanel() {
-  mountPortfolio(dc, document.getElementById('portfolio'), page.portfolioSelection, (p, ids) => {
+  portfolio = mountPortfolio(dc, document.getElementById('portfolio'), page.portfolioSelection, () => page.scenario, (p, ids) => {
     page.portfolio = p;
     page.portfolioSelection = ids;
   });

@@ -45,6 +45,8 @@ function byYearChart(p) {
 function flowDiagram(p) {
   const flows = p.flows.filter((f) => f.usd > 0);
   if (!flows.length) return null;
+  // The band in focus or under the pointer, named in words (screen readers read its label).
+  const named = el('p', { class: 'legend flow-named', 'aria-hidden': 'true' });
   const left = [...new Set(flows.filter((f) => f.kind === 'purchase' || f.kind === 'service').map((f) => f.from))];
   const right = p.parties.map((x) => x.name).filter((n) => !left.includes(n));
   const width = 720, row = 44, top = 20;
@@ -61,6 +63,7 @@ function flowDiagram(p) {
     const label = `${f.from} → ${f.to}: ${t(KIND_LABELS[f.kind])} ${fmt.usd(f.usd)}${f.expectedUsd == null ? '' : ` (${t('expected')} ${fmt.usd(f.expectedUsd)})`}`;
     const band = svg('path', { d, class: `flow flow-${f.kind}`, 'stroke-width': Math.max(2, (f.usd / max) * 24), tabindex: '0', role: 'img', 'aria-label': label });
     band.append(svg('title', {}, label));
+    for (const on of ['focus', 'mouseenter']) band.addEventListener(on, () => { named.textContent = label; });
     s.append(band);
   });
   for (const [name, [x, y]] of pos) {
@@ -70,7 +73,7 @@ function flowDiagram(p) {
   }
   const legend = el('p', { class: 'legend' }, ...KINDS.flatMap((k) => [el('span', { class: `key flow-key flow-${k}` }), ` ${t(KIND_LABELS[k])}  `]));
   const rows = flows.map((f) => [f.from, f.to, t(KIND_LABELS[f.kind]), fmt.usd(f.usd), f.expectedUsd == null ? '–' : fmt.usd(f.expectedUsd)]);
-  return el('figure', { class: 'figure', id: 'portfolio-flows' }, s, legend,
+  return el('figure', { class: 'figure', id: 'portfolio-flows' }, s, named, legend,
     el('div', { class: 'table-wrap' }, dataTable(t('Flows (nominal and expected; equity given is intrinsic value)'), [t('From'), t('To'), t('Kind'), t('Nominal'), t('Expected')], rows)));
 }
 
@@ -102,12 +105,15 @@ export function portfolioResults(p) {
 }
 
 /**
- * Mounts the view. `initial`: the preset ids of a share link; `onResult(portfolio, ids)` after
- * each computation (for the CSV and the link).
+ * Mounts the view. `initial`: the ids of a share link ("current" is the page's deal as edited,
+ * which the link carries anyway); `current()`: that deal; `onResult(portfolio, ids)` after each
+ * computation (for the CSV and the link).
  */
-export function mountPortfolio(dc, root, initial = null, onResult = () => {}) {
-  const presets = dc.presets().map((p) => ({ ...p, deal: dc.preset(p.id) }));
-  const pick = (test) => presets.filter((p) => test(p.deal)).map((p) => p.id);
+export function mountPortfolio(dc, root, initial = null, current = () => null, onResult = () => {}) {
+  // "current": the page's deal as edited, beside the built-in ones.
+  const presets = [{ id: 'current', name: 'The deal above (as edited)', get deal() { return current() ?? {}; } },
+    ...dc.presets().map((p) => ({ ...p, deal: dc.preset(p.id) }))];
+  const pick = (test) => presets.filter((p) => p.id !== 'current' && test(p.deal)).map((p) => p.id);
   const openai = pick((d) => d.buyer === 'OpenAI');
   const selected = new Set(initial?.length ? initial.filter((id) => presets.some((p) => p.id === id)) : openai);
   const boxes = presets.map((p) => {
@@ -117,7 +123,7 @@ export function mountPortfolio(dc, root, initial = null, onResult = () => {}) {
       if (box.checked) selected.add(p.id); else selected.delete(p.id);
       compute();
     });
-    const status = p.deal.status ? ` · ${p.deal.status.replaceAll('_', ' ')}${p.deal.asOf ? ` (${fmt.date(p.deal.asOf)})` : ''}` : '';
+    const status = p.id !== 'current' && p.deal.status ? ` · ${p.deal.status.replaceAll('_', ' ')}${p.deal.asOf ? ` (${fmt.date(p.deal.asOf)})` : ''}` : '';
     return el('label', { class: 'check', for: `portfolio-${p.id}` }, box, ` ${t(p.name)}${status}`);
   });
   const quick = (label, ids) => {
@@ -157,5 +163,8 @@ export function mountPortfolio(dc, root, initial = null, onResult = () => {}) {
     }
   }
   compute();
-  return { selection: () => presets.map((p) => p.id).filter((id) => selected.has(id)) };
+  return {
+    /** After an edit of the page's deal: recomputes when it is part of the selection. */
+    refresh: () => selected.has('current') && compute(),
+  };
 }

@@ -28,9 +28,11 @@ async function workloads(dc, specs, now) {
   // Batches: browsers coarsen performance.now() to ~0.1 ms, so one call is below the clock.
   const evaluateMs = median(51, () => { for (let i = 0; i < 20; i++) dc.evaluate(amd); }) / 20;
   const priceOptionMs = median(51, () => { for (let i = 0; i < 200; i++) specs.forEach((s) => dc.priceOption(s)); }) / (200 * specs.length);
+  const all = dc.presets().map((p) => dc.preset(p.id));
+  const portfolioMs = median(51, () => { for (let i = 0; i < 10; i++) dc.portfolio(all); }) / 10;
   let v;
   const valueWarrantMs = median(5, () => { v = dc.valueWarrant(amd, { paths: 100000, seed: 1, stepsPerYear: 52 }); });
-  return { evaluateMs, priceOptionMs, valueWarrantMs, valueWarrantUsd: v.totalFairValueUsd, standardErrorUsd: v.standardErrorUsd };
+  return { evaluateMs, priceOptionMs, portfolioMs, valueWarrantMs, valueWarrantUsd: v.totalFairValueUsd, standardErrorUsd: v.standardErrorUsd };
 }
 
 // The plain-JavaScript baseline on the same workload (3 runs; it takes seconds each).

@@ -241,3 +241,20 @@ test('the portfolio: OpenAI\'s deals by default, the money-flow diagram and its 
   await page.waitForFunction(() => document.querySelector('#portfolio h2').textContent === 'Portfolio: das Geflecht der Deals');
   assert.deepEqual(errors, []);
 });
+
+test('the portfolio takes the deal above as edited, and names the band in focus', async () => {
+  const { page, errors } = await open(ctx.browser, ctx.server.url);
+  await page.selectOption('#preset', 'nvidia-openai-2025');
+  await page.waitForSelector('#portfolio-current');
+  // Only the edited deal: Nvidia's 10 GW, then 12 GW after an edit.
+  await page.click('#portfolio button:has-text("AMD as issuer")');
+  await page.uncheck('#portfolio-amd-openai-2025');
+  await page.uncheck('#portfolio-amd-meta-2026');
+  await page.check('#portfolio-current');
+  await page.waitForFunction(() => document.querySelector('[data-out="portfolio.gwChips"]')?.textContent === '10 GW');
+  await page.fill('[data-path="capacity.phases[1].gw"]', '11');
+  await page.waitForFunction(() => document.querySelector('[data-out="portfolio.gwChips"]')?.textContent === '12 GW');
+  await page.focus('#portfolio-flows path.flow >> nth=0');
+  assert.match(await page.textContent('#portfolio-flows .flow-named'), /→/);
+  assert.deepEqual(errors, []);
+});

@@ -517,4 +517,6 @@ export const de = {
   'Built-in deals added up on their party names: what a buyer has committed, what each issuer may give away in shares, and the vendor money that comes back as vendor revenue.': 'Die hinterlegten Deals, nach Parteien zusammengezählt: was ein Käufer zugesagt hat, was jeder Emittent in Aktien abgeben kann und welches Geld der Anbieter als Umsatz zurückkommt.',
   'Deals': 'Deals',
   'Pick at least one deal.': 'Wählen Sie mindestens einen Deal.',
+  'The deal above (as edited)': 'Der Deal oben (wie bearbeitet)',
+  'Portfolio': 'Portfolio',
 };
