@@ -23,8 +23,12 @@
 use crate::capacity::{self, CapacityReport};
 use crate::expected::{self, ExpectedReport};
 use crate::financing::{self, ContractReport, InvestmentReport};
-use crate::numeric::ratio;
+mod flows;
+
+pub use flows::{Circularity, Cycle, Flow, FlowKind};
+
 use crate::scenario::{Layer, Scenario};
+use flows::{add_flow, circularity, cycles};
 use serde::Serialize;
 
 /// At most this many deals in one portfolio.
@@ -154,87 +158,6 @@ pub struct Issuer {
     pub combined_max_ownership: f64,
 }
 
-/// What a flow is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub enum FlowKind {
-    Purchase,
-    Service,
-    Investment,
-    Warrant,
-}
-
-/// Money (or equity value) from one party to another, summed over the deals.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub struct Flow {
-    pub from: String,
-    pub to: String,
-    pub kind: FlowKind,
-    /// Nominal, never negative.
-    pub usd: f64,
-    /// Expected (the deals' probabilities); null for warrant value.
-    pub expected_usd: Option<f64>,
-}
-
-/// A pair of parties with money going both ways.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub struct Circularity {
-    pub a: String,
-    pub b: String,
-    pub a_to_b: f64,
-    pub b_to_a: f64,
-    /// The smaller direction ÷ the larger (nominal).
-    pub ratio: f64,
-    /// The same with expected amounts.
-    pub expected_ratio: f64,
-}
-
-/// Money going round three or more parties.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub struct Cycle {
-    /// In the order money goes, starting from the first name in alphabetical order.
-    pub parties: Vec<String>,
-    /// The smallest flow along the cycle (nominal).
-    pub bottleneck_usd: f64,
-}
-
-/// Adds a flow, merging it with an earlier one between the same parties of the same kind.
-fn add_flow(
-    flows: &mut Vec<Flow>,
-    from: &str,
-    to: &str,
-    kind: FlowKind,
-    usd: f64,
-    expected: Option<f64>,
-) {
-    if usd <= 0.0 && expected.unwrap_or(0.0) <= 0.0 {
-        return;
-    }
-    match flows
-        .iter_mut()
-        .find(|f| f.from == from && f.to == to && f.kind == kind)
-    {
-        Some(f) => {
-            f.usd += usd;
-            f.expected_usd = f.expected_usd.zip(expected).map(|(a, b)| a + b);
-        }
-        None => flows.push(Flow {
-            from: from.to_string(),
-            to: to.to_string(),
-            kind,
-            usd,
-            expected_usd: expected,
-        }),
-    }
-}
-
 fn party<'p>(parties: &'p mut Vec<Party>, name: &str) -> &'p mut Party {
     let i = match parties.iter().position(|p| p.name == name) {
         Some(i) => i,
@@ -251,70 +174,6 @@ fn party<'p>(parties: &'p mut Vec<Party>, name: &str) -> &'p mut Party {
         }
     };
     &mut parties[i]
-}
-
-/// Money (purchase, service, investment) from `a` to `b`: (nominal, expected).
-fn money(flows: &[Flow], a: &str, b: &str) -> (f64, f64) {
-    flows
-        .iter()
-        .filter(|f| f.from == a && f.to == b && f.kind != FlowKind::Warrant)
-        .fold((0.0, 0.0), |(n, e), f| {
-            (n + f.usd, e + f.expected_usd.unwrap_or(0.0))
-        })
-}
-
-/// Simple directed cycles of money through three or more parties (each found once).
-fn cycles(flows: &[Flow], names: &[String]) -> Vec<Cycle> {
-    let edge = |a: usize, b: usize| money(flows, &names[a], &names[b]).0;
-    let n = names.len();
-    let mut found = Vec::new();
-    // Depth-first from each start, visiting only parties after it (in name order), so that
-    // each cycle is found once, from its smallest member.
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| names[a].cmp(&names[b]));
-    let rank: Vec<usize> = {
-        let mut r = vec![0; n];
-        for (k, &i) in order.iter().enumerate() {
-            r[i] = k;
-        }
-        r
-    };
-    fn walk(
-        path: &mut Vec<usize>,
-        start: usize,
-        n: usize,
-        rank: &[usize],
-        edge: &dyn Fn(usize, usize) -> f64,
-        found: &mut Vec<Vec<usize>>,
-    ) {
-        let last = *path.last().unwrap_or(&start);
-        for next in 0..n {
-            if edge(last, next) <= 0.0 {
-                continue;
-            }
-            if next == start && path.len() >= 3 {
-                found.push(path.clone());
-            } else if rank[next] > rank[start] && !path.contains(&next) && path.len() < 8 {
-                path.push(next);
-                walk(path, start, n, rank, edge, found);
-                path.pop();
-            }
-        }
-    }
-    let mut raw = Vec::new();
-    for start in 0..n {
-        walk(&mut vec![start], start, n, &rank, &edge, &mut raw);
-    }
-    for c in raw {
-        let bottleneck = (0..c.len())
-            .map(|k| edge(c[k], c[(k + 1) % c.len()]))
-            .fold(f64::INFINITY, f64::min);
-        found.push(Cycle {
-            parties: c.iter().map(|&i| names[i].clone()).collect(),
-            bottleneck_usd: bottleneck,
-        });
-    }
-    found
 }
 
 /// The parts of a deal's report a portfolio adds up (the report's own functions, without the
@@ -517,23 +376,7 @@ pub fn portfolio(scenarios: &[Scenario]) -> Portfolio {
         })
         .collect();
     let names: Vec<String> = parties.iter().map(|p| p.name.clone()).collect();
-    let mut circularity = Vec::new();
-    for (ia, a) in names.iter().enumerate() {
-        for b in names.iter().skip(ia + 1) {
-            let (ab, ab_e) = money(&flows, a, b);
-            let (ba, ba_e) = money(&flows, b, a);
-            if ab > 0.0 && ba > 0.0 {
-                circularity.push(Circularity {
-                    a: a.clone(),
-                    b: b.clone(),
-                    a_to_b: ab,
-                    b_to_a: ba,
-                    ratio: ratio(ab.min(ba), ab.max(ba)),
-                    expected_ratio: ratio(ab_e.min(ba_e), ab_e.max(ba_e)),
-                });
-            }
-        }
-    }
+    let circularity = circularity(&flows, &names);
     flows.sort_by(|x, y| (x.kind, &x.from, &x.to).cmp(&(y.kind, &y.from, &y.to)));
     Portfolio {
         deals: scenarios
