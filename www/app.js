@@ -130,7 +130,8 @@ function rerenderAll() {
     if (page.report) renderReport(page.report);
   });
   mountBooksPanel();
-  mountPortfolioPanel();
+  // The portfolio reads ten deals and draws its diagram: after the first report is painted.
+  setTimeout(mountPortfolioPanel, 0);
   const picker = document.getElementById('preset');
   picker.replaceChildren(el('option', { value: '', text: t('(your scenario)') }));
   for (const p of dc.presets()) picker.append(el('option', { value: p.id, text: t(p.name) }));
