@@ -31,9 +31,8 @@
 
 use crate::date::Date;
 use crate::expected::{delivered_by_quarter, period_start};
-use crate::montecarlo::deployment;
+use crate::montecarlo::deployment::PairDeployment;
 use crate::montecarlo::options::Options;
-use crate::montecarlo::rng::{Rng, Stream};
 use crate::montecarlo::{Simulation, Sums, BLOCK_PAIRS};
 use crate::numeric::ratio;
 use crate::problem::Problem;
@@ -186,27 +185,23 @@ fn milestone_probabilities(s: &Scenario, o: &Options) -> Vec<f64> {
         &[false]
     };
     let mut met = vec![0u64; w.tranches.len()];
-    let (mut uniforms, mut flipped, mut ramp, mut breakpoints) =
-        (Vec::new(), Vec::new(), Default::default(), Vec::new());
+    let mut deployment = PairDeployment::default();
+    let mut milestones = Vec::new();
     for pair in 0..pairs {
-        let mut rng = Rng::new(o.seed, pair, Stream::Deployment);
-        uniforms.clear();
-        uniforms.extend((0..2 * phases.len()).map(|_| rng.uniform()));
+        deployment.draw(o.seed, pair, phases.len());
         for &flip in members {
-            flipped.clear();
-            flipped.extend(uniforms.iter().map(|u| if flip { 1.0 - u } else { *u }));
-            deployment::sample_ramp_into(phases, &flipped, lead, &mut ramp);
-            ramp.breakpoints_into(&mut breakpoints);
-            for (i, t) in w.tranches.iter().enumerate() {
-                let m = deployment::milestone_years(
-                    &ramp,
-                    &breakpoints,
-                    t.gw_trigger,
-                    s.valuation_date,
-                );
-                if m.is_some_and(|y| y <= expiry) {
-                    met[i] += 1;
-                }
+            let triggers = w.tranches.iter().map(|t| t.gw_trigger);
+            deployment.milestones_into(
+                phases,
+                flip,
+                lead,
+                triggers,
+                s.valuation_date,
+                expiry,
+                &mut milestones,
+            );
+            for (count, m) in met.iter_mut().zip(&milestones) {
+                *count += u64::from(m.is_some());
             }
         }
     }

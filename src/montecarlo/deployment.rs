@@ -10,6 +10,7 @@
 //! ([`crate::capacity::Ramp::time_to_reach`]), in years from the valuation date (0 when it
 //! lies in the past), or never when the phases that happen do not add up to it.
 
+use super::rng::{Rng, Stream};
 use crate::capacity::{Ramp, RampPiece};
 use crate::date::{Date, DAYS_PER_MONTH, DAYS_PER_YEAR};
 use crate::scenario::{Phase, Triangular};
@@ -56,6 +57,55 @@ pub fn sample_ramp_into(phases: &[Phase], uniforms: &[f64], lead_days: f64, ramp
 pub fn milestone_years(ramp: &Ramp, breakpoints: &[f64], gw: f64, valuation: Date) -> Option<f64> {
     ramp.time_to_reach_with(gw, breakpoints)
         .map(|day| ((day - valuation.0 as f64) / DAYS_PER_YEAR).max(0.0))
+}
+
+/// The deployment of one path pair, drawn once and read for each of its paths: the pair's
+/// uniforms (two per phase, from its own stream) and buffers reused from pair to pair. The
+/// valuation and the books' milestone probabilities draw deployment through it alike.
+#[derive(Clone, Debug, Default)]
+pub struct PairDeployment {
+    uniforms: Vec<f64>,
+    flipped: Vec<f64>,
+    ramp: Ramp,
+    breakpoints: Vec<f64>,
+}
+
+impl PairDeployment {
+    /// Draws pair `pair`'s uniforms for `phase_count` phases.
+    pub fn draw(&mut self, seed: u64, pair: u64, phase_count: usize) {
+        let mut rng = Rng::new(seed, pair, Stream::Deployment);
+        self.uniforms.clear();
+        self.uniforms
+            .extend((0..2 * phase_count).map(|_| rng.uniform()));
+    }
+
+    /// Each trigger's milestone on one path of the pair (the antithetic one, 1 − u, when
+    /// `flip`), in years from `valuation`; `None` when it does not come by `expiry_years`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn milestones_into(
+        &mut self,
+        phases: &[Phase],
+        flip: bool,
+        lead_days: f64,
+        triggers: impl Iterator<Item = f64>,
+        valuation: Date,
+        expiry_years: f64,
+        out: &mut Vec<Option<f64>>,
+    ) {
+        self.flipped.clear();
+        if flip {
+            self.flipped.extend(self.uniforms.iter().map(|u| 1.0 - u));
+        } else {
+            self.flipped.extend_from_slice(&self.uniforms);
+        }
+        sample_ramp_into(phases, &self.flipped, lead_days, &mut self.ramp);
+        self.ramp.breakpoints_into(&mut self.breakpoints);
+        out.clear();
+        out.extend(triggers.map(|gw| {
+            milestone_years(&self.ramp, &self.breakpoints, gw, valuation)
+                .filter(|&y| y <= expiry_years)
+        }));
+    }
 }
 
 #[cfg(test)]

@@ -3,14 +3,13 @@
 //! blocks of [`BLOCK_PAIRS`] pairs are merged in block order, so any chunking and any number of
 //! Web Workers give the same bits.
 
-use super::deployment;
+use super::deployment::PairDeployment;
 use super::estimates::Valuation;
 use super::model::Model;
 use super::options::Options;
 use super::path::{Outcome, PathState, FAN_POINTS};
 use super::rng::{Rng, Stream};
 use super::sums::{Sums, BLOCK_PAIRS, SAMPLE_PATHS};
-use crate::capacity::Ramp;
 use crate::date::{Date, DAYS_PER_YEAR};
 use crate::problem::Problem;
 use crate::scenario::Scenario;
@@ -22,10 +21,7 @@ const FAN_PATHS: u64 = 1000;
 /// allocator is slow).
 #[derive(Clone, Debug, Default)]
 struct Scratch {
-    uniforms: Vec<f64>,
-    flipped: Vec<f64>,
-    ramp: Ramp,
-    breakpoints: Vec<f64>,
+    deployment: PairDeployment,
     pair_y: Vec<f64>,
     pair_c: Vec<f64>,
     outcomes: Vec<Outcome>,
@@ -168,10 +164,7 @@ impl Simulation {
         let seed = self.options.seed;
         let phase_count = self.model.phases.len();
         let mut sc = std::mem::take(&mut self.scratch);
-        let mut deploy = Rng::new(seed, pair, Stream::Deployment);
-        sc.uniforms.clear();
-        sc.uniforms
-            .extend((0..2 * phase_count).map(|_| deploy.uniform()));
+        sc.deployment.draw(seed, pair, phase_count);
         let mut price = Rng::new(seed, pair, Stream::Price);
         for z in self.normals.iter_mut() {
             *z = price.normal();
@@ -188,27 +181,16 @@ impl Simulation {
         sc.outcomes.clear();
         sc.outcomes.resize(n, Outcome::default());
         for (m, &sign) in members.iter().enumerate() {
-            sc.flipped.clear();
-            if sign > 0.0 {
-                sc.flipped.extend_from_slice(&sc.uniforms);
-            } else {
-                sc.flipped.extend(sc.uniforms.iter().map(|u| 1.0 - u));
-            }
-            let lead = self.model.lead_days;
-            deployment::sample_ramp_into(&self.model.phases, &sc.flipped, lead, &mut sc.ramp);
-            sc.ramp.breakpoints_into(&mut sc.breakpoints);
-            sc.path.milestones.clear();
-            for t in &self.model.tranches {
-                sc.path.milestones.push(
-                    deployment::milestone_years(
-                        &sc.ramp,
-                        &sc.breakpoints,
-                        t.gw_trigger,
-                        self.model.valuation_date,
-                    )
-                    .filter(|&y| y <= self.model.expiry_years),
-                );
-            }
+            let model = &self.model;
+            sc.deployment.milestones_into(
+                &model.phases,
+                sign < 0.0,
+                model.lead_days,
+                model.tranches.iter().map(|t| t.gw_trigger),
+                model.valuation_date,
+                model.expiry_years,
+                &mut sc.path.milestones,
+            );
             let bridge_stream = if m == 0 {
                 Stream::BridgeFirst
             } else {
