@@ -7,7 +7,7 @@ import { AccountingSimulation } from './pkg/dealcalc.js';
 import { el, fmt } from './dom.js';
 import { t } from './i18n.js';
 import { svg } from './charts.js';
-import { cards, dataTable, placeProblems, readNumber, shownNumber } from './ui.js';
+import { cards, dataTable, placeProblems, problemSlot, readNumber, shownNumber } from './ui.js';
 import { runInWorkers } from './blocks.js';
 
 /** Revenue by quarter (bars) with the reduction stacked against it, and its data table. */
@@ -64,7 +64,7 @@ export function mountBooks(root, getScenario, initial = {}, onResult = () => {})
   const thresholdField = { scale: 0.01, unit: '%' };
   const threshold = el('input', { id: 'books-threshold', type: 'text', inputmode: 'decimal', autocomplete: 'off', 'data-path': 'options.probableThreshold', 'aria-describedby': 'e-books-threshold' });
   threshold.value = shownNumber(state.probableThreshold, thresholdField.scale);
-  const thresholdError = el('span', { id: 'e-books-threshold', class: 'problem', 'data-problem-for': 'options.probableThreshold' });
+  const thresholdError = problemSlot('options.probableThreshold', 'e-books-threshold');
   const run = el('button', { type: 'button', id: 'books-run', class: 'primary', text: t('Compute the books') });
   const cancel = el('button', { type: 'button', id: 'books-cancel', text: t('Cancel') });
   cancel.disabled = true;

@@ -6,7 +6,7 @@ import { el } from './dom.js';
 import { t } from './i18n.js';
 import { getAt, setAt } from './fieldpath.js';
 import { GROUPS, PHASE_COLUMNS, TRANCHE_COLUMNS } from './fields.js';
-import { numberInput, placeProblems, shownNumber } from './ui.js';
+import { numberInput, placeProblems, problemSlot, shownNumber } from './ui.js';
 import { page } from './state.js';
 
 /** Field path -> {input, error, field}: where each problem goes. */
@@ -73,7 +73,7 @@ function makeInput(path, field, error) {
 }
 
 function errorSlot(path) {
-  const error = el('span', { id: `e-${path}`, class: 'problem', 'data-problem-for': path });
+  const error = problemSlot(path);
   if (!slots.has(path)) slots.set(path, { error });
   return error;
 }
@@ -82,7 +82,7 @@ function fieldRow(field) {
   const label = el('label', { for: `f-${field.path}`, text: t(field.label) });
   const unit = field.unit ? el('span', { class: 'unit', text: t(field.unit) }) : null;
   const help = field.help ? el('small', { class: 'help', text: t(field.help) }) : null;
-  const error = el('span', { id: `e-${field.path}`, class: 'problem', 'data-problem-for': field.path });
+  const error = problemSlot(field.path);
   return el('div', { class: 'field' }, label, el('div', { class: 'control' }, makeInput(field.path, field, error), unit, sourceBadge(field.path)), help, error);
 }
 
@@ -103,7 +103,7 @@ function tableOf(title, basePath, rows, columns, addRow) {
     const tr = el('tr', {}, el('th', { scope: 'row', text: String(i + 1) }));
     for (const c of columns) {
       const path = `${basePath}[${i}].${c.key}`;
-      const error = el('span', { id: `e-${path}`, class: 'problem', 'data-problem-for': path });
+      const error = problemSlot(path);
       const input = makeInput(path, c, error);
       input.setAttribute('aria-label', `${t(title)} ${i + 1}: ${t(c.label)}`);
       tr.append(el('td', {}, input, sourceBadge(path), error));

@@ -4,7 +4,7 @@
 
 import { el, fmt } from './dom.js';
 import { t } from './i18n.js';
-import { card, numberInput, placeProblems } from './ui.js';
+import { card, numberInput, placeProblems, problemSlot } from './ui.js';
 
 const LABELS = {
   spot: ['Spot', '$'], strike: ['Strike', '$'], barrier: ['Barrier', '$'], rebate: ['Rebate', '$'],
@@ -64,7 +64,7 @@ export function mountPricingPanel(dc, root) {
       } else {
         input = numberInput({ id, value: state[f], field: fieldOf(f), attrs, onValue: (x) => { state[f] = x; compute(); } });
       }
-      const error = el('span', { class: 'problem', id: `e-option.${f}`, 'data-problem-for': `option.${f}` });
+      const error = problemSlot(`option.${f}`);
       slots.set(f, { input, error, field: fieldOf(f) });
       fieldsBox.append(el('div', { class: 'field' }, el('label', { for: id, text: t(label) }),
         el('div', { class: 'control' }, input, unit ? el('span', { class: 'unit', text: t(unit) }) : null), error));

@@ -62,6 +62,14 @@ export function evaluateScenario(dc, scenario) {
 }
 
 /**
+ * The span beside a field where `placeProblems` writes its problems: `data-problem-for` names
+ * the field path; `id` (e-<path> unless given) is what the field's `aria-describedby` names.
+ */
+export function problemSlot(path, id = `e-${path}`) {
+  return el('span', { id, class: 'problem', 'data-problem-for': path });
+}
+
+/**
  * Shows each problem beside its field and the rest in `unplacedBox`. `slots` maps a field path
  * to {error, input?, field?}: the element that shows the text, the input to mark invalid, and
  * the field's {scale, unit} so that bounds read in the unit the reader types in.
