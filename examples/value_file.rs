@@ -1,4 +1,5 @@
-//! Values the warrant of a scenario file: `cargo run --release --example value_file -- s.json '{}'`.
+//! Values the warrant of a scenario file and prints the valuation as JSON (time on stderr):
+//! `cargo run --release --example value_file -- s.json '{}'`.
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args.next().expect("a scenario file");
@@ -12,12 +13,14 @@ fn main() {
     let run = dealcalc::input::valuation_request(&scenario, &options)
         .and_then(|(s, o)| dealcalc::montecarlo::value_warrant(&s, o));
     match run {
-        Ok(v) => println!(
-            "{:.1} ms: value {:.4e} ± {:.3e}",
-            start.elapsed().as_secs_f64() * 1e3,
-            v.total_fair_value_usd,
-            v.standard_error_usd
-        ),
+        Ok(v) => {
+            eprintln!("{:.1} ms", start.elapsed().as_secs_f64() * 1e3);
+            let mut v = serde_json::to_value(v).unwrap();
+            for big in ["priceFan", "samplePaths", "histogram"] {
+                v[big] = serde_json::Value::Null;
+            }
+            println!("{}", serde_json::to_string_pretty(&v).unwrap());
+        }
         Err(e) => eprintln!("{e:?}"),
     }
 }

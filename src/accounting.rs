@@ -33,7 +33,7 @@ use crate::date::Date;
 use crate::expected::{delivered_by_quarter, period_start};
 use crate::montecarlo::deployment::PairDeployment;
 use crate::montecarlo::options::Options;
-use crate::montecarlo::{Simulation, Sums, BLOCK_PAIRS};
+use crate::montecarlo::{Chain, Simulation, Sums};
 use crate::numeric::ratio;
 use crate::problem::Problem;
 use crate::scenario::Scenario;
@@ -194,6 +194,7 @@ fn milestone_probabilities(s: &Scenario, o: &Options) -> Vec<f64> {
             deployment.milestones_into(
                 phases,
                 flip,
+                None,
                 lead,
                 triggers,
                 s.valuation_date,
@@ -217,8 +218,8 @@ pub struct AccountingRun {
     options: AccountingOptions,
     grant_date: Date,
     grant_share_price: f64,
-    grant: Simulation,
-    today: Simulation,
+    /// The grant-date simulation, then today's.
+    chain: Chain,
 }
 
 impl AccountingRun {
@@ -231,8 +232,12 @@ impl AccountingRun {
         Ok(AccountingRun {
             grant_date: w.issue_date,
             grant_share_price: w.grant_share_price.unwrap_or(e.share_price),
-            grant: Simulation::new(&at_grant(s), o.simulation)?,
-            today: Simulation::new(s, o.simulation)?,
+            chain: Chain {
+                sims: vec![
+                    Simulation::new(&at_grant(s), o.simulation)?,
+                    Simulation::new(s, o.simulation)?,
+                ],
+            },
             scenario: s.clone(),
             options: *o,
         })
@@ -240,70 +245,42 @@ impl AccountingRun {
 
     /// Blocks in all: the grant-date simulation's, then today's.
     pub fn block_count(&self) -> u64 {
-        self.grant.block_count() + self.today.block_count()
-    }
-
-    /// The simulation block `index` belongs to, and its index there.
-    fn part(&mut self, index: u64) -> (&mut Simulation, u64) {
-        let first = self.grant.block_count();
-        if index < first {
-            (&mut self.grant, index)
-        } else {
-            (&mut self.today, index - first)
-        }
+        self.chain.block_count()
     }
 
     /// Runs block `index` on its own and returns its sums (a worker's job).
     pub fn run_block(&mut self, index: u64) -> Sums {
-        let (sim, i) = self.part(index);
-        sim.run_block(i)
+        self.chain.run_block(index)
     }
 
     /// The shape of block `index`'s sums, for [`Sums::from_slice`].
     pub fn sums_shape(&mut self, index: u64) -> (usize, usize) {
-        self.part(index).0.sums_shape()
+        self.chain.sums_shape(index)
     }
 
     /// Adds the sums of block `index`; blocks must come in order.
     pub fn absorb_block(&mut self, index: u64, block: &Sums) -> Result<(), String> {
-        let done = self.progress().0;
-        let (sim, i) = self.part(index);
-        if index != done {
-            return Err(format!("expected block {done}, got block {index}"));
-        }
-        sim.absorb_block(i, block)
+        self.chain.absorb_block(index, block)
     }
 
     /// Blocks absorbed (or run) and blocks in all.
     pub fn progress(&self) -> (u64, u64) {
-        let blocks = |sim: &Simulation| {
-            let (done, all) = sim.progress();
-            if done == all {
-                sim.block_count()
-            } else {
-                done / BLOCK_PAIRS
-            }
-        };
-        (
-            blocks(&self.grant) + blocks(&self.today),
-            self.block_count(),
-        )
+        self.chain.progress()
     }
 
     pub fn is_done(&self) -> bool {
-        self.grant.is_done() && self.today.is_done()
+        self.chain.is_done()
     }
 
     /// Runs every remaining block on this thread.
     pub fn run_all(&mut self) {
-        self.grant.run_all();
-        self.today.run_all();
+        self.chain.run_all();
     }
 
     /// The books from the finished simulations.
     pub fn result(&self) -> Accounting {
         let (s, o) = (&self.scenario, &self.options);
-        let fair = self.grant.result();
+        let fair = self.chain.sims[0].result();
         let probabilities = milestone_probabilities(s, &o.simulation);
         let tranches: Vec<TrancheAccounting> = fair
             .tranches
@@ -341,7 +318,7 @@ impl AccountingRun {
             .iter()
             .map(|(q, _)| period_start(q + 1, 3).plus_days(-1))
             .collect();
-        let issuable = self.today.expected_shares_vested_by(&ends);
+        let issuable = self.chain.sims[1].expected_shares_vested_by(&ends);
         let mut cumulative = 0.0;
         let schedule = quarters
             .iter()

@@ -44,6 +44,7 @@ pub mod scenario;
 pub mod sensitivity;
 pub mod sources;
 pub mod vesting;
+pub mod volatility;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

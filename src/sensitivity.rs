@@ -89,9 +89,11 @@ pub const INPUTS: &[Input] = &[
             .is_some_and(|e| times(&mut e.share_price, f))
     }),
     input!("volatility", "equity.volatility", |s, f| {
-        s.equity
-            .as_mut()
-            .is_some_and(|e| times(&mut e.volatility, f))
+        // Every volatility: the scalar and each point of the term structure.
+        s.equity.as_mut().is_some_and(|e| {
+            *e = crate::volatility::scaled(e, f);
+            true
+        })
     }),
     input!("riskFreeRate", "equity.riskFreeRate", |s, f| {
         s.equity

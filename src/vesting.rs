@@ -276,8 +276,18 @@ pub fn evaluate(s: &Scenario) -> Option<VestingReport> {
         .collect();
     let span_days = (w.expiry_date.0 - s.valuation_date.0) as f64;
     let last = (BASE_PATH_POINTS - 1) as f64;
+    // The median of ln S(t) is ln S₀ + (μ − q)t − w(t)/2, w the total variance
+    // ([`crate::volatility`]; σ²t without a term structure).
+    let flat = crate::volatility::is_flat(e);
     let median_growth = mu - 0.5 * e.volatility * e.volatility;
-    let path = |growth: f64| -> Vec<PricePoint> {
+    let median_log = |years: f64| {
+        if flat {
+            median_growth * years
+        } else {
+            mu * years - 0.5 * crate::volatility::total_variance(e, years)
+        }
+    };
+    let path = |log_growth: &dyn Fn(f64) -> f64| -> Vec<PricePoint> {
         (0..BASE_PATH_POINTS)
             .map(|k| {
                 let days = f64::round(span_days * k as f64 / last) as i64;
@@ -286,7 +296,7 @@ pub fn evaluate(s: &Scenario) -> Option<VestingReport> {
                 PricePoint {
                     date,
                     years,
-                    price_usd: e.share_price * libm::exp(growth * years),
+                    price_usd: e.share_price * libm::exp(log_growth(years)),
                 }
             })
             .collect()
@@ -299,9 +309,9 @@ pub fn evaluate(s: &Scenario) -> Option<VestingReport> {
             (None, None) => "riskFreeRate",
         },
         years_to_expiry: t_exp,
-        base_path: path(mu),
+        base_path: path(&|years| mu * years),
         median_growth,
-        median_path: path(median_growth),
+        median_path: path(&median_log),
         tranches,
     })
 }

@@ -10,7 +10,7 @@
 //! (`Cargo.toml`): a native build of the core cannot reach JS. Reading is delegated to
 //! [`crate::input`], computing to the engines.
 
-use crate::montecarlo::{self, Simulation};
+use crate::montecarlo;
 use crate::problem::{summary, Problem};
 use crate::{compare, input, pricing, sensitivity};
 use crate::{presets, report, Scenario};
@@ -278,7 +278,7 @@ pub fn accounting(
 /// the last chunk is identical to `valueWarrant` with the same options.
 #[wasm_bindgen]
 pub struct WarrantSimulation {
-    inner: Simulation,
+    inner: montecarlo::ValuationRun,
 }
 
 #[wasm_bindgen]
@@ -293,7 +293,7 @@ impl WarrantSimulation {
         let options = to_json(options, "the options")
             .and_then(|v| input::valuation_options(&v, &scenario))
             .map_err(error)?;
-        Simulation::new(&scenario, options)
+        montecarlo::ValuationRun::new(&scenario, options)
             .map(|inner| WarrantSimulation { inner })
             .map_err(error)
     }
@@ -344,7 +344,7 @@ impl WarrantSimulation {
     #[wasm_bindgen(js_name = absorbBlock)]
     pub fn absorb_block(&mut self, index: f64, data: &[f64]) -> Result<(), JsValue> {
         let index = block_index(index)?;
-        let shape = self.inner.sums_shape();
+        let shape = self.inner.sums_shape(index);
         absorb(data, shape, |block| self.inner.absorb_block(index, block))
     }
 }

@@ -62,6 +62,7 @@ const CAPACITY_FIELDS: &[&str] = &[
     "opexPerGwYearUsd",
     "deliveryLeadMonths",
     "costOfCapital",
+    "priceCorrelation",
 ];
 const PHASE_FIELDS: &[&str] = &[
     "label",
@@ -83,7 +84,9 @@ const EQUITY_FIELDS: &[&str] = &[
     "riskFreeRate",
     "expectedReturn",
     "basePathGrowth",
+    "volatilityCurve",
 ];
+const VOL_POINT_FIELDS: &[&str] = &["years", "vol"];
 const WARRANT_FIELDS: &[&str] = &[
     "holder",
     "shares",
@@ -145,6 +148,7 @@ fn capacity(r: &mut Reader, v: &Value, path: &str) -> Capacity {
         opex_per_gw_year_usd: r.opt_number(o, "opexPerGwYearUsd", path).unwrap_or(0.0),
         delivery_lead_months: r.opt_number(o, "deliveryLeadMonths", path).unwrap_or(0.0),
         cost_of_capital: r.opt_number(o, "costOfCapital", path).unwrap_or(0.0),
+        price_correlation: r.opt_number(o, "priceCorrelation", path).unwrap_or(0.0),
     }
 }
 
@@ -201,6 +205,18 @@ fn equity(r: &mut Reader, v: &Value, path: &str) -> Equity {
         risk_free_rate: r.number(o, "riskFreeRate", path),
         expected_return: r.opt_number(o, "expectedReturn", path),
         base_path_growth: r.opt_number(o, "basePathGrowth", path),
+        volatility_curve: match o.get("volatilityCurve") {
+            None | Some(Value::Null) => None,
+            Some(_) => Some(r.list(o, "volatilityCurve", path, true, vol_point)),
+        },
+    }
+}
+
+fn vol_point(r: &mut Reader, v: &Value, path: &str) -> VolPoint {
+    let o = r.object(v, path, VOL_POINT_FIELDS);
+    VolPoint {
+        years: r.number(o, "years", path),
+        vol: r.number(o, "vol", path),
     }
 }
 

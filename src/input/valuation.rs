@@ -14,6 +14,7 @@ const OPTION_FIELDS: &[&str] = &[
     "stepsPerYear",
     "antithetic",
     "controlVariate",
+    "greeks",
 ];
 
 /// Reads valuation options for `scenario`, whose tests set the default grid
@@ -23,7 +24,8 @@ pub fn valuation_options(v: &Value, scenario: &Scenario) -> Result<Options, Vec<
     let empty = Value::Object(Default::default());
     let v = if v.is_null() { &empty } else { v };
     let o = r.object(v, "options", OPTION_FIELDS);
-    let options = read_options(&mut r, o, Options::defaults(scenario));
+    let mut options = read_options(&mut r, o, Options::defaults(scenario));
+    options.greeks = r.opt_bool(o, "greeks", "options").unwrap_or(false);
     finish(options, r.problems)
 }
 
@@ -97,6 +99,7 @@ fn read_options(r: &mut Reader, o: &Object, defaults: Options) -> Options {
         control_variate: r
             .opt_bool(o, "controlVariate", "options")
             .unwrap_or(defaults.control_variate),
+        greeks: defaults.greeks,
     }
 }
 

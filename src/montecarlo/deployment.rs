@@ -6,6 +6,17 @@
 //! max − √((1−u₂)·(max−min)·(max−mode)) above it). Two uniforms per phase, always drawn, keep
 //! the stream aligned across paths. The antithetic path uses 1 − u for both.
 //!
+//! **Price correlation** (`capacity.priceCorrelation` ρ): the two uniforms of each non-binding
+//! phase are coupled to the share price by a Gaussian copula (Li, "On default correlation: a
+//! copula function approach", J. Fixed Income 9(4), 2000): with Z the path's standardized
+//! log-return from the valuation date to the phase's scheduled start (Z = Σ s_k z_k ÷ √Σ s_k²
+//! over the grid steps before it, s_k the step's standard deviation; Z is standard normal
+//! under the risk-neutral measure) and ε = Φ⁻¹(u), the phase uses u′ = Φ(−ρZ + √(1 − ρ²)·ε).
+//! u′ is uniform again, so each phase's probability and delay distribution are unchanged; with
+//! ρ > 0 a high share price makes the phase likelier (u′ < p) and shorter (the delay rises with
+//! u). A phase whose start has passed, a binding phase, and ρ = 0 use u itself (ρ = 0 gives
+//! the same bits as no correlation). The antithetic path (−Z, 1 − u) gets 1 − u′.
+//!
 //! The milestone of a tranche is the first time the sampled ramp reaches its `gwTrigger`
 //! ([`crate::capacity::Ramp::time_to_reach`]), in years from the valuation date (0 when it
 //! lies in the past), or never when the phases that happen do not add up to it.
@@ -13,6 +24,7 @@
 use super::rng::{Rng, Stream};
 use crate::capacity::{Ramp, RampPiece};
 use crate::date::{Date, DAYS_PER_MONTH, DAYS_PER_YEAR};
+use crate::pricing::normal::{cdf, inverse_cdf};
 use crate::scenario::{Phase, Triangular};
 
 /// The inverse CDF of a triangular distribution at u ∈ (0, 1).
@@ -59,6 +71,18 @@ pub fn milestone_years(ramp: &Ramp, breakpoints: &[f64], gw: f64, valuation: Dat
         .map(|day| ((day - valuation.0 as f64) / DAYS_PER_YEAR).max(0.0))
 }
 
+/// The price correlation as one path sees it.
+#[derive(Clone, Copy, Debug)]
+pub struct Coupling<'a> {
+    /// ρ in [−1, 1].
+    pub rho: f64,
+    /// The pair's first path's standardized log-return to each phase's start (`None` for a
+    /// phase that has begun).
+    pub z: &'a [Option<f64>],
+    /// 1, or −1 for the antithetic path (whose normals are negated).
+    pub sign: f64,
+}
+
 /// The deployment of one path pair, drawn once and read for each of its paths: the pair's
 /// uniforms (two per phase, from its own stream) and buffers reused from pair to pair. The
 /// valuation and the books' milestone probabilities draw deployment through it alike.
@@ -81,11 +105,14 @@ impl PairDeployment {
 
     /// Each trigger's milestone on one path of the pair (the antithetic one, 1 − u, when
     /// `flip`), in years from `valuation`; `None` when it does not come by `expiry_years`.
+    /// `coupling`: the price correlation and this path's standardized return to each phase's
+    /// start (see the module docs).
     #[allow(clippy::too_many_arguments)]
     pub fn milestones_into(
         &mut self,
         phases: &[Phase],
         flip: bool,
+        coupling: Option<Coupling>,
         lead_days: f64,
         triggers: impl Iterator<Item = f64>,
         valuation: Date,
@@ -97,6 +124,17 @@ impl PairDeployment {
             self.flipped.extend(self.uniforms.iter().map(|u| 1.0 - u));
         } else {
             self.flipped.extend_from_slice(&self.uniforms);
+        }
+        if let Some(c) = coupling.filter(|c| c.rho != 0.0) {
+            let spread = f64::sqrt(1.0 - c.rho * c.rho);
+            for ((p, u), z) in phases.iter().zip(self.flipped.chunks_exact_mut(2)).zip(c.z) {
+                if let (false, Some(z)) = (p.binding, z) {
+                    for u in u.iter_mut() {
+                        let coupled = cdf(-c.rho * c.sign * z + spread * inverse_cdf(*u));
+                        *u = coupled.clamp(f64::MIN_POSITIVE, 1.0 - f64::EPSILON / 2.0);
+                    }
+                }
+            }
         }
         sample_ramp_into(phases, &self.flipped, lead_days, &mut self.ramp);
         self.ramp.breakpoints_into(&mut self.breakpoints);

@@ -55,6 +55,29 @@ pub struct Valuation {
     pub price_fan: Vec<FanPoint>,
     /// A few real-world price paths at the fan's dates.
     pub sample_paths: Vec<Vec<f64>>,
+    /// With `options.greeks`, once the bumped runs are done ([`super::greeks`]); else null.
+    pub greeks: Option<Greeks>,
+}
+
+/// Sensitivities of `totalFairValueUsd` by common random numbers: central differences of runs
+/// with the same seed at bumped inputs ([`super::greeks`]).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Greeks {
+    /// ∂V/∂S: dollars of fair value per $1 of share price, (V(S(1+h)) − V(S(1−h))) ÷ 2hS.
+    pub delta_usd: f64,
+    /// ∂V/∂σ per volatility point: (V(σ+k) − V(σ−k)) ÷ 2k × 0.01 (every point of a term
+    /// structure moved alike).
+    pub vega_usd: f64,
+    /// Standard errors of the two differences, from the paired paths' totals (before the
+    /// control variate, so on the safe side).
+    pub delta_standard_error_usd: f64,
+    pub vega_standard_error_usd: f64,
+    /// h: the relative spot bump (0.01).
+    pub spot_bump: f64,
+    /// k: the volatility bump (0.01, less when a volatility is below 0.02).
+    pub vol_bump: f64,
 }
 
 /// Which measure the figures of a valuation are under.
@@ -254,6 +277,7 @@ impl Model {
             tranches,
             price_fan: self.fan_points(&sums.fan),
             sample_paths: sums.samples.clone(),
+            greeks: None,
         }
     }
 

@@ -47,8 +47,10 @@
 //! path and the vest rule), [`deployment`] (phases per path), [`rng`] (streams), `sums` (what
 //! pairs add up), `estimates` (the valuation from the sums), `simulation` (the driver).
 
+mod chain;
 pub mod deployment;
 mod estimates;
+mod greeks;
 mod model;
 pub mod options;
 mod path;
@@ -56,9 +58,11 @@ pub mod rng;
 mod simulation;
 mod sums;
 
+pub use chain::Chain;
 pub use estimates::{
-    FanPoint, Histogram, Measure, Measures, Percentiles, TrancheValuation, Valuation,
+    FanPoint, Greeks, Histogram, Measure, Measures, Percentiles, TrancheValuation, Valuation,
 };
+pub use greeks::{ValuationRun, SPOT_BUMP, VOL_BUMP};
 pub use options::Options;
 pub use simulation::Simulation;
 pub use sums::{Sums, BLOCK_PAIRS};
@@ -66,9 +70,10 @@ pub use sums::{Sums, BLOCK_PAIRS};
 use crate::problem::Problem;
 use crate::scenario::Scenario;
 
-/// Runs every path of a valuation of a validated scenario.
+/// Runs every path of a valuation of a validated scenario (and the bumped runs of its Greeks
+/// with `options.greeks`).
 pub fn value_warrant(scenario: &Scenario, options: Options) -> Result<Valuation, Vec<Problem>> {
-    let mut sim = Simulation::new(scenario, options)?;
+    let mut sim = ValuationRun::new(scenario, options)?;
     sim.run_all();
     Ok(sim.result())
 }

@@ -23,6 +23,20 @@ pub(super) struct TrancheModel {
     pub control_mean: Option<f64>,
 }
 
+/// The variance of each grid step under a volatility term structure.
+#[derive(Clone, Debug)]
+pub(super) struct CurveSteps {
+    /// v_k = w(t_{k+1}) − w(t_k) ≥ 0.
+    pub var: Vec<f64>,
+    /// √v_k.
+    pub sd: Vec<f64>,
+    /// 2 ÷ v_k (infinite for a step without variance).
+    pub bridge_k: Vec<f64>,
+    /// g_k = (θ-drift difference)·Δ ÷ √v_k: the likelihood ratio's increment per unit normal
+    /// (0 for a step without variance).
+    pub girsanov: Vec<f64>,
+}
+
 /// The `average` tranches sharing one window length, ascending by target.
 #[derive(Clone, Debug)]
 pub(super) struct AverageGroup {
@@ -37,6 +51,14 @@ pub(super) struct Model {
     pub strike: f64,
     pub rate: f64,
     pub sigma: f64,
+    /// The term structure's variance per grid step (the forward variance's integral over the
+    /// step, [`crate::volatility`]), with its square roots and 2 ÷ it (the bridge's k); `None`
+    /// for a flat volatility, whose steps all have σ²Δ.
+    pub curve: Option<CurveSteps>,
+    /// Per-step phase information for the price correlation: each phase's scheduled start as a
+    /// grid step (0 when it has begun: no coupling), and ρ.
+    pub phase_start_steps: Vec<usize>,
+    pub price_correlation: f64,
     /// Risk-neutral drift r − q.
     pub drift_q: f64,
     /// Real-world drift μ − q.
@@ -134,7 +156,11 @@ impl Model {
             })
             .collect();
         let n = tranches.len();
-        let use_control = options.control_variate && n <= MAX_CONTROLLED_TRANCHES;
+        // The control's closed form assumes constant parameters; under a term structure it is
+        // exact only with r = q = 0 (then its payoff depends on the total variance alone).
+        let flat = crate::volatility::is_flat(e);
+        let exact_control = flat || e.risk_free_rate == 0.0 && e.dividend_yield == 0.0;
+        let use_control = options.control_variate && n <= MAX_CONTROLLED_TRANCHES && exact_control;
         let days = (expiry_years * DAYS_PER_YEAR) as usize + 2;
         let ascending = |keep: &dyn Fn(&TrancheModel) -> bool| -> Vec<usize> {
             let mut order: Vec<usize> = (0..n)
@@ -159,7 +185,34 @@ impl Model {
             })
             .collect();
         let drift_q = e.risk_free_rate - e.dividend_yield;
+        let curve = (!flat).then(|| {
+            let w = |k: usize| crate::volatility::total_variance(e, k as f64 * dt);
+            let var: Vec<f64> = (0..steps).map(|k| (w(k + 1) - w(k)).max(0.0)).collect();
+            let sd: Vec<f64> = var.iter().map(|v| f64::sqrt(*v)).collect();
+            let excess = (e.real_world_drift() - drift_q) * dt;
+            CurveSteps {
+                bridge_k: var.iter().map(|v| 2.0 / v).collect(),
+                girsanov: sd
+                    .iter()
+                    .map(|s| if *s > 0.0 { excess / s } else { 0.0 })
+                    .collect(),
+                var,
+                sd,
+            }
+        });
+        let phase_start_steps = scenario
+            .capacity
+            .phases
+            .iter()
+            .map(|p| {
+                let years = years_between(scenario.valuation_date, p.start).max(0.0);
+                (f64::round(years / dt) as usize).min(steps)
+            })
+            .collect();
         let model = Model {
+            curve,
+            phase_start_steps,
+            price_correlation: scenario.capacity.price_correlation,
             s0: e.share_price,
             strike: w.strike,
             rate: e.risk_free_rate,
@@ -188,5 +241,26 @@ impl Model {
             rule: w.vesting_rule,
         };
         Ok((model, pairs_total))
+    }
+}
+
+impl Model {
+    /// The standardized log-return Z = Σ s_k z_k ÷ √Σ s_k² from the valuation date to each
+    /// phase's scheduled start (s_k the step's standard deviation, 1 when flat), from the pair's
+    /// normals; `None` for a phase that has begun ([`super::deployment`]'s copula).
+    pub fn phase_returns(&self, normals: &[f64], out: &mut Vec<Option<f64>>) {
+        out.clear();
+        out.extend(self.phase_start_steps.iter().map(|&k| {
+            if k == 0 {
+                return None;
+            }
+            let (mut sum, mut var) = (0.0, 0.0);
+            for (j, z) in normals[..k].iter().enumerate() {
+                let s = self.curve.as_ref().map_or(1.0, |c| c.sd[j]);
+                sum += s * z;
+                var += s * s;
+            }
+            (var > 0.0).then(|| sum / f64::sqrt(var))
+        }));
     }
 }

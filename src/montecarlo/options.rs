@@ -29,6 +29,9 @@ pub struct Options {
     pub antithetic: bool,
     /// The one-touch control variate. Default true.
     pub control_variate: bool,
+    /// Delta and vega by common random numbers (four more runs, [`super::greeks`]). Default
+    /// false.
+    pub greeks: bool,
 }
 
 impl Options {
@@ -40,6 +43,7 @@ impl Options {
             steps_per_year: Options::default_steps_per_year(scenario),
             antithetic: true,
             control_variate: true,
+            greeks: false,
         }
     }
 

@@ -1,9 +1,10 @@
 //! One simulated path: the share price on the grid, each tranche's price test, and the vest
 //! rule applied as the path goes ([`crate::vesting::vest_at`], the rule the timeline uses).
 //!
-//! Price: ln S(t+Δ) = ln S(t) + (m − σ²/2)Δ + σ√Δ·Z, exact for geometric Brownian motion.
+//! Price: ln S(t+Δ) = ln S(t) + (m − σ²/2)Δ + σ√Δ·Z, exact for geometric Brownian motion; under
+//! a term structure σ²Δ is the step's forward variance v_k ([`crate::volatility`]).
 //! `touch` between grid points: the Brownian-bridge crossing probability
-//! p = exp(−2·ln(H/S₀)·ln(H/S₁)/(σ²Δ)) (Glasserman 2004, §6.4); `close` and `average` on the
+//! p = exp(−2·ln(H/S₀)·ln(H/S₁)/(σ²Δ)) (Glasserman 2004, §6.4; v_k for σ²Δ under a term structure); `close` and `average` on the
 //! grid's closes.
 
 use super::model::Model;
@@ -47,6 +48,9 @@ pub(super) struct PathState {
 
 impl Model {
     /// One path under drift `drift`; fills `out` per tranche; records fan prices if asked.
+    /// Returns the log of the path's likelihood ratio dP/dQ on what it simulated (meaningful
+    /// for the risk-neutral run): θW_τ − θ²τ/2 for a flat volatility, Σ g_k·Z_k − Σ g_k²/2
+    /// under a term structure (θ_k = (μ − r)/σ_k per step, Glasserman 2004, §4.6).
     ///
     /// Targets are visited in ascending order with a pointer to the lowest one not yet met:
     /// with one bridge uniform per step, touches (and closes, and averages over the same
@@ -61,7 +65,7 @@ impl Model {
         out: &mut [Outcome],
         state: &mut PathState,
         mut fan: Option<&mut [f64]>,
-    ) -> (f64, f64) {
+    ) -> f64 {
         let n = self.tranches.len();
         let (dt, sigma, s0) = (self.dt, self.sigma, self.s0);
         // The driving Brownian motion W (at the last simulated step) and that step's time.
@@ -72,6 +76,9 @@ impl Model {
         // Crossing between grid points: p = exp(−k·d₀·d₁), k = 2/(σ²Δ), d = ln H − ln S.
         let bridge_k = 2.0 / (sigma * sigma * dt);
         let mut x = libm::log(s0);
+        let curve = self.curve.as_ref();
+        // Σ g_k·Z_k and Σ g_k² of the likelihood ratio under a term structure.
+        let (mut girsanov_z, mut girsanov_gg) = (0.0, 0.0);
         let PathState {
             milestones,
             price_met,
@@ -157,6 +164,16 @@ impl Model {
             }
             let t0 = k as f64 * dt;
             let t1 = (k + 1) as f64 * dt;
+            // This step's drift, diffusion and bridge coefficients.
+            let (a, b, bridge_k) = match curve {
+                None => (a, b, bridge_k),
+                Some(c) => {
+                    let g = c.girsanov[k];
+                    girsanov_z += g * sign * z;
+                    girsanov_gg += g * g;
+                    (drift * dt - 0.5 * c.var[k], sign * c.sd[k], c.bridge_k[k])
+                }
+            };
             let x1 = x + a + b * z;
             z_sum += z;
             steps_done = k + 1;
@@ -285,7 +302,12 @@ impl Model {
                 control: pv(touched[i]),
             };
         }
-        (sign * f64::sqrt(dt) * z_sum, steps_done as f64 * dt)
+        if curve.is_some() {
+            return girsanov_z - 0.5 * girsanov_gg;
+        }
+        let (w, tau) = (sign * f64::sqrt(dt) * z_sum, steps_done as f64 * dt);
+        let theta = self.theta;
+        theta * w - 0.5 * theta * theta * tau
     }
 }
 
@@ -344,9 +366,10 @@ impl Model {
                 if log_prices[start] >= lh {
                     return Some(at(start));
                 }
-                let bridge_k = 2.0 / (self.sigma * self.sigma * dt);
+                let flat_k = 2.0 / (self.sigma * self.sigma * dt);
                 for k in start..last {
                     let (x0, x1) = (log_prices[k], log_prices[k + 1]);
+                    let bridge_k = self.curve.as_ref().map_or(flat_k, |c| c.bridge_k[k]);
                     let q = bridge_k * (lh - x0) * (lh - x1);
                     if x1 >= lh || q < 38.0 && uniforms[k] < libm::exp(-q) {
                         return Some(((k as f64 + 0.5) * dt, h));

@@ -3,7 +3,7 @@
 //! blocks of [`BLOCK_PAIRS`] pairs are merged in block order, so any chunking and any number of
 //! Web Workers give the same bits.
 
-use super::deployment::PairDeployment;
+use super::deployment::{Coupling, PairDeployment};
 use super::estimates::Valuation;
 use super::model::Model;
 use super::options::Options;
@@ -27,6 +27,8 @@ struct Scratch {
     outcomes: Vec<Outcome>,
     fan_outcomes: Vec<Outcome>,
     path: PathState,
+    /// The pair's standardized log-return to each phase's start (price correlation).
+    phase_z: Vec<Option<f64>>,
 }
 
 /// The simulation, run in chunks of pairs (for progress and cancelling) with identical results.
@@ -147,6 +149,11 @@ impl Simulation {
         (self.model.tranches.len(), self.sums.days())
     }
 
+    /// Each finished path's present value of all tranches (risk-neutral), in path order.
+    pub fn path_totals(&self) -> &[f64] {
+        &self.sums.path_totals
+    }
+
     /// Zero sums of this simulation's shape, for the next block.
     fn empty_sums(&self) -> Sums {
         let (tranches, days) = self.sums_shape();
@@ -180,11 +187,20 @@ impl Simulation {
         sc.pair_c.resize(n, 0.0);
         sc.outcomes.clear();
         sc.outcomes.resize(n, Outcome::default());
+        if self.model.price_correlation != 0.0 {
+            self.model.phase_returns(&self.normals, &mut sc.phase_z);
+        }
         for (m, &sign) in members.iter().enumerate() {
             let model = &self.model;
+            let coupling = Coupling {
+                rho: model.price_correlation,
+                z: &sc.phase_z,
+                sign,
+            };
             sc.deployment.milestones_into(
                 &model.phases,
                 sign < 0.0,
+                Some(coupling),
                 model.lead_days,
                 model.tranches.iter().map(|t| t.gw_trigger),
                 model.valuation_date,
@@ -199,7 +215,7 @@ impl Simulation {
             let path_index = pair * members.len() as u64 + m as u64;
             // Risk-neutral: values and controls.
             let mut bridge = Rng::new(seed, pair, bridge_stream);
-            let (w, tau) = self.model.simulate(
+            let log_weight = self.model.simulate(
                 &self.normals,
                 self.model.drift_q,
                 sign,
@@ -221,8 +237,7 @@ impl Simulation {
             // Real world from the same path, reweighted (Girsanov): dP/dQ on the information
             // up to the path's last simulated time τ is exp(θ·W_τ − θ²τ/2), W the risk-neutral
             // Brownian motion; every vest outcome is known by τ (optional stopping).
-            let theta = self.model.theta;
-            let weight = libm::exp(theta * w - 0.5 * theta * theta * tau);
+            let weight = libm::exp(log_weight);
             if path_index < FAN_PATHS && m == 0 {
                 let mut bridge = Rng::new(seed, pair, bridge_stream);
                 let mut fan = vec![0.0; FAN_POINTS + 1];

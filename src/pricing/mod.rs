@@ -44,13 +44,14 @@ pub struct Market {
 }
 
 impl Market {
-    /// The market of an issuer's shares (spot, r, q, σ) over `time_years`.
+    /// The market of an issuer's shares (spot, r, q, σ) over `time_years`; σ is the implied
+    /// volatility to `time_years` (the term structure's total variance, [`crate::volatility`]).
     pub fn of_equity(e: &crate::scenario::Equity, time_years: f64) -> Market {
         Market {
             spot: e.share_price,
             rate: e.risk_free_rate,
             dividend_yield: e.dividend_yield,
-            vol: e.volatility,
+            vol: crate::volatility::implied_vol(e, time_years),
             time_years,
         }
     }

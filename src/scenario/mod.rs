@@ -108,6 +108,13 @@ pub struct Capacity {
     /// capital recovery).
     #[cfg_attr(feature = "typescript", ts(as = "Option<f64>", optional))]
     pub cost_of_capital: f64,
+    /// ρ in [−1, 1]: how the deployment pace moves with the share price. The uniforms that
+    /// decide whether each non-binding phase happens and how late it runs are coupled to the
+    /// share price's standardized log-return up to the phase's scheduled start by a Gaussian
+    /// copula ([`crate::montecarlo::deployment`]); 0 when absent (independent, as before).
+    #[cfg_attr(feature = "typescript", ts(as = "Option<f64>", optional))]
+    #[serde(skip_serializing_if = "is_zero")]
+    pub price_correlation: f64,
 }
 
 /// Life in years of each capex component (the categories of `capexSplit`).
@@ -211,6 +218,27 @@ pub struct Equity {
     /// when absent the base path grows at the real-world drift μ − q.
     #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub base_path_growth: Option<f64>,
+    /// Term structure of implied volatility: points `{years, vol}`, years strictly ascending
+    /// and > 0, each vol in [0.0001, 5], total variance vol²·years non-decreasing (no calendar
+    /// arbitrage). When present it overrides `volatility` ([`crate::volatility`]).
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub volatility_curve: Option<Vec<VolPoint>>,
+}
+
+/// Fields that are 0 when absent are left out when 0 (a scenario written back reads the same).
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
+}
+
+/// One point of the volatility term structure: the implied volatility to `years`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct VolPoint {
+    /// Years from the valuation date (> 0).
+    pub years: f64,
+    /// Annualised implied volatility to `years` (in [0.0001, 5]).
+    pub vol: f64,
 }
 
 impl Equity {

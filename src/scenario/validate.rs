@@ -230,6 +230,8 @@ fn capacity(c: &mut Checks, k: &Capacity) {
     c.non_negative(k.opex_per_gw_year_usd, "capacity.opexPerGwYearUsd");
     let lead = k.delivery_lead_months;
     c.within(lead, 0.0, 60.0, "capacity.deliveryLeadMonths", "months");
+    let rho = k.price_correlation;
+    c.within(rho, -1.0, 1.0, "capacity.priceCorrelation", "");
     c.expect(
         k.cost_of_capital > -1.0 && k.cost_of_capital <= 1.0,
         &|| {
@@ -260,6 +262,46 @@ fn equity(c: &mut Checks, e: &Equity) {
     }
     if let Some(mu) = e.expected_return {
         c.within(mu, -1.0, 2.0, "equity.expectedReturn", per_year);
+    }
+    if let Some(curve) = &e.volatility_curve {
+        volatility_curve(c, curve);
+    }
+}
+
+/// Each point's years > 0 and vol in [0.0001, 5]; years strictly ascending; total variance
+/// vol²·years non-decreasing (a fall is calendar arbitrage: Gatheral 2006, §2.4).
+fn volatility_curve(c: &mut Checks, curve: &[VolPoint]) {
+    let at = |i: usize, name: &str| field(&index("equity.volatilityCurve", i), name);
+    let sound = |p: &VolPoint| p.years > 0.0 && (1e-4..=5.0).contains(&p.vol);
+    for (i, p) in curve.iter().enumerate() {
+        c.positive(p.years, &at(i, "years"));
+        c.within(p.vol, 1e-4, 5.0, &at(i, "vol"), "fraction_per_year");
+    }
+    for (i, w) in curve.windows(2).enumerate() {
+        let (a, b) = (w[0], w[1]);
+        if !sound(&a) || !sound(&b) {
+            continue;
+        }
+        let (previous, years, vol) = (at(i, "years"), at(i + 1, "years"), at(i + 1, "vol"));
+        c.expect_with(b.years > a.years, &[previous.as_str()], &|| {
+            let msg = "must be after the previous point's years (points in ascending order)";
+            Problem::new(&years, "not_ascending", msg).with("previous", a.years)
+        });
+        let (wa, wb) = (a.vol * a.vol * a.years, b.vol * b.vol * b.years);
+        if b.years <= a.years || wb >= wa {
+            continue;
+        }
+        let deps = [previous.as_str(), years.as_str()];
+        c.expect_with(false, &deps, &|| {
+            let floor = f64::sqrt(wa / b.years);
+            let msg = format!(
+                "makes the total variance (vol² × years) fall, which is calendar arbitrage; \
+                 at least {floor:.4} here"
+            );
+            Problem::new(&vol, "calendar_arbitrage", msg)
+                .with("min", floor)
+                .with("unit", "fraction_per_year")
+        });
     }
 }
 

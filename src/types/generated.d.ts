@@ -143,7 +143,14 @@ deliveryLeadMonths?: number,
  * 0 when absent, which keeps older scenarios' meaning (no discounting, straight-line
  * capital recovery).
  */
-costOfCapital?: number, };
+costOfCapital?: number,
+/**
+ * ρ in [−1, 1]: how the deployment pace moves with the share price. The uniforms that
+ * decide whether each non-binding phase happens and how late it runs are coupled to the
+ * share price's standardized log-return up to the phase's scheduled start by a Gaussian
+ * copula ([`crate::montecarlo::deployment`]); 0 when absent (independent, as before).
+ */
+priceCorrelation?: number, };
 
 /**
  * The capacity part of the report.
@@ -439,7 +446,13 @@ expectedReturn?: number | null,
  * Growth of the deterministic base path (continuously compounded per year), in (−1, 2);
  * when absent the base path grows at the real-world drift μ − q.
  */
-basePathGrowth?: number | null, };
+basePathGrowth?: number | null,
+/**
+ * Term structure of implied volatility: points `{years, vol}`, years strictly ascending
+ * and > 0, each vol in [0.0001, 5], total variance vol²·years non-decreasing (no calendar
+ * arbitrage). When present it overrides `volatility` ([`crate::volatility`]).
+ */
+volatilityCurve?: Array<VolPoint> | null, };
 
 /**
  * Shares given to the buyer without conditions, valued when given.
@@ -515,6 +528,34 @@ expectedUsd: number | null, };
  * What a flow is.
  */
 export type FlowKind = "purchase" | "service" | "investment" | "warrant";
+
+/**
+ * Sensitivities of `totalFairValueUsd` by common random numbers: central differences of runs
+ * with the same seed at bumped inputs ([`super::greeks`]).
+ */
+export type Greeks = {
+/**
+ * ∂V/∂S: dollars of fair value per $1 of share price, (V(S(1+h)) − V(S(1−h))) ÷ 2hS.
+ */
+deltaUsd: number,
+/**
+ * ∂V/∂σ per volatility point: (V(σ+k) − V(σ−k)) ÷ 2k × 0.01 (every point of a term
+ * structure moved alike).
+ */
+vegaUsd: number,
+/**
+ * Standard errors of the two differences, from the paired paths' totals (before the
+ * control variate, so on the safe side).
+ */
+deltaStandardErrorUsd: number, vegaStandardErrorUsd: number,
+/**
+ * h: the relative spot bump (0.01).
+ */
+spotBump: number,
+/**
+ * k: the volatility bump (0.01, less when a volatility is below 0.02).
+ */
+volBump: number, };
 
 /**
  * What a deal's "gigawatt" counts.
@@ -1192,7 +1233,11 @@ priceFan: Array<FanPoint>,
 /**
  * A few real-world price paths at the fan's dates.
  */
-samplePaths: Array<Array<number>>, };
+samplePaths: Array<Array<number>>,
+/**
+ * With `options.greeks`, once the bumped runs are done ([`super::greeks`]); else null.
+ */
+greeks: Greeks | null, };
 
 /**
  * An amount paid to one vendor.
@@ -1236,6 +1281,19 @@ medianPath: Array<PricePoint>, tranches: Array<TrancheVesting>, };
  * [`crate::vesting::vest_at`]).
  */
 export type VestingRule = "conditions_once_met" | "price_after_milestone";
+
+/**
+ * One point of the volatility term structure: the implied volatility to `years`.
+ */
+export type VolPoint = {
+/**
+ * Years from the valuation date (> 0).
+ */
+years: number,
+/**
+ * Annualised implied volatility to `years` (in [0.0001, 5]).
+ */
+vol: number, };
 
 /**
  * A warrant on newly issued shares that vests in tranches.

@@ -64,12 +64,16 @@ export interface ValuationOptions {
   stepsPerYear?: number;
   /** Antithetic pairs; default true. */
   antithetic?: boolean;
-  /** One-touch control variate anchored on the closed form; default true. */
+  /** One-touch control variate anchored on the closed form; default true. Off by itself under
+   *  a volatility term structure unless r = q = 0 (the closed form is exact only then). */
   controlVariate?: boolean;
+  /** Delta and vega by common random numbers: four more runs with the same seed at spot ±1%
+   *  and every volatility ±1 point (the valuation's `greeks`); default false. */
+  greeks?: boolean;
 }
 
 /** Options of accounting(): the simulations' options, and how the books read them. */
-export interface AccountingOptions extends ValuationOptions {
+export interface AccountingOptions extends Omit<ValuationOptions, "greeks"> {
   /** A milestone is probable from this probability on, in (0, 1]; default 0.75 (a policy choice). */
   probableThreshold?: number;
   /** Which treatment the schedule follows; default "asu-2025-04". */

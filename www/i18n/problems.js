@@ -18,7 +18,7 @@ const UNITS = {
 };
 
 /** Codes whose params are bounds in the field's stored unit. */
-export const BOUNDED = new Set(['range', 'range_below', 'range_above', 'whole_range', 'at_most', 'too_large', 'range_open']);
+export const BOUNDED = new Set(['range', 'range_below', 'range_above', 'whole_range', 'at_most', 'too_large', 'range_open', 'calendar_arbitrage']);
 
 const EN = {
   range: 'must be from {min} to {max}{unit}',
@@ -28,6 +28,7 @@ const EN = {
   at_most: 'must be at most {max}{unit}',
   too_large: 'is too large (at most {max}{unit})',
   range_open: 'must be between {min} and {max}{unit}',
+  calendar_arbitrage: 'makes the total variance (vol² × years) fall, which is calendar arbitrage; at least {min}{unit} here',
 };
 
 const DE = {
@@ -74,6 +75,8 @@ const DE = {
   range_open: 'muss zwischen {min} und {max}{unit} liegen (ausschließlich)',
   too_many_values: 'enthält mehr als {max} Werte',
   too_deep: 'ist tiefer als {max} Ebenen verschachtelt',
+  not_ascending: 'muss nach den Jahren des vorigen Punkts liegen (Punkte aufsteigend ordnen)',
+  calendar_arbitrage: 'lässt die Gesamtvarianz (Vol² × Jahre) fallen, das ist Kalender-Arbitrage; hier mindestens {min}{unit}',
 };
 
 export const TEMPLATES = { en: EN, de: DE };

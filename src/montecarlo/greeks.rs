@@ -1,0 +1,148 @@
+//! A valuation with its Greeks: the run at the scenario's inputs and, with `options.greeks`,
+//! four more with the same seed at spot × (1 ± h) and every volatility ± k (h = 0.01, k = one
+//! volatility point, less when a volatility is under two points so that it stays positive).
+//!
+//! Delta and vega are central differences of the runs' fair values (Glasserman, "Monte Carlo
+//! Methods in Financial Engineering", 2004, §7.1: finite differences with common random
+//! numbers): Δ = (V₊ − V₋) ÷ 2hS per $1 of share price, vega = (V₊ − V₋) ÷ 2k × 0.01 per
+//! volatility point. The same seed gives every run the same price normals, deployment draws
+//! and bridge streams, so the difference's variance is far below that of either run. Their
+//! standard errors come from the runs' paired path totals.
+//!
+//! The runs are a [`Chain`]: the base's blocks first, then the bumped runs', so Web Workers
+//! compute them like any other blocks and the fair value is known before the Greeks.
+
+use super::chain::Chain;
+use super::estimates::{Greeks, Valuation};
+use super::options::Options;
+use super::simulation::Simulation;
+use super::sums::Sums;
+use crate::problem::Problem;
+use crate::scenario::Scenario;
+
+/// The relative spot bump h.
+pub const SPOT_BUMP: f64 = 0.01;
+/// The volatility bump k (one volatility point), at most half the smallest volatility.
+pub const VOL_BUMP: f64 = 0.01;
+
+/// A valuation run in blocks, with the bumped runs when Greeks are asked for.
+pub struct ValuationRun {
+    chain: Chain,
+    spot: f64,
+    vol_bump: f64,
+    antithetic: bool,
+}
+
+impl ValuationRun {
+    /// Prepares the runs; problems if the deal has no warrant or a run is too large.
+    pub fn new(scenario: &Scenario, options: Options) -> Result<ValuationRun, Vec<Problem>> {
+        let mut sims = vec![Simulation::new(scenario, options)?];
+        let (mut spot, mut vol_bump) = (0.0, VOL_BUMP);
+        if let (true, Some(e)) = (options.greeks, scenario.equity.as_ref()) {
+            spot = e.share_price;
+            let smallest = e
+                .volatility_curve
+                .iter()
+                .flatten()
+                .map(|p| p.vol)
+                .fold(e.volatility, f64::min);
+            vol_bump = VOL_BUMP.min(0.5 * smallest);
+            for (dspot, dvol) in [(SPOT_BUMP, 0.0), (-SPOT_BUMP, 0.0), (0.0, 1.0), (0.0, -1.0)] {
+                let mut s = scenario.clone();
+                if let Some(e) = s.equity.as_mut() {
+                    *e = crate::volatility::shifted(e, dvol * vol_bump);
+                    e.share_price *= 1.0 + dspot;
+                }
+                sims.push(Simulation::new(&s, options)?);
+            }
+        }
+        Ok(ValuationRun {
+            chain: Chain { sims },
+            spot,
+            vol_bump,
+            antithetic: options.antithetic,
+        })
+    }
+
+    pub fn block_count(&self) -> u64 {
+        self.chain.block_count()
+    }
+
+    /// Runs block `index` on its own and returns its sums (a worker's job).
+    pub fn run_block(&mut self, index: u64) -> Sums {
+        self.chain.run_block(index)
+    }
+
+    /// The shape of block `index`'s sums, for [`Sums::from_slice`].
+    pub fn sums_shape(&mut self, index: u64) -> (usize, usize) {
+        self.chain.sums_shape(index)
+    }
+
+    /// Adds the sums of block `index`; blocks must come in order.
+    pub fn absorb_block(&mut self, index: u64, block: &Sums) -> Result<(), String> {
+        self.chain.absorb_block(index, block)
+    }
+
+    /// Pairs run so far and in all, over every run.
+    pub fn progress(&self) -> (u64, u64) {
+        self.chain.sims.iter().fold((0, 0), |(d, t), sim| {
+            let (done, total) = sim.progress();
+            (d + done, t + total)
+        })
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.chain.is_done()
+    }
+
+    /// Runs up to `pairs` more pairs; returns how many ran.
+    pub fn run(&mut self, pairs: u64) -> u64 {
+        self.chain.run(pairs)
+    }
+
+    pub fn run_all(&mut self) {
+        self.chain.run_all();
+    }
+
+    /// The base run's valuation so far, with the Greeks once every bumped run is done.
+    /// `progress` counts every run's paths.
+    pub fn result(&self) -> Valuation {
+        let sims = &self.chain.sims;
+        let mut v = sims[0].result();
+        let (done, total) = self.progress();
+        v.progress = done as f64 / total.max(1) as f64;
+        if sims.len() == 5 && self.is_done() {
+            let value = |i: usize| sims[i].result().total_fair_value_usd;
+            let delta_step = 2.0 * SPOT_BUMP * self.spot;
+            let vega_step = 2.0 * self.vol_bump / 0.01;
+            v.greeks = Some(Greeks {
+                delta_usd: (value(1) - value(2)) / delta_step,
+                vega_usd: (value(3) - value(4)) / vega_step,
+                delta_standard_error_usd: self.difference_error(&sims[1], &sims[2]) / delta_step,
+                vega_standard_error_usd: self.difference_error(&sims[3], &sims[4]) / vega_step,
+                spot_bump: SPOT_BUMP,
+                vol_bump: self.vol_bump,
+            });
+        }
+        v
+    }
+
+    /// The standard error of the difference of two runs' mean values, from their paired
+    /// path totals (pair averages with antithetic paths: the sampling unit).
+    fn difference_error(&self, up: &Simulation, down: &Simulation) -> f64 {
+        let (a, b) = (up.path_totals(), down.path_totals());
+        let unit = if self.antithetic { 2 } else { 1 };
+        let diffs: Vec<f64> = a
+            .chunks(unit)
+            .zip(b.chunks(unit))
+            .map(|(x, y)| (x.iter().sum::<f64>() - y.iter().sum::<f64>()) / unit as f64)
+            .collect();
+        let n = diffs.len() as f64;
+        if n < 2.0 {
+            return 0.0;
+        }
+        let mean = diffs.iter().sum::<f64>() / n;
+        let var = diffs.iter().map(|d| (d - mean) * (d - mean)).sum::<f64>() / (n - 1.0);
+        f64::sqrt(var / n)
+    }
+}
