@@ -55,6 +55,10 @@ pub(super) struct Model {
     /// step, [`crate::volatility`]), with its square roots and 2 ÷ it (the bridge's k); `None`
     /// for a flat volatility, whose steps all have σ²Δ.
     pub curve: Option<CurveSteps>,
+    /// δ: a step whose ends both lie more than δ below a target cannot cross it (the bridge's
+    /// crossing probability is below e⁻³⁸): √(38 ÷ 2 × the largest step variance), and a
+    /// thousandth more against rounding.
+    pub quiet_margin: f64,
     /// Per-step phase information for the price correlation: each phase's scheduled start as a
     /// grid step (0 when it has begun: no coupling), and ρ.
     pub phase_start_steps: Vec<usize>,
@@ -209,7 +213,13 @@ impl Model {
                 (f64::round(years / dt) as usize).min(steps)
             })
             .collect();
+        let largest_step_var = curve
+            .as_ref()
+            .map_or(e.volatility * e.volatility * dt, |c| {
+                c.var.iter().fold(0.0, |m: f64, v| m.max(*v))
+            });
         let model = Model {
+            quiet_margin: 1.001 * f64::sqrt(19.0 * largest_step_var),
             curve,
             phase_start_steps,
             price_correlation: scenario.capacity.price_correlation,

@@ -35,14 +35,12 @@ pub(super) struct PathState {
     touched: Vec<Option<(f64, f64)>>,
     vested: Vec<Option<(f64, f64)>>,
     group_ptr: Vec<usize>,
-    next_slot: Vec<usize>,
     last_high: Vec<Option<usize>>,
-    /// One trailing window per average group (a ring, any order): each close as its logarithm
-    /// and, once needed, as a price (NaN until then), so that a close costs at most one exp.
-    windows: Vec<Vec<(f64, f64)>>,
-    /// ln S at every grid time and the bridge uniform of every step, kept only under
-    /// `price_after_milestone`.
+    /// ln S at every grid time (index 0: the valuation date), and S once needed (NaN until
+    /// then), so that a close costs at most one exp.
     log_prices: Vec<f64>,
+    prices: Vec<f64>,
+    /// The bridge uniform of every step, kept only under `price_after_milestone`.
     step_uniforms: Vec<f64>,
 }
 
@@ -52,9 +50,14 @@ impl Model {
     /// for the risk-neutral run): θW_τ − θ²τ/2 for a flat volatility, Σ g_k·Z_k − Σ g_k²/2
     /// under a term structure (θ_k = (μ − r)/σ_k per step, Glasserman 2004, §4.6).
     ///
-    /// Targets are visited in ascending order with a pointer to the lowest one not yet met:
-    /// with one bridge uniform per step, touches (and closes, and averages over the same
-    /// window) of nested levels nest, so a step checks one level unless it crosses some.
+    /// The whole path is built first (one fused multiply-add a step); the tests then visit its
+    /// steps. Targets are visited in ascending order with a pointer to the lowest one not yet
+    /// met: with one bridge uniform per step, touches (and closes, and averages over the same
+    /// window) of nested levels nest, so a step checks one level unless it crosses some. A run
+    /// of steps that lie more than δ below every pending target, with no trailing window near
+    /// a target and no milestone due, changes nothing and is passed over: there the bridge's
+    /// crossing probability is below e⁻³⁸ (δ = √(38/k)), under which no uniform is drawn, and
+    /// no close can reach a target; the same uniforms are drawn as step by step.
     #[allow(clippy::too_many_arguments)]
     pub fn simulate(
         &self,
@@ -64,49 +67,47 @@ impl Model {
         bridge: &mut Rng,
         out: &mut [Outcome],
         state: &mut PathState,
-        mut fan: Option<&mut [f64]>,
+        fan: Option<&mut [f64]>,
     ) -> f64 {
         let n = self.tranches.len();
         let (dt, sigma, s0) = (self.dt, self.sigma, self.s0);
-        // The driving Brownian motion W (at the last simulated step) and that step's time.
-        let mut z_sum = 0.0;
-        let mut steps_done = 0usize;
+        let steps = self.steps;
         let a = (drift - 0.5 * sigma * sigma) * dt;
         let b = sigma * f64::sqrt(dt) * sign;
         // Crossing between grid points: p = exp(−k·d₀·d₁), k = 2/(σ²Δ), d = ln H − ln S.
         let bridge_k = 2.0 / (sigma * sigma * dt);
-        let mut x = libm::log(s0);
         let curve = self.curve.as_ref();
-        // Σ g_k·Z_k and Σ g_k² of the likelihood ratio under a term structure.
-        let (mut girsanov_z, mut girsanov_gg) = (0.0, 0.0);
         let PathState {
             milestones,
             price_met,
             touched,
             vested,
             group_ptr,
-            next_slot,
             last_high,
-            windows,
-            log_prices,
+            log_prices: xs,
+            prices: ss,
             step_uniforms,
         } = state;
+        // The path: xs[j] = ln S at grid time j.
+        xs.clear();
+        ss.clear();
+        let mut x = libm::log(s0);
+        xs.push(x);
+        ss.push(s0);
+        for (k, &z) in normals[..steps].iter().enumerate() {
+            let (a, b) = match curve {
+                None => (a, b),
+                Some(c) => (drift * dt - 0.5 * c.var[k], sign * c.sd[k]),
+            };
+            x = x + a + b * z;
+            xs.push(x);
+        }
+        ss.resize(steps + 1, f64::NAN);
         // Under `price_after_milestone` a tranche's price test counts only from its milestone
         // on: the path runs to expiry and each tranche is tested afterwards
         // ([`Model::price_after_milestone`]).
         let after_milestone = self.rule == VestingRule::PriceAfterMilestone;
-        log_prices.clear();
         step_uniforms.clear();
-        if after_milestone {
-            log_prices.push(libm::log(s0));
-        }
-        if windows.len() != self.window_lengths.len() {
-            *windows = self
-                .window_lengths
-                .iter()
-                .map(|&len| vec![(0.0, 0.0); len])
-                .collect();
-        }
         for v in [&mut *price_met, &mut *touched, &mut *vested] {
             v.clear();
             v.resize(n, None);
@@ -130,15 +131,10 @@ impl Model {
         let mut close_ptr = met_at_start(&self.close_order);
         group_ptr.clear();
         group_ptr.extend(self.average_groups.iter().map(|g| met_at_start(&g.order)));
-        for w in windows.iter_mut() {
-            w.iter_mut().for_each(|v| *v = (x, s0));
-        }
-        next_slot.clear();
-        next_slot.resize(windows.len(), 0);
         // The last step whose close reached the group's lowest pending target (none yet: the
         // targets met at the start are skipped by the pointers).
         last_high.clear();
-        last_high.resize(windows.len(), None);
+        last_high.resize(self.average_groups.len(), None);
         let mut open_vests = milestones.iter().filter(|m| m.is_some()).count();
         let mut next_due = f64::INFINITY;
         vest_step(
@@ -150,34 +146,34 @@ impl Model {
             &mut open_vests,
             &mut next_due,
         );
-        let mut fan_slot = 1;
-        if let Some(f) = fan.as_deref_mut() {
-            f[0] = s0;
-        }
-        for (k, &z) in normals[..self.steps].iter().enumerate() {
-            if open_vests == 0
-                && touch_ptr == self.touch_order.len()
-                && fan.is_none()
-                && !after_milestone
-            {
+        let level = |order: &[usize], ptr: usize| {
+            order
+                .get(ptr)
+                .map_or(f64::INFINITY, |&i| self.tranches[i].log_target)
+        };
+        let passes = fan.is_none() && !after_milestone;
+        let mut k = 0;
+        while k < steps {
+            if open_vests == 0 && touch_ptr == self.touch_order.len() && passes {
                 break;
+            }
+            if passes {
+                k = self.pass_quiet_steps(
+                    k,
+                    xs,
+                    next_due,
+                    level(&self.touch_order, touch_ptr)
+                        .min(level(&self.close_order, close_ptr))
+                        .min(self.average_level(group_ptr, last_high, k)),
+                );
+                if k == steps {
+                    break;
+                }
             }
             let t0 = k as f64 * dt;
             let t1 = (k + 1) as f64 * dt;
-            // This step's drift, diffusion and bridge coefficients.
-            let (a, b, bridge_k) = match curve {
-                None => (a, b, bridge_k),
-                Some(c) => {
-                    let g = c.girsanov[k];
-                    girsanov_z += g * sign * z;
-                    girsanov_gg += g * g;
-                    (drift * dt - 0.5 * c.var[k], sign * c.sd[k], c.bridge_k[k])
-                }
-            };
-            let x1 = x + a + b * z;
-            z_sum += z;
-            steps_done = k + 1;
-            let mut s1 = f64::NAN;
+            let (x, x1) = (xs[k], xs[k + 1]);
+            let bridge_k = curve.map_or(bridge_k, |c| c.bridge_k[k]);
             let mut changed = false;
             // Touches, with one bridge uniform per step, drawn only when a level is within
             // reach: k·d₀·d₁ > 38 means p < e⁻³⁸, below the smallest uniform we draw. The
@@ -215,41 +211,26 @@ impl Model {
                 if x1 < self.tranches[i].log_target {
                     break;
                 }
-                price_met[i] = Some((t1, spot(&mut s1, x1)));
+                price_met[i] = Some((t1, spot(&mut ss[k + 1], x1)));
                 changed = true;
                 close_ptr += 1;
             }
             for (g, group) in self.average_groups.iter().enumerate() {
-                if group_ptr[g] == group.order.len() {
+                let Some(&lowest) = group.order.get(group_ptr[g]) else {
                     continue;
-                }
-                let w = &mut windows[g];
-                let slot = next_slot[g];
-                w[slot] = (x1, s1);
-                next_slot[g] += 1;
-                if next_slot[g] == w.len() {
-                    next_slot[g] = 0;
-                }
-                if group
-                    .order
-                    .get(group_ptr[g])
-                    .is_some_and(|&i| x1 >= self.tranches[i].log_target)
-                {
+                };
+                if x1 >= self.tranches[lowest].log_target {
                     last_high[g] = Some(k);
                 }
                 // The mean of the window's closes reaches a target only if one of the closes
                 // does: until then the closes stay logarithms and cost no exp. (A close above
                 // an earlier, lower target also counts, which only costs a needless mean.)
-                if last_high[g].is_none_or(|j| k - j >= w.len()) {
+                let len = self.window_lengths[g];
+                if last_high[g].is_none_or(|j| k - j >= len) {
                     continue;
                 }
-                let s = spot(&mut s1, x1);
-                w[slot].1 = s;
-                let mut sum = 0.0;
-                for (x, s) in w.iter_mut() {
-                    sum += spot(s, *x);
-                }
-                let mean = sum / w.len() as f64;
+                let mean = window_mean(xs, ss, k + 1, len);
+                let s = spot(&mut ss[k + 1], x1);
                 while let Some(&i) = group.order.get(group_ptr[g]) {
                     let h = self.tranches[i].target.unwrap_or(0.0);
                     if mean < h * (1.0 - 1e-12) {
@@ -261,7 +242,7 @@ impl Model {
                 }
             }
             if changed || t1 >= next_due {
-                let s = spot(&mut s1, x1);
+                let s = spot(&mut ss[k + 1], x1);
                 vest_step(
                     t1,
                     s,
@@ -272,22 +253,20 @@ impl Model {
                     &mut next_due,
                 );
             }
-            x = x1;
-            if after_milestone {
-                log_prices.push(x1);
-            }
-            if let Some(f) = fan.as_deref_mut() {
-                // Slot j holds the price at grid step ⌈j·steps/FAN_POINTS⌉.
-                while fan_slot <= FAN_POINTS && fan_step(fan_slot, self.steps) <= k + 1 {
-                    f[fan_slot] = libm::exp(x);
-                    fan_slot += 1;
-                }
+            k += 1;
+        }
+        let steps_done = k;
+        if let Some(f) = fan {
+            // Slot j holds the price at grid step ⌈j·steps/FAN_POINTS⌉.
+            f[0] = s0;
+            for (j, slot) in f.iter_mut().enumerate().skip(1) {
+                *slot = libm::exp(xs[fan_step(j, steps)]);
             }
         }
         if after_milestone {
             for i in 0..n {
                 vested[i] = milestones[i]
-                    .and_then(|tm| self.price_after_milestone(i, tm, log_prices, step_uniforms));
+                    .and_then(|tm| self.price_after_milestone(i, tm, xs, step_uniforms));
             }
         }
         let (k_strike, r, expiry) = (self.strike, self.rate, self.expiry_years + 1e-12);
@@ -302,13 +281,61 @@ impl Model {
                 control: pv(touched[i]),
             };
         }
-        if curve.is_some() {
-            return girsanov_z - 0.5 * girsanov_gg;
+        let done = &normals[..steps_done];
+        if let Some(c) = curve {
+            // Σ g_k·Z_k − Σ g_k²/2 over the simulated steps.
+            let (gz, gg) = done.iter().zip(&c.girsanov).fold((0.0, 0.0), |(gz, gg), (z, g)| {
+                (gz + g * sign * z, gg + g * g)
+            });
+            return gz - 0.5 * gg;
         }
+        // The driving Brownian motion W at the last simulated step, and that step's time.
+        let z_sum = done.iter().fold(0.0, |acc, z| acc + z);
         let (w, tau) = (sign * f64::sqrt(dt) * z_sum, steps_done as f64 * dt);
         let theta = self.theta;
         theta * w - 0.5 * theta * theta * tau
     }
+
+    /// The lowest target of the average groups that the path at step `k` could next meet
+    /// (−∞ while a group's trailing window holds a close at or above its lowest pending
+    /// target: its mean must be checked every step).
+    fn average_level(&self, group_ptr: &[usize], last_high: &[Option<usize>], k: usize) -> f64 {
+        let mut lowest = f64::INFINITY;
+        for (g, group) in self.average_groups.iter().enumerate() {
+            let Some(&i) = group.order.get(group_ptr[g]) else {
+                continue;
+            };
+            if last_high[g].is_some_and(|j| k - j < self.window_lengths[g]) {
+                return f64::NEG_INFINITY;
+            }
+            lowest = lowest.min(self.tranches[i].log_target);
+        }
+        lowest
+    }
+
+    /// The first step from `k` on that is not quiet: a step is quiet when both its ends lie
+    /// more than δ below `level` (the lowest pending target) and it ends before `next_due`.
+    fn pass_quiet_steps(&self, mut k: usize, xs: &[f64], next_due: f64, level: f64) -> usize {
+        let bound = level - self.quiet_margin;
+        if !(xs[k] < bound) {
+            return k;
+        }
+        while k < self.steps && xs[k + 1] < bound && ((k + 1) as f64 * self.dt) < next_due {
+            k += 1;
+        }
+        k
+    }
+}
+
+/// The mean of the `len` closes up to grid time `end` (closes before the valuation date equal
+/// S₀, which is `prices[0]`), exponentiating each close once.
+fn window_mean(xs: &[f64], prices: &mut [f64], end: usize, len: usize) -> f64 {
+    let first = (end + 1).saturating_sub(len);
+    let mut sum = len.saturating_sub(end + 1) as f64 * prices[0];
+    for j in first..=end {
+        sum += spot(&mut prices[j], xs[j]);
+    }
+    sum / len as f64
 }
 
 impl Model {
