@@ -33,11 +33,13 @@ export const GROUPS = [
       { path: 'capacity.opexPerGwYearUsd', label: 'Operations per GW-year', unit: '$ B', scale: 1e9, kind: 'number', optional: true, help: 'Running cost other than energy. Blank: none.' },
       { path: 'capacity.costOfCapital', label: 'Cost of capital', unit: '% / yr', scale: 0.01, kind: 'number', optional: true, help: 'Discounts to present values and sets the capital charge. Blank: 0 (no discounting).' },
       { path: 'capacity.deliveryLeadMonths', label: 'Delivery before online', unit: 'months', kind: 'number', optional: true, help: 'GW milestones count delivered GW, this long before they are online. Blank: 0.' },
+      { path: 'capacity.priceCorrelation', label: 'Deployment–share price correlation', unit: 'ρ', kind: 'number', optional: true, help: 'From −1 to 1: with ρ > 0 the non-binding phases are likelier and earlier when the share price has risen (Gaussian copula). Blank: 0, independent.' },
     ],
   },
   {
     title: 'Equity of the issuer',
     needs: 'equity',
+    curve: true,
     fields: [
       { path: 'equity.issuer', label: 'Issuer', kind: 'text', help: 'The company whose shares the warrant is on.' },
       { path: 'equity.sharesOutstanding', label: 'Shares outstanding', unit: 'M', scale: 1e6, kind: 'number', help: 'Basic shares before the warrant.' },
@@ -98,4 +100,10 @@ export const TRANCHE_COLUMNS = [
   { key: 'priceTarget', label: 'Price target', unit: '$', kind: 'number', optional: true },
   { key: 'priceTest.kind', label: 'Price test', kind: 'select', options: [['touch', 'touch'], ['close', 'close'], ['average', 'average']] },
   { key: 'priceTest.days', label: 'Days', kind: 'number', optional: true },
+];
+
+/** The volatility term structure's points (equity.volatilityCurve). */
+export const CURVE_COLUMNS = [
+  { key: 'years', label: 'Years', kind: 'number' },
+  { key: 'vol', label: 'Implied volatility', unit: '%', scale: 0.01, kind: 'number' },
 ];

@@ -5,7 +5,7 @@
 import { el } from './dom.js';
 import { t } from './i18n.js';
 import { getAt, setAt } from './fieldpath.js';
-import { GROUPS, PHASE_COLUMNS, TRANCHE_COLUMNS } from './fields.js';
+import { CURVE_COLUMNS, GROUPS, PHASE_COLUMNS, TRANCHE_COLUMNS } from './fields.js';
 import { numberInput, placeProblems, problemSlot, shownNumber } from './ui.js';
 import { page } from './state.js';
 
@@ -86,8 +86,11 @@ function fieldRow(field) {
   return el('div', { class: 'field' }, label, el('div', { class: 'control' }, makeInput(field.path, field, error), unit, sourceBadge(field.path)), help, error);
 }
 
-/** A table of list items (phases, tranches) with add and remove buttons. */
-function tableOf(title, basePath, rows, columns, addRow) {
+/**
+ * A table of list items (phases, tranches, curve points) with add and remove buttons;
+ * `onEmpty`, when given, lets the last row go and is called then.
+ */
+function tableOf(title, basePath, rows, columns, addRow, onEmpty = null) {
   const table = el('table', { class: 'edit' });
   const head = el('tr', {}, el('th', { scope: 'col', text: '#' }));
   for (const c of columns) head.append(el('th', { scope: 'col', text: c.unit ? `${t(c.label)} (${c.unit})` : t(c.label) }));
@@ -109,9 +112,10 @@ function tableOf(title, basePath, rows, columns, addRow) {
       tr.append(el('td', {}, input, sourceBadge(path), error));
     }
     const remove = el('button', { type: 'button', class: 'remove', 'aria-label': t('Remove {what} {n}', { what: t(title), n: i + 1 }), text: '×' });
-    remove.disabled = rows.length <= 1;
+    remove.disabled = rows.length <= 1 && !onEmpty;
     remove.addEventListener('click', () => {
       rows.splice(i, 1);
+      if (rows.length === 0) onEmpty();
       changed();
     });
     tr.append(el('td', {}, remove));
@@ -125,6 +129,32 @@ function tableOf(title, basePath, rows, columns, addRow) {
     inputAt(`${basePath}[${rows.length - 1}].${columns[0].key}`)?.focus();
   });
   return el('div', { class: 'table-wrap' }, table, errorSlot(basePath), add);
+}
+
+/**
+ * The volatility term structure: a table of {years, vol} points when the scenario has one,
+ * else a button that starts one at the flat volatility.
+ */
+function curveEditor(equity) {
+  const box = el('div', { class: 'curve' }, el('h3', { text: t('Volatility term structure') }),
+    el('p', { class: 'help', text: t('Implied volatility to each horizon, read as total variance (vol² × years), which must not fall. It replaces the flat volatility above; remove every point to go back to it.') }));
+  if (!equity.volatilityCurve?.length) {
+    const start = el('button', { type: 'button', class: 'add', 'data-add': 'equity.volatilityCurve', text: t('Add a term structure') });
+    start.addEventListener('click', () => {
+      equity.volatilityCurve = [{ years: 1, vol: equity.volatility }];
+      page.presetId = null;
+      buildForm();
+      page.recompute();
+      inputAt('equity.volatilityCurve[0].years')?.focus();
+    });
+    box.append(start, errorSlot('equity.volatilityCurve'));
+    return box;
+  }
+  box.append(tableOf('Point', 'equity.volatilityCurve', equity.volatilityCurve, CURVE_COLUMNS, (rows) => {
+    const last = rows[rows.length - 1];
+    return { years: (last?.years ?? 0) + 1, vol: last?.vol ?? equity.volatility };
+  }, () => { delete equity.volatilityCurve; }));
+  return box;
 }
 
 /** Builds the form for the page's scenario (after a load, a language change, a row added). */
@@ -145,6 +175,7 @@ export function buildForm() {
       }));
     }
     for (const f of group.fields) if (!f.needs || getAt(scenario, f.needs) != null) fs.append(fieldRow(f));
+    if (group.curve) fs.append(curveEditor(scenario.equity));
     if (group.tranches) {
       fs.append(el('h3', { text: t('Tranches') }));
       fs.append(el('p', { class: 'help', text: t('A tranche vests when the gigawatts online reach its trigger and the share price passes its test: touch (any moment), close (a daily close) or average (the mean of the last Days closes). Leave the target empty for no price condition.') }));

@@ -19,9 +19,9 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
     return el('div', { class: 'field' }, el('label', { for: id, text: t(label) }), el('div', { class: 'control' }, i, help ? el('small', { class: 'help', text: t(help) }) : null),
       el('span', { class: 'problem', 'data-problem-for': `options.${id.replace('valuation-', '')}` }));
   };
-  const check = (id, label) => {
+  const check = (id, label, on = true) => {
     const c = el('input', { id, type: 'checkbox' });
-    c.checked = true;
+    c.checked = on;
     return el('label', { class: 'check' }, c, ` ${t(label)}`);
   };
   const run = el('button', { type: 'button', id: 'valuation-run', class: 'primary', text: t('Run simulation') });
@@ -37,7 +37,7 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
     input('valuation-paths', 'Paths', '64000', 'default 64,000: a standard error under 0.5% of the value for the presets'),
     input('valuation-seed', 'Seed', '1', 'same seed, same result'),
     input('valuation-stepsPerYear', 'Steps per year', '', 'blank: 252 (trading days) for close/average tests, else 52'),
-    el('div', { class: 'control' }, check('valuation-antithetic', 'antithetic paths'), check('valuation-controlVariate', 'control variate (closed-form one-touch)')),
+    el('div', { class: 'control' }, check('valuation-antithetic', 'antithetic paths'), check('valuation-controlVariate', 'control variate (closed-form one-touch)'), check('valuation-greeks', 'delta and vega (four more runs, same seed)')),
     el('div', { class: 'control' }, run, cancel, progress),
     status, results, charts,
   );
@@ -55,6 +55,7 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
     }
     o.antithetic = root.querySelector('#valuation-antithetic').checked;
     o.controlVariate = root.querySelector('#valuation-controlVariate').checked;
+    o.greeks = root.querySelector('#valuation-greeks').checked;
     return o;
   }
 
@@ -145,6 +146,8 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
     results.replaceChildren(
       cards([
         { label: t('Fair value of the warrant'), value: fmt.usd(v.totalFairValueUsd), out: 'valuation.totalFairValueUsd', note: t('± {se} (1 s.e.), risk-neutral', { se: fmt.usd(v.standardErrorUsd) }), attrs: { 'data-value': String(v.totalFairValueUsd), 'data-se': String(v.standardErrorUsd) } },
+        greeksCard(v, 'delta'),
+        greeksCard(v, 'vega'),
         { label: t('As a discount on vendor income'), value: fmt.pct(v.effectiveDiscount, 1), out: 'valuation.effectiveDiscount', note: t('fair value ÷ present value of expected vendor income, both today') },
         { label: t('Value range (5–95%)'), value: `${fmt.usd(v.percentiles.p5)} – ${fmt.usd(v.percentiles.p95)}`, out: 'valuation.percentiles', note: t('median {x}', { x: fmt.usd(v.percentiles.p50) }) },
         { label: t('Expected shares issued'), value: fmt.num(v.expectedSharesIssued, 0), out: 'valuation.expectedSharesIssued', note: measure },
@@ -154,6 +157,22 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
       el('div', { class: 'table-wrap' }, tbl),
     );
     drawCharts();
+  }
+
+  /** Delta or vega beside the fair value (once the bumped runs are done). */
+  function greeksCard(v, which) {
+    const g = v.greeks;
+    const delta = which === 'delta';
+    const value = g ? fmt.usd(delta ? g.deltaUsd : g.vegaUsd) : '–';
+    const se = g ? fmt.usd(delta ? g.deltaStandardErrorUsd : g.vegaStandardErrorUsd) : null;
+    return {
+      label: t(delta ? 'Delta (per $1 of share price)' : 'Vega (per volatility point)'),
+      value,
+      out: `valuation.greeks.${which}Usd`,
+      note: g ? t('± {se}; same-seed runs at {bump}', { se, bump: delta ? t('spot ± 1%') : t('volatility ± 1 point') })
+        : t(options().greeks ? 'after the four bumped runs' : 'tick "delta and vega" and run'),
+      attrs: g ? { 'data-value': String(delta ? g.deltaUsd : g.vegaUsd) } : {},
+    };
   }
 
   function drawCharts() {

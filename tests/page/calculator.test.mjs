@@ -45,6 +45,31 @@ test('a tranche edit that breaks the share total is reported at the tranches', a
   assert.deepEqual(errors, []);
 });
 
+test('a volatility term structure and the price correlation are edited in the form, with problems beside their fields', async () => {
+  const { page, errors } = await open(ctx.browser, ctx.server.url);
+  await page.fill(field('capacity.priceCorrelation'), '1.5');
+  await page.waitForSelector(`${problem('capacity.priceCorrelation')}:not(:empty)`);
+  assert.match(await page.textContent(problem('capacity.priceCorrelation')), /from -1 to 1/);
+  await page.fill(field('capacity.priceCorrelation'), '0.5');
+  await page.waitForFunction(() => document.querySelector('[data-problem-for="capacity.priceCorrelation"]').textContent === '');
+  // A curve starts at the flat volatility; a second point whose total variance falls is
+  // calendar arbitrage, reported beside its volatility in the field's unit.
+  await page.click('[data-add="equity.volatilityCurve"]');
+  assert.equal(await page.inputValue(field('equity.volatilityCurve[0].vol')), '55');
+  await page.click('[data-add="equity.volatilityCurve"]');
+  await page.fill(field('equity.volatilityCurve[1].years'), '1.5');
+  await page.fill(field('equity.volatilityCurve[1].vol'), '30');
+  await page.waitForSelector(`${problem('equity.volatilityCurve[1].vol')}:not(:empty)`);
+  assert.match(await page.textContent(problem('equity.volatilityCurve[1].vol')), /calendar arbitrage; at least 44\.9\d* ?%/);
+  await page.fill(field('equity.volatilityCurve[1].vol'), '50');
+  await page.waitForFunction(() => document.querySelector('[data-problem-for="equity.volatilityCurve[1].vol"]').textContent === '');
+  // Removing every point goes back to the flat volatility.
+  await page.click('button[aria-label="Remove Point 2"]');
+  await page.click('button[aria-label="Remove Point 1"]');
+  await page.waitForSelector('[data-add="equity.volatilityCurve"]');
+  assert.deepEqual(errors, []);
+});
+
 test('the pricing panel prices a kind and a tranche as touches in one click', async () => {
   const { page, errors } = await open(ctx.browser, ctx.server.url);
   // Default: an asset one-touch up at $600 on AMD's price.
@@ -130,6 +155,16 @@ test('the warrant is valued in a worker with progress, and cancel stops it', asy
     return dc.valueWarrant(dc.preset('amd-openai-2025'), options).totalFairValueUsd;
   });
   assert.equal(parallel, direct);
+  // Delta and vega beside the fair value: the same-seed bumped runs, in the workers as well.
+  const delta = Number(await page.getAttribute('[data-out="valuation.greeks.deltaUsd"]', 'data-value'));
+  const greeks = await page.evaluate(async () => {
+    const dc = await import('./pkg/dealcalc.js');
+    const options = { paths: 5000, seed: 1, stepsPerYear: 52, greeks: true };
+    return dc.valueWarrant(dc.preset('amd-openai-2025'), options).greeks;
+  });
+  assert.equal(delta, greeks.deltaUsd);
+  assert.ok(greeks.deltaUsd > 0 && greeks.vegaUsd > 0);
+  assert.match(await page.textContent('[data-out="valuation.greeks.vegaUsd"]'), /^\$\d/);
   assert.equal(await page.locator('#valuation-tranches tbody tr').count(), 6);
   await page.waitForSelector('#vesting-timeline .fan-outer', { state: 'attached' });
   await page.waitForSelector('#value-histogram rect', { state: 'attached' });
