@@ -316,6 +316,13 @@ impl WarrantSimulation {
         self.inner.is_done()
     }
 
+    /// Whether the base run is done (its blocks come first): the fair value is final while
+    /// the Greeks' bumped runs may still be running.
+    #[wasm_bindgen(getter, js_name = fairValueDone)]
+    pub fn fair_value_done(&self) -> bool {
+        self.inner.fair_value_done()
+    }
+
     /// The valuation so far (`progress` < 1 while running).
     #[wasm_bindgen(unchecked_return_type = "Valuation")]
     pub fn result(&self) -> JsValue {

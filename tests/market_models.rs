@@ -292,3 +292,55 @@ fn bad_correlations_and_curves_are_problems_at_their_paths() {
     s["equity"]["volatilityCurve"] = json!([{"years": 1, "vol": 0.8}, {"years": 2, "vol": 0.6}]);
     assert!(dealcalc::input::scenario(&s).is_ok());
 }
+
+#[test]
+fn quasi_random_estimates_are_unbiased_and_their_error_is_the_spread_of_randomizations() {
+    let s = amd_openai();
+    // 50 randomizations (one block of 1,024 pairs each, its own seed), weekly grid.
+    let estimates: Vec<f64> = (1..=50)
+        .map(|seed| {
+            value(
+                &s,
+                json!({"paths": 2048, "seed": seed, "stepsPerYear": 52, "quasiRandom": true}),
+            )
+            .total_fair_value_usd
+        })
+        .collect();
+    let n = estimates.len() as f64;
+    let mean = estimates.iter().sum::<f64>() / n;
+    let sd = f64::sqrt(estimates.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0));
+    let pseudo = value(&s, json!({"paths": 100000, "seed": 99, "stepsPerYear": 52}));
+    let combined = f64::sqrt(sd * sd / n + pseudo.standard_error_usd.powi(2));
+    let diff = (mean - pseudo.total_fair_value_usd).abs();
+    assert!(
+        diff < 3.0 * combined,
+        "{mean} vs {} ({combined})",
+        pseudo.total_fair_value_usd
+    );
+    // The same 50 blocks as one run report the spread of their estimates as its error.
+    let run = value(
+        &s,
+        json!({"paths": 2048 * 8, "seed": 1, "stepsPerYear": 52, "quasiRandom": true}),
+    );
+    let ratio = run.standard_error_usd / (sd / f64::sqrt(8.0));
+    assert!((0.5..2.0).contains(&ratio), "{ratio}");
+    // And it is far below a pseudo-random run's of the same size (measured about 3×).
+    let plain = value(
+        &s,
+        json!({"paths": 2048 * 8, "seed": 1, "stepsPerYear": 52}),
+    );
+    assert!(run.standard_error_usd < 0.6 * plain.standard_error_usd);
+}
+
+#[test]
+fn the_pages_default_run_reaches_half_a_percent_at_the_exact_grid() {
+    // The page's default valuation: 16,384 quasi-random paths on the daily grid (exact for
+    // the 30-day averages), both warrant presets.
+    for id in ["amd-openai-2025", "amd-meta-2026"] {
+        let s = presets::get(id).unwrap().to_json();
+        let v = value(&s, json!({"paths": 16384, "quasiRandom": true}));
+        assert_eq!(v.steps_per_year, 252);
+        let rel = v.standard_error_usd / v.total_fair_value_usd;
+        assert!(rel < 0.005, "{id}: {rel}");
+    }
+}

@@ -135,19 +135,28 @@ fn the_standard_error_halves_when_paths_quadruple() {
 fn the_same_seed_gives_the_same_result_however_it_is_chunked() {
     let s = dealcalc::input::scenario(&presets::get("amd-openai-2025").unwrap().to_json()).unwrap();
     // 2,500 pairs: blocks of 1,024, 1,024 and 452 pairs; chunks of 37 cross their borders.
+    for quasi in [false, true] {
+        let o = dealcalc::input::valuation_options(
+            &json!({"paths": 5000, "seed": 77, "stepsPerYear": 52, "quasiRandom": quasi}),
+            &s,
+        )
+        .unwrap();
+        let mut whole = Simulation::new(&s, o).unwrap();
+        assert_eq!(whole.block_count(), 3);
+        whole.run_all();
+        let mut chunked = Simulation::new(&s, o).unwrap();
+        while !chunked.is_done() {
+            chunked.run(37);
+        }
+        assert_eq!(whole.result(), chunked.result(), "quasi {quasi}");
+    }
     let o = dealcalc::input::valuation_options(
         &json!({"paths": 5000, "seed": 77, "stepsPerYear": 52}),
         &s,
     )
     .unwrap();
     let mut whole = Simulation::new(&s, o).unwrap();
-    assert_eq!(whole.block_count(), 3);
     whole.run_all();
-    let mut chunked = Simulation::new(&s, o).unwrap();
-    while !chunked.is_done() {
-        chunked.run(37);
-    }
-    assert_eq!(whole.result(), chunked.result());
     let other = value_warrant(
         &s.to_json(),
         &json!({"paths": 5000, "seed": 78, "stepsPerYear": 52}),
@@ -164,8 +173,16 @@ fn the_same_seed_gives_the_same_result_however_it_is_chunked() {
 #[test]
 fn blocks_run_by_any_number_of_workers_give_the_same_result() {
     let s = dealcalc::input::scenario(&presets::get("amd-openai-2025").unwrap().to_json()).unwrap();
+    for quasi in [false, true] {
+        same_result_from_blocks(&s, quasi);
+    }
+}
+
+fn same_result_from_blocks(s: &dealcalc::scenario::Scenario, quasi: bool) {
+    let s = s.clone();
     let o = dealcalc::input::valuation_options(
-        &json!({"paths": 2 * (2 * BLOCK_PAIRS + 100), "seed": 5, "stepsPerYear": 52}),
+        &json!({"paths": 2 * (2 * BLOCK_PAIRS + 100), "seed": 5, "stepsPerYear": 52,
+            "quasiRandom": quasi}),
         &s,
     )
     .unwrap();
@@ -189,7 +206,7 @@ fn blocks_run_by_any_number_of_workers_give_the_same_result() {
             main.absorb_block(*b, &block).unwrap();
         }
         assert!(main.is_done());
-        assert_eq!(main.result(), want, "{workers} workers");
+        assert_eq!(main.result(), want, "{workers} workers, quasi {quasi}");
         // The workers' own progress is untouched.
         assert!(pool.iter().all(|w| w.progress().0 == 0));
     }

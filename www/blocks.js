@@ -67,6 +67,7 @@ function onMessage(w, msg) {
   }
   if (!absorbed) return;
   const now = performance.now();
+  job.handlers.absorbed?.(job.sim, now - job.started);
   if (job.sim.done) {
     pool.job = null;
     job.handlers.done(job.sim, now - job.started);
@@ -81,7 +82,8 @@ function onMessage(w, msg) {
  * Runs `sim` (made on this thread from `scenario` and `options`) across the pool; each worker
  * makes its own of `kind` ("valuation" or "accounting"). `handlers`: progress(fraction, sim) at
  * most twice a second, done(sim, ms), failed(message), stopped(fraction, sim) when another run
- * or cancel ends it. Returns {cancel()}.
+ * or cancel ends it, and optionally absorbed(sim, ms) after each absorbed block. Returns
+ * {cancel()}.
  */
 export function runInWorkers(sim, kind, scenario, options, handlers) {
   if (pool.job) stopRun(pool.job);

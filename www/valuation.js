@@ -34,10 +34,10 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
   root.replaceChildren(
     el('h2', { text: t('Value the warrant (Monte Carlo)') }),
     el('p', { class: 'help', text: t('Fair values are risk-neutral (drift r − q, discounted at r). Probabilities and vest dates are real-world (drift: expected return − q). Deployment risk: each non-binding phase happens with its probability and may run late.') }),
-    input('valuation-paths', 'Paths', '64000', 'default 64,000: a standard error under 0.5% of the value for the presets'),
+    input('valuation-paths', 'Paths', '16384', 'default 16,384 quasi-random paths: a standard error under 0.5% of the value for the presets'),
     input('valuation-seed', 'Seed', '1', 'same seed, same result'),
     input('valuation-stepsPerYear', 'Steps per year', '', 'blank: 252 (trading days) for close/average tests, else 52'),
-    el('div', { class: 'control' }, check('valuation-antithetic', 'antithetic paths'), check('valuation-controlVariate', 'control variate (closed-form one-touch)'), check('valuation-greeks', 'delta and vega (four more runs, same seed)')),
+    el('div', { class: 'control' }, check('valuation-antithetic', 'antithetic paths'), check('valuation-controlVariate', 'control variate (closed-form one-touch)'), check('valuation-greeks', 'delta and vega (four more runs, same seed)'), check('valuation-quasiRandom', 'quasi-random (scrambled Sobol, Brownian bridge)')),
     el('div', { class: 'control' }, run, cancel, progress),
     status, results, charts,
   );
@@ -56,6 +56,7 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
     o.antithetic = root.querySelector('#valuation-antithetic').checked;
     o.controlVariate = root.querySelector('#valuation-controlVariate').checked;
     o.greeks = root.querySelector('#valuation-greeks').checked;
+    o.quasiRandom = root.querySelector('#valuation-quasiRandom').checked;
     return o;
   }
 
@@ -75,7 +76,17 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
     job = null;
   }
 
+  let fairShown = false;
   const handlers = {
+    absorbed(sim, ms) {
+      // The base run's blocks come first: its fair value is final before the Greeks' runs end.
+      if (fairShown || !sim.fairValueDone || sim.done) return;
+      fairShown = true;
+      lastValuation = sim.result();
+      renderResults(lastValuation);
+      status.dataset.fairMs = String(Math.round(ms));
+      status.textContent = t('Fair value after {s} s; delta and vega are running…', { s: fmt.num(ms / 1000, 2) });
+    },
     progress(fraction, sim) {
       progress.value = fraction;
       const partial = sim.result();
@@ -92,6 +103,7 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
       status.dataset.state = 'done';
       status.textContent = t('Done: {paths} paths × {steps} steps in {s} s.', { paths: fmt.num(result.paths, 0), steps: fmt.num(result.steps, 0), s: fmt.num(ms / 1000, 2) });
       status.dataset.ms = String(Math.round(ms));
+      if (!fairShown) status.dataset.fairMs = String(Math.round(ms));
       status.dataset.workers = String(workerCount);
       idle();
       onResult(result);
@@ -127,6 +139,8 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
       return;
     }
     lastScenarioKey = JSON.stringify(scenario);
+    fairShown = false;
+    delete status.dataset.fairMs;
     progress.value = 0;
     status.dataset.state = 'running';
     status.textContent = t('Starting…');
@@ -145,7 +159,7 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
     tbl.append(el('tbody', {}, ...v.tranches.map((tr) => el('tr', {}, ...[String(tr.index + 1), fmt.num(tr.shares, 0), fmt.pct(tr.probability, 1), fmt.pct(tr.riskNeutralProbability, 1), fmt.date(tr.expectedVestDate, '–'), fmt.date(tr.medianVestDate, '–'), fmt.usd(tr.fairValueUsd), fmt.usd(tr.standardErrorUsd), tr.closedFormTouchUsd == null ? '–' : fmt.usd(tr.closedFormTouchUsd)].map((c) => el('td', { text: c }))))));
     results.replaceChildren(
       cards([
-        { label: t('Fair value of the warrant'), value: fmt.usd(v.totalFairValueUsd), out: 'valuation.totalFairValueUsd', note: t('± {se} (1 s.e.), risk-neutral', { se: fmt.usd(v.standardErrorUsd) }), attrs: { 'data-value': String(v.totalFairValueUsd), 'data-se': String(v.standardErrorUsd) } },
+        { label: t('Fair value of the warrant'), value: fmt.usd(v.totalFairValueUsd), out: 'valuation.totalFairValueUsd', note: t('± {se} (1 s.e.), risk-neutral', { se: fmt.usd(v.standardErrorUsd) }), attrs: { 'data-value': String(v.totalFairValueUsd), 'data-se': String(v.standardErrorUsd), 'data-steps': String(v.stepsPerYear) } },
         greeksCard(v, 'delta'),
         greeksCard(v, 'vega'),
         { label: t('As a discount on vendor income'), value: fmt.pct(v.effectiveDiscount, 1), out: 'valuation.effectiveDiscount', note: t('fair value ÷ present value of expected vendor income, both today') },

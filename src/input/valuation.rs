@@ -15,6 +15,7 @@ const OPTION_FIELDS: &[&str] = &[
     "antithetic",
     "controlVariate",
     "greeks",
+    "quasiRandom",
 ];
 
 /// Reads valuation options for `scenario`, whose tests set the default grid
@@ -35,6 +36,7 @@ const ACCOUNTING_FIELDS: &[&str] = &[
     "stepsPerYear",
     "antithetic",
     "controlVariate",
+    "quasiRandom",
     "probableThreshold",
     "standard",
 ];
@@ -100,6 +102,9 @@ fn read_options(r: &mut Reader, o: &Object, defaults: Options) -> Options {
             .opt_bool(o, "controlVariate", "options")
             .unwrap_or(defaults.control_variate),
         greeks: defaults.greeks,
+        quasi_random: r
+            .opt_bool(o, "quasiRandom", "options")
+            .unwrap_or(defaults.quasi_random),
     }
 }
 

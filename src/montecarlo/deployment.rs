@@ -103,6 +103,12 @@ impl PairDeployment {
             .extend((0..2 * phase_count).map(|_| rng.uniform()));
     }
 
+    /// The pair's uniforms (two per phase) to be set by the caller: the quasi-random draw.
+    pub fn uniforms_mut(&mut self, phase_count: usize) -> &mut [f64] {
+        self.uniforms.resize(2 * phase_count, 0.5);
+        &mut self.uniforms
+    }
+
     /// Each trigger's milestone on one path of the pair (the antithetic one, 1 − u, when
     /// `flip`), in years from `valuation`; `None` when it does not come by `expiry_years`.
     /// `coupling`: the price correlation and this path's standardized return to each phase's

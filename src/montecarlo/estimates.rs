@@ -9,7 +9,7 @@
 use super::model::Model;
 use super::options::Options;
 use super::path::fan_step;
-use super::sums::Sums;
+use super::sums::{BlockSums, Sums};
 use crate::date::{date_after_years, Date};
 use crate::numeric::ratio;
 use serde::Serialize;
@@ -236,6 +236,37 @@ impl Model {
             }
         }
         let total_fair_value_usd: f64 = tranches.iter().map(|t| t.fair_value_usd).sum();
+        let mut standard_error_usd = f64::sqrt(var_adj.max(0.0) / pairs);
+        let mut plain_standard_error_usd = f64::sqrt(var_t / pairs);
+        if options.quasi_random && sums.blocks.len() >= 2 {
+            // Randomized QMC: the blocks are independent randomizations; the estimate's
+            // variance is the spread of their estimates (pair-weighted), not the pairs'.
+            let spread = |beta: &[f64], i: Option<usize>| {
+                let est = |b: &BlockSums| -> f64 {
+                    let one = |k: usize| (b.y[k] - beta[k] * b.c[k]) / b.pairs;
+                    match i {
+                        Some(k) => one(k) * self.tranches[k].shares,
+                        None => (0..n).map(|k| one(k) * self.tranches[k].shares).sum(),
+                    }
+                };
+                let total: f64 = sums.blocks.iter().map(|b| b.pairs).sum();
+                let mean: f64 = sums.blocks.iter().map(|b| b.pairs * est(b)).sum::<f64>() / total;
+                let r = sums.blocks.len() as f64;
+                let var: f64 = sums
+                    .blocks
+                    .iter()
+                    .map(|b| (b.pairs / total).powi(2) * (est(b) - mean).powi(2))
+                    .sum();
+                f64::sqrt(var * r / (r - 1.0))
+            };
+            let no_beta = vec![0.0; n];
+            for (i, t) in tranches.iter_mut().enumerate() {
+                t.standard_error_usd = spread(&betas, Some(i));
+                t.plain_standard_error_usd = spread(&no_beta, Some(i));
+            }
+            standard_error_usd = spread(&betas, None);
+            plain_standard_error_usd = spread(&no_beta, None);
+        }
         let mut sorted = sums.path_totals.clone();
         sorted.sort_by(f64::total_cmp);
         let percentile = |q: f64| -> f64 {
@@ -263,8 +294,8 @@ impl Model {
                 },
             },
             total_fair_value_usd,
-            standard_error_usd: f64::sqrt(var_adj.max(0.0) / pairs),
-            plain_standard_error_usd: f64::sqrt(var_t / pairs),
+            standard_error_usd,
+            plain_standard_error_usd,
             effective_discount: ratio(total_fair_value_usd, vendor_income),
             percentiles: Percentiles {
                 p5: percentile(0.05),

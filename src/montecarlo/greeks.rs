@@ -95,6 +95,11 @@ impl ValuationRun {
         self.chain.is_done()
     }
 
+    /// Whether the base run is done: the fair value is final, the Greeks may still run.
+    pub fn fair_value_done(&self) -> bool {
+        self.chain.sims[0].is_done()
+    }
+
     /// Runs up to `pairs` more pairs; returns how many ran.
     pub fn run(&mut self, pairs: u64) -> u64 {
         self.chain.run(pairs)

@@ -54,6 +54,7 @@ mod greeks;
 mod model;
 pub mod options;
 mod path;
+pub mod quasi;
 pub mod rng;
 mod simulation;
 mod sums;

@@ -32,6 +32,9 @@ pub struct Options {
     /// Delta and vega by common random numbers (four more runs, [`super::greeks`]). Default
     /// false.
     pub greeks: bool,
+    /// Randomized quasi-Monte Carlo ([`super::quasi`]): scrambled Sobol points through a
+    /// Brownian bridge, each block of pairs one randomization.
+    pub quasi_random: bool,
 }
 
 impl Options {
@@ -44,6 +47,7 @@ impl Options {
             antithetic: true,
             control_variate: true,
             greeks: false,
+            quasi_random: false,
         }
     }
 

@@ -45,7 +45,7 @@ pub(super) struct PathState {
 }
 
 impl Model {
-    /// One path under drift `drift`; fills `out` per tranche; records fan prices if asked.
+    /// One path under drift `drift`; fills `out` per tranche.
     /// Returns the log of the path's likelihood ratio dP/dQ on what it simulated (meaningful
     /// for the risk-neutral run): θW_τ − θ²τ/2 for a flat volatility, Σ g_k·Z_k − Σ g_k²/2
     /// under a term structure (θ_k = (μ − r)/σ_k per step, Glasserman 2004, §4.6).
@@ -67,13 +67,10 @@ impl Model {
         bridge: &mut Rng,
         out: &mut [Outcome],
         state: &mut PathState,
-        fan: Option<&mut [f64]>,
     ) -> f64 {
         let n = self.tranches.len();
         let (dt, sigma, s0) = (self.dt, self.sigma, self.s0);
         let steps = self.steps;
-        let a = (drift - 0.5 * sigma * sigma) * dt;
-        let b = sigma * f64::sqrt(dt) * sign;
         // Crossing between grid points: p = exp(−k·d₀·d₁), k = 2/(σ²Δ), d = ln H − ln S.
         let bridge_k = 2.0 / (sigma * sigma * dt);
         let curve = self.curve.as_ref();
@@ -89,19 +86,9 @@ impl Model {
             step_uniforms,
         } = state;
         // The path: xs[j] = ln S at grid time j.
-        xs.clear();
+        self.log_path_into(normals, drift, sign, xs);
         ss.clear();
-        let mut x = libm::log(s0);
-        xs.push(x);
         ss.push(s0);
-        for (k, &z) in normals[..steps].iter().enumerate() {
-            let (a, b) = match curve {
-                None => (a, b),
-                Some(c) => (drift * dt - 0.5 * c.var[k], sign * c.sd[k]),
-            };
-            x = x + a + b * z;
-            xs.push(x);
-        }
         ss.resize(steps + 1, f64::NAN);
         // Under `price_after_milestone` a tranche's price test counts only from its milestone
         // on: the path runs to expiry and each tranche is tested afterwards
@@ -151,7 +138,7 @@ impl Model {
                 .get(ptr)
                 .map_or(f64::INFINITY, |&i| self.tranches[i].log_target)
         };
-        let passes = fan.is_none() && !after_milestone;
+        let passes = !after_milestone;
         let mut k = 0;
         while k < steps {
             if open_vests == 0 && touch_ptr == self.touch_order.len() && passes {
@@ -256,13 +243,6 @@ impl Model {
             k += 1;
         }
         let steps_done = k;
-        if let Some(f) = fan {
-            // Slot j holds the price at grid step ⌈j·steps/FAN_POINTS⌉.
-            f[0] = s0;
-            for (j, slot) in f.iter_mut().enumerate().skip(1) {
-                *slot = libm::exp(xs[fan_step(j, steps)]);
-            }
-        }
         if after_milestone {
             for i in 0..n {
                 vested[i] = milestones[i]
@@ -284,9 +264,12 @@ impl Model {
         let done = &normals[..steps_done];
         if let Some(c) = curve {
             // Σ g_k·Z_k − Σ g_k²/2 over the simulated steps.
-            let (gz, gg) = done.iter().zip(&c.girsanov).fold((0.0, 0.0), |(gz, gg), (z, g)| {
-                (gz + g * sign * z, gg + g * g)
-            });
+            let (gz, gg) = done
+                .iter()
+                .zip(&c.girsanov)
+                .fold((0.0, 0.0), |(gz, gg), (z, g)| {
+                    (gz + g * sign * z, gg + g * g)
+                });
             return gz - 0.5 * gg;
         }
         // The driving Brownian motion W at the last simulated step, and that step's time.
@@ -294,6 +277,37 @@ impl Model {
         let (w, tau) = (sign * f64::sqrt(dt) * z_sum, steps_done as f64 * dt);
         let theta = self.theta;
         theta * w - 0.5 * theta * theta * tau
+    }
+
+    /// ln S at every grid time of the path driven by `normals` (× `sign`) under `drift`:
+    /// ln S(t+Δ) = ln S(t) + (m − σ²/2)Δ + σ√Δ·Z (v_k for σ²Δ under a term structure).
+    fn log_path_into(&self, normals: &[f64], drift: f64, sign: f64, xs: &mut Vec<f64>) {
+        let (dt, sigma) = (self.dt, self.sigma);
+        let a = (drift - 0.5 * sigma * sigma) * dt;
+        let b = sigma * f64::sqrt(dt) * sign;
+        xs.clear();
+        let mut x = libm::log(self.s0);
+        xs.push(x);
+        for (k, &z) in normals[..self.steps].iter().enumerate() {
+            let (a, b) = match &self.curve {
+                None => (a, b),
+                Some(c) => (drift * dt - 0.5 * c.var[k], sign * c.sd[k]),
+            };
+            x = x + a + b * z;
+            xs.push(x);
+        }
+    }
+
+    /// The fan chart's prices of one real-world path (drift μ − q): slot j holds the price
+    /// at grid step ⌈j·steps/FAN_POINTS⌉, slot 0 the valuation price.
+    pub fn fan_path(&self, normals: &[f64], sign: f64) -> Vec<f64> {
+        let mut xs = Vec::with_capacity(self.steps + 1);
+        self.log_path_into(normals, self.drift_p, sign, &mut xs);
+        let mut fan = vec![self.s0; FAN_POINTS + 1];
+        for (j, slot) in fan.iter_mut().enumerate().skip(1) {
+            *slot = libm::exp(xs[fan_step(j, self.steps)]);
+        }
+        fan
     }
 
     /// The lowest target of the average groups that the path at step `k` could next meet
@@ -317,7 +331,7 @@ impl Model {
     /// more than δ below `level` (the lowest pending target) and it ends before `next_due`.
     fn pass_quiet_steps(&self, mut k: usize, xs: &[f64], next_due: f64, level: f64) -> usize {
         let bound = level - self.quiet_margin;
-        if !(xs[k] < bound) {
+        if xs[k] >= bound {
             return k;
         }
         while k < self.steps && xs[k + 1] < bound && ((k + 1) as f64 * self.dt) < next_due {

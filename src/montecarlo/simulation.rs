@@ -7,7 +7,7 @@ use super::deployment::{Coupling, PairDeployment};
 use super::estimates::Valuation;
 use super::model::Model;
 use super::options::Options;
-use super::path::{Outcome, PathState, FAN_POINTS};
+use super::path::{Outcome, PathState};
 use super::rng::{Rng, Stream};
 use super::sums::{Sums, BLOCK_PAIRS, SAMPLE_PATHS};
 use crate::date::{Date, DAYS_PER_YEAR};
@@ -25,10 +25,11 @@ struct Scratch {
     pair_y: Vec<f64>,
     pair_c: Vec<f64>,
     outcomes: Vec<Outcome>,
-    fan_outcomes: Vec<Outcome>,
     path: PathState,
     /// The pair's standardized log-return to each phase's start (price correlation).
     phase_z: Vec<Option<f64>>,
+    /// The quasi-random construction, with `quasiRandom`.
+    quasi: Option<super::quasi::QuasiDraws>,
 }
 
 /// The simulation, run in chunks of pairs (for progress and cancelling) with identical results.
@@ -171,10 +172,19 @@ impl Simulation {
         let seed = self.options.seed;
         let phase_count = self.model.phases.len();
         let mut sc = std::mem::take(&mut self.scratch);
-        sc.deployment.draw(seed, pair, phase_count);
-        let mut price = Rng::new(seed, pair, Stream::Price);
-        for z in self.normals.iter_mut() {
-            *z = price.normal();
+        if self.options.quasi_random {
+            let steps = self.model.steps;
+            let quasi = sc
+                .quasi
+                .get_or_insert_with(|| super::quasi::QuasiDraws::new(steps));
+            let uniforms = sc.deployment.uniforms_mut(phase_count);
+            quasi.draw(seed, pair, &mut self.normals, uniforms);
+        } else {
+            sc.deployment.draw(seed, pair, phase_count);
+            let mut price = Rng::new(seed, pair, Stream::Price);
+            for z in self.normals.iter_mut() {
+                *z = price.normal();
+            }
         }
         let members: &[f64] = if self.options.antithetic {
             &[1.0, -1.0]
@@ -222,7 +232,6 @@ impl Simulation {
                 &mut bridge,
                 &mut sc.outcomes,
                 &mut sc.path,
-                None,
             );
             let mut path_total = 0.0;
             for (i, o) in sc.outcomes.iter().enumerate() {
@@ -239,18 +248,7 @@ impl Simulation {
             // Brownian motion; every vest outcome is known by τ (optional stopping).
             let weight = libm::exp(log_weight);
             if path_index < FAN_PATHS && m == 0 {
-                let mut bridge = Rng::new(seed, pair, bridge_stream);
-                let mut fan = vec![0.0; FAN_POINTS + 1];
-                sc.fan_outcomes.clone_from(&sc.outcomes);
-                self.model.simulate(
-                    &self.normals,
-                    self.model.drift_p,
-                    sign,
-                    &mut bridge,
-                    &mut sc.fan_outcomes,
-                    &mut sc.path,
-                    Some(&mut fan),
-                );
+                let fan = self.model.fan_path(&self.normals, sign);
                 self.record_fan(fan);
             }
             self.record_real_world(&sc.outcomes, weight);

@@ -43,6 +43,18 @@ pub struct Sums {
     /// Per fan point, the prices of the fan paths so far (in pair order).
     pub(super) fan: Vec<Vec<f64>>,
     pub(super) samples: Vec<Vec<f64>>,
+    /// Each merged block's pairs and per-tranche sums of Y and C (shifted as the moments):
+    /// the randomizations of a quasi-random run, whose spread is its standard error. Made
+    /// on merging, so never part of a block's own data.
+    pub(super) blocks: Vec<BlockSums>,
+}
+
+/// What one block added up, per tranche.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct BlockSums {
+    pub pairs: f64,
+    pub y: Vec<f64>,
+    pub c: Vec<f64>,
 }
 
 impl Sums {
@@ -72,6 +84,17 @@ impl Sums {
     pub(super) fn merge(&mut self, other: &Sums) {
         fn add(a: &mut [f64], b: &[f64]) {
             a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+        }
+        if other.blocks.is_empty() {
+            if other.pairs > 0 {
+                self.blocks.push(BlockSums {
+                    pairs: other.pairs as f64,
+                    y: other.moments.iter().map(|m| m.y).collect(),
+                    c: other.moments.iter().map(|m| m.c).collect(),
+                });
+            }
+        } else {
+            self.blocks.extend_from_slice(&other.blocks);
         }
         self.pairs += other.pairs;
         for (m, o) in self.moments.iter_mut().zip(&other.moments) {

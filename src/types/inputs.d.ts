@@ -70,6 +70,11 @@ export interface ValuationOptions {
   /** Delta and vega by common random numbers: four more runs with the same seed at spot ±1%
    *  and every volatility ±1 point (the valuation's `greeks`); default false. */
   greeks?: boolean;
+  /** Randomized quasi-Monte Carlo: scrambled Sobol points (the first 32 Brownian-bridge
+   *  normals and the deployment uniforms) with pseudo-random padding, each block of 1,024
+   *  pairs one randomization; the standard error is the spread of the blocks. Default false
+   *  (the page turns it on: about 8× less variance for the presets). */
+  quasiRandom?: boolean;
 }
 
 /** Options of accounting(): the simulations' options, and how the books read them. */

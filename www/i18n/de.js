@@ -373,7 +373,6 @@ export const de = {
   'Open in the full calculator': 'Im vollständigen Rechner öffnen',
   'dealcalc · not investment advice': 'dealcalc · keine Anlageberatung',
   'Correct the marked fields to see the numbers.': 'Korrigieren Sie die markierten Felder, um die Zahlen zu sehen.',
-  'default 64,000: a standard error under 0.5% of the value for the presets': 'Vorgabe 64.000: Standardfehler unter 0,5 % des Werts bei den Vorlagen',
 
   // Expected and present values, the cost model, the new scenario fields (issue 13)
   'Hardware life': 'Nutzungsdauer Hardware',
@@ -537,4 +536,7 @@ export const de = {
   'tick "delta and vega" and run': '„Delta und Vega“ ankreuzen und starten',
   'Price correlation': 'Kurskorrelation',
   'Greeks': 'Griechen',
+  'Fair value after {s} s; delta and vega are running…': 'Fairer Wert nach {s} s; Delta und Vega laufen…',
+  'quasi-random (scrambled Sobol, Brownian bridge)': 'quasi-zufällig (verwürfelte Sobol-Folge, Brownsche Brücke)',
+  'default 16,384 quasi-random paths: a standard error under 0.5% of the value for the presets': 'Standard 16.384 quasi-zufällige Pfade: ein Standardfehler unter 0,5 % des Werts für die Vorlagen',
 };

@@ -1,0 +1,215 @@
+//! Randomized quasi-Monte Carlo paths: scrambled Sobol points through a Brownian-bridge
+//! construction (Glasserman, "Monte Carlo Methods in Financial Engineering", 2004, §5.2 and
+//! §3.1.2; Caflisch, Morokoff & Owen, "Valuation of mortgage-backed securities using Brownian
+//! bridges to reduce effective dimension", J. Comput. Finance 1(1), 1997).
+//!
+//! The Brownian motion W on the grid (in units of one step's standard deviation, so that the
+//! path's normals are z_k = W_{k+1} − W_k) is built coarse to fine: W at the last step first,
+//! then the midpoint of each interval, breadth first, each from its neighbours:
+//! W_m = W_l + (m−l)/(r−l)·(W_r − W_l) + √((m−l)(r−m)/(r−l))·Z. The first [`QMC_BRIDGE_DIMS`]
+//! of these Z (the path's large-scale shape, which carries most of a warrant's variance) and
+//! the deployment uniforms come from an Owen-scrambled Sobol point (the `sobol_burley` crate:
+//! Joe & Kuo 2008 direction numbers, Burley, "Practical Hash-based Owen Scrambling", JCGT 9(4),
+//! 2020); the finer ones from the pair's pseudo-random stream (padding).
+//!
+//! Each block of [`super::BLOCK_PAIRS`] pairs is one independent randomization (its own
+//! scramble seed, points 0..1,024 of the sequence), so the estimate is unbiased and its
+//! standard error comes from the spread of the blocks' estimates (Owen 1997; L'Ecuyer &
+//! Lemieux 2002). A Sobol value has 32 bits; a pseudo-random uniform below its last bit makes
+//! it a 53-bit uniform in (0, 1).
+
+use super::rng::{Rng, Stream};
+use crate::pricing::normal::inverse_cdf;
+
+/// Bridge normals taken from the Sobol point (the rest are pseudo-random).
+pub const QMC_BRIDGE_DIMS: usize = 32;
+/// Sobol dimensions available.
+const SOBOL_DIMS: u32 = sobol_burley::NUM_DIMENSIONS;
+
+/// One node of the bridge: the grid index it sets and the two it is drawn between.
+#[derive(Clone, Copy, Debug)]
+struct Node {
+    at: usize,
+    left: usize,
+    right: usize,
+    /// (m − l)/(r − l) and √((m − l)(r − m)/(r − l)).
+    weight: f64,
+    sd: f64,
+}
+
+/// The bridge's construction order for a grid of `steps` steps.
+#[derive(Clone, Debug, Default)]
+pub struct BridgePlan {
+    steps: usize,
+    nodes: Vec<Node>,
+    /// W at each grid index (reused).
+    w: Vec<f64>,
+}
+
+impl BridgePlan {
+    pub fn new(steps: usize) -> BridgePlan {
+        let mut nodes = Vec::with_capacity(steps);
+        // W_steps first, from W_0 = 0 (a "bridge" from 0 over the whole grid).
+        nodes.push(Node {
+            at: steps,
+            left: 0,
+            right: 0,
+            weight: 0.0,
+            sd: f64::sqrt(steps as f64),
+        });
+        let mut queue = std::collections::VecDeque::from([(0usize, steps)]);
+        while let Some((l, r)) = queue.pop_front() {
+            if r - l < 2 {
+                continue;
+            }
+            let m = l + (r - l) / 2;
+            let (a, b, c) = ((m - l) as f64, (r - m) as f64, (r - l) as f64);
+            nodes.push(Node {
+                at: m,
+                left: l,
+                right: r,
+                weight: a / c,
+                sd: f64::sqrt(a * b / c),
+            });
+            queue.push_back((l, m));
+            queue.push_back((m, r));
+        }
+        BridgePlan {
+            steps,
+            nodes,
+            w: vec![0.0; steps + 1],
+        }
+    }
+
+    /// The path's step normals from the bridge's normals in construction order.
+    fn normals_into(&mut self, bridge_normals: &[f64], out: &mut [f64]) {
+        let w = &mut self.w;
+        w[0] = 0.0;
+        for (node, z) in self.nodes.iter().zip(bridge_normals) {
+            w[node.at] = if node.left == node.right {
+                node.sd * z
+            } else {
+                let (wl, wr) = (w[node.left], w[node.right]);
+                wl + node.weight * (wr - wl) + node.sd * z
+            };
+        }
+        for (k, z) in out[..self.steps].iter_mut().enumerate() {
+            *z = w[k + 1] - w[k];
+        }
+    }
+}
+
+/// A pair's quasi-random draws: its step normals and its deployment uniforms.
+#[derive(Clone, Debug, Default)]
+pub struct QuasiDraws {
+    plan: BridgePlan,
+    bridge: Vec<f64>,
+}
+
+impl QuasiDraws {
+    pub fn new(steps: usize) -> QuasiDraws {
+        QuasiDraws {
+            plan: BridgePlan::new(steps),
+            bridge: vec![0.0; steps],
+        }
+    }
+
+    /// Fills `normals` (one per grid step) and `uniforms` (the deployment's, two per phase) for
+    /// pair `pair` of a run with `seed`: Sobol point `pair mod 1,024` of the block's scramble.
+    pub fn draw(&mut self, seed: u64, pair: u64, normals: &mut [f64], uniforms: &mut [f64]) {
+        let block = pair / super::BLOCK_PAIRS;
+        let index = (pair % super::BLOCK_PAIRS) as u32;
+        let scramble = block_scramble(seed, block);
+        // The padding: the pair's own stream, as the pseudo-random paths use it.
+        let mut rng = Rng::new(seed, pair, Stream::Price);
+        let qmc_bridge = QMC_BRIDGE_DIMS.min(self.bridge.len());
+        let mut dim = 0u32;
+        let mut next = |rng: &mut Rng| -> Option<f64> {
+            (dim < SOBOL_DIMS).then(|| {
+                let u = sobol_uniform(index, dim, scramble, rng);
+                dim += 1;
+                u
+            })
+        };
+        for (i, z) in self.bridge.iter_mut().enumerate() {
+            *z = if i < qmc_bridge {
+                next(&mut rng).map_or_else(|| rng.normal(), inverse_cdf)
+            } else {
+                rng.normal()
+            };
+        }
+        for u in uniforms.iter_mut() {
+            *u = next(&mut rng).unwrap_or_else(|| rng.uniform());
+        }
+        self.plan.normals_into(&self.bridge, normals);
+    }
+}
+
+/// The scramble seed of block `block`: SplitMix64's finalizer of the run's seed and the block.
+fn block_scramble(seed: u64, block: u64) -> u32 {
+    let mut z = seed ^ block.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    (z ^ (z >> 31)) as u32
+}
+
+/// Dimension `dim` of Sobol point `index` under scramble `seed` (index shuffled and each
+/// dimension Owen-scrambled, as `sobol_burley::sample` does, kept at 32 bits), made a 53-bit
+/// uniform in (0, 1) with a pseudo-random fraction of its last bit.
+fn sobol_uniform(index: u32, dim: u32, seed: u32, rng: &mut Rng) -> f64 {
+    use sobol_burley::parts::{hash, owen_scramble_rev, sobol_rev};
+    let shuffled = owen_scramble_rev(index.reverse_bits(), hash(seed ^ 0x79c6_8e4a));
+    let sobol = sobol_rev(shuffled, dim);
+    let scramble = seed.wrapping_mul(0x9c8f_2d3b)
+        ^ (dim >> 2)
+        ^ [0x912f_69ba, 0x174f_18ab, 0x691e_72ca, 0xb40c_c1b8][dim as usize & 3];
+    let bits = owen_scramble_rev(sobol, hash(scramble)).reverse_bits();
+    (bits as f64 + rng.uniform()) * (1.0 / 4_294_967_296.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bridge_gives_independent_unit_normals_per_step() {
+        // Var(z_k) = 1 and Cov(z_j, z_k) = 0 for iid bridge normals: check by the plan's
+        // linear map (z = A·ξ; A·Aᵀ must be the identity).
+        for steps in [1, 2, 7, 64, 100] {
+            let mut plan = BridgePlan::new(steps);
+            assert_eq!(plan.nodes.len(), steps);
+            let mut cols = Vec::new();
+            for i in 0..steps {
+                let mut xi = vec![0.0; steps];
+                xi[i] = 1.0;
+                let mut z = vec![0.0; steps];
+                plan.normals_into(&xi, &mut z);
+                cols.push(z);
+            }
+            for j in 0..steps {
+                for k in 0..steps {
+                    let c: f64 = cols.iter().map(|col| col[j] * col[k]).sum();
+                    let want = if j == k { 1.0 } else { 0.0 };
+                    assert!((c - want).abs() < 1e-12, "{steps}: ({j},{k}) {c}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sobol_uniforms_are_stratified_in_each_block() {
+        // The first 1,024 points of a scrambled Sobol sequence put exactly one point in each
+        // interval [i/1024, (i+1)/1024) of every dimension.
+        let mut rng = Rng::new(1, 0, Stream::Price);
+        for dim in [0, 1, 7, 31, 100] {
+            let mut seen = vec![false; 1024];
+            for i in 0..1024 {
+                let u = sobol_uniform(i, dim, 12345, &mut rng);
+                assert!(u > 0.0 && u < 1.0);
+                let cell = (u * 1024.0) as usize;
+                assert!(!seen[cell], "dim {dim}: cell {cell} twice");
+                seen[cell] = true;
+            }
+        }
+    }
+}
