@@ -36,6 +36,9 @@ pub(super) struct PathState {
     vested: Vec<Option<(f64, f64)>>,
     group_ptr: Vec<usize>,
     last_high: Vec<Option<usize>>,
+    /// Each average group's window sum at the grid time it was last computed, and how many
+    /// times it was moved on since a full sum ([`WindowSum`]).
+    window_sums: Vec<WindowSum>,
     /// ln S at every grid time (index 0: the valuation date), and S once needed (NaN until
     /// then), so that a close costs at most one exp.
     log_prices: Vec<f64>,
@@ -81,6 +84,7 @@ impl Model {
             vested,
             group_ptr,
             last_high,
+            window_sums,
             log_prices: xs,
             prices: ss,
             step_uniforms,
@@ -122,6 +126,8 @@ impl Model {
         // targets met at the start are skipped by the pointers).
         last_high.clear();
         last_high.resize(self.average_groups.len(), None);
+        window_sums.clear();
+        window_sums.resize(self.average_groups.len(), WindowSum::default());
         let mut open_vests = milestones.iter().filter(|m| m.is_some()).count();
         let mut next_due = f64::INFINITY;
         vest_step(
@@ -216,7 +222,7 @@ impl Model {
                 if last_high[g].is_none_or(|j| k - j >= len) {
                     continue;
                 }
-                let mean = window_mean(xs, ss, k + 1, len);
+                let mean = window_sums[g].mean(xs, ss, k + 1, len);
                 let s = spot(&mut ss[k + 1], x1);
                 while let Some(&i) = group.order.get(group_ptr[g]) {
                     let h = self.tranches[i].target.unwrap_or(0.0);
@@ -280,21 +286,29 @@ impl Model {
     }
 
     /// ln S at every grid time of the path driven by `normals` (× `sign`) under `drift`:
-    /// ln S(t+Δ) = ln S(t) + (m − σ²/2)Δ + σ√Δ·Z (v_k for σ²Δ under a term structure).
+    /// ln S(t+Δ) = ln S(t) + ((m − σ²/2)Δ + σ√Δ·Z) (v_k for σ²Δ under a term structure); the
+    /// increment is formed first, so that the chain from step to step is one addition.
     fn log_path_into(&self, normals: &[f64], drift: f64, sign: f64, xs: &mut Vec<f64>) {
-        let (dt, sigma) = (self.dt, self.sigma);
-        let a = (drift - 0.5 * sigma * sigma) * dt;
-        let b = sigma * f64::sqrt(dt) * sign;
-        xs.clear();
+        let (dt, sigma, steps) = (self.dt, self.sigma, self.steps);
+        xs.resize(steps + 1, 0.0);
         let mut x = libm::log(self.s0);
-        xs.push(x);
-        for (k, &z) in normals[..self.steps].iter().enumerate() {
-            let (a, b) = match &self.curve {
-                None => (a, b),
-                Some(c) => (drift * dt - 0.5 * c.var[k], sign * c.sd[k]),
-            };
-            x = x + a + b * z;
-            xs.push(x);
+        xs[0] = x;
+        let path = xs[1..].iter_mut().zip(&normals[..steps]);
+        match &self.curve {
+            None => {
+                let a = (drift - 0.5 * sigma * sigma) * dt;
+                let b = sigma * f64::sqrt(dt) * sign;
+                for (out, &z) in path {
+                    x += a + b * z;
+                    *out = x;
+                }
+            }
+            Some(c) => {
+                for (k, (out, &z)) in path.enumerate() {
+                    x += (drift * dt - 0.5 * c.var[k]) + sign * c.sd[k] * z;
+                    *out = x;
+                }
+            }
         }
     }
 
@@ -341,15 +355,46 @@ impl Model {
     }
 }
 
-/// The mean of the `len` closes up to grid time `end` (closes before the valuation date equal
-/// S₀, which is `prices[0]`), exponentiating each close once.
-fn window_mean(xs: &[f64], prices: &mut [f64], end: usize, len: usize) -> f64 {
-    let first = (end + 1).saturating_sub(len);
-    let mut sum = len.saturating_sub(end + 1) as f64 * prices[0];
-    for j in first..=end {
-        sum += spot(&mut prices[j], xs[j]);
+/// A trailing window's sum of closes, moved on by one close a step while a group's window
+/// stays near its target (one add and one subtract instead of `len` adds), and summed afresh
+/// when it was not computed the step before or after [`WindowSum::REFRESH`] moves, so that
+/// rounding never builds up beyond a few ulps (the test compares with a 10⁻¹² margin).
+#[derive(Clone, Copy, Debug, Default)]
+struct WindowSum {
+    /// Grid time of the last sum (0: none yet) and the sum.
+    end: usize,
+    sum: f64,
+    moves: u32,
+}
+
+impl WindowSum {
+    const REFRESH: u32 = 64;
+
+    /// The mean of the `len` closes up to grid time `end` (closes before the valuation date
+    /// equal S₀, which is `prices[0]`), exponentiating each close once.
+    fn mean(&mut self, xs: &[f64], prices: &mut [f64], end: usize, len: usize) -> f64 {
+        let close = |j: usize, prices: &mut [f64]| spot(&mut prices[j], xs[j]);
+        if self.end + 1 == end && self.end > 0 && self.moves < Self::REFRESH {
+            // Moved on by one: the new close in, the one `len` before it out.
+            let out = if end > len {
+                close(end - len, prices)
+            } else {
+                prices[0]
+            };
+            self.sum += close(end, prices) - out;
+            self.moves += 1;
+        } else {
+            let first = (end + 1).saturating_sub(len);
+            let mut sum = len.saturating_sub(end + 1) as f64 * prices[0];
+            for j in first..=end {
+                sum += close(j, prices);
+            }
+            self.sum = sum;
+            self.moves = 0;
+        }
+        self.end = end;
+        self.sum / len as f64
     }
-    sum / len as f64
 }
 
 impl Model {
