@@ -36,7 +36,7 @@ fi
 # npm tools: reinstall when package-lock.json changed since the last install.
 stamp="node_modules/.dealcalc-lock"
 if [ ! -x node_modules/.bin/wasm-opt ] || ! cmp -s package-lock.json "$stamp"; then
-  say "installing npm tools (binaryen's wasm-opt, playwright-core, typescript)"
+  say "installing npm tools (binaryen's wasm-opt, playwright-core, axe-core, typescript)"
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json "$stamp"
 fi

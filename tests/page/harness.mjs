@@ -57,9 +57,12 @@ export async function launch() {
   });
 }
 
-/** A page that records console errors and uncaught exceptions into `errors`. */
-export async function open(browser, url) {
-  const page = await browser.newPage();
+/**
+ * A page that records console errors and uncaught exceptions into `errors`; `options` go to
+ * `browser.newPage` (viewport, reducedMotion, ...).
+ */
+export async function open(browser, url, options = {}) {
+  const page = await browser.newPage(options);
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));

@@ -1,0 +1,204 @@
+// Issue 17 in Chromium: the page at phone to wide-screen widths, inputs beside results, the live
+// valuation, typing without long tasks, axe-core's WCAG 2.1 A/AA rules, keyboard, motion and print.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { suite, open, RESULTS } from './harness.mjs';
+
+const ctx = suite();
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const SECTIONS = ['#deal', '#valuation', '#books', '#portfolio', '#sensitivity', '#compare', '#pricing', '#methodology'];
+
+/** Horizontal overflow of the document, and the headline cards not fully on screen. */
+async function fit(page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const cards = [...document.querySelectorAll('#headline [part="card"]')];
+    return {
+      width,
+      scrollWidth: document.documentElement.scrollWidth,
+      cards: cards.length,
+      off: cards.filter((c) => {
+        const r = c.getBoundingClientRect();
+        return r.left < -0.5 || r.right > width + 0.5;
+      }).map((c) => c.textContent),
+    };
+  });
+}
+
+test('no sideways scroll from 320 to 1,920 px, every headline card on screen', async () => {
+  for (const width of [320, 390, 768, 1280, 1920]) {
+    const { page, errors } = await open(ctx.browser, ctx.server.url, { viewport: { width, height: 900 } });
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.waitForSelector('[data-out="headline.fairValue"][data-state="final"]', { timeout: 30000 });
+    const f = await fit(page);
+    assert.ok(f.scrollWidth <= f.width, `${width} px: the page is ${f.scrollWidth} px wide`);
+    assert.ok(f.cards >= 6, `${width} px: ${f.cards} cards`);
+    assert.deepEqual(f.off, [], `${width} px: cards off screen`);
+    // Wide tables scroll in their own box: none is wider than the page.
+    const wide = await page.evaluate(() => [...document.querySelectorAll('table')]
+      .filter((t) => t.getBoundingClientRect().width > document.documentElement.clientWidth && !t.closest('.table-wrap'))
+      .map((t) => t.id || t.className));
+    assert.deepEqual(wide, [], `${width} px`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
+test('at 1,280 px the form sits beside the results and the headline stays in view while a far input is edited', async () => {
+  const { page, errors } = await open(ctx.browser, ctx.server.url, { viewport: { width: 1280, height: 800 } });
+  await page.waitForSelector('body[data-ready="true"]');
+  const side = await page.evaluate(() => {
+    const form = document.getElementById('inputs').getBoundingClientRect();
+    const head = document.getElementById('headline').getBoundingClientRect();
+    return { formRight: form.right, headLeft: head.left, formTop: form.top, headTop: head.top };
+  });
+  assert.ok(side.formRight <= side.headLeft, `side by side: ${JSON.stringify(side)}`);
+  // The last tranche's shares are far down the form: edit them (160 M → 10 M in total).
+  const far = '[data-path="warrant.tranches[5].shares"]';
+  await page.focus(far);
+  await page.fill(far, '0');
+  await page.fill('[data-path="warrant.shares"]', '133.333334');
+  await page.focus(far);
+  const view = await page.evaluate((sel) => {
+    const card = document.querySelector('[data-out="dilution.maxOwnership"]').getBoundingClientRect();
+    const input = document.querySelector(sel).getBoundingClientRect();
+    return { card: [card.top, card.bottom], input: [input.top, input.bottom], height: innerHeight };
+  }, far);
+  assert.ok(view.input[0] >= 0 && view.input[1] <= view.height, `input in view ${JSON.stringify(view)}`);
+  assert.ok(view.card[0] >= 0 && view.card[1] <= view.height, `headline in view ${JSON.stringify(view)}`);
+  // The effect is there at once: 133.33 M of 1,755.33 M.
+  await page.waitForFunction(() => document.querySelector('[data-out="dilution.maxOwnership"]').textContent === '7.60%');
+  await page.screenshot({ path: `${RESULTS}/layout-1280-far-edit.png` });
+  // The section index jumps to each section (deep links stay anchors).
+  const links = await page.$$eval('nav.sections a', (as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(links, ['#deal', '#valuation', '#books', '#portfolio', '#pricing', '#methodology']);
+  await page.click('nav.sections a[href="#methodology"]');
+  await page.waitForFunction(() => location.hash === '#methodology');
+  assert.deepEqual(errors, []);
+});
+
+test('the fair value shows a provisional figure within a second of load, then the final one', async () => {
+  const { page, errors } = await open(ctx.browser, ctx.server.url, { viewport: { width: 390, height: 844 } });
+  const card = '[data-out="headline.fairValue"]';
+  await page.waitForSelector(`${card}[data-state]`, { timeout: 10000 });
+  const first = await page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    return { state: el.dataset.state, ms: Number(el.dataset.ms), text: el.textContent, note: el.closest('[part="card"]').textContent };
+  }, card);
+  // Provisional first (or already final on a fast machine), within 1 s of navigation.
+  assert.ok(first.ms < 1000, `first figure after ${first.ms} ms`);
+  if (first.state === 'provisional') assert.match(first.note, /provisional/);
+  assert.match(first.text, /^\$\d/);
+  await page.waitForSelector(`${card}[data-state="final"]`, { timeout: 30000 });
+  const final = await page.evaluate((sel) => document.querySelector(sel).closest('[part="card"]').textContent, card);
+  assert.match(final, /±/);
+  assert.doesNotMatch(final, /provisional/);
+  // An edit starts again: provisional, then final, for the new deal; the old run is dropped.
+  await page.fill('[data-path="equity.sharePrice"]', '250');
+  await page.waitForSelector(`${card}[data-state="final"][data-price="250"]`, { timeout: 30000 });
+  assert.deepEqual(errors, []);
+});
+
+test('typing while the valuation runs never blocks the page for more than 50 ms', async () => {
+  const { page, errors } = await open(ctx.browser, ctx.server.url, { viewport: { width: 1280, height: 800 } });
+  await page.addInitScript(() => {});
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, ms: e.duration }))))
+      .observe({ type: 'longtask', buffered: false });
+  });
+  const input = '[data-path="equity.volatility"]';
+  await page.click(input);
+  const start = await page.evaluate(() => performance.now());
+  // Each keystroke starts a new live valuation in the workers while the last one runs.
+  for (const text of ['5', '55', '56', '57', '58', '59', '60', '61', '62']) {
+    await page.fill(input, text);
+    await page.waitForTimeout(60);
+  }
+  await page.keyboard.type('5', { delay: 40 });
+  const long = await page.evaluate((t0) => window.longTasks.filter((e) => e.start >= t0), start);
+  assert.deepEqual(long, [], `long tasks while typing: ${JSON.stringify(long)}`);
+  assert.deepEqual(errors, []);
+});
+
+async function axe(page, selector) {
+  return page.evaluate(async (sel) => {
+    const root = document.querySelector(sel);
+    if (!root || root.hidden) return [];
+    const r = await window.axe.run(root, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  }, selector);
+}
+
+test('axe-core finds no WCAG 2.1 A/AA violation in any section, in English and German, also after a valuation', async () => {
+  for (const lang of ['en', 'de']) {
+    // axe is injected as a script: the test context lifts the page's CSP for it alone.
+    const context = await ctx.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${ctx.server.url}?lang=${lang}`);
+    await page.waitForSelector('body[data-ready="true"]');
+    if (lang === 'de') await page.selectOption('#lang', 'de');
+    await page.waitForSelector('[data-out="headline.fairValue"][data-state="final"]', { timeout: 30000 });
+    await page.addScriptTag({ path: AXE });
+    for (const sel of SECTIONS) assert.deepEqual(await axe(page, sel), [], `${lang} ${sel}`);
+    assert.deepEqual(await axe(page, 'header'), [], `${lang} header`);
+    // After a run from the panel (with its Greeks) and one of the books.
+    await page.click('#valuation-run');
+    await page.waitForFunction(() => document.querySelector('#valuation-status').dataset.state === 'done', null, { timeout: 60000 });
+    await page.click('#books-run');
+    await page.waitForFunction(() => document.querySelector('#books-status').dataset.state === 'done', null, { timeout: 60000 });
+    for (const sel of ['#deal', '#valuation', '#books']) assert.deepEqual(await axe(page, sel), [], `${lang} ${sel} after runs`);
+    await context.close();
+  }
+});
+
+test('the keyboard reaches the section index, the form and the panels in order; motion follows the reader', async () => {
+  const { page, errors } = await open(ctx.browser, ctx.server.url, { viewport: { width: 1280, height: 800 } });
+  await page.waitForSelector('body[data-ready="true"]');
+  const order = [];
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press('Tab');
+    order.push(await page.evaluate(() => {
+      const a = document.activeElement;
+      return a.closest('nav.sections') ? 'nav' : a.closest('#inputs') ? 'form' : a.closest('#valuation') ? 'valuation'
+        : a.closest('header') ? 'header' : a.closest('#deal') ? 'deal' : a.closest('section')?.id ?? a.tagName;
+    }));
+  }
+  const firstOf = (k) => order.indexOf(k);
+  assert.ok(firstOf('header') >= 0 && firstOf('nav') > firstOf('header'), order.slice(0, 30).join(' '));
+  assert.ok(firstOf('form') > firstOf('nav'), order.slice(0, 40).join(' '));
+  assert.ok(firstOf('valuation') > firstOf('form'), 'valuation after the form');
+  // Smooth scrolling only for readers who have not asked for less motion.
+  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior), 'smooth');
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior), 'auto');
+  assert.deepEqual(errors, []);
+});
+
+test('print: one report of the deal, without buttons or form chrome', async () => {
+  const { page, errors } = await open(ctx.browser, ctx.server.url, { viewport: { width: 1280, height: 900 } });
+  await page.waitForSelector('[data-out="headline.fairValue"][data-state="final"]', { timeout: 30000 });
+  await page.emulateMedia({ media: 'print' });
+  const shown = await page.evaluate(() => {
+    const visible = (el) => el && getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0;
+    return {
+      form: visible(document.getElementById('inputs')),
+      nav: visible(document.querySelector('nav.sections')),
+      toolbar: visible(document.querySelector('.toolbar')),
+      buttons: [...document.querySelectorAll('button')].filter(visible).map((b) => b.textContent),
+      inputs: [...document.querySelectorAll('input, select, textarea')].filter(visible).length,
+      headline: visible(document.getElementById('headline')),
+      capacity: visible(document.querySelector('#details table')),
+      charts: [...document.querySelectorAll('svg.chart')].filter(visible).length,
+      sources: visible(document.querySelector('#methodology .sources')),
+    };
+  });
+  assert.deepEqual({ form: shown.form, nav: shown.nav, toolbar: shown.toolbar, buttons: shown.buttons, inputs: shown.inputs },
+    { form: false, nav: false, toolbar: false, buttons: [], inputs: 0 });
+  assert.ok(shown.headline && shown.capacity && shown.sources && shown.charts >= 2, JSON.stringify(shown));
+  await page.pdf({ path: `${RESULTS}/print.pdf`, format: 'A4' });
+  assert.deepEqual(errors, []);
+});
