@@ -39,8 +39,9 @@ pub(super) struct PathState {
     /// Each average group's window sum at the grid time it was last computed, and how many
     /// times it was moved on since a full sum ([`WindowSum`]).
     window_sums: Vec<WindowSum>,
-    /// ln S at every grid time (index 0: the valuation date), and S once needed (NaN until
-    /// then), so that a close costs at most one exp.
+    /// ln S at every grid time (index 0: the valuation date), and S once needed (0 until
+    /// then: a price is positive; zero-filling is one memory fill), so that a close costs at
+    /// most one exp.
     log_prices: Vec<f64>,
     prices: Vec<f64>,
     /// The bridge uniform of every step, kept only under `price_after_milestone`.
@@ -93,7 +94,7 @@ impl Model {
         self.log_path_into(normals, drift, sign, xs);
         ss.clear();
         ss.push(s0);
-        ss.resize(steps + 1, f64::NAN);
+        ss.resize(steps + 1, 0.0);
         // Under `price_after_milestone` a tranche's price test counts only from its milestone
         // on: the path runs to expiry and each tranche is tested afterwards
         // ([`Model::price_after_milestone`]).
@@ -155,9 +156,13 @@ impl Model {
                     k,
                     xs,
                     next_due,
-                    level(&self.touch_order, touch_ptr)
-                        .min(level(&self.close_order, close_ptr))
-                        .min(self.average_level(group_ptr, last_high, k)),
+                    lower(
+                        lower(
+                            level(&self.touch_order, touch_ptr),
+                            level(&self.close_order, close_ptr),
+                        ),
+                        self.average_level(group_ptr, last_high, k),
+                    ),
                 );
                 if k == steps {
                     break;
@@ -336,7 +341,7 @@ impl Model {
             if last_high[g].is_some_and(|j| k - j < self.window_lengths[g]) {
                 return f64::NEG_INFINITY;
             }
-            lowest = lowest.min(self.tranches[i].log_target);
+            lowest = lower(lowest, self.tranches[i].log_target);
         }
         lowest
     }
@@ -489,9 +494,19 @@ impl Model {
     }
 }
 
-/// S from ln S, computed once per step (NaN marks "not yet").
+/// The smaller of two numbers that are never NaN (`f64::min` is a call to `fmin` in Wasm).
+fn lower(a: f64, b: f64) -> f64 {
+    if b < a {
+        b
+    } else {
+        a
+    }
+}
+
+/// S from ln S, computed once per step (0 marks "not yet"; a price that underflows to 0 is
+/// only computed again).
 fn spot(s1: &mut f64, x1: f64) -> f64 {
-    if s1.is_nan() {
+    if *s1 == 0.0 {
         *s1 = libm::exp(x1);
     }
     *s1

@@ -6,11 +6,12 @@
 //! The Brownian motion W on the grid (in units of one step's standard deviation, so that the
 //! path's normals are z_k = W_{k+1} − W_k) is built coarse to fine: W at the last step first,
 //! then the midpoint of each interval, breadth first, each from its neighbours:
-//! W_m = W_l + (m−l)/(r−l)·(W_r − W_l) + √((m−l)(r−m)/(r−l))·Z. The first [`QMC_BRIDGE_DIMS`]
-//! of these Z (the path's large-scale shape, which carries most of a warrant's variance) and
-//! the deployment uniforms come from an Owen-scrambled Sobol point (the `sobol_burley` crate:
+//! W_m = W_l + (m−l)/(r−l)·(W_r − W_l) + √((m−l)(r−m)/(r−l))·Z, for [`QMC_BRIDGE_DIMS`]
+//! points (the path's large-scale shape, which carries most of a warrant's variance); the
+//! stretches between them are filled in as bridges from pseudo-random normals. The skeleton's
+//! Z and the deployment uniforms come from an Owen-scrambled Sobol point (the `sobol_burley` crate:
 //! Joe & Kuo 2008 direction numbers, Burley, "Practical Hash-based Owen Scrambling", JCGT 9(4),
-//! 2020); the finer ones from the pair's pseudo-random stream (padding).
+//! 2020); the fill from the pair's pseudo-random stream (padding).
 //!
 //! Each block of [`super::BLOCK_PAIRS`] pairs is one independent randomization (its own
 //! scramble seed, points 0..1,024 of the sequence), so the estimate is unbiased and its
@@ -26,7 +27,7 @@ pub const QMC_BRIDGE_DIMS: usize = 32;
 /// Sobol dimensions available.
 const SOBOL_DIMS: u32 = sobol_burley::NUM_DIMENSIONS;
 
-/// One node of the bridge: the grid index it sets and the two it is drawn between.
+/// One node of the bridge's skeleton: the grid index it sets and the two it is drawn between.
 #[derive(Clone, Copy, Debug)]
 struct Node {
     at: usize,
@@ -37,18 +38,23 @@ struct Node {
     sd: f64,
 }
 
-/// The bridge's construction order for a grid of `steps` steps.
+/// The bridge's construction for a grid of `steps` steps: the skeleton (its first
+/// [`QMC_BRIDGE_DIMS`] nodes, breadth first), then each stretch between neighbouring skeleton
+/// points filled in as a Brownian bridge: the stretch's n pseudo-random normals ξ with their
+/// mean moved so that they add up to the skeleton's increment, z_k = ξ_k + (ΔW − Σξ)/n
+/// (given the endpoints, the increments of a bridge are iid normals conditioned on their sum;
+/// Glasserman 2004, §3.1.2). Sequential, so it costs two passes over the normals.
 #[derive(Clone, Debug, Default)]
 pub struct BridgePlan {
-    steps: usize,
     nodes: Vec<Node>,
-    /// W at each grid index (reused).
+    /// The skeleton's grid indices in ascending order (0 and `steps` included), and W there.
+    points: Vec<usize>,
     w: Vec<f64>,
 }
 
 impl BridgePlan {
     pub fn new(steps: usize) -> BridgePlan {
-        let mut nodes = Vec::with_capacity(steps);
+        let mut nodes = Vec::with_capacity(QMC_BRIDGE_DIMS);
         // W_steps first, from W_0 = 0 (a "bridge" from 0 over the whole grid).
         nodes.push(Node {
             at: steps,
@@ -59,6 +65,9 @@ impl BridgePlan {
         });
         let mut queue = std::collections::VecDeque::from([(0usize, steps)]);
         while let Some((l, r)) = queue.pop_front() {
+            if nodes.len() == QMC_BRIDGE_DIMS {
+                break;
+            }
             if r - l < 2 {
                 continue;
             }
@@ -74,18 +83,26 @@ impl BridgePlan {
             queue.push_back((l, m));
             queue.push_back((m, r));
         }
+        let mut points: Vec<usize> = nodes.iter().map(|n| n.at).chain([0]).collect();
+        points.sort_unstable();
         BridgePlan {
-            steps,
             nodes,
             w: vec![0.0; steps + 1],
+            points,
         }
     }
 
-    /// The path's step normals from the bridge's normals in construction order.
-    fn normals_into(&mut self, bridge_normals: &[f64], out: &mut [f64]) {
+    /// Skeleton normals (in construction order) needed.
+    pub fn skeleton_len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// The path's step normals: the skeleton from `skeleton` (one normal per node), the
+    /// stretches between from `fill` (called for one normal at a time, in step order).
+    fn normals_into(&mut self, skeleton: &[f64], mut fill: impl FnMut() -> f64, out: &mut [f64]) {
         let w = &mut self.w;
         w[0] = 0.0;
-        for (node, z) in self.nodes.iter().zip(bridge_normals) {
+        for (node, z) in self.nodes.iter().zip(skeleton) {
             w[node.at] = if node.left == node.right {
                 node.sd * z
             } else {
@@ -93,8 +110,18 @@ impl BridgePlan {
                 wl + node.weight * (wr - wl) + node.sd * z
             };
         }
-        for (k, z) in out[..self.steps].iter_mut().enumerate() {
-            *z = w[k + 1] - w[k];
+        for pair in self.points.windows(2) {
+            let (l, r) = (pair[0], pair[1]);
+            let stretch = &mut out[l..r];
+            let mut sum = 0.0;
+            for z in stretch.iter_mut() {
+                *z = fill();
+                sum += *z;
+            }
+            let shift = (w[r] - w[l] - sum) / (r - l) as f64;
+            for z in stretch.iter_mut() {
+                *z += shift;
+            }
         }
     }
 }
@@ -103,15 +130,14 @@ impl BridgePlan {
 #[derive(Clone, Debug, Default)]
 pub struct QuasiDraws {
     plan: BridgePlan,
-    bridge: Vec<f64>,
+    skeleton: Vec<f64>,
 }
 
 impl QuasiDraws {
     pub fn new(steps: usize) -> QuasiDraws {
-        QuasiDraws {
-            plan: BridgePlan::new(steps),
-            bridge: vec![0.0; steps],
-        }
+        let plan = BridgePlan::new(steps);
+        let skeleton = vec![0.0; plan.skeleton_len()];
+        QuasiDraws { plan, skeleton }
     }
 
     /// Fills `normals` (one per grid step) and `uniforms` (the deployment's, two per phase) for
@@ -122,7 +148,6 @@ impl QuasiDraws {
         let scramble = block_scramble(seed, block);
         // The padding: the pair's own stream, as the pseudo-random paths use it.
         let mut rng = Rng::new(seed, pair, Stream::Price);
-        let qmc_bridge = QMC_BRIDGE_DIMS.min(self.bridge.len());
         let mut dim = 0u32;
         let mut next = |rng: &mut Rng| -> Option<f64> {
             (dim < SOBOL_DIMS).then(|| {
@@ -131,17 +156,14 @@ impl QuasiDraws {
                 u
             })
         };
-        for (i, z) in self.bridge.iter_mut().enumerate() {
-            *z = if i < qmc_bridge {
-                next(&mut rng).map_or_else(|| rng.normal(), inverse_cdf)
-            } else {
-                rng.normal()
-            };
+        for z in self.skeleton.iter_mut() {
+            *z = next(&mut rng).map_or_else(|| rng.normal(), inverse_cdf);
         }
         for u in uniforms.iter_mut() {
             *u = next(&mut rng).unwrap_or_else(|| rng.uniform());
         }
-        self.plan.normals_into(&self.bridge, normals);
+        self.plan
+            .normals_into(&self.skeleton, || rng.normal(), normals);
     }
 }
 
@@ -173,24 +195,31 @@ mod tests {
 
     #[test]
     fn the_bridge_gives_independent_unit_normals_per_step() {
-        // Var(z_k) = 1 and Cov(z_j, z_k) = 0 for iid bridge normals: check by the plan's
-        // linear map (z = A·ξ; A·Aᵀ must be the identity).
-        for steps in [1, 2, 7, 64, 100] {
+        // z = A·(skeleton, fill) is linear in iid unit normals; A·Aᵀ must be the identity.
+        for steps in [1, 2, 7, 64, 100, 1260] {
             let mut plan = BridgePlan::new(steps);
-            assert_eq!(plan.nodes.len(), steps);
+            let k = plan.skeleton_len();
+            assert_eq!(k, steps.min(QMC_BRIDGE_DIMS));
+            let inputs = k + steps;
             let mut cols = Vec::new();
-            for i in 0..steps {
-                let mut xi = vec![0.0; steps];
-                xi[i] = 1.0;
+            for i in 0..inputs {
+                let mut skeleton = vec![0.0; k];
+                let mut fills = vec![0.0; steps];
+                if i < k {
+                    skeleton[i] = 1.0;
+                } else {
+                    fills[i - k] = 1.0;
+                }
+                let mut fill = fills.into_iter();
                 let mut z = vec![0.0; steps];
-                plan.normals_into(&xi, &mut z);
+                plan.normals_into(&skeleton, || fill.next().unwrap(), &mut z);
                 cols.push(z);
             }
-            for j in 0..steps {
-                for k in 0..steps {
-                    let c: f64 = cols.iter().map(|col| col[j] * col[k]).sum();
-                    let want = if j == k { 1.0 } else { 0.0 };
-                    assert!((c - want).abs() < 1e-12, "{steps}: ({j},{k}) {c}");
+            for j in (0..steps).step_by(1 + steps / 40) {
+                for l in (0..steps).step_by(1 + steps / 40) {
+                    let c: f64 = cols.iter().map(|col| col[j] * col[l]).sum();
+                    let want = if j == l { 1.0 } else { 0.0 };
+                    assert!((c - want).abs() < 1e-12, "{steps}: ({j},{l}) {c}");
                 }
             }
         }
