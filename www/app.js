@@ -13,13 +13,14 @@ import { t, fmt, lang, setLang, LANGUAGES } from './i18n.js';
 import { mountPricingPanel } from './pricing.js';
 import { mountComparison, mountTornado } from './views.js';
 import { mountValuation } from './valuation.js';
+import { shareModule, warmUp } from './blocks.js';
 import { mountBooks } from './books.js';
 import { mountPortfolio } from './portfolio.js';
 import { HASH_PREFIX } from './share.js';
 import { renderMethodology } from './methodology.js';
 import { evaluateScenario } from './ui.js';
 import { buildForm, showProblems } from './form.js';
-import { announce, renderReport, usePricingPanel } from './results.js';
+import { announce, renderReport, showFairValue, usePricingPanel } from './results.js';
 import { copyFrom, exportCsv, exportJson, importJson, loadFromHash, setMessage, shareLink, showEmbedCode } from './io.js';
 import { page } from './state.js';
 
@@ -51,6 +52,8 @@ function recompute() {
       // The benchmark's "first numbers": the frame that paints the first report.
       requestAnimationFrame(() => performance.mark('dealcalc:first-numbers'));
     }
+    // The fair value of the deal as it now stands: provisional, then final, in the workers.
+    valuation?.live(page.scenario);
     renderSecondary();
   } catch (e) {
     status.textContent = t('Could not evaluate: {m}', { m: e.message });
@@ -58,31 +61,42 @@ function recompute() {
 }
 
 let secondary = null;
+let secondaryRound = 0;
+/** How long the panels below wait for a pause in typing. */
+const SECONDARY_PAUSE_MS = 250;
 
 /**
- * The panels below the results (comparison, valuation timeline, tornado, methodology) in the
- * next task, so that the headline is painted first; one pending render however many edits.
- * Resolves when they are drawn.
+ * The panels below the results (comparison, valuation timeline, books, portfolio, tornado,
+ * methodology), each in a task of its own after the headline is painted, so that no task
+ * keeps the reader waiting; an edit while they are drawn starts the round again. Resolves when
+ * a round has drawn them all.
  */
 function renderSecondary() {
-  secondary ??= new Promise((resolve) => {
-    setTimeout(() => {
-      secondary = null;
-      if (page.report) {
-        comparison?.render();
-        valuation?.render(page.report);
-        books?.render(page.report);
-        portfolio?.refresh();
-        tornado?.render(page.report);
-        renderMethodology(document.getElementById('methodology'), page.scenario);
-      }
-      resolve();
-    }, 0);
+  const round = ++secondaryRound;
+  const steps = [
+    () => comparison?.render(),
+    () => valuation?.render(page.report),
+    () => books?.render(page.report),
+    () => portfolio?.refresh(),
+    () => tornado?.render(page.report),
+    () => renderMethodology(document.getElementById('methodology'), page.scenario),
+  ];
+  // While the reader types, the round waits for a pause (the headline is already drawn).
+  const pause = page.typing ? SECONDARY_PAUSE_MS : 0;
+  secondary = new Promise((resolve) => {
+    const next = (i, delay = 0) => setTimeout(() => {
+      if (round !== secondaryRound) return resolve(secondary);
+      if (i === steps.length) return resolve();
+      if (page.report) steps[i]();
+      next(i + 1);
+    }, delay);
+    next(0, pause);
   });
   return secondary;
 }
 
 function loadScenario(s, id = null) {
+  page.typing = false;
   page.scenario = s;
   page.presetId = id;
   const picker = document.getElementById('preset');
@@ -125,10 +139,7 @@ function rerenderAll() {
   usePricingPanel(mountPricingPanel(dc, document.getElementById('pricing')));
   comparison = mountComparison(dc, document.getElementById('compare'), () => page.scenario);
   tornado = mountTornado(dc, document.getElementById('sensitivity'), () => page.scenario);
-  valuation = mountValuation(document.getElementById('valuation'), () => page.scenario, (v) => {
-    page.valuation = v;
-    if (page.report) renderReport(page.report);
-  });
+  valuation = mountValuation(document.getElementById('valuation'), () => page.scenario, showFairValue);
   mountBooksPanel();
   // The portfolio reads ten deals and draws its diagram: after the first report is painted.
   setTimeout(mountPortfolioPanel, 0);
@@ -138,8 +149,16 @@ function rerenderAll() {
   loadScenario(page.scenario, page.presetId);
 }
 
-// Compiling the Wasm starts as soon as this module runs (the file itself is preloaded).
-const ready = init();
+// The workers start loading at once, beside the page, for the live valuation.
+warmUp();
+// Compiling the Wasm starts as soon as this module runs (the file itself is preloaded). It is
+// compiled once: this thread instantiates it, and the workers get the compiled module, so they
+// are ready for the live valuation without compiling it again.
+const ready = WebAssembly.compileStreaming(fetch(new URL('./pkg/dealcalc_bg.wasm', import.meta.url)))
+  .then((module) => {
+    shareModule(module);
+    return init({ module_or_path: module });
+  });
 
 async function main() {
   await ready;

@@ -4,17 +4,28 @@
 // thread absorbs them in block order into its own simulation (absorbBlock), so the result is
 // identical to one call on one thread for the same seed, whatever the number of workers.
 //
-// One run at a time: starting a run, or cancelling, stops the one in flight (the workers are
-// restarted, so they stop at once). One pool for the page, whoever mounts a panel: panels are
-// mounted again on every language change.
+// One run at a time. Starting a run drops the one in flight: each worker finishes the block it
+// is on (one at a time is in flight per worker), then takes the new run's; nothing is
+// restarted, so a live valuation can start again on every edit. Cancelling stops at once (the
+// workers are restarted). One pool for the page, whoever mounts a panel: panels are mounted
+// again on every language change.
 
 export const workerCount = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8));
 const pool = { workers: [], job: null };
 let lastRunId = 0;
 
+let wasmModule = null;
+
+/** The compiled Wasm module, handed to each worker so that none compiles it again. */
+export function shareModule(module) {
+  wasmModule = module;
+  for (const w of pool.workers) w.postMessage({ type: 'module', module });
+}
+
 function ensureWorkers() {
   while (pool.workers.length < workerCount) {
     const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    if (wasmModule) w.postMessage({ type: 'module', module: wasmModule });
     w.onmessage = (e) => onMessage(w, e.data);
     w.onerror = (e) => fail(e.message);
     pool.workers.push(w);
@@ -41,12 +52,22 @@ function fail(message) {
 
 /** Gives worker `w` the next block nobody has, if any. */
 function feed(w, job) {
-  if (job.next < job.blocks) w.postMessage({ type: 'block', id: job.id, index: job.next++ });
+  if (job.next < job.blocks) {
+    w.postMessage({ type: 'block', id: job.id, index: job.next++ });
+    job.inFlight.add(w);
+  } else {
+    job.inFlight.delete(w);
+  }
 }
 
 function onMessage(w, msg) {
   const job = pool.job;
-  if (!job || msg.id !== job.id) return;
+  if (!job) return;
+  if (msg.id !== job.id) {
+    // A dropped run's last block: this worker now takes the current run's next one.
+    if (msg.type === 'block') feed(w, job);
+    return;
+  }
   if (msg.type === 'error') {
     fail(msg.message);
     return;
@@ -86,14 +107,18 @@ function onMessage(w, msg) {
  * {cancel()}.
  */
 export function runInWorkers(sim, kind, scenario, options, handlers) {
-  if (pool.job) stopRun(pool.job);
-  const job = { id: ++lastRunId, sim, handlers, blocks: sim.blockCount, next: 0, absorbed: 0, pending: new Map(), started: performance.now(), lastPost: performance.now() };
+  const previous = pool.job;
+  const busy = new Set(previous?.inFlight ?? []);
+  if (previous) {
+    pool.job = null;
+    previous.handlers.dropped?.();
+  }
+  const job = { id: ++lastRunId, sim, handlers, blocks: sim.blockCount, next: 0, absorbed: 0, pending: new Map(), started: performance.now(), lastPost: performance.now(), inFlight: new Set() };
   pool.job = job;
   for (const w of ensureWorkers()) {
     w.postMessage({ type: 'setup', id: job.id, kind, scenario, options });
-    // Two blocks in flight per worker, so that none waits for this thread.
-    feed(w, job);
-    feed(w, job);
+    // A worker still on a dropped run's block is fed when that block comes back.
+    if (!busy.has(w)) feed(w, job);
   }
   return { cancel: () => pool.job === job && stopRun(job) };
 }

@@ -7,7 +7,7 @@ import { AccountingSimulation } from './pkg/dealcalc.js';
 import { el, fmt } from './dom.js';
 import { t } from './i18n.js';
 import { svg } from './charts.js';
-import { cards, dataTable, placeProblems, problemSlot, readNumber, shownNumber } from './ui.js';
+import { cards, dataTable, placeProblems, scrollBox, problemSlot, readNumber, shownNumber } from './ui.js';
 import { runInWorkers } from './blocks.js';
 
 /** Revenue by quarter (bars) with the reduction stacked against it, and its data table. */
@@ -30,7 +30,7 @@ function quarterChart(a) {
   const legend = el('p', { class: 'legend' }, el('span', { class: 'key bar-low' }), ` ${t('vendor revenue (expected deliveries)')}  `, el('span', { class: 'key bar-high' }), ` ${t('revenue reduction')}`);
   const rows = q.map((x) => [x.quarter, fmt.usd(x.vendorRevenueUsd), fmt.usd(x.revenueReductionUsd), fmt.usd(x.cumulativeReductionUsd), fmt.num(x.expectedIssuableShares, 0)]);
   return el('figure', { class: 'figure', id: 'books-chart' }, s, legend,
-    el('div', { class: 'table-wrap' }, dataTable(t('By quarter (nominal)'), [t('Quarter'), t('Vendor revenue'), t('Revenue reduction'), t('Cumulative reduction'), t('Expected issuable shares')], rows)));
+    scrollBox(t('By quarter (nominal)'), {}, dataTable(t('By quarter (nominal)'), [t('Quarter'), t('Vendor revenue'), t('Revenue reduction'), t('Cumulative reduction'), t('Expected issuable shares')], rows)));
 }
 
 /** The results of one accounting run. */
@@ -46,7 +46,7 @@ function results(a) {
       { label: t('Revenue reduction, service condition'), value: fmt.usd(a.serviceCondition.totalReductionUsd), out: 'books.serviceCondition', note: t('every tranche × fair value × milestone probability'), attrs: { 'data-value': String(a.serviceCondition.totalReductionUsd) } },
       { label: t('Reduction ÷ vendor revenue'), value: fmt.pct(a.reductionShareOfRevenue, 1), out: 'books.share', note: t('{standard}: {total} over the schedule', { standard: a.standard === 'asu-2025-04' ? 'ASU 2025-04' : t('service condition'), total: fmt.usd(chosen.totalReductionUsd) }) },
     ]),
-    el('div', { class: 'table-wrap' }, tranches),
+    scrollBox(t('Tranches'), {}, tranches),
     quarterChart(a),
   ].filter(Boolean);
 }

@@ -2,7 +2,7 @@
 // Every chart comes with a data table for screen readers and printing.
 import { el, fmt } from './dom.js';
 import { t } from './i18n.js';
-import { dataTable } from './ui.js';
+import { dataTable, scrollBox } from './ui.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 export function svg(tag, attrs = {}, text) {
@@ -84,7 +84,7 @@ export function vestingTimeline({ scenario, report, valuation }) {
   if (fan.length) {
     table.append(el('tbody', {}, ...fan.filter((_, k) => k % 8 === 0 || k === fan.length - 1).map((f) => el('tr', {}, el('td', { text: fmt.date(f.date) }), el('td', { text: t('price 5/50/95%') }), el('td', { text: fmt.money(f.p5, 0) }), el('td', { text: fmt.money(f.p50, 0) }), el('td', { text: fmt.money(f.p95, 0) })))));
   }
-  return el('figure', { class: 'figure', id: 'vesting-timeline' }, s, legend, el('details', {}, el('summary', { text: t('Data') }), table));
+  return el('figure', { class: 'figure', id: 'vesting-timeline' }, s, legend, el('details', {}, el('summary', { text: t('Data') }), scrollBox(t('Vesting timeline data'), {}, table)));
 }
 
 /** Histogram of the per-path present value of all tranches. */
@@ -133,7 +133,7 @@ export function capacityChart(c) {
   const legend = el('p', { class: 'legend' }, el('span', { class: 'key bar-low' }), ` ${t('capex in the year (bars, left)')}  `, el('span', { class: 'key key-line' }), ` ${t('GW online at year end (line, right)')}`);
   const rows = years.map((y) => [String(y.year), fmt.num(y.gwAdded, 3), fmt.num(y.gwOnline, 3), fmt.usd(y.capexUsd), fmt.usd(y.vendorRevenueUsd), fmt.usd(y.energyCostUsd)]);
   return el('figure', { class: 'figure', id: 'capacity-chart' }, s, legend,
-    dataTable(t('Schedule by year'), [t('Year'), t('GW added'), t('GW online'), t('Capex'), t('Vendor revenue'), t('Energy cost')], rows));
+    scrollBox(t('Schedule by year'), {}, dataTable(t('Schedule by year'), [t('Year'), t('GW added'), t('GW online'), t('Capex'), t('Vendor revenue'), t('Energy cost')], rows)));
 }
 
 /** Ownership of the holder after each tranche (bars, labelled with the percentage). */

@@ -6,7 +6,7 @@ import { el } from './dom.js';
 import { t } from './i18n.js';
 import { getAt, setAt } from './fieldpath.js';
 import { CURVE_COLUMNS, GROUPS, PHASE_COLUMNS, TRANCHE_COLUMNS } from './fields.js';
-import { numberInput, placeProblems, problemSlot, shownNumber } from './ui.js';
+import { numberInput, placeProblems, problemSlot, scrollBox, shownNumber } from './ui.js';
 import { page } from './state.js';
 
 /** Field path -> {input, error, field}: where each problem goes. */
@@ -39,6 +39,7 @@ function sourceBadge(path) {
 }
 
 function edited(path, value) {
+  page.typing = true;
   setAt(page.scenario, path, value);
   page.presetId = null;
   page.recompute();
@@ -128,7 +129,7 @@ function tableOf(title, basePath, rows, columns, addRow, onEmpty = null) {
     changed();
     inputAt(`${basePath}[${rows.length - 1}].${columns[0].key}`)?.focus();
   });
-  return el('div', { class: 'table-wrap' }, table, errorSlot(basePath), add);
+  return el('div', {}, scrollBox(t(title === 'Point' ? 'Volatility term structure' : title === 'Phase' ? 'Phases' : 'Tranches'), {}, table), errorSlot(basePath), add);
 }
 
 /**

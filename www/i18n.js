@@ -62,6 +62,13 @@ function nf(options) {
   return cache.get(key);
 }
 
+/** The date format of the current locale (made once per locale: making one is slow). */
+const dateFormats = new Map();
+function dateFormat() {
+  if (!dateFormats.has(locale())) dateFormats.set(locale(), new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }));
+  return dateFormats.get(locale());
+}
+
 /** Rounds values that would print as "-0" to 0. */
 const tidy = (x, digits) => (Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x);
 
@@ -77,10 +84,10 @@ export const fmt = {
   money: (x, digits = 2) => (Number.isFinite(x) ? nf({ style: 'currency', currency: 'USD', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(tidy(x, digits)) : '–'),
   pct: (x, digits = 2) => (Number.isFinite(x) ? nf({ style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(tidy(x, digits + 2)) : '–'),
   /** An ISO date in the current locale; `none` when absent. */
-  date: (iso, none = t('not by expiry')) => {
-    if (!iso) return none;
+  date: (iso, none) => {
+    if (!iso) return none ?? t('not by expiry');
     const d = new Date(`${iso}T00:00:00Z`);
-    return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+    return Number.isNaN(d.getTime()) ? iso : dateFormat().format(d);
   },
 };
 

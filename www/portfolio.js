@@ -5,7 +5,7 @@
 import { el, fmt } from './dom.js';
 import { t, problemText } from './i18n.js';
 import { svg } from './charts.js';
-import { cards, dataTable } from './ui.js';
+import { cards, dataTable, scrollBox } from './ui.js';
 
 const KINDS = ['purchase', 'service', 'investment', 'warrant'];
 const KIND_LABELS = { purchase: 'purchases', service: 'service payments', investment: 'investment', warrant: 'equity given' };
@@ -34,7 +34,7 @@ function byYearChart(p) {
   const legend = el('p', { class: 'legend' }, ...vendors.flatMap((v, i) => [el('span', { class: `key series-${i % 8}` }), ` ${v}  `]));
   const rows = years.map((y) => [String(y.year), ...vendors.map((v) => fmt.usd(y.paymentsByVendor.find((x) => x.vendor === v)?.usd ?? 0)), fmt.usd(y.paymentsUsd)]);
   return el('figure', { class: 'figure', id: 'portfolio-years' }, s, legend,
-    el('details', {}, el('summary', { text: t('Data') }), el('div', { class: 'table-wrap' }, dataTable(t('Commitments by year (nominal)'), [t('Year'), ...vendors, t('Total')], rows))));
+    el('details', {}, el('summary', { text: t('Data') }), scrollBox(t('Commitments by year (nominal)'), {}, dataTable(t('Commitments by year (nominal)'), [t('Year'), ...vendors, t('Total')], rows))));
 }
 
 /**
@@ -74,7 +74,7 @@ function flowDiagram(p) {
   const legend = el('p', { class: 'legend' }, ...KINDS.flatMap((k) => [el('span', { class: `key flow-key flow-${k}` }), ` ${t(KIND_LABELS[k])}  `]));
   const rows = flows.map((f) => [f.from, f.to, t(KIND_LABELS[f.kind]), fmt.usd(f.usd), f.expectedUsd == null ? '–' : fmt.usd(f.expectedUsd)]);
   return el('figure', { class: 'figure', id: 'portfolio-flows' }, s, named, legend,
-    el('div', { class: 'table-wrap' }, dataTable(t('Flows (nominal and expected; equity given is intrinsic value)'), [t('From'), t('To'), t('Kind'), t('Nominal'), t('Expected')], rows)));
+    scrollBox(t('Flows (nominal and expected; equity given is intrinsic value)'), {}, dataTable(t('Flows (nominal and expected; equity given is intrinsic value)'), [t('From'), t('To'), t('Kind'), t('Nominal'), t('Expected')], rows)));
 }
 
 /** The figures of a portfolio: cards, charts and tables (the page's view and the element's). */
@@ -93,10 +93,10 @@ export function portfolioResults(p) {
     flowDiagram(p),
   ];
   if (p.issuers.length) {
-    parts.push(el('div', { class: 'table-wrap' }, dataTable(t('Combined dilution per issuer'), [t('Issuer'), t('Warrant shares'), t('Shares outstanding'), t('Combined max ownership')],
+    parts.push(scrollBox(t('Combined dilution per issuer'), {}, dataTable(t('Combined dilution per issuer'), [t('Issuer'), t('Warrant shares'), t('Shares outstanding'), t('Combined max ownership')],
       p.issuers.map((i) => [i.issuer, fmt.num(i.warrantShares, 0), fmt.num(i.sharesOutstanding, 0), fmt.pct(i.combinedMaxOwnership)]))));
   }
-  parts.push(el('div', { class: 'table-wrap' }, dataTable(t('Circularity: money going both ways'), [t('Party'), t('Party'), t('First to second'), t('Second to first'), t('Ratio'), t('Expected ratio')],
+  parts.push(scrollBox(t('Circularity: money going both ways'), {}, dataTable(t('Circularity: money going both ways'), [t('Party'), t('Party'), t('First to second'), t('Second to first'), t('Ratio'), t('Expected ratio')],
     p.circularity.map((c) => [c.a, c.b, fmt.usd(c.aToB), fmt.usd(c.bToA), fmt.pct(c.ratio, 1), fmt.pct(c.expectedRatio, 1)]))));
   if (p.cycles.length) {
     parts.push(el('ul', { class: 'cycles' }, ...p.cycles.map((c) => el('li', { text: t('{path}: at most {x} goes round', { path: [...c.parties, c.parties[0]].join(' → '), x: fmt.usd(c.bottleneckUsd) }) }))));

@@ -5,7 +5,7 @@ import { el } from './dom.js';
 import { t, fmt } from './i18n.js';
 import { capacityChart, ownershipChart } from './charts.js';
 import { headlineItems } from './headline.js';
-import { assumptionNote, cards, dataTable, fieldLabel, trancheTable } from './ui.js';
+import { assumptionNote, cards, dataTable, fieldLabel, scrollBox, trancheTable } from './ui.js';
 import { page } from './state.js';
 
 let pricingPanel = null;
@@ -26,6 +26,36 @@ function touchButton(i) {
   return b;
 }
 
+/**
+ * The headline's fair-value card: the live valuation's figure (page.valuation), provisional
+ * first and final after the workers' base run, or "computing…" before; data-state, data-ms
+ * (ms since navigation when the deal got its first figure) and data-price (the share price it
+ * was valued at) say which, for scripts and tests.
+ */
+function fairValueItem(r) {
+  const v = page.valuation;
+  const state = v ? page.valuationState : null;
+  const assumed = r.assumptions.fairValue.length
+    ? t('assumption: {n} inputs (named in the valuation)', { n: new Set(r.assumptions.fairValue.map(fieldLabel)).size }) : null;
+  const note = !v ? t('computing…')
+    : state === 'provisional' ? t('provisional: {paths} paths, ± {se}', { paths: fmt.num(v.paths, 0), se: fmt.usd(v.standardErrorUsd) })
+      : t('Monte Carlo, risk-neutral ± {se}', { se: fmt.usd(v.standardErrorUsd) });
+  const attrs = v ? { 'data-state': state, 'data-ms': String(Math.round(page.valuationMs)), 'data-price': String(page.valuationPrice) } : {};
+  return { label: t('Fair value of the warrant'), value: v ? fmt.usd(v.totalFairValueUsd) : '…', out: 'headline.fairValue', note: [note, assumed].filter(Boolean).join(' · '), attrs };
+}
+
+/** Shows a live valuation's figure in the headline (only that card is redrawn). */
+export function showFairValue(v, state, price) {
+  // data-ms: when the deal as it stands got its first figure (refinements keep it).
+  if (!page.valuation) page.valuationMs = performance.now();
+  page.valuation = v;
+  page.valuationState = state;
+  page.valuationPrice = price;
+  const old = document.querySelector('#headline [data-out="headline.fairValue"]')?.closest('[part="card"]');
+  if (!old || !page.report) return;
+  old.replaceWith(cards([fairValueItem(page.report)]).firstChild);
+}
+
 /** Draws the report (and the last valuation's fair value) into #headline and #details. */
 export function renderReport(r) {
   const c = r.capacity;
@@ -35,13 +65,7 @@ export function renderReport(r) {
   if (d) {
     // The simulated fair value, after the dilution cards.
     const at = items.findIndex((i) => i.out === 'dilution.effectiveDiscount') + 1;
-    items.splice(at, 0, {
-      label: t('Fair value of the warrant'),
-      value: v ? fmt.usd(v.totalFairValueUsd) : '–',
-      out: 'headline.fairValue',
-      note: [v ? t('Monte Carlo, risk-neutral ± {se}', { se: fmt.usd(v.standardErrorUsd) }) : t('run the simulation below'),
-        r.assumptions.fairValue.length ? t('assumption: {n} inputs (named in the valuation)', { n: new Set(r.assumptions.fairValue.map(fieldLabel)).size }) : null].filter(Boolean).join(' · '),
-    });
+    items.splice(at, 0, fairValueItem(r));
   }
   document.getElementById('headline').replaceChildren(...cards(items).childNodes);
 
@@ -118,7 +142,7 @@ function expectedTable(r) {
   if (r.contract) columns.push([t('Contract'), (y) => fmt.usd(y.contractUsd)]);
   const years = dataTable(t('Expected by year (nominal; delayed phases at their mean delay)'), [t('Year'), ...columns.map(([h]) => h)],
     e.schedule.map((y) => [String(y.year), ...columns.map(([, cell]) => cell(y))]));
-  return el('div', { class: 'table-wrap wide', id: 'expected-values' }, table, years);
+  return scrollBox(caption, { class: 'table-wrap wide', id: 'expected-values' }, table, years);
 }
 
 let announceTimer = null;

@@ -120,6 +120,14 @@ export function readNumber(text, field) {
   return Number.isFinite(x) && field.scale ? x * field.scale : x;
 }
 
+/**
+ * A box that scrolls sideways when its table is wider than the screen (its first column stays,
+ * style.css): reachable by keyboard (tabindex 0) and named, so that every reader can scroll it.
+ */
+export function scrollBox(label, attrs, ...children) {
+  return el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': label, ...attrs }, ...children);
+}
+
 /** A captioned table; a cell may be text or a DOM node (a button, say). */
 export function dataTable(caption, header, rows, wide = false) {
   const table = el('table', { class: wide ? 'data wide' : 'data' }, el('caption', { text: caption }));
@@ -154,5 +162,5 @@ export function trancheTable(r, { full = false, action = null, caption = t('Tran
   });
   const table = dataTable(caption, header, rows, true);
   const note = assumptionNote(r.assumptions?.tranches, t('These rows'));
-  return note ? el('div', { class: 'table-wrap wide' }, table, note) : table;
+  return scrollBox(caption, { class: 'table-wrap wide' }, table, note);
 }

@@ -5,14 +5,23 @@
 // The run is cut into blocks of 1,024 path pairs (WarrantSimulation.blockCount) that the page's
 // pool of workers computes and this thread absorbs in block order (blocks.js), so the valuation
 // is identical to valueWarrant's for the same seed, whatever the number of workers.
-import { WarrantSimulation } from './pkg/dealcalc.js';
+import { WarrantSimulation, valueWarrant } from './pkg/dealcalc.js';
 import { el, fmt } from './dom.js';
 import { vestingTimeline, valueHistogram } from './charts.js';
 import { t } from './i18n.js';
-import { assumptionNote, cards, placeProblems, readNumber } from './ui.js';
+import { assumptionNote, cards, placeProblems, readNumber, scrollBox } from './ui.js';
 import { runInWorkers, warmUp, workerCount } from './blocks.js';
+import { page } from './state.js';
 
-export function mountValuation(root, getScenario, onResult = () => {}) {
+/** The live valuation's options: the page's default run. */
+export const LIVE_OPTIONS = { paths: 16384, seed: 1, quasiRandom: true, antithetic: true, controlVariate: true };
+/** Paths of the live valuation's first, provisional figure, computed on this thread (about
+ *  10 ms; its standard error is shown with it). */
+const QUICK_PATHS = 256;
+/** While the reader types, edits closer together than this start one live run. */
+const LIVE_DELAY_MS = 80;
+
+export function mountValuation(root, getScenario, onFair = () => {}) {
   const input = (id, label, value, help) => {
     const i = el('input', { id, type: 'text', inputmode: 'numeric', autocomplete: 'off', 'data-path': `options.${id.replace('valuation-', '')}` });
     i.value = value;
@@ -28,7 +37,9 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
   const cancel = el('button', { type: 'button', id: 'valuation-cancel', text: t('Cancel') });
   cancel.disabled = true;
   const progress = el('progress', { id: 'valuation-progress', max: '1', value: '0', 'aria-label': t('Simulation progress') });
-  const status = el('p', { id: 'valuation-status', class: 'status', role: 'status', 'aria-live': 'polite' });
+  // The status line changes with every block; readers are told once, when a figure is final.
+  const status = el('p', { id: 'valuation-status', class: 'status' });
+  const announcer = el('p', { id: 'valuation-announce', class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
   const results = el('div', { id: 'valuation-results' });
   const charts = el('div', { id: 'valuation-charts' });
   root.replaceChildren(
@@ -39,7 +50,7 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
     input('valuation-stepsPerYear', 'Steps per year', '', 'blank: 252 (trading days) for close/average tests, else 52'),
     el('div', { class: 'control' }, check('valuation-antithetic', 'antithetic paths'), check('valuation-controlVariate', 'control variate (closed-form one-touch)'), check('valuation-greeks', 'delta and vega (four more runs, same seed)'), check('valuation-quasiRandom', 'quasi-random (scrambled Sobol, Brownian bridge)')),
     el('div', { class: 'control' }, run, cancel, progress),
-    status, results, charts,
+    status, announcer, results, charts,
   );
 
   let job = null; // {sim, run: {cancel()}}
@@ -76,82 +87,138 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
     job = null;
   }
 
-  let fairShown = false;
-  const handlers = {
-    absorbed(sim, ms) {
-      // The base run's blocks come first: its fair value is final before the Greeks' runs end.
-      if (fairShown || !sim.fairValueDone || sim.done) return;
-      fairShown = true;
-      lastValuation = sim.result();
-      renderResults(lastValuation);
-      status.dataset.fairMs = String(Math.round(ms));
-      status.textContent = t('Fair value after {s} s; delta and vega are running…', { s: fmt.num(ms / 1000, 2) });
-    },
-    progress(fraction, sim) {
-      progress.value = fraction;
-      const partial = sim.result();
-      lastValuation = partial;
-      renderResults(partial);
-      status.dataset.state = 'running';
-      status.textContent = t('Running… {p} ({paths} paths so far)', { p: fmt.pct(fraction, 0), paths: fmt.num(partial.paths, 0) });
-    },
-    done(sim, ms) {
-      progress.value = 1;
-      const result = sim.result();
-      lastValuation = result;
-      renderResults(result);
-      status.dataset.state = 'done';
-      status.textContent = t('Done: {paths} paths × {steps} steps in {s} s.', { paths: fmt.num(result.paths, 0), steps: fmt.num(result.steps, 0), s: fmt.num(ms / 1000, 2) });
-      status.dataset.ms = String(Math.round(ms));
-      if (!fairShown) status.dataset.fairMs = String(Math.round(ms));
-      status.dataset.workers = String(workerCount);
-      idle();
-      onResult(result);
-    },
-    failed(message) {
-      status.dataset.state = 'failed';
-      status.textContent = t('The simulation failed: {m}', { m: message });
-      idle();
-    },
-    stopped(fraction, sim) {
-      // Workers stop at once; the figures stay those of the blocks absorbed so far.
-      if (fraction > 0) {
-        lastValuation = sim.result();
+  /** The one announcement of a finished figure (the status line itself is not a live region). */
+  function say(text) {
+    announcer.textContent = text;
+  }
+
+  /**
+   * Runs a valuation in the workers: `live` (after load and each edit, at the defaults) or the
+   * Run button's (the panel's options). A new run drops the one in flight.
+   */
+  function start(scenario, opts, live) {
+    performance.mark('dealcalc:valuation-start');
+    let sim;
+    try {
+      sim = new WarrantSimulation(scenario, opts);
+    } catch (err) {
+      if (live) return;
+      const rest = showProblems(err.problems ?? []);
+      status.textContent = t('Cannot run: {m}', { m: rest || err.message });
+      return;
+    }
+    if (job) {
+      job.sim.free();
+      job = null;
+    }
+    lastScenarioKey = JSON.stringify(scenario);
+    const price = scenario.equity?.sharePrice;
+    let fairShown = false;
+    let provisional = false;
+    delete status.dataset.fairMs;
+    progress.value = 0;
+    status.dataset.state = 'running';
+    status.dataset.live = String(live);
+    status.textContent = t(live ? 'Valuing the deal as edited…' : 'Starting…');
+    run.disabled = !live;
+    cancel.disabled = false;
+    const mine = { sim };
+    const current = () => job === mine;
+    const handlers = {
+      absorbed(s, ms) {
+        if (!current()) return;
+        if (!provisional && !s.fairValueDone) {
+          // The first block: a provisional fair value with its standard error, in the headline
+          // only (the panel below is drawn when the figure is final).
+          provisional = true;
+          onFair(s.result(), 'provisional', price);
+          return;
+        }
+        // The base run's blocks come first: its fair value is final before the Greeks' runs end.
+        if (fairShown || !s.fairValueDone || s.done) return;
+        fairShown = true;
+        lastValuation = s.result();
         renderResults(lastValuation);
+        onFair(lastValuation, 'final', price);
+        say(fairText(lastValuation));
+        status.dataset.fairMs = String(Math.round(ms));
+        status.textContent = t('Fair value after {s} s; delta and vega are running…', { s: fmt.num(ms / 1000, 2) });
+      },
+      progress(fraction, s) {
+        if (!current()) return;
+        progress.value = fraction;
+        if (!s.fairValueDone && !live) {
+          const partial = s.result();
+          lastValuation = partial;
+          renderResults(partial, true);
+        }
+        status.dataset.state = 'running';
+        status.textContent = t('Running… {p} ({paths} paths so far)', { p: fmt.pct(fraction, 0), paths: fmt.num(s.result().paths, 0) });
+      },
+      done(s, ms) {
+        if (!current()) return;
+        progress.value = 1;
+        const result = s.result();
+        lastValuation = result;
+        renderResults(result);
+        status.dataset.state = 'done';
+        status.textContent = t('Done: {paths} paths × {steps} steps in {s} s.', { paths: fmt.num(result.paths, 0), steps: fmt.num(result.steps, 0), s: fmt.num(ms / 1000, 2) });
+        status.dataset.ms = String(Math.round(ms));
+        if (!fairShown) {
+          status.dataset.fairMs = String(Math.round(ms));
+          say(fairText(result));
+        }
+        status.dataset.workers = String(workerCount);
+        onFair(result, 'final', price);
+        idle();
+      },
+      failed(message) {
+        if (!current()) return;
+        status.dataset.state = 'failed';
+        status.textContent = t('The simulation failed: {m}', { m: message });
+        say(status.textContent);
+        idle();
+      },
+      stopped(fraction, s) {
+        if (!current()) return;
+        // Workers stop at once; the figures stay those of the blocks absorbed so far.
+        if (fraction > 0) {
+          lastValuation = s.result();
+          renderResults(lastValuation, !s.fairValueDone);
+        }
+        status.dataset.state = 'cancelled';
+        status.textContent = t('Cancelled at {p}; the figures below are from the paths run so far.', { p: fmt.pct(fraction, 0) });
+        say(status.textContent);
+        idle();
+      },
+    };
+    job = mine;
+    mine.run = runInWorkers(sim, 'valuation', scenario, opts, handlers);
+    if (live) {
+      // A first figure at once, from a few paths on this thread, while the workers start.
+      try {
+        onFair(valueWarrant(scenario, { ...opts, paths: QUICK_PATHS, greeks: false }), 'provisional', price);
+      } catch {
+        // The workers' figure follows; a scenario the simulation refuses was reported above.
       }
-      status.dataset.state = 'cancelled';
-      status.textContent = t('Cancelled at {p}; the figures below are from the paths run so far.', { p: fmt.pct(fraction, 0) });
-      idle();
-    },
-  };
+    }
+  }
+
+  /** "Fair value of the warrant: $20.1B ± $0.06B" for the one announcement. */
+  function fairText(v) {
+    return `${t('Fair value of the warrant')}: ${fmt.usd(v.totalFairValueUsd)} ± ${fmt.usd(v.standardErrorUsd)}`;
+  }
 
   run.addEventListener('click', () => {
     const scenario = getScenario();
     if (!scenario) return;
     showProblems([]);
-    const opts = options();
-    let sim;
-    try {
-      sim = new WarrantSimulation(scenario, opts);
-    } catch (err) {
-      const rest = showProblems(err.problems ?? []);
-      status.textContent = t('Cannot run: {m}', { m: rest || err.message });
-      return;
-    }
-    lastScenarioKey = JSON.stringify(scenario);
-    fairShown = false;
-    delete status.dataset.fairMs;
-    progress.value = 0;
-    status.dataset.state = 'running';
-    status.textContent = t('Starting…');
-    run.disabled = true;
-    cancel.disabled = false;
-    job = { sim, run: runInWorkers(sim, 'valuation', scenario, opts, handlers) };
+    start(scenario, options(), false);
   });
 
   cancel.addEventListener('click', () => job?.run.cancel());
 
-  function renderResults(v) {
+  function renderResults(v, provisional = false) {
     // data-value, data-se: the unrounded numbers, for scripts reading the page.
     const measure = t(v.measures.probability === 'realWorld' ? 'real world' : 'risk-neutral (no expected return given)');
     const tbl = el('table', { class: 'data wide', id: 'valuation-tranches' }, el('caption', { text: t('Tranches (probabilities and dates real-world; values risk-neutral)') }));
@@ -159,7 +226,7 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
     tbl.append(el('tbody', {}, ...v.tranches.map((tr) => el('tr', {}, ...[String(tr.index + 1), fmt.num(tr.shares, 0), fmt.pct(tr.probability, 1), fmt.pct(tr.riskNeutralProbability, 1), fmt.date(tr.expectedVestDate, '–'), fmt.date(tr.medianVestDate, '–'), fmt.usd(tr.fairValueUsd), fmt.usd(tr.standardErrorUsd), tr.closedFormTouchUsd == null ? '–' : fmt.usd(tr.closedFormTouchUsd)].map((c) => el('td', { text: c }))))));
     results.replaceChildren(
       cards([
-        { label: t('Fair value of the warrant'), value: fmt.usd(v.totalFairValueUsd), out: 'valuation.totalFairValueUsd', note: t('± {se} (1 s.e.), risk-neutral', { se: fmt.usd(v.standardErrorUsd) }), attrs: { 'data-value': String(v.totalFairValueUsd), 'data-se': String(v.standardErrorUsd), 'data-steps': String(v.stepsPerYear) } },
+        { label: t('Fair value of the warrant'), value: fmt.usd(v.totalFairValueUsd), out: 'valuation.totalFairValueUsd', note: provisional ? t('provisional: {paths} paths, ± {se}', { paths: fmt.num(v.paths, 0), se: fmt.usd(v.standardErrorUsd) }) : t('± {se} (1 s.e.), risk-neutral', { se: fmt.usd(v.standardErrorUsd) }), attrs: { 'data-value': String(v.totalFairValueUsd), 'data-se': String(v.standardErrorUsd), 'data-steps': String(v.stepsPerYear) } },
         greeksCard(v, 'delta'),
         greeksCard(v, 'vega'),
         { label: t('As a discount on vendor income'), value: fmt.pct(v.effectiveDiscount, 1), out: 'valuation.effectiveDiscount', note: t('fair value ÷ present value of expected vendor income, both today') },
@@ -168,7 +235,7 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
         { label: t('Expected ownership'), value: fmt.pct(v.expectedOwnership), out: 'valuation.expectedOwnership', note: measure },
       ]),
       assumptionNote(lastReport?.assumptions?.fairValue, t('The fair value and the tranche values')),
-      el('div', { class: 'table-wrap' }, tbl),
+      scrollBox(t('Tranches (probabilities and dates real-world; values risk-neutral)'), {}, tbl),
     );
     drawCharts();
   }
@@ -203,12 +270,30 @@ export function mountValuation(root, getScenario, onResult = () => {}) {
     if (!root.hidden) warmUp();
   }, 1500);
 
+  let liveTimer = null;
   return {
     /** Called with each new deterministic report: redraws the timeline (and hides the panel without a warrant). */
     render(report) {
       lastReport = report;
       root.hidden = !report.vesting;
       drawCharts();
+    },
+    /**
+     * The live valuation of the deal as it now stands, at the defaults (16,384 quasi-random
+     * paths, the scenario's grid, delta and vega if ticked): a provisional figure after the
+     * first block, then the final one; a later edit drops it. While the reader types it
+     * starts after a short pause, so that typing never waits for it.
+     */
+    live(scenario) {
+      clearTimeout(liveTimer);
+      if (!scenario?.warrant) return;
+      const go = () => {
+        const greeks = root.querySelector('#valuation-greeks')?.checked ?? true;
+        start(scenario, { ...LIVE_OPTIONS, greeks }, true);
+      };
+      // A loaded deal starts at once; while the reader types, after a short pause.
+      if (page.typing) liveTimer = setTimeout(go, LIVE_DELAY_MS);
+      else go();
     },
   };
 }

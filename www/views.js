@@ -4,6 +4,7 @@
 import { el, fmt } from './dom.js';
 import { t, problemText } from './i18n.js';
 import { svg } from './charts.js';
+import { scrollBox } from './ui.js';
 
 /** The comparison's measures (row keys from the core) in English; t() gives the page's language. */
 const MEASURE_LABELS = {
@@ -55,7 +56,7 @@ export function mountComparison(dc, root, currentScenario) {
   });
   pickers[0].value = 'nvidia-openai-2025';
   pickers[1].value = 'oracle-openai-2025';
-  const tableBox = el('div', { class: 'table-wrap', id: 'comparison-table' });
+  const tableBox = scrollBox(t('Deals side by side'), { id: 'comparison-table' });
   const status = el('p', { class: 'problem' });
   root.replaceChildren(
     el('h2', { text: t('Compare deals') }),
@@ -105,7 +106,7 @@ export function mountTornado(dc, root, currentScenario) {
   for (const s of [0.05, 0.1, 0.2, 0.3]) swing.append(el('option', { value: String(s), text: `±${fmt.pct(s, 0)}` }));
   swing.value = '0.1';
   const chart = el('div', { class: 'tornado', id: 'tornado-chart' });
-  const table = el('div', { class: 'table-wrap' });
+  const table = scrollBox(t('Tornado data'), {});
   const status = el('p', { class: 'help' });
   root.replaceChildren(
     el('h2', { text: t('What moves the result') }),

@@ -4,11 +4,17 @@
 // The books panel's AccountingSimulation runs the same way (setup with kind "accounting").
 import init, { WarrantSimulation, AccountingSimulation } from './pkg/dealcalc.js';
 
-const ready = init();
+// The page sends its compiled module first (blocks.js); without it the worker loads its own.
+let ready = null;
 let run = null; // {id, sim}
 
 self.onmessage = async (event) => {
   const msg = event.data;
+  if (msg.type === 'module') {
+    ready ??= init({ module_or_path: msg.module });
+    return;
+  }
+  ready ??= init();
   await ready;
   try {
     if (msg.type === 'setup') {

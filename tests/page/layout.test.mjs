@@ -55,12 +55,14 @@ test('at 1,280 px the form sits beside the results and the headline stays in vie
     return { formRight: form.right, headLeft: head.left, formTop: form.top, headTop: head.top };
   });
   assert.ok(side.formRight <= side.headLeft, `side by side: ${JSON.stringify(side)}`);
-  // The last tranche's shares are far down the form: edit them (160 M → 10 M in total).
+  // The reader goes to the deal (the section index), then edits the last tranche's shares, far
+  // down the form (26.67 M → 10 M), and the warrant's total.
+  await page.click('nav.sections a[href="#deal"]');
+  await page.waitForFunction(() => Math.abs(document.getElementById('deal').getBoundingClientRect().top - document.querySelector('nav.sections').offsetHeight) < 40);
   const far = '[data-path="warrant.tranches[5].shares"]';
+  await page.fill('[data-path="warrant.shares"]', '143.333334');
   await page.focus(far);
-  await page.fill(far, '0');
-  await page.fill('[data-path="warrant.shares"]', '133.333334');
-  await page.focus(far);
+  await page.fill(far, '10');
   const view = await page.evaluate((sel) => {
     const card = document.querySelector('[data-out="dilution.maxOwnership"]').getBoundingClientRect();
     const input = document.querySelector(sel).getBoundingClientRect();
@@ -68,8 +70,8 @@ test('at 1,280 px the form sits beside the results and the headline stays in vie
   }, far);
   assert.ok(view.input[0] >= 0 && view.input[1] <= view.height, `input in view ${JSON.stringify(view)}`);
   assert.ok(view.card[0] >= 0 && view.card[1] <= view.height, `headline in view ${JSON.stringify(view)}`);
-  // The effect is there at once: 133.33 M of 1,755.33 M.
-  await page.waitForFunction(() => document.querySelector('[data-out="dilution.maxOwnership"]').textContent === '7.60%');
+  // The effect is there at once: 143.33 M of 1,765.33 M.
+  await page.waitForFunction(() => document.querySelector('[data-out="dilution.maxOwnership"]').textContent === '8.12%');
   await page.screenshot({ path: `${RESULTS}/layout-1280-far-edit.png` });
   // The section index jumps to each section (deep links stay anchors).
   const links = await page.$$eval('nav.sections a', (as) => as.map((a) => a.getAttribute('href')));
