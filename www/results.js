@@ -54,21 +54,40 @@ export function showFairValue(v, state, price) {
   const old = document.querySelector('#headline [data-out="headline.fairValue"]')?.closest('[part="card"]');
   if (!old || !page.report) return;
   old.replaceWith(cards([fairValueItem(page.report)]).firstChild);
+  // The tranche table shows the final figure's probabilities.
+  if (state === 'final') scheduleDetails();
 }
 
-/** Draws the report (and the last valuation's fair value) into #headline and #details. */
+let detailsTimer = null;
+
+/**
+ * Draws the report: the headline at once, the tables and charts of #details in the next task
+ * (one pending draw however many edits), so that no task keeps a reader's typing waiting.
+ */
 export function renderReport(r) {
-  const c = r.capacity;
-  const d = r.dilution;
-  const v = page.valuation;
   const items = headlineItems(r);
-  if (d) {
+  if (r.dilution) {
     // The simulated fair value, after the dilution cards.
     const at = items.findIndex((i) => i.out === 'dilution.effectiveDiscount') + 1;
     items.splice(at, 0, fairValueItem(r));
   }
   document.getElementById('headline').replaceChildren(...cards(items).childNodes);
+  scheduleDetails();
+}
 
+function scheduleDetails() {
+  clearTimeout(detailsTimer);
+  detailsTimer = setTimeout(() => {
+    if (page.report) renderDetails(page.report);
+  }, 0);
+}
+
+/** The report's tables and charts into #details. */
+function renderDetails(r) {
+  // Which figure of the live valuation the tables show (for scripts and tests).
+  document.getElementById('details').dataset.valuation = page.valuation ? page.valuationState : 'none';
+  const c = r.capacity;
+  const d = r.dilution;
   const parts = [
     dataTable(t('Capacity'), [t('Quantity'), t('Value')], [
       [t('IT power'), `${fmt.num(c.itPowerGw, 3)} GW`],

@@ -156,7 +156,7 @@ export function trancheTable(r, { full = false, action = null, caption = t('Tran
     }
     return [String(i + 1), fmt.num(tr.shares, 0), fmt.num(tv.gwTrigger), fmt.date(tv.milestoneDate), money(tv.priceTarget),
       tv.requiredCagr == null ? '–' : fmt.pct(tv.requiredCagr, 1), fmt.date(tv.priceDate), fmt.date(tv.vestDate),
-      valuation ? fmt.pct(valuation.tranches[i].probability, 1) : t('run the simulation'), fmt.pct(tr.ownershipAfter),
+      valuation ? fmt.pct(valuation.tranches[i].probability, 1) : t('computing…'), fmt.pct(tr.ownershipAfter),
       tr.valueAtTargetUsd == null ? '–' : fmt.usd(tr.valueAtTargetUsd), tv.touch == null ? '–' : fmt.money(tv.touch.perShareUsd, 2),
       ...(action ? [tv.priceTarget == null ? '–' : action(i)] : [])];
   });

@@ -237,7 +237,9 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
       assumptionNote(lastReport?.assumptions?.fairValue, t('The fair value and the tranche values')),
       scrollBox(t('Tranches (probabilities and dates real-world; values risk-neutral)'), {}, tbl),
     );
-    drawCharts();
+    // The charts in a task of their own: the figures first.
+    clearTimeout(chartsTimer);
+    chartsTimer = setTimeout(drawCharts, 0);
   }
 
   /** Delta or vega beside the fair value (once the bumped runs are done). */
@@ -256,10 +258,14 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
     };
   }
 
+  let chartsTimer = null;
+  let lastReportScenario = null;
+  let lastReportKey = null;
   function drawCharts() {
-    const scenario = getScenario();
+    // The scenario of the last valid report (the form may hold an invalid one by now).
+    const scenario = lastReportScenario;
     if (!scenario || !lastReport) return;
-    const fresh = lastValuation && lastScenarioKey === JSON.stringify(scenario) ? lastValuation : null;
+    const fresh = lastValuation && lastScenarioKey === lastReportKey ? lastValuation : null;
     results.classList.toggle('stale', Boolean(lastValuation) && !fresh);
     charts.replaceChildren(...[vestingTimeline({ scenario, report: lastReport, valuation: fresh }), fresh ? valueHistogram(fresh) : null].filter(Boolean));
   }
@@ -275,6 +281,8 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
     /** Called with each new deterministic report: redraws the timeline (and hides the panel without a warrant). */
     render(report) {
       lastReport = report;
+      lastReportKey = JSON.stringify(getScenario());
+      lastReportScenario = JSON.parse(lastReportKey);
       root.hidden = !report.vesting;
       drawCharts();
     },

@@ -34,8 +34,8 @@ function recorders() {
   window.addEventListener('message', (e) => window.__messages.push(e.data));
 }
 
-async function checkEmbedding({ url, calculatorOrigin, hostRequests, name }) {
-  const page = await browser.newPage();
+async function checkEmbedding({ url, calculatorOrigin, hostRequests, name, width = 1280 }) {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
   await page.addInitScript(recorders);
   const requests = [];
   const consoleLines = [];
@@ -99,7 +99,11 @@ async function checkEmbedding({ url, calculatorOrigin, hostRequests, name }) {
   assert.ok(messages.length >= 1);
   for (const m of messages) assert.deepEqual(Object.keys(m).sort(), ['height', 'type']);
 
-  await page.screenshot({ path: `${RESULTS}/embed-${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${RESULTS}/embed-${name}-${width}.png`, fullPage: true });
+  // No sideways scroll on the host page nor in the frame, at this width.
+  const overflow = (f) => f.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(await overflow(page) <= 0, `${width} px: the host page scrolls sideways`);
+  assert.ok(await overflow(iframe) <= 0, `${width} px: the frame scrolls sideways`);
 
   // No CSP violation anywhere, no error in the console (the host has no favicon.ico: its 404
   // is the host's, not the calculator's).
@@ -157,7 +161,9 @@ test('self-hosted under exactly the strict policy', async () => {
     route: (path) => (path === '/examples/article.html' ? { body } : null),
   });
   try {
-    await checkEmbedding({ url: `${host.url}examples/article.html`, calculatorOrigin: new URL(host.url).origin, hostRequests: [], name: 'self-hosted' });
+    for (const width of [1280, 390]) {
+      await checkEmbedding({ url: `${host.url}examples/article.html`, calculatorOrigin: new URL(host.url).origin, hostRequests: [], name: 'self-hosted', width });
+    }
   } finally {
     await host.close();
   }

@@ -204,3 +204,45 @@ test('print: one report of the deal, without buttons or form chrome', async () =
   await page.pdf({ path: `${RESULTS}/print.pdf`, format: 'A4' });
   assert.deepEqual(errors, []);
 });
+
+test('<deal-calculator> in each of its views, and the iframe embed, fit a phone', async () => {
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1"><title>views</title>
+    <script type="module" src="../deal-calculator.js"></script></head><body style="margin:0;padding:8px">
+    <deal-calculator view="full"></deal-calculator>
+    <deal-calculator view="card" preset="amd-meta-2026" lang="de"></deal-calculator>
+    <deal-calculator view="portfolio"></deal-calculator>
+    <iframe data-dealcalc src="../embed.html?preset=amd-meta-2026&amp;view=full" title="dealcalc" width="100%" height="600"></iframe>
+    </body></html>`;
+  const { serve } = await import('./harness.mjs');
+  const host = await serve(undefined, { route: (path) => (path === '/examples/views.html' ? { body } : null) });
+  try {
+    for (const width of [320, 390]) {
+      const page = await ctx.browser.newPage({ viewport: { width, height: 900 } });
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(`${host.url}examples/views.html`);
+      for (const view of ['full', 'card', 'portfolio']) {
+        await page.locator(`deal-calculator[view="${view}"] [part="value"]`).first().waitFor({ timeout: 15000 });
+      }
+      const frame = page.frames().find((f) => f !== page.mainFrame());
+      await frame.waitForSelector('[data-out="capacity.capexUsd"]', { timeout: 15000 });
+      const fits = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        elements: [...document.querySelectorAll('deal-calculator')].map((e) => ({
+          view: e.getAttribute('view'),
+          right: Math.round(e.getBoundingClientRect().right),
+          inner: Math.max(...[...e.shadowRoot.querySelectorAll('*')].filter((n) => !n.closest('.table-wrap')).map((n) => n.getBoundingClientRect().right)),
+        })),
+      }));
+      assert.ok(fits.scroll <= 0, `${width} px: the host scrolls sideways ${JSON.stringify(fits)}`);
+      for (const e of fits.elements) assert.ok(e.inner <= width + 0.5, `${width} px ${e.view}: ${e.inner}`);
+      assert.ok(await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), `${width} px: the frame scrolls sideways`);
+      await page.screenshot({ path: `${RESULTS}/element-views-${width}.png`, fullPage: true });
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
+  } finally {
+    await host.close();
+  }
+});

@@ -19,6 +19,10 @@ test('a share link reproduces the same numbers in a new page', async () => {
   await page.fill(field('equity.sharesOutstanding'), '2000');
   await page.fill(field('warrant.tranches[5].priceTarget'), '650');
   await page.waitForFunction(() => document.querySelector('[data-out="dilution.maxOwnership"]').textContent === '7.41%');
+  // The live valuation of the edited deal is part of the numbers: wait for its final figure.
+  const final = '[data-out="headline.fairValue"][data-state="final"]';
+  await page.waitForSelector(final, { timeout: 30000 });
+  await page.waitForSelector('#details[data-valuation="final"]');
   const before = await page.textContent('#details');
   await page.click('#share');
   await page.waitForFunction(() => document.querySelector('#share-url').value.includes('#s=1.'));
@@ -27,7 +31,10 @@ test('a share link reproduces the same numbers in a new page', async () => {
   const { page: other, errors: otherErrors } = await open(ctx.browser, url);
   assert.equal(await out(other, 'dilution.maxOwnership'), '7.41%');
   assert.equal(await other.inputValue(field('warrant.tranches[5].priceTarget')), '650');
+  await other.waitForSelector(final, { timeout: 30000 });
+  await other.waitForSelector('#details[data-valuation="final"]');
   assert.equal(await other.textContent('#details'), before);
+  assert.equal(await out(other, 'headline.fairValue'), await out(page, 'headline.fairValue'));
   assert.deepEqual(errors, []);
   assert.deepEqual(otherErrors, []);
 });
