@@ -33,7 +33,7 @@ use crate::date::Date;
 use crate::expected::{delivered_by_quarter, period_start};
 use crate::montecarlo::deployment::PairDeployment;
 use crate::montecarlo::options::Options;
-use crate::montecarlo::{Chain, Simulation, Sums};
+use crate::montecarlo::{Chain, Simulation};
 use crate::numeric::ratio;
 use crate::problem::Problem;
 use crate::scenario::Scenario;
@@ -212,7 +212,8 @@ fn milestone_probabilities(s: &Scenario, o: &Options) -> Vec<f64> {
 
 /// A run of the books in blocks, for Web Workers: the grant-date simulation's blocks come
 /// first, then those of the simulation of the deal as of its valuation date. Blocks absorbed in
-/// order give the same result as [`accounting`], whatever the number of workers.
+/// order give the same result as [`accounting`], whatever the number of workers. Its blocks are
+/// its chain's (`Deref`): counted, run, shaped, absorbed and their progress told there.
 pub struct AccountingRun {
     scenario: Scenario,
     options: AccountingOptions,
@@ -241,40 +242,6 @@ impl AccountingRun {
             scenario: s.clone(),
             options: *o,
         })
-    }
-
-    /// Blocks in all: the grant-date simulation's, then today's.
-    pub fn block_count(&self) -> u64 {
-        self.chain.block_count()
-    }
-
-    /// Runs block `index` on its own and returns its sums (a worker's job).
-    pub fn run_block(&mut self, index: u64) -> Sums {
-        self.chain.run_block(index)
-    }
-
-    /// The shape of block `index`'s sums, for [`Sums::from_slice`].
-    pub fn sums_shape(&mut self, index: u64) -> (usize, usize) {
-        self.chain.sums_shape(index)
-    }
-
-    /// Adds the sums of block `index`; blocks must come in order.
-    pub fn absorb_block(&mut self, index: u64, block: &Sums) -> Result<(), String> {
-        self.chain.absorb_block(index, block)
-    }
-
-    /// Blocks absorbed (or run) and blocks in all.
-    pub fn progress(&self) -> (u64, u64) {
-        self.chain.progress()
-    }
-
-    pub fn is_done(&self) -> bool {
-        self.chain.is_done()
-    }
-
-    /// Runs every remaining block on this thread.
-    pub fn run_all(&mut self) {
-        self.chain.run_all();
     }
 
     /// The books from the finished simulations.
@@ -362,4 +329,17 @@ pub fn accounting(s: &Scenario, o: &AccountingOptions) -> Result<Accounting, Vec
     let mut run = AccountingRun::new(s, o)?;
     run.run_all();
     Ok(run.result())
+}
+
+impl std::ops::Deref for AccountingRun {
+    type Target = Chain;
+    fn deref(&self) -> &Chain {
+        &self.chain
+    }
+}
+
+impl std::ops::DerefMut for AccountingRun {
+    fn deref_mut(&mut self) -> &mut Chain {
+        &mut self.chain
+    }
 }

@@ -16,7 +16,6 @@ use super::chain::Chain;
 use super::estimates::{Greeks, Valuation};
 use super::options::Options;
 use super::simulation::Simulation;
-use super::sums::Sums;
 use crate::problem::Problem;
 use crate::scenario::Scenario;
 
@@ -25,7 +24,8 @@ pub const SPOT_BUMP: f64 = 0.01;
 /// The volatility bump k (one volatility point), at most half the smallest volatility.
 pub const VOL_BUMP: f64 = 0.01;
 
-/// A valuation run in blocks, with the bumped runs when Greeks are asked for.
+/// A valuation run in blocks, with the bumped runs when Greeks are asked for. Its blocks are
+/// its chain's (`Deref`): counted, run, shaped and absorbed there.
 pub struct ValuationRun {
     chain: Chain,
     spot: f64,
@@ -64,25 +64,6 @@ impl ValuationRun {
         })
     }
 
-    pub fn block_count(&self) -> u64 {
-        self.chain.block_count()
-    }
-
-    /// Runs block `index` on its own and returns its sums (a worker's job).
-    pub fn run_block(&mut self, index: u64) -> Sums {
-        self.chain.run_block(index)
-    }
-
-    /// The shape of block `index`'s sums, for [`Sums::from_slice`].
-    pub fn sums_shape(&mut self, index: u64) -> (usize, usize) {
-        self.chain.sums_shape(index)
-    }
-
-    /// Adds the sums of block `index`; blocks must come in order.
-    pub fn absorb_block(&mut self, index: u64, block: &Sums) -> Result<(), String> {
-        self.chain.absorb_block(index, block)
-    }
-
     /// Pairs run so far and in all, over every run.
     pub fn progress(&self) -> (u64, u64) {
         self.chain.sims.iter().fold((0, 0), |(d, t), sim| {
@@ -91,22 +72,9 @@ impl ValuationRun {
         })
     }
 
-    pub fn is_done(&self) -> bool {
-        self.chain.is_done()
-    }
-
     /// Whether the base run is done: the fair value is final, the Greeks may still run.
     pub fn fair_value_done(&self) -> bool {
         self.chain.sims[0].is_done()
-    }
-
-    /// Runs up to `pairs` more pairs; returns how many ran.
-    pub fn run(&mut self, pairs: u64) -> u64 {
-        self.chain.run(pairs)
-    }
-
-    pub fn run_all(&mut self) {
-        self.chain.run_all();
     }
 
     /// The base run's valuation so far, with the Greeks once every bumped run is done.
@@ -116,7 +84,7 @@ impl ValuationRun {
         let mut v = sims[0].result();
         let (done, total) = self.progress();
         v.progress = done as f64 / total.max(1) as f64;
-        if sims.len() == 5 && self.is_done() {
+        if sims.len() == 5 && self.chain.is_done() {
             let value = |i: usize| sims[i].result().total_fair_value_usd;
             let delta_step = 2.0 * SPOT_BUMP * self.spot;
             let vega_step = 2.0 * self.vol_bump / 0.01;
@@ -149,5 +117,18 @@ impl ValuationRun {
         let mean = diffs.iter().sum::<f64>() / n;
         let var = diffs.iter().map(|d| (d - mean) * (d - mean)).sum::<f64>() / (n - 1.0);
         f64::sqrt(var / n)
+    }
+}
+
+impl std::ops::Deref for ValuationRun {
+    type Target = Chain;
+    fn deref(&self) -> &Chain {
+        &self.chain
+    }
+}
+
+impl std::ops::DerefMut for ValuationRun {
+    fn deref_mut(&mut self) -> &mut Chain {
+        &mut self.chain
     }
 }
