@@ -13,7 +13,7 @@ import { t, fmt, lang, setLang, LANGUAGES } from './i18n.js';
 import { mountPricingPanel } from './pricing.js';
 import { mountComparison, mountTornado } from './views.js';
 import { mountValuation } from './valuation.js';
-import { shareModule, warmUp } from './blocks.js';
+import { shareModule } from './blocks.js';
 import { mountBooks } from './books.js';
 import { mountPortfolio } from './portfolio.js';
 import { HASH_PREFIX } from './share.js';
@@ -149,8 +149,6 @@ function rerenderAll() {
   loadScenario(page.scenario, page.presetId);
 }
 
-// The workers start loading at once, beside the page, for the live valuation.
-warmUp();
 // Compiling the Wasm starts as soon as this module runs (the file itself is preloaded). It is
 // compiled once: this thread instantiates it, and the workers get the compiled module, so they
 // are ready for the live valuation without compiling it again.

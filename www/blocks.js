@@ -5,8 +5,8 @@
 // identical to one call on one thread for the same seed, whatever the number of workers.
 //
 // One run at a time. Starting a run drops the one in flight: each worker finishes the block it
-// is on (one at a time is in flight per worker), then takes the new run's; nothing is
-// restarted, so a live valuation can start again on every edit. Cancelling stops at once (the
+// is on (at most one of the dropped run's blocks waits behind it), then takes the new run's;
+// nothing is restarted, so a live valuation can start again on every edit. Cancelling stops at once (the
 // workers are restarted). One pool for the page, whoever mounts a panel: panels are mounted
 // again on every language change.
 
@@ -117,7 +117,9 @@ export function runInWorkers(sim, kind, scenario, options, handlers) {
   pool.job = job;
   for (const w of ensureWorkers()) {
     w.postMessage({ type: 'setup', id: job.id, kind, scenario, options });
-    // A worker still on a dropped run's block is fed when that block comes back.
+    // Two blocks in flight per idle worker, so that none waits for this thread; a worker
+    // still on a dropped run's block gets one now and one when that block comes back.
+    feed(w, job);
     if (!busy.has(w)) feed(w, job);
   }
   return { cancel: () => pool.job === job && stopRun(job) };

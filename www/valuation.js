@@ -299,9 +299,10 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
         const greeks = root.querySelector('#valuation-greeks')?.checked ?? true;
         start(scenario, { ...LIVE_OPTIONS, greeks }, true);
       };
-      // A loaded deal starts at once; while the reader types, after a short pause.
+      // A loaded deal starts once its report is painted; while the reader types, after a
+      // short pause.
       if (page.typing) liveTimer = setTimeout(go, LIVE_DELAY_MS);
-      else go();
+      else requestAnimationFrame(() => { liveTimer = setTimeout(go, 0); });
     },
   };
 }

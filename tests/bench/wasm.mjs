@@ -64,6 +64,10 @@ try {
   const page = await (await browser.newContext({ bypassCSP: true })).newPage();
   await page.goto(server.url);
   await page.waitForSelector('body[data-ready="true"]');
+  // The page values the deal live after load (in its workers): let that finish first, so that
+  // the timings below have the machine to themselves.
+  const settled = () => document.querySelector('#valuation-status')?.dataset.state === 'done';
+  await page.waitForFunction(settled, null, { timeout: 60000 });
   const result = await page.evaluate(async ([source, plainSource, baselineSource, specs]) => {
     const dc = await import('./pkg/dealcalc.js');
     await dc.default();
@@ -79,6 +83,7 @@ try {
   const full = await browser.newPage();
   await full.goto(server.url);
   await full.waitForSelector('body[data-ready="true"]');
+  await full.waitForFunction(settled, null, { timeout: 60000 });
   const fullRuns = [];
   const greeksRuns = [];
   let fullSe = null;

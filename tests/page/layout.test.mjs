@@ -41,6 +41,12 @@ test('no sideways scroll from 320 to 1,920 px, every headline card on screen', a
       .filter((t) => t.getBoundingClientRect().width > document.documentElement.clientWidth && !t.closest('.table-wrap'))
       .map((t) => t.id || t.className));
     assert.deepEqual(wide, [], `${width} px`);
+    // Below 1,100 px: the headline, then the inputs, then the details.
+    if (width < 1100) {
+      const top = (sel) => page.evaluate((s) => document.querySelector(s).getBoundingClientRect().top, sel);
+      const [head, form, details] = [await top('#headline'), await top('#inputs'), await top('#details')];
+      assert.ok(head < form && form < details, `${width} px: headline ${head}, form ${form}, details ${details}`);
+    }
     assert.deepEqual(errors, []);
     await page.close();
   }
