@@ -90,7 +90,9 @@ function renderSecondary() {
       if (page.report) steps[i]();
       next(i + 1);
     }, delay);
-    next(0, pause);
+    // On load they follow the painted report and the live valuation's start (queued first).
+    if (pause) next(0, pause);
+    else requestAnimationFrame(() => next(0));
   });
   return secondary;
 }
