@@ -61,8 +61,9 @@ export function showFairValue(v, state, price) {
 let detailsTimer = null;
 
 /**
- * Draws the report: the headline at once, the tables and charts of #details in the next task
- * (one pending draw however many edits), so that no task keeps a reader's typing waiting.
+ * Draws the report: the headline at once, the tables and charts of #details in a later task
+ * (one pending draw however many edits; while the reader types, after a pause), so that no
+ * task keeps a reader's typing waiting.
  */
 export function renderReport(r) {
   const items = headlineItems(r);
@@ -75,11 +76,14 @@ export function renderReport(r) {
   scheduleDetails();
 }
 
+/** While the reader types, the details wait for a pause (the headline shows each edit). */
+const DETAILS_PAUSE_MS = 150;
+
 function scheduleDetails() {
   clearTimeout(detailsTimer);
   detailsTimer = setTimeout(() => {
     if (page.report) renderDetails(page.report);
-  }, 0);
+  }, page.typing ? DETAILS_PAUSE_MS : 0);
 }
 
 /** The report's tables and charts into #details. */

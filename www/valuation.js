@@ -13,6 +13,12 @@ import { assumptionNote, cards, placeProblems, readNumber, scrollBox } from './u
 import { runInWorkers, warmUp, workerCount } from './blocks.js';
 import { page } from './state.js';
 
+/** Runs `f` in a task ahead of the page's ordinary ones where the browser can (postTask). */
+function soon(f) {
+  if (globalThis.scheduler?.postTask) scheduler.postTask(f, { priority: 'user-blocking' });
+  else setTimeout(f, 0);
+}
+
 /** The live valuation's options: the page's default run. */
 export const LIVE_OPTIONS = { paths: 16384, seed: 1, quasiRandom: true, antithetic: true, controlVariate: true };
 /** Paths of the live valuation's first, provisional figure, computed on this thread (about
@@ -302,7 +308,7 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
       // A loaded deal starts once its report is painted; while the reader types, after a
       // short pause.
       if (page.typing) liveTimer = setTimeout(go, LIVE_DELAY_MS);
-      else requestAnimationFrame(() => { liveTimer = setTimeout(go, 0); });
+      else requestAnimationFrame(() => soon(go));
     },
   };
 }
