@@ -169,8 +169,9 @@ print(f"""- **The page's default valuation in 250 ms ({full_state} in this run).
   same seed, shown when they end; the fair value does not wait for them.
 - **Wasm ÷ native at the page's default.** The quarter-second run and the ratio move with the
   load of this shared machine: over this session's runs, Chromium 1.30× (202 ms to the fair
-  value) on a quiet machine and 1.64–1.88× (264–271 ms) when native `evaluate` itself took twice
-  its usual time; Node 1.23–1.40×. Of the remaining gap, libm's `exp` is 20% of the Wasm time
+  value) on a quiet machine and 1.45–1.88× (264–317 ms) when native `evaluate` itself took twice
+  its usual time; Node 1.23–1.40×. A run where the native side alone ran slow (342 ms against
+  226–270 ms in the others) shows 0.97×: read the ratio over several runs, not one. Of the remaining gap, libm's `exp` is 20% of the Wasm time
   (16% natively) and the rest is the engines' code for the branchy scan of each path.
 - **First numbers ({first_state} in this run).** The page marks the frame that paints its first
   report; fresh pages on a quiet machine take about 210 ms, about 100 ms more when it is busy.
