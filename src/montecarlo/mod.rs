@@ -43,10 +43,12 @@
 //! by [`Simulation::absorb_block`]) gives the same bits as one thread, whatever the worker count.
 //!
 //! ## Layout
-//! [`options`] (what a run is asked for), `model` (the deal as paths see it), `path` (one
-//! path and the vest rule), [`deployment`] (phases per path), [`rng`] (streams), `sums` (what
-//! pairs add up), `estimates` (the valuation from the sums), `simulation` (the driver).
+//! [`options`] (what a run is asked for), `model` (the deal as paths see it), `path` (one path
+//! and the vest rule), `after_milestone` (the second vesting rule on a stored path),
+//! [`deployment`] (phases per path), [`rng`] (streams), `sums` (what pairs add up), `estimates`
+//! (the valuation from the sums), `simulation` (the driver).
 
+mod after_milestone;
 mod chain;
 pub mod deployment;
 mod estimates;

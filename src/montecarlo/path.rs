@@ -10,7 +10,7 @@
 use super::model::Model;
 use super::rng::Rng;
 use crate::scenario::{PriceTestKind, VestingRule};
-use crate::vesting::{price_counts_from, vest_at, VestAt};
+use crate::vesting::{vest_at, VestAt};
 
 /// Fan points per path (slot 0 is the valuation date).
 pub(super) const FAN_POINTS: usize = 48;
@@ -399,98 +399,6 @@ impl WindowSum {
         }
         self.end = end;
         self.sum / len as f64
-    }
-}
-
-impl Model {
-    /// When tranche `i` vests under `price_after_milestone`, its milestone at `tm` years, on
-    /// the path `log_prices` (ln S at each grid time): its price test counts from the first
-    /// grid time at or after the milestone ([`crate::vesting::price_counts_from`]), and it vests
-    /// when that test is met ([`crate::vesting::vest_at`]: the price date comes last). `touch`
-    /// is met at that grid time if S is at or above the target, else at the first crossing
-    /// after it (Brownian bridge between grid points with the main path's uniform of each
-    /// step, so that crossings of nested levels nest); `close` at the
-    /// first close at or above the target; `average` at the first trailing average (closes
-    /// before the valuation date equal S₀) at or above it.
-    fn price_after_milestone(
-        &self,
-        i: usize,
-        tm: f64,
-        log_prices: &[f64],
-        uniforms: &[f64],
-    ) -> Option<(f64, f64)> {
-        let (tp, sp) = self.price_counted_from_milestone(i, tm, log_prices, uniforms)?;
-        match vest_at(tm, tp, tp) {
-            VestAt::PriceDate => Some((tp, sp)),
-            VestAt::Milestone | VestAt::NotYet => None,
-        }
-    }
-
-    /// The first time (and price) tranche `i`'s test is met counting from its milestone at
-    /// `tm` years on.
-    fn price_counted_from_milestone(
-        &self,
-        i: usize,
-        tm: f64,
-        log_prices: &[f64],
-        uniforms: &[f64],
-    ) -> Option<(f64, f64)> {
-        let t = &self.tranches[i];
-        let dt = self.dt;
-        // The first grid time at or after the moment the price test starts to count.
-        let counts_from = price_counts_from(self.rule, 0.0, tm);
-        let mut start = f64::ceil(counts_from / dt) as usize;
-        if start > 0 && (start - 1) as f64 * dt >= counts_from {
-            start -= 1;
-        }
-        let last = log_prices.len().checked_sub(1)?;
-        if start > last {
-            return None;
-        }
-        let at = |k: usize| (k as f64 * dt, libm::exp(log_prices[k]));
-        let Some(h) = t.target else {
-            return Some(at(start));
-        };
-        let lh = t.log_target;
-        match t.kind {
-            PriceTestKind::Touch => {
-                if log_prices[start] >= lh {
-                    return Some(at(start));
-                }
-                let flat_k = 2.0 / (self.sigma * self.sigma * dt);
-                for k in start..last {
-                    let (x0, x1) = (log_prices[k], log_prices[k + 1]);
-                    let bridge_k = self.curve.as_ref().map_or(flat_k, |c| c.bridge_k[k]);
-                    let q = bridge_k * (lh - x0) * (lh - x1);
-                    if x1 >= lh || q < 38.0 && uniforms[k] < libm::exp(-q) {
-                        return Some(((k as f64 + 0.5) * dt, h));
-                    }
-                }
-                None
-            }
-            PriceTestKind::Close => (start..=last).find(|&k| log_prices[k] >= lh).map(at),
-            PriceTestKind::Average => {
-                let w = t.window;
-                let s0 = libm::exp(log_prices[0]);
-                let close = |j: isize| {
-                    if j <= 0 {
-                        s0
-                    } else {
-                        libm::exp(log_prices[j as usize])
-                    }
-                };
-                let mut sum: f64 = (0..w).map(|d| close(start as isize - d as isize)).sum();
-                for k in start..=last {
-                    if k > start {
-                        sum += close(k as isize) - close(k as isize - w as isize);
-                    }
-                    if sum / w as f64 >= h * (1.0 - 1e-12) {
-                        return Some(at(k));
-                    }
-                }
-                None
-            }
-        }
     }
 }
 
