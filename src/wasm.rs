@@ -340,8 +340,7 @@ impl WarrantSimulation {
     /// is not a whole number ≥ 0.
     #[wasm_bindgen(js_name = runBlock)]
     pub fn run_block(&mut self, index: f64) -> Result<Vec<f64>, JsValue> {
-        let index = block_index(index)?;
-        Ok(self.inner.run_block(index).to_vec())
+        run_chain_block(&mut self.inner, index)
     }
 
     /// Adds the sums of block `index` made by `runBlock` (in any worker, with the same
@@ -350,9 +349,7 @@ impl WarrantSimulation {
     /// for a block out of order or data that is not such a block.
     #[wasm_bindgen(js_name = absorbBlock)]
     pub fn absorb_block(&mut self, index: f64, data: &[f64]) -> Result<(), JsValue> {
-        let index = block_index(index)?;
-        let shape = self.inner.sums_shape(index);
-        absorb(data, shape, |block| self.inner.absorb_block(index, block))
+        absorb_chain_block(&mut self.inner, index, data)
     }
 }
 
@@ -389,16 +386,13 @@ impl AccountingSimulation {
     /// Runs block `index` on its own (a worker's job) and returns its sums.
     #[wasm_bindgen(js_name = runBlock)]
     pub fn run_block(&mut self, index: f64) -> Result<Vec<f64>, JsValue> {
-        let index = block_index(index)?;
-        Ok(self.inner.run_block(index).to_vec())
+        run_chain_block(&mut self.inner, index)
     }
 
     /// Adds the sums of block `index` (blocks in order); throws, changing nothing, otherwise.
     #[wasm_bindgen(js_name = absorbBlock)]
     pub fn absorb_block(&mut self, index: f64, data: &[f64]) -> Result<(), JsValue> {
-        let index = block_index(index)?;
-        let shape = self.inner.sums_shape(index);
-        absorb(data, shape, |block| self.inner.absorb_block(index, block))
+        absorb_chain_block(&mut self.inner, index, data)
     }
 
     /// Whether every block has been absorbed.
@@ -416,13 +410,24 @@ impl AccountingSimulation {
 
 /// Reads a block's sums of `(tranches, days)` shape and hands them to `absorb`; a problem at
 /// `block` for data that is not such a block or a block out of order.
-fn absorb(
+/// Block `index` of a chain of simulations (the valuation's or the books'), run on its own: a
+/// worker's job, its sums as numbers.
+fn run_chain_block(chain: &mut montecarlo::Chain, index: f64) -> Result<Vec<f64>, JsValue> {
+    let index = block_index(index)?;
+    Ok(chain.run_block(index).to_vec())
+}
+
+/// Reads block `index`'s sums from `data` in the shape of that block and adds them to the
+/// chain; a problem at `block` (and nothing changed) for data that is not such a block.
+fn absorb_chain_block(
+    chain: &mut montecarlo::Chain,
+    index: f64,
     data: &[f64],
-    (tranches, days): (usize, usize),
-    absorb: impl FnOnce(&montecarlo::Sums) -> Result<(), String>,
 ) -> Result<(), JsValue> {
+    let index = block_index(index)?;
+    let (tranches, days) = chain.sums_shape(index);
     montecarlo::Sums::from_slice(data, tranches, days)
-        .and_then(|block| absorb(&block))
+        .and_then(|block| chain.absorb_block(index, &block))
         .map_err(|m| error(vec![Problem::new("block", "block", m)]))
 }
 

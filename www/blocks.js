@@ -33,11 +33,6 @@ function ensureWorkers() {
   return pool.workers;
 }
 
-/** Starts the workers (module and Wasm compile) ahead of the first run. */
-export function warmUp() {
-  ensureWorkers();
-}
-
 function stopWorkers() {
   pool.workers.forEach((w) => w.terminate());
   pool.workers = [];

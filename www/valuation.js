@@ -10,7 +10,7 @@ import { el, fmt } from './dom.js';
 import { vestingTimeline, valueHistogram } from './charts.js';
 import { t } from './i18n.js';
 import { assumptionNote, cards, placeProblems, readNumber, scrollBox } from './ui.js';
-import { runInWorkers, warmUp, workerCount } from './blocks.js';
+import { runInWorkers, workerCount } from './blocks.js';
 import { page } from './state.js';
 
 /** Runs `f` in a task ahead of the page's ordinary ones where the browser can (postTask). */
@@ -20,7 +20,7 @@ function soon(f) {
 }
 
 /** The live valuation's options: the page's default run. */
-export const LIVE_OPTIONS = { paths: 16384, seed: 1, quasiRandom: true, antithetic: true, controlVariate: true };
+const LIVE_OPTIONS = { paths: 16384, seed: 1, quasiRandom: true, antithetic: true, controlVariate: true };
 /** Paths of the live valuation's first, provisional figure, computed on this thread (about
  *  10 ms; its standard error is shown with it). */
 const QUICK_PATHS = 256;
@@ -275,12 +275,6 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
     results.classList.toggle('stale', Boolean(lastValuation) && !fresh);
     charts.replaceChildren(...[vestingTimeline({ scenario, report: lastReport, valuation: fresh }), fresh ? valueHistogram(fresh) : null].filter(Boolean));
   }
-
-  // Start the workers (module and Wasm compile) once the page has settled, so that the first
-  // run does not wait for them.
-  setTimeout(() => {
-    if (!root.hidden) warmUp();
-  }, 1500);
 
   let liveTimer = null;
   return {
