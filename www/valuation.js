@@ -21,8 +21,8 @@ function soon(f) {
 
 /** The live valuation's options: the page's default run. */
 const LIVE_OPTIONS = { paths: 16384, seed: 1, quasiRandom: true, antithetic: true, controlVariate: true };
-/** Paths of the live valuation's first, provisional figure, computed on this thread (about
- *  10 ms; its standard error is shown with it). */
+/** Paths of the live valuation's first, provisional figure after a load, computed on this
+ *  thread (about 10 ms; its standard error is shown with it). */
 const QUICK_PATHS = 256;
 /** While the reader types, edits closer together than this start one live run. */
 const LIVE_DELAY_MS = 80;
@@ -153,13 +153,17 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
       progress(fraction, s) {
         if (!current()) return;
         progress.value = fraction;
+        status.dataset.state = 'running';
+        const p = fmt.pct(fraction, 0);
+        // A partial valuation (the whole estimate, sorted and sent over) only where it is shown.
         if (!s.fairValueDone && !live) {
           const partial = s.result();
           lastValuation = partial;
           renderResults(partial, true);
+          status.textContent = t('Running… {p} ({paths} paths so far)', { p, paths: fmt.num(partial.paths, 0) });
+        } else {
+          status.textContent = t('Running… {p}', { p });
         }
-        status.dataset.state = 'running';
-        status.textContent = t('Running… {p} ({paths} paths so far)', { p: fmt.pct(fraction, 0), paths: fmt.num(s.result().paths, 0) });
       },
       done(s, ms) {
         if (!current()) return;
@@ -200,13 +204,18 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
     };
     job = mine;
     mine.run = runInWorkers(sim, 'valuation', scenario, opts, handlers);
-    if (live) {
-      // A first figure at once, from a few paths on this thread, while the workers start.
-      try {
-        onFair(valueWarrant(scenario, { ...opts, paths: QUICK_PATHS, greeks: false }), 'provisional', price);
-      } catch {
-        // The workers' figure follows; a scenario the simulation refuses was reported above.
-      }
+    if (live && !page.typing) {
+      // After a load, a first figure from a few paths on this thread while the workers start,
+      // in a task of its own (ahead of the ordinary ones). While the reader types, the
+      // workers' first block is the provisional figure: this thread stays free for typing.
+      soon(() => {
+        if (!current() || fairShown || provisional) return;
+        try {
+          onFair(valueWarrant(scenario, { ...opts, paths: QUICK_PATHS, greeks: false }), 'provisional', price);
+        } catch {
+          // The workers' figure follows; a scenario the simulation refuses was reported above.
+        }
+      });
     }
   }
 

@@ -85,6 +85,7 @@ test('at 1,280 px the form sits beside the results and the headline stays in vie
   await page.click('nav.sections a[href="#methodology"]');
   await page.waitForFunction(() => location.hash === '#methodology');
   assert.deepEqual(errors, []);
+  await page.close();
 });
 
 test('the fair value shows a provisional figure within a second of load, then the final one', async () => {
@@ -107,6 +108,7 @@ test('the fair value shows a provisional figure within a second of load, then th
   await page.fill('[data-path="equity.sharePrice"]', '250');
   await page.waitForSelector(`${card}[data-state="final"][data-price="250"]`, { timeout: 30000 });
   assert.deepEqual(errors, []);
+  await page.close();
 });
 
 test('typing while the valuation runs never blocks the page for more than 50 ms', async () => {
@@ -130,6 +132,7 @@ test('typing while the valuation runs never blocks the page for more than 50 ms'
   const long = await page.evaluate((t0) => window.longTasks.filter((e) => e.start >= t0), start);
   assert.deepEqual(long, [], `long tasks while typing: ${JSON.stringify(long)}`);
   assert.deepEqual(errors, []);
+  await page.close();
 });
 
 async function axe(page, selector) {
@@ -184,6 +187,7 @@ test('the keyboard reaches the section index, the form and the panels in order; 
   await page.emulateMedia({ reducedMotion: 'reduce' });
   assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior), 'auto');
   assert.deepEqual(errors, []);
+  await page.close();
 });
 
 test('print: one report of the deal, without buttons or form chrome', async () => {
@@ -209,6 +213,7 @@ test('print: one report of the deal, without buttons or form chrome', async () =
   assert.ok(shown.headline && shown.capacity && shown.sources && shown.charts >= 2, JSON.stringify(shown));
   await page.pdf({ path: `${RESULTS}/print.pdf`, format: 'A4' });
   assert.deepEqual(errors, []);
+  await page.close();
 });
 
 test('<deal-calculator> in each of its views, and the iframe embed, fit a phone', async () => {

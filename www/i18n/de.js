@@ -306,6 +306,7 @@ export const de = {
   'Cancelled at {p}; the figures below are from the paths run so far.': 'Bei {p} abgebrochen; die Zahlen unten stammen aus den bisherigen Pfaden.',
   'Done: {paths} paths × {steps} steps in {s} s.': 'Fertig: {paths} Pfade × {steps} Schritte in {s} s.',
   'Running… {p} ({paths} paths so far)': 'Läuft … {p} ({paths} Pfade bisher)',
+  'Running… {p}': 'Läuft … {p}',
   'Starting…': 'Startet …',
   'Tranches (probabilities and dates real-world; values risk-neutral)': 'Tranchen (Wahrscheinlichkeiten und Termine reale Welt; Werte risikoneutral)',
   'Risk-neutral prob.': 'Risikoneutrale Wahrsch.',
