@@ -9,6 +9,10 @@
 // nothing is restarted, so a live valuation can start again on every edit. Cancelling stops at once (the
 // workers are restarted). One pool for the page, whoever mounts a panel: panels are mounted
 // again on every language change.
+//
+// Beside the pool, one more worker computes quick estimates (quickValuation): the live
+// valuation's provisional figure after an edit, which then waits neither for the pool's
+// workers to finish their blocks nor on this thread, which stays free for typing.
 
 export const workerCount = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8));
 const pool = { workers: [], job: null };
@@ -22,10 +26,48 @@ export function shareModule(module) {
   for (const w of pool.workers) w.postMessage({ type: 'module', module });
 }
 
+const quick = { worker: null, id: 0, waiting: null };
+
+/**
+ * A small valuation (`valueWarrant(scenario, options)`) in the quick worker: resolves with it,
+ * or with null when it fails or a later quick estimate replaces it first.
+ */
+export function quickValuation(scenario, options) {
+  startQuickWorker();
+  quick.waiting?.(null);
+  const id = ++quick.id;
+  quick.worker.postMessage({ type: 'quick', id, scenario, options });
+  return new Promise((resolve) => { quick.waiting = resolve; });
+}
+
+/**
+ * Starts the quick worker (once), so that it is ready by the reader's first edit; not before
+ * the page's first figures, which it would slow.
+ */
+export function startQuickWorker() {
+  if (!quick.worker) {
+    quick.worker = startWorker();
+    quick.worker.onmessage = ({ data }) => {
+      if (data.id !== quick.id || !quick.waiting) return;
+      quick.waiting(data.valuation ?? null);
+      quick.waiting = null;
+    };
+    quick.worker.onerror = () => {
+      quick.waiting?.(null);
+      quick.waiting = null;
+    };
+  }
+}
+
+function startWorker() {
+  const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  if (wasmModule) w.postMessage({ type: 'module', module: wasmModule });
+  return w;
+}
+
 function ensureWorkers() {
   while (pool.workers.length < workerCount) {
-    const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-    if (wasmModule) w.postMessage({ type: 'module', module: wasmModule });
+    const w = startWorker();
     w.onmessage = (e) => onMessage(w, e.data);
     w.onerror = (e) => fail(e.message);
     pool.workers.push(w);
@@ -45,8 +87,9 @@ function fail(message) {
   job?.handlers.failed(message);
 }
 
-/** Gives worker `w` the next block nobody has, if any. */
+/** Gives worker `w` the next block nobody has, if any (none while the run holds `w` back). */
 function feed(w, job) {
+  if (job.held.has(w)) return;
   if (job.next < job.blocks) {
     w.postMessage({ type: 'block', id: job.id, index: job.next++ });
     job.inFlight.add(w);
@@ -98,26 +141,38 @@ function onMessage(w, msg) {
  * Runs `sim` (made on this thread from `scenario` and `options`) across the pool; each worker
  * makes its own of `kind` ("valuation" or "accounting"). `handlers`: progress(fraction, sim) at
  * most twice a second, done(sim, ms), failed(message), stopped(fraction, sim) when another run
- * or cancel ends it, and optionally absorbed(sim, ms) after each absorbed block. Returns
- * {cancel()}.
+ * or cancel ends it, and optionally absorbed(sim, ms) after each absorbed block. `spare`:
+ * how many workers the run leaves idle until release() (at least one works). Returns
+ * {cancel(), release()}.
  */
-export function runInWorkers(sim, kind, scenario, options, handlers) {
+export function runInWorkers(sim, kind, scenario, options, handlers, spare = 0) {
   const previous = pool.job;
   const busy = new Set(previous?.inFlight ?? []);
   if (previous) {
     pool.job = null;
     previous.handlers.dropped?.();
   }
-  const job = { id: ++lastRunId, sim, handlers, blocks: sim.blockCount, next: 0, absorbed: 0, pending: new Map(), started: performance.now(), lastPost: performance.now(), inFlight: new Set() };
+  const job = { id: ++lastRunId, sim, handlers, blocks: sim.blockCount, next: 0, absorbed: 0, pending: new Map(), started: performance.now(), lastPost: performance.now(), inFlight: new Set(), held: new Set() };
   pool.job = job;
-  for (const w of ensureWorkers()) {
+  const workers = ensureWorkers();
+  for (const w of workers.slice(Math.max(1, workers.length - spare))) job.held.add(w);
+  for (const w of workers) {
     w.postMessage({ type: 'setup', id: job.id, kind, scenario, options });
     // Two blocks in flight per idle worker, so that none waits for this thread; a worker
     // still on a dropped run's block gets one now and one when that block comes back.
     feed(w, job);
     if (!busy.has(w)) feed(w, job);
   }
-  return { cancel: () => pool.job === job && stopRun(job) };
+  const release = () => {
+    if (pool.job !== job) return;
+    const held = [...job.held];
+    job.held.clear();
+    for (const w of held) {
+      feed(w, job);
+      feed(w, job);
+    }
+  };
+  return { cancel: () => pool.job === job && stopRun(job), release };
 }
 
 /** Stops `job` at once; its figures stay those of the blocks absorbed so far. */

@@ -10,7 +10,7 @@ import { el, fmt } from './dom.js';
 import { vestingTimeline, valueHistogram } from './charts.js';
 import { t } from './i18n.js';
 import { assumptionNote, cards, placeProblems, readNumber, scrollBox } from './ui.js';
-import { runInWorkers, workerCount } from './blocks.js';
+import { quickValuation, runInWorkers, startQuickWorker, workerCount } from './blocks.js';
 import { page } from './state.js';
 
 /** Runs `f` in a task ahead of the page's ordinary ones where the browser can (postTask). */
@@ -21,11 +21,13 @@ function soon(f) {
 
 /** The live valuation's options: the page's default run. */
 const LIVE_OPTIONS = { paths: 16384, seed: 1, quasiRandom: true, antithetic: true, controlVariate: true };
-/** Paths of the live valuation's first, provisional figure after a load, computed on this
- *  thread (about 10 ms; its standard error is shown with it). */
+/** Paths of the live valuation's first, provisional figure (about 10 ms; its standard error
+ *  is shown with it). */
 const QUICK_PATHS = 256;
 /** While the reader types, edits closer together than this start one live run. */
 const LIVE_DELAY_MS = 80;
+/** A live run started while the reader types uses every worker once no edit came for this long. */
+const TYPING_PAUSE_MS = 250;
 
 export function mountValuation(root, getScenario, onFair = () => {}) {
   const input = (id, label, value, help) => {
@@ -203,19 +205,33 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
       },
     };
     job = mine;
-    mine.run = runInWorkers(sim, 'valuation', scenario, opts, handlers);
-    if (live && !page.typing) {
-      // After a load, a first figure from a few paths on this thread while the workers start,
-      // in a task of its own (ahead of the ordinary ones). While the reader types, the
-      // workers' first block is the provisional figure: this thread stays free for typing.
-      soon(() => {
-        if (!current() || fairShown || provisional) return;
-        try {
-          onFair(valueWarrant(scenario, { ...opts, paths: QUICK_PATHS, greeks: false }), 'provisional', price);
-        } catch {
-          // The workers' figure follows; a scenario the simulation refuses was reported above.
-        }
-      });
+    // While the reader types, the run leaves one worker idle until typing pauses: with the
+    // quick worker, no more threads busy than cores, so that this thread keeps up with typing.
+    const typing = live && page.typing;
+    mine.run = runInWorkers(sim, 'valuation', scenario, opts, handlers, typing ? 1 : 0);
+    if (typing) setTimeout(() => mine.run.release(), TYPING_PAUSE_MS);
+    if (live) {
+      // A first figure from a few paths while the pool's workers start the run (or finish the
+      // blocks they are on). After a load, on this thread, in a task of its own ahead of the
+      // ordinary ones (the quick worker may still be starting); while the reader types, in
+      // the quick worker, so that this thread stays free for typing.
+      const quickOptions = { ...opts, paths: QUICK_PATHS, greeks: false };
+      const show = (v) => {
+        if (v && current() && !fairShown && !provisional) onFair(v, 'provisional', price);
+      };
+      if (page.typing) {
+        quickValuation(scenario, quickOptions).then(show);
+      } else {
+        soon(() => {
+          if (!current() || fairShown || provisional) return;
+          try {
+            show(valueWarrant(scenario, quickOptions));
+          } catch {
+            // The workers' figure follows; a scenario the simulation refuses was reported above.
+          }
+          startQuickWorker();
+        });
+      }
     }
   }
 

@@ -2,11 +2,42 @@
 // hands it (runBlock), posting each block's sums back as a transferred Float64Array. The page
 // absorbs the blocks in order, so the result does not depend on how many workers there are.
 // The books panel's AccountingSimulation runs the same way (setup with kind "accounting").
-import init, { WarrantSimulation, AccountingSimulation } from './pkg/dealcalc.js';
+//
+// Blocks wait in a queue of the worker's own and are computed one per task, so that a new
+// run's setup, posted while a block is computed, is read before the next block: the dropped
+// run's waiting blocks are then skipped, not computed. A "quick" message asks for a whole
+// small valuation (valueWarrant), the live valuation's provisional figure.
+import init, { WarrantSimulation, AccountingSimulation, valueWarrant } from './pkg/dealcalc.js';
 
 // The page sends its compiled module first (blocks.js); without it the worker loads its own.
 let ready = null;
 let run = null; // {id, sim}
+let queue = []; // block indexes of `run`, in the order they were handed out
+let scheduled = false;
+// A task of its own for each block: a message to ourselves queues behind the page's messages
+// that have already arrived (the same task source), unlike a timer.
+const tick = new MessageChannel();
+tick.port1.onmessage = computeNext;
+
+function schedule() {
+  if (scheduled || queue.length === 0) return;
+  scheduled = true;
+  tick.port2.postMessage(null);
+}
+
+function computeNext() {
+  scheduled = false;
+  const index = queue.shift();
+  if (index === undefined || !run) return;
+  const id = run.id;
+  try {
+    const data = run.sim.runBlock(index);
+    self.postMessage({ type: 'block', id, index, data }, [data.buffer]);
+  } catch (err) {
+    self.postMessage({ type: 'error', id, message: err.message, problems: err.problems ?? [] });
+  }
+  schedule();
+}
 
 self.onmessage = async (event) => {
   const msg = event.data;
@@ -19,13 +50,16 @@ self.onmessage = async (event) => {
   try {
     if (msg.type === 'setup') {
       run?.sim.free();
+      queue = [];
       const Sim = msg.kind === 'accounting' ? AccountingSimulation : WarrantSimulation;
       run = { id: msg.id, sim: new Sim(msg.scenario, msg.options) };
     } else if (msg.type === 'block' && run?.id === msg.id) {
-      const data = run.sim.runBlock(msg.index);
-      self.postMessage({ type: 'block', id: msg.id, index: msg.index, data }, [data.buffer]);
+      queue.push(msg.index);
+      schedule();
+    } else if (msg.type === 'quick') {
+      self.postMessage({ type: 'quick', id: msg.id, valuation: valueWarrant(msg.scenario, msg.options) });
     }
   } catch (err) {
-    self.postMessage({ type: 'error', id: msg.id, message: err.message, problems: err.problems ?? [] });
+    self.postMessage({ type: msg.type === 'quick' ? 'quick' : 'error', id: msg.id, message: err.message, problems: err.problems ?? [] });
   }
 };
