@@ -1,7 +1,7 @@
 // The page in headless Chromium: default preset, recompute on input, errors beside fields.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { suite, open, RESULTS } from './harness.mjs';
+import { suite, open, RESULTS, wholePage } from './harness.mjs';
 
 const ctx = suite();
 
@@ -31,7 +31,7 @@ test('the default deal shows 8.98% and reacts to edits and errors', async () => 
   await page.waitForFunction(() => document.querySelector('[data-out="dilution.maxOwnership"]').textContent === '8.98%');
   assert.equal(await page.textContent(problem('equity.sharesOutstanding')), '');
 
-  await page.screenshot({ path: `${RESULTS}/calculator-en.png`, fullPage: true });
+  await wholePage(page, `${RESULTS}/calculator-en.png`);
   assert.deepEqual(errors, []);
   // Nothing but the page's own origin was asked for.
   assert.ok(ctx.server.requests.length > 0);
@@ -108,7 +108,7 @@ test('every preset shows its capacity, dilution or financing with source markers
     await page.waitForFunction(([o, t]) => document.querySelector(`[data-out="${o}"]`)?.textContent === t, [out, text]);
     assert.ok(await page.locator('.badge').count() > 5, `${id} shows source markers`);
   }
-  await page.screenshot({ path: `${RESULTS}/broadcom.png`, fullPage: true });
+  await wholePage(page, `${RESULTS}/broadcom.png`);
   assert.match(await page.textContent('[data-out="capacity.totalGw"] + .card-note'), /· 0 GW binding/);
   assert.deepEqual(errors, []);
 });
@@ -183,7 +183,7 @@ test('the warrant is valued in a worker with progress, and cancel stops it', asy
   await page.waitForFunction(() => document.querySelector('#valuation-status').textContent.startsWith('Cancelled'), null, { timeout: 10000 });
   assert.ok(await page.evaluate(() => document.querySelector('#valuation-progress').value) < 1);
   assert.equal(await page.isDisabled('#valuation-run'), false);
-  await page.screenshot({ path: `${RESULTS}/valuation.png`, fullPage: true });
+  await wholePage(page, `${RESULTS}/valuation.png`);
 
   // The panel is mounted again on each language change; the page keeps one pool of workers.
   for (const code of ['de', 'en', 'de', 'en']) await page.selectOption('#lang', code);
@@ -210,7 +210,7 @@ test('screenshots at 390 and 1,280 px in English and German, the headline in eac
       await page.selectOption('#lang', lang);
       await page.waitForFunction((l) => document.documentElement.lang === l, lang);
       assert.ok(await page.locator('#headline [part="card"]').count() >= 6, `${width} px ${lang}`);
-      await page.screenshot({ path: `${RESULTS}/page-${width}-${lang}.png`, fullPage: true });
+      await wholePage(page, `${RESULTS}/page-${width}-${lang}.png`);
       assert.deepEqual(errors, []);
       await page.close();
     }

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, WWW, RESULTS } from './harness.mjs';
+import { serve, launch, WWW, RESULTS, wholePage } from './harness.mjs';
 
 const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 let browser;
@@ -99,7 +99,7 @@ async function checkEmbedding({ url, calculatorOrigin, hostRequests, name, width
   assert.ok(messages.length >= 1);
   for (const m of messages) assert.deepEqual(Object.keys(m).sort(), ['height', 'type']);
 
-  await page.screenshot({ path: `${RESULTS}/embed-${name}-${width}.png`, fullPage: true });
+  await wholePage(page, `${RESULTS}/embed-${name}-${width}.png`);
   // No sideways scroll on the host page nor in the frame, at this width.
   const overflow = (f) => f.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(await overflow(page) <= 0, `${width} px: the host page scrolls sideways`);

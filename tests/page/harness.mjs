@@ -88,3 +88,14 @@ export function suite() {
   });
   return ctx;
 }
+
+/**
+ * A screenshot of the whole page as a reader scrolling through it sees it: the panels below the
+ * deal are drawn only near the screen (content-visibility: auto), so they are drawn here first.
+ */
+export async function wholePage(page, path) {
+  await page.evaluate(() => document.querySelectorAll('main > .panel').forEach((p) => { p.style.contentVisibility = 'visible'; }));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.screenshot({ path, fullPage: true });
+  await page.evaluate(() => document.querySelectorAll('main > .panel').forEach((p) => { p.style.contentVisibility = ''; }));
+}

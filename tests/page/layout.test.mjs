@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { suite, open, RESULTS } from './harness.mjs';
+import { suite, open, RESULTS, wholePage } from './harness.mjs';
 
 const ctx = suite();
 const require = createRequire(import.meta.url);
@@ -139,6 +139,9 @@ async function axe(page, selector) {
   return page.evaluate(async (sel) => {
     const root = document.querySelector(sel);
     if (!root || root.hidden) return [];
+    // On screen, as a reader sees it: panels far below are not drawn (content-visibility).
+    root.scrollIntoView();
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const r = await window.axe.run(root, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   }, selector);
@@ -249,7 +252,7 @@ test('<deal-calculator> in each of its views, and the iframe embed, fit a phone'
       assert.ok(fits.scroll <= 0, `${width} px: the host scrolls sideways ${JSON.stringify(fits)}`);
       for (const e of fits.elements) assert.ok(e.inner <= width + 0.5, `${width} px ${e.view}: ${e.inner}`);
       assert.ok(await frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), `${width} px: the frame scrolls sideways`);
-      await page.screenshot({ path: `${RESULTS}/element-views-${width}.png`, fullPage: true });
+      await wholePage(page, `${RESULTS}/element-views-${width}.png`);
       assert.deepEqual(errors, []);
       await page.close();
     }

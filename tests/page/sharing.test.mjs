@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { suite, open, RESULTS } from './harness.mjs';
+import { suite, open, RESULTS, wholePage } from './harness.mjs';
 
 const ctx = suite();
 
@@ -137,7 +137,7 @@ test('JSON export then import restores the scenario; CSV is clean', async () => 
 
 test('German: numbers, money and dates in German, remembered on reload', async () => {
   const { page, errors } = await open(ctx.browser, ctx.server.url);
-  await page.screenshot({ path: `${RESULTS}/page-en.png`, fullPage: true });
+  await wholePage(page, `${RESULTS}/page-en.png`);
   await page.selectOption('#lang', 'de');
   await page.waitForFunction(() => document.documentElement.lang === 'de');
   assert.equal(await out(page, 'dilution.maxOwnership'), '8,98 %');
@@ -151,7 +151,7 @@ test('German: numbers, money and dates in German, remembered on reload', async (
   // Typing in German: a decimal comma.
   await page.fill(field('equity.sharePrice'), '250,5');
   await page.waitForFunction(() => document.querySelector('[data-out="dilution.valueTransferUsd"]').textContent.replace(/[\u00a0\u202f]/g, ' ') === '40,1 Mrd. $');
-  await page.screenshot({ path: `${RESULTS}/page-de.png`, fullPage: true });
+  await wholePage(page, `${RESULTS}/page-de.png`);
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
   assert.equal(await page.inputValue('#lang'), 'de');
