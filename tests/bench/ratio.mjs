@@ -1,0 +1,61 @@
+// Wasm ÷ native at the page's default valuation (AMD–OpenAI, 16,384 quasi-random paths, daily
+// grid, one thread), measured in interleaved rounds so that the shared machine's load falls on
+// all three alike: each round runs the native build (examples/time_value.rs), then the Wasm
+// build in Node, then in Chromium, RUNS times each. Prints one JSON line with every sample
+// per side and the fair values (which must be identical).
+import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, WWW } from '../page/harness.mjs';
+
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const RUNS = Number(process.env.RUNS ?? 3);
+const OPTIONS = { paths: 16384, seed: 1, quasiRandom: true };
+const NATIVE = new URL('../../target/release/examples/time_value', import.meta.url).pathname;
+
+const dc = await import(`${WWW}pkg/dealcalc.js`);
+dc.initSync({ module: await readFile(`${WWW}pkg/dealcalc_bg.wasm`) });
+const amd = dc.preset('amd-openai-2025');
+const server = await serve();
+const browser = await launch();
+const samples = { native: [], node: [], chromium: [] };
+const fair = {};
+try {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForFunction(() => document.querySelector('#valuation-status')?.dataset.state === 'done', null, { timeout: 60000 });
+  // Warm every side once (the engines tier their code up on first use).
+  dc.valueWarrant(amd, OPTIONS);
+  const inPage = (runs) => page.evaluate(async ([options, runs]) => {
+    const dc = await import('./pkg/dealcalc.js');
+    await dc.default();
+    const amd = dc.preset('amd-openai-2025');
+    const ms = [];
+    let v;
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      v = dc.valueWarrant(amd, options);
+      ms.push(performance.now() - t0);
+    }
+    return { ms, fairValueUsd: v.totalFairValueUsd };
+  }, [OPTIONS, runs]);
+  await inPage(1);
+  for (let round = 0; round < ROUNDS; round++) {
+    const native = JSON.parse(execFileSync(NATIVE, ['amd-openai-2025', JSON.stringify(OPTIONS), String(RUNS)], { encoding: 'utf8' }));
+    samples.native.push(...native.ms);
+    fair.native = native.fairValueUsd;
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      fair.node = dc.valueWarrant(amd, OPTIONS).totalFairValueUsd;
+      samples.node.push(performance.now() - t0);
+    }
+    const chromium = await inPage(RUNS);
+    samples.chromium.push(...chromium.ms);
+    fair.chromium = chromium.fairValueUsd;
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+for (const s of Object.values(samples)) s.sort((a, b) => a - b);
+console.log(JSON.stringify({ samples, fair }));
