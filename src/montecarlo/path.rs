@@ -46,6 +46,9 @@ pub(super) struct PathState {
     prices: Vec<f64>,
     /// The bridge uniform of every step, kept only under `price_after_milestone`.
     step_uniforms: Vec<f64>,
+    /// Σ Z over the first j steps at index j (flat volatility: W at step j is √Δ·sign·Σ Z),
+    /// formed with the path, so that the likelihood ratio needs no second pass.
+    normal_sums: Vec<f64>,
 }
 
 impl Model {
@@ -89,9 +92,10 @@ impl Model {
             log_prices: xs,
             prices: ss,
             step_uniforms,
+            normal_sums,
         } = state;
         // The path: xs[j] = ln S at grid time j.
-        self.log_path_into(normals, drift, sign, xs);
+        self.log_path_into(normals, drift, sign, xs, Some(normal_sums));
         ss.clear();
         ss.push(s0);
         ss.resize(steps + 1, 0.0);
@@ -284,7 +288,7 @@ impl Model {
             return gz - 0.5 * gg;
         }
         // The driving Brownian motion W at the last simulated step, and that step's time.
-        let z_sum = done.iter().fold(0.0, |acc, z| acc + z);
+        let z_sum = normal_sums[steps_done];
         let (w, tau) = (sign * f64::sqrt(dt) * z_sum, steps_done as f64 * dt);
         let theta = self.theta;
         theta * w - 0.5 * theta * theta * tau
@@ -293,7 +297,14 @@ impl Model {
     /// ln S at every grid time of the path driven by `normals` (× `sign`) under `drift`:
     /// ln S(t+Δ) = ln S(t) + ((m − σ²/2)Δ + σ√Δ·Z) (v_k for σ²Δ under a term structure); the
     /// increment is formed first, so that the chain from step to step is one addition.
-    fn log_path_into(&self, normals: &[f64], drift: f64, sign: f64, xs: &mut Vec<f64>) {
+    fn log_path_into(
+        &self,
+        normals: &[f64],
+        drift: f64,
+        sign: f64,
+        xs: &mut Vec<f64>,
+        normal_sums: Option<&mut Vec<f64>>,
+    ) {
         let (dt, sigma, steps) = (self.dt, self.sigma, self.steps);
         xs.resize(steps + 1, 0.0);
         let mut x = libm::log(self.s0);
@@ -303,9 +314,23 @@ impl Model {
             None => {
                 let a = (drift - 0.5 * sigma * sigma) * dt;
                 let b = sigma * f64::sqrt(dt) * sign;
-                for (out, &z) in path {
-                    x += a + b * z;
-                    *out = x;
+                if let Some(sums) = normal_sums {
+                    // Σ Z beside the path, in the same order as a fold over the steps, so the
+                    // same bits; the two chains of additions run side by side.
+                    sums.resize(steps + 1, 0.0);
+                    sums[0] = 0.0;
+                    let mut z_sum = 0.0;
+                    for ((out, &z), sum) in path.zip(&mut sums[1..]) {
+                        x += a + b * z;
+                        *out = x;
+                        z_sum += z;
+                        *sum = z_sum;
+                    }
+                } else {
+                    for (out, &z) in path {
+                        x += a + b * z;
+                        *out = x;
+                    }
                 }
             }
             Some(c) => {
@@ -321,7 +346,7 @@ impl Model {
     /// at grid step ⌈j·steps/FAN_POINTS⌉, slot 0 the valuation price.
     pub fn fan_path(&self, normals: &[f64], sign: f64) -> Vec<f64> {
         let mut xs = Vec::with_capacity(self.steps + 1);
-        self.log_path_into(normals, self.drift_p, sign, &mut xs);
+        self.log_path_into(normals, self.drift_p, sign, &mut xs, None);
         let mut fan = vec![self.s0; FAN_POINTS + 1];
         for (j, slot) in fan.iter_mut().enumerate().skip(1) {
             *slot = libm::exp(xs[fan_step(j, self.steps)]);
@@ -348,15 +373,33 @@ impl Model {
 
     /// The first step from `k` on that is not quiet: a step is quiet when both its ends lie
     /// more than δ below `level` (the lowest pending target) and it ends before `next_due`.
-    fn pass_quiet_steps(&self, mut k: usize, xs: &[f64], next_due: f64, level: f64) -> usize {
+    fn pass_quiet_steps(&self, k: usize, xs: &[f64], next_due: f64, level: f64) -> usize {
         let bound = level - self.quiet_margin;
         if xs[k] >= bound {
             return k;
         }
-        while k < self.steps && xs[k + 1] < bound && ((k + 1) as f64 * self.dt) < next_due {
-            k += 1;
+        // The last step that ends before `next_due`: steps k+1..=last may pass. Found once,
+        // with the same test a step would make ((j·Δ) < next_due), so the scan below is a
+        // plain run over the path.
+        let dt = self.dt;
+        let mut last = self.steps;
+        if next_due.is_finite() {
+            let guess = ((next_due / dt) as usize).min(self.steps);
+            last = guess;
+            while last > k && (last as f64 * dt) >= next_due {
+                last -= 1;
+            }
+            while last < self.steps && ((last + 1) as f64 * dt) < next_due {
+                last += 1;
+            }
         }
-        k
+        if last <= k {
+            return k;
+        }
+        k + xs[k + 1..=last]
+            .iter()
+            .position(|&x| x >= bound)
+            .unwrap_or(last - k)
     }
 }
 
