@@ -9,7 +9,7 @@ export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 scripts/setup.sh --browser >/dev/null
 scripts/build.sh >/dev/null
 cargo bench --quiet --bench core >/dev/null
-cargo build --quiet --release --example time_value
+cargo build --quiet --release --example value
 native_value="$(cargo run --quiet --release --example value -- amd-openai-2025 '{"paths": 100000, "seed": 1, "stepsPerYear": 52}' 2>/dev/null)"
 native_page="$(cargo run --quiet --release --example value -- amd-openai-2025 '{"paths": 16384, "seed": 1, "quasiRandom": true}' 2>/dev/null)"
 wasm="$(node tests/bench/wasm.mjs)"

@@ -1,6 +1,6 @@
 // Wasm ÷ native at the page's default valuation (AMD–OpenAI, 16,384 quasi-random paths, daily
 // grid, one thread), measured in interleaved rounds so that the shared machine's load falls on
-// all three alike: each round runs the native build (examples/time_value.rs), then the Wasm
+// all three alike: each round runs the native build (examples/value.rs with a run count), then the Wasm
 // build in Node, then in Chromium, RUNS times each. Prints one JSON line with every sample
 // per side and the fair values (which must be identical).
 import { readFile } from 'node:fs/promises';
@@ -10,7 +10,7 @@ import { serve, launch, WWW } from '../page/harness.mjs';
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const RUNS = Number(process.env.RUNS ?? 3);
 const OPTIONS = { paths: 16384, seed: 1, quasiRandom: true };
-const NATIVE = new URL('../../target/release/examples/time_value', import.meta.url).pathname;
+const NATIVE = new URL('../../target/release/examples/value', import.meta.url).pathname;
 
 const dc = await import(`${WWW}pkg/dealcalc.js`);
 dc.initSync({ module: await readFile(`${WWW}pkg/dealcalc_bg.wasm`) });
