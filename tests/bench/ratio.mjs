@@ -1,8 +1,8 @@
 // Wasm ÷ native at the page's default valuation (AMD–OpenAI, 16,384 quasi-random paths, daily
 // grid, one thread), measured in interleaved rounds so that the shared machine's load falls on
-// all three alike: each round runs the native build (examples/value.rs with a run count), then the Wasm
-// build in Node, then in Chromium, RUNS times each. Prints one JSON line with every sample
-// per side and the fair values (which must be identical).
+// all three alike: each round runs the native build (examples/value.rs with a run count), then
+// the Wasm build in Node, then in Chromium, RUNS times each. Prints one JSON line with every
+// sample per side and the fair values (which must be identical).
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { serve, launch, WWW } from '../page/harness.mjs';
