@@ -5,10 +5,10 @@
 // identical to one call on one thread for the same seed, whatever the number of workers.
 //
 // One run at a time. Starting a run drops the one in flight: each worker finishes the block it
-// is on (at most one of the dropped run's blocks waits behind it), then takes the new run's;
-// nothing is restarted, so a live valuation can start again on every edit. Cancelling stops at once (the
-// workers are restarted). One pool for the page, whoever mounts a panel: panels are mounted
-// again on every language change.
+// is on, skips the dropped run's blocks queued behind it (worker.js), then takes the new run's;
+// nothing is restarted, so a live valuation can start again on every edit. Cancelling stops at
+// once (the workers are restarted). One pool for the page, whoever mounts a panel: panels are
+// mounted again on every language change.
 //
 // Beside the pool, one more worker computes quick estimates (quickValuation): the live
 // valuation's provisional figure after an edit, which then waits neither for the pool's
