@@ -14,6 +14,7 @@ import { mountPricingPanel } from './pricing.js';
 import { mountComparison, mountTornado } from './views.js';
 import { mountValuation } from './valuation.js';
 import { shareModule } from './blocks.js';
+import { followDeepLink, followSections } from './sections.js';
 import { mountBooks } from './books.js';
 import { mountPortfolio } from './portfolio.js';
 import { HASH_PREFIX } from './share.js';
@@ -203,8 +204,10 @@ async function main() {
   page.presetId = dc.defaultPreset();
   page.scenario = dc.preset(page.presetId);
   rerenderAll();
+  followSections();
   await fromLink();
   await renderSecondary();
+  followDeepLink();
   document.body.dataset.ready = 'true';
 }
 

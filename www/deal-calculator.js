@@ -31,7 +31,7 @@ import { decodeShare, encodeShare, parseEnvelope, HASH_PREFIX } from './share.js
 import { capacityChart, ownershipChart } from './charts.js';
 import { headlineItems } from './headline.js';
 import { getAt, setAt } from './fieldpath.js';
-import { cards, evaluateScenario, numberInput, placeProblems, trancheTable } from './ui.js';
+import { cards, evaluateScenario, numberInput, placeProblems, renderCards, trancheTable } from './ui.js';
 
 const BASE = new URL('./', import.meta.url);
 const VIEWS = ['full', 'card', 'portfolio'];
@@ -303,7 +303,9 @@ export class DealCalculator extends HTMLElement {
     }
     const c = r.capacity;
     const d = r.dilution;
-    results.replaceChildren(cards(headlineItems(r)));
+    const row = results.querySelector(':scope > .cards');
+    if (row) renderCards(row, headlineItems(r));
+    else results.replaceChildren(cards(headlineItems(r)));
     if (this.view !== 'full') {
       details.replaceChildren();
       return;

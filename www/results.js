@@ -5,7 +5,7 @@ import { el } from './dom.js';
 import { t, fmt } from './i18n.js';
 import { capacityChart, ownershipChart } from './charts.js';
 import { headlineItems } from './headline.js';
-import { assumptionNote, cards, dataTable, fieldLabel, scrollBox, trancheTable } from './ui.js';
+import { assumptionNote, card, dataTable, fieldLabel, renderCards, scrollBox, trancheTable, updateCard } from './ui.js';
 import { page } from './state.js';
 
 let pricingPanel = null;
@@ -53,7 +53,8 @@ export function showFairValue(v, state, price) {
   page.valuationPrice = price;
   const old = document.querySelector('#headline [data-out="headline.fairValue"]')?.closest('[part="card"]');
   if (!old || !page.report) return;
-  old.replaceWith(cards([fairValueItem(page.report)]).firstChild);
+  const item = fairValueItem(page.report);
+  if (!updateCard(old, item)) old.replaceWith(card(item));
   // The tranche table shows the final figure's probabilities.
   if (state === 'final') scheduleDetails();
 }
@@ -72,7 +73,7 @@ export function renderReport(r) {
     const at = items.findIndex((i) => i.out === 'dilution.effectiveDiscount') + 1;
     items.splice(at, 0, fairValueItem(r));
   }
-  document.getElementById('headline').replaceChildren(...cards(items).childNodes);
+  renderCards(document.getElementById('headline'), items);
   scheduleDetails();
 }
 

@@ -50,6 +50,47 @@ export function cards(items) {
 }
 
 /**
+ * Shows `items` as the cards of the row `container`, changing only what differs from the cards
+ * already there (a card is kept while its data-out is the same): an edit then lays out a few
+ * words again, not the page, and typing stays quick.
+ */
+export function renderCards(container, items) {
+  const old = [...container.children];
+  items.forEach((item, i) => {
+    const node = old[i];
+    if (node && !updateCard(node, item)) node.replaceWith(card(item));
+    else if (!node) container.append(card(item));
+  });
+  for (const node of old.slice(items.length)) node.remove();
+}
+
+/**
+ * Brings the card `node` up to `item` in place; false (nothing changed) when it shows another
+ * figure (its data-out differs).
+ */
+export function updateCard(node, { label, value, out, note, attrs = {} }) {
+  const figure = node.querySelector('[data-out]');
+  if (figure?.dataset.out !== out) return false;
+  setText(node.querySelector('.card-label'), label);
+  setText(figure.firstChild, value);
+  for (const { name } of [...figure.attributes]) {
+    if (name !== 'class' && name !== 'data-out' && !(name in attrs)) figure.removeAttribute(name);
+  }
+  for (const [k, v] of Object.entries(attrs)) {
+    if (figure.getAttribute(k) !== String(v)) figure.setAttribute(k, v);
+  }
+  const noteNode = node.querySelector('.card-note');
+  if (note && noteNode) setText(noteNode, note);
+  else if (note) node.append(el('div', { class: 'card-note', part: 'note', text: note }));
+  else noteNode?.remove();
+  return true;
+}
+
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+/**
  * The report of a scenario, or its problems: evaluate validates and throws with the same
  * problems validate would list, so one call serves both.
  */

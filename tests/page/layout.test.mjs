@@ -92,6 +92,46 @@ test('at 1,280 px the form sits beside the results and the headline stays in vie
   await page.close();
 });
 
+/** Where section `id` sits against the section index once the page has stopped scrolling. */
+async function landed(page, id) {
+  let last = null;
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(250);
+    const y = await page.evaluate(() => scrollY);
+    if (y === last) break;
+    last = y;
+  }
+  return page.evaluate((id) => ({
+    top: Math.round(document.getElementById(id).getBoundingClientRect().top),
+    nav: Math.round(document.querySelector('nav.sections').getBoundingClientRect().bottom),
+  }), id);
+}
+
+test('jumps land on their sections: the index, the header links, and a deep link on load', async () => {
+  for (const width of [390, 1280]) {
+    const { page, errors } = await open(ctx.browser, ctx.server.url, { viewport: { width, height: 844 } });
+    await page.waitForSelector('[data-out="headline.fairValue"][data-state="final"]', { timeout: 30000 });
+    // Far down first (the panels between are drawn only near the screen), then back up.
+    for (const id of ['methodology', 'valuation', 'portfolio', 'deal']) {
+      await page.click(`nav.sections a[href="#${id}"]`);
+      const at = await landed(page, id);
+      assert.ok(Math.abs(at.top - at.nav) < 40, `${width} px, #${id}: ${JSON.stringify(at)}`);
+      assert.equal(await page.evaluate(() => location.hash), `#${id}`);
+    }
+    await page.click('header a[href="#pricing"]');
+    const pricing = await landed(page, 'pricing');
+    assert.ok(Math.abs(pricing.top - pricing.nav) < 40, `${width} px, header link: ${JSON.stringify(pricing)}`);
+    assert.deepEqual(errors, []);
+    await page.close();
+    // A deep link, fresh: the panels are built after load, and the page follows it then.
+    const deep = await open(ctx.browser, `${ctx.server.url}#books`, { viewport: { width, height: 844 } });
+    const books = await landed(deep.page, 'books');
+    assert.ok(Math.abs(books.top - books.nav) < 40, `${width} px, deep link: ${JSON.stringify(books)}`);
+    assert.deepEqual(deep.errors, []);
+    await deep.page.close();
+  }
+});
+
 test('the fair value shows a provisional figure within a second of load, then the final one', async () => {
   const { page, errors } = await open(ctx.browser, ctx.server.url, { viewport: { width: 390, height: 844 } });
   const card = '[data-out="headline.fairValue"]';
