@@ -408,8 +408,6 @@ impl AccountingSimulation {
     }
 }
 
-/// Reads a block's sums of `(tranches, days)` shape and hands them to `absorb`; a problem at
-/// `block` for data that is not such a block or a block out of order.
 /// Block `index` of a chain of simulations (the valuation's or the books'), run on its own: a
 /// worker's job, its sums as numbers.
 fn run_chain_block(chain: &mut montecarlo::Chain, index: f64) -> Result<Vec<f64>, JsValue> {

@@ -146,12 +146,7 @@ function onMessage(w, msg) {
  * {cancel(), release()}.
  */
 export function runInWorkers(sim, kind, scenario, options, handlers, spare = 0) {
-  const previous = pool.job;
-  const busy = new Set(previous?.inFlight ?? []);
-  if (previous) {
-    pool.job = null;
-    previous.handlers.dropped?.();
-  }
+  const busy = new Set(pool.job?.inFlight ?? []);
   const job = { id: ++lastRunId, sim, handlers, blocks: sim.blockCount, next: 0, absorbed: 0, pending: new Map(), started: performance.now(), lastPost: performance.now(), inFlight: new Set(), held: new Set() };
   pool.job = job;
   const workers = ensureWorkers();

@@ -88,10 +88,10 @@ function fieldRow(field) {
 }
 
 /**
- * A table of list items (phases, tranches, curve points) with add and remove buttons;
- * `onEmpty`, when given, lets the last row go and is called then.
+ * A table of list items (phases, tranches, curve points) with add and remove buttons, in a
+ * scroll box named `label`; `onEmpty`, when given, lets the last row go and is called then.
  */
-function tableOf(title, basePath, rows, columns, addRow, onEmpty = null) {
+function tableOf(title, label, basePath, rows, columns, addRow, onEmpty = null) {
   const table = el('table', { class: 'edit' });
   const head = el('tr', {}, el('th', { scope: 'col', text: '#' }));
   for (const c of columns) head.append(el('th', { scope: 'col', text: c.unit ? `${t(c.label)} (${c.unit})` : t(c.label) }));
@@ -129,7 +129,7 @@ function tableOf(title, basePath, rows, columns, addRow, onEmpty = null) {
     changed();
     inputAt(`${basePath}[${rows.length - 1}].${columns[0].key}`)?.focus();
   });
-  return el('div', {}, scrollBox(t(title === 'Point' ? 'Volatility term structure' : title === 'Phase' ? 'Phases' : 'Tranches'), {}, table), errorSlot(basePath), add);
+  return el('div', {}, scrollBox(t(label), {}, table), errorSlot(basePath), add);
 }
 
 /**
@@ -151,7 +151,7 @@ function curveEditor(equity) {
     box.append(start, errorSlot('equity.volatilityCurve'));
     return box;
   }
-  box.append(tableOf('Point', 'equity.volatilityCurve', equity.volatilityCurve, CURVE_COLUMNS, (rows) => {
+  box.append(tableOf('Point', 'Volatility term structure', 'equity.volatilityCurve', equity.volatilityCurve, CURVE_COLUMNS, (rows) => {
     const last = rows[rows.length - 1];
     return { years: (last?.years ?? 0) + 1, vol: last?.vol ?? equity.volatility };
   }, () => { delete equity.volatilityCurve; }));
@@ -170,7 +170,7 @@ export function buildForm() {
     if (group.phases) {
       fs.append(el('h3', { text: t('Phases') }));
       fs.append(el('p', { class: 'help', text: t('Each phase\'s gigawatts come online evenly from its start to the day it is fully online. Probability: the chance a non-binding phase happens at all.') }));
-      fs.append(tableOf('Phase', 'capacity.phases', scenario.capacity.phases, PHASE_COLUMNS, (rows) => {
+      fs.append(tableOf('Phase', 'Phases', 'capacity.phases', scenario.capacity.phases, PHASE_COLUMNS, (rows) => {
         const last = rows[rows.length - 1];
         return { label: `${t('Phase')} ${rows.length + 1}`, gw: 1, start: last?.end ?? scenario.valuationDate, end: last?.end ?? scenario.valuationDate, binding: false, probability: 1 };
       }));
@@ -180,7 +180,7 @@ export function buildForm() {
     if (group.tranches) {
       fs.append(el('h3', { text: t('Tranches') }));
       fs.append(el('p', { class: 'help', text: t('A tranche vests when the gigawatts online reach its trigger and the share price passes its test: touch (any moment), close (a daily close) or average (the mean of the last Days closes). Leave the target empty for no price condition.') }));
-      fs.append(tableOf('Tranche', 'warrant.tranches', scenario.warrant.tranches, TRANCHE_COLUMNS, (rows) => {
+      fs.append(tableOf('Tranche', 'Tranches', 'warrant.tranches', scenario.warrant.tranches, TRANCHE_COLUMNS, (rows) => {
         const last = rows[rows.length - 1];
         return { shares: 0, gwTrigger: last?.gwTrigger ?? 1, priceTarget: last?.priceTarget ?? null, priceTest: { kind: last?.priceTest?.kind ?? 'touch', days: last?.priceTest?.days ?? 1 } };
       }));

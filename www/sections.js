@@ -1,8 +1,9 @@
 // Links to the page's sections (the section index, the header's) and deep links such as
-// #valuation: a jump lands on its section. Panels far below the deal are drawn only near the screen (content-visibility: auto,
-// each keeping the size it was last drawn at), so before a jump every panel is drawn once: the
-// sizes are then true, and the place the scroll aims at stays where it is. The panels are built
-// after load, so a deep link is followed again once they are drawn.
+// #valuation: a jump lands on its section. Panels far below the deal are drawn only near the
+// screen (content-visibility: auto, each keeping the size it was last drawn at), so before a
+// jump every panel is drawn once: the sizes are then true, and the place the scroll aims at
+// stays where it is. The panels are built after load, so a deep link is followed again once
+// they are drawn.
 
 /** A section's anchor (share links are #s=1.…). */
 const SECTION = /^#[a-z][a-z-]*$/;

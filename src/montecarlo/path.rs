@@ -384,8 +384,7 @@ impl Model {
         let dt = self.dt;
         let mut last = self.steps;
         if next_due.is_finite() {
-            let guess = ((next_due / dt) as usize).min(self.steps);
-            last = guess;
+            last = ((next_due / dt) as usize).min(self.steps);
             while last > k && (last as f64 * dt) >= next_due {
                 last -= 1;
             }

@@ -90,12 +90,17 @@ export function suite() {
 }
 
 /**
- * A screenshot of the whole page as a reader scrolling through it sees it: the panels below the
- * deal are drawn only near the screen (content-visibility: auto), so they are drawn here first.
+ * Draws every panel (or lets those far below the screen go undrawn again), with the page's own
+ * switch for it (`all-drawn`, www/sections.js): panels are otherwise drawn only near the screen.
  */
-export async function wholePage(page, path) {
-  await page.evaluate(() => document.querySelectorAll('main > .panel').forEach((p) => { p.style.contentVisibility = 'visible'; }));
+export async function drawAllPanels(page, on = true) {
+  await page.evaluate((on) => document.documentElement.classList.toggle('all-drawn', on), on);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** A screenshot of the whole page as a reader scrolling through it sees it. */
+export async function wholePage(page, path) {
+  await drawAllPanels(page);
   await page.screenshot({ path, fullPage: true });
-  await page.evaluate(() => document.querySelectorAll('main > .panel').forEach((p) => { p.style.contentVisibility = ''; }));
+  await drawAllPanels(page, false);
 }

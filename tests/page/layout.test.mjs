@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { suite, open, RESULTS, wholePage } from './harness.mjs';
+import { suite, open, RESULTS, drawAllPanels, wholePage } from './harness.mjs';
 
 const ctx = suite();
 const require = createRequire(import.meta.url);
@@ -34,8 +34,7 @@ test('no sideways scroll from 320 to 1,920 px in English and German, every headl
     assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
     await page.waitForSelector('[data-out="headline.fairValue"][data-state="final"]', { timeout: 30000 });
     // Every panel drawn, also those far below (content-visibility leaves them out otherwise).
-    await page.evaluate(() => document.querySelectorAll('main > .panel').forEach((p) => { p.style.contentVisibility = 'visible'; }));
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await drawAllPanels(page);
     const f = await fit(page);
     assert.ok(f.scrollWidth <= f.width, `${width} px ${lang}: the page is ${f.scrollWidth} px wide`);
     assert.ok(f.cards >= 6, `${width} px ${lang}: ${f.cards} cards`);
