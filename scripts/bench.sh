@@ -178,7 +178,10 @@ print("""
   table of direction numbers for 256 dimensions; the rest: the term structure (reader, checks,
   per-step variances), the copula and Φ⁻¹ (AS241), the bumped runs for the Greeks and the
   chain of simulations, the Brownian bridge and the randomization's own standard error.
-  Budget in `scripts/size.sh`: 470,000 B raw, 183,000 B gzipped.
+  Session 6's speed work: 468,744 B → 472,690 B raw (181,916 → 184,187 B gzipped): our own
+  Ziggurat with its tables (in place of rand_distr's, which were in the build too) and its
+  stretch-filling loop inlined in the path, the table-driven exponential (a 256 B table) inlined
+  where closes are formed. Budget in `scripts/size.sh`: 474,000 B raw, 185,000 B gzipped.
 """)
 print(f"""- **The page's default valuation in 250 ms ({full_state} in this run).** The default is
   16,384 quasi-random paths on the daily grid: the 30-day average tests are exact there, and
@@ -218,10 +221,13 @@ by ±15%), AMD–OpenAI, seed 1. "Pseudo 64k daily": 64,000 pseudo-random paths,
 | `simd128` as a target feature (LLVM's auto-vectorizer on the whole crate, wasm-opt `--enable-simd`) | the same bits and no measurable speed (fastest of 27 runs in Node 352 vs 353 ms); −651 B. Not kept: browsers without Wasm SIMD (Safari before 16.4) would not load the page | – |
 | `opt-level = 3` (both builds) | page default about 15% faster natively (252 → 218 ms) and in Wasm (349 → 295 ms), the ratio unchanged (1.37×), for +69 KB raw and +23 KB gzipped (537,947 B; 205,489 B). `opt-level = 2`: Wasm 5% faster, +35 KB. Per-package levels do nothing under fat LTO (the last step optimizes at the root's level). Not kept: the ratio is the target, and the page's default run meets its quarter second on a quiet machine without them | – |
 | paths built only as far as the tests go | not built: the AMD–OpenAI paths run 95% of their 1,260 steps (1,192 on average; the $600 touch keeps the control variate's last level open) | – |
+| our own Ziggurat (`src/montecarlo/ziggurat.rs`: rand_distr 0.5's algorithm and tables, draw for draw), a bridge stretch filled in one loop with the generator's state in registers instead of a call per normal; the path's price cache zeroed by one memory fill | session 6, same bits: instructions at 4,096 paths 625.0 M → 594.8 M (normals 143 M → 62 M); fastest runs native 285 → 251 ms, Chromium 377 → 354 ms, Node 379 → 364 ms (native gained more: the ratio went from 1.33 to 1.41×). Also closes a gap in determinism: rand_distr takes exp and ln through num-traits, which switches to the platform's functions when another crate turns on its `std` feature, as the native test build does (a tail draw then differed in its last bit; the unit test comparing the two shows it) | ✓ |
+| no needless window means: when a group's lowest target is met, the trailing window is checked against the next target at once (before: every close above the met target kept the mean computed for 30 more steps) | same results; exps at 4,096 paths 709,000 → 634,000, instructions 594.8 M → 570.3 M | ✓ |
+| a table-driven exponential for the path's closes (Tang 1989: 32-entry table of 2^(j/32), degree-6 polynomial, no division and no call; within 2ε of libm's, `src/montecarlo/exp_table.rs`) | figures move in the 16th digit (goldens rewritten); fastest runs native 251 → 218 ms, Chromium 354 → 262 ms, Node 364 → 280 ms: libm's exp (a division, a call to scalbn) cost Wasm relatively more. The page's default run on two workers: median 181 ms (147–247) on a quiet machine | ✓ |
 
 ## Means tried (issue 9), kept only where they paid
 
-- Kept: Ziggurat normals (`rand_distr`, libm inside) instead of the AS241 inverse CDF, whose log
+- Kept: Ziggurat normals (`rand_distr`'s, since restated in `ziggurat.rs`) instead of the AS241 inverse CDF, whose log
   and sqrt were 16% of the Wasm time; std's IEEE-exact `sqrt` instead of libm's software one (10%
   in Wasm, 128-bit multiplies); average tests kept in logarithms with one exp per close only near
   a target (native 807 → 544 ms); a bound before the bridge's exp (−5% native); one Web Worker per

@@ -4,6 +4,7 @@
 //! with the vest rule the timeline uses ([`crate::vesting::vest_at`],
 //! [`crate::vesting::price_counts_from`]).
 
+use super::exp_table;
 use super::model::Model;
 use crate::scenario::PriceTestKind;
 use crate::vesting::{price_counts_from, vest_at, VestAt};
@@ -53,7 +54,7 @@ impl Model {
         if start > last {
             return None;
         }
-        let at = |k: usize| (k as f64 * dt, libm::exp(log_prices[k]));
+        let at = |k: usize| (k as f64 * dt, exp_table::exp(log_prices[k]));
         let Some(h) = t.target else {
             return Some(at(start));
         };
@@ -77,12 +78,12 @@ impl Model {
             PriceTestKind::Close => (start..=last).find(|&k| log_prices[k] >= lh).map(at),
             PriceTestKind::Average => {
                 let w = t.window;
-                let s0 = libm::exp(log_prices[0]);
+                let s0 = self.s0;
                 let close = |j: isize| {
                     if j <= 0 {
                         s0
                     } else {
-                        libm::exp(log_prices[j as usize])
+                        exp_table::exp(log_prices[j as usize])
                     }
                 };
                 let mut sum: f64 = (0..w).map(|d| close(start as isize - d as isize)).sum();

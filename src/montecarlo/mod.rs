@@ -52,6 +52,7 @@ mod after_milestone;
 mod chain;
 pub mod deployment;
 mod estimates;
+mod exp_table;
 mod greeks;
 mod model;
 pub mod options;
@@ -60,6 +61,7 @@ pub mod quasi;
 pub mod rng;
 mod simulation;
 mod sums;
+mod ziggurat;
 
 pub use chain::Chain;
 pub use estimates::{

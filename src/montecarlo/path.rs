@@ -7,6 +7,7 @@
 //! p = exp(−2·ln(H/S₀)·ln(H/S₁)/(σ²Δ)) (Glasserman 2004, §6.4; v_k for σ²Δ under a term structure); `close` and `average` on the
 //! grid's closes.
 
+use super::exp_table;
 use super::model::Model;
 use super::rng::Rng;
 use crate::scenario::{PriceTestKind, VestingRule};
@@ -96,9 +97,9 @@ impl Model {
         } = state;
         // The path: xs[j] = ln S at grid time j.
         self.log_path_into(normals, drift, sign, xs, Some(normal_sums));
-        ss.clear();
-        ss.push(s0);
         ss.resize(steps + 1, 0.0);
+        ss.fill(0.0);
+        ss[0] = s0;
         // Under `price_after_milestone` a tranche's price test counts only from its milestone
         // on: the path runs to expiry and each tranche is tested afterwards
         // ([`Model::price_after_milestone`]).
@@ -225,14 +226,14 @@ impl Model {
                     last_high[g] = Some(k);
                 }
                 // The mean of the window's closes reaches a target only if one of the closes
-                // does: until then the closes stay logarithms and cost no exp. (A close above
-                // an earlier, lower target also counts, which only costs a needless mean.)
+                // does: until then the closes stay logarithms and cost no exp.
                 let len = self.window_lengths[g];
                 if last_high[g].is_none_or(|j| k - j >= len) {
                     continue;
                 }
                 let mean = window_sums[g].mean(xs, ss, k + 1, len);
                 let s = spot(&mut ss[k + 1], x1);
+                let before = group_ptr[g];
                 while let Some(&i) = group.order.get(group_ptr[g]) {
                     let h = self.tranches[i].target.unwrap_or(0.0);
                     if mean < h * (1.0 - 1e-12) {
@@ -241,6 +242,16 @@ impl Model {
                     price_met[i] = Some((t1, s));
                     changed = true;
                     group_ptr[g] += 1;
+                }
+                if group_ptr[g] != before {
+                    // A higher target is now the lowest pending one: its mean is checked only
+                    // while the window holds a close at or above it.
+                    last_high[g] = group.order.get(group_ptr[g]).and_then(|&i| {
+                        let lh = self.tranches[i].log_target;
+                        (k.saturating_sub(len - 1)..=k)
+                            .rev()
+                            .find(|&j| xs[j + 1] >= lh)
+                    });
                 }
             }
             if changed || t1 >= next_due {
@@ -349,7 +360,7 @@ impl Model {
         self.log_path_into(normals, self.drift_p, sign, &mut xs, None);
         let mut fan = vec![self.s0; FAN_POINTS + 1];
         for (j, slot) in fan.iter_mut().enumerate().skip(1) {
-            *slot = libm::exp(xs[fan_step(j, self.steps)]);
+            *slot = exp_table::exp(xs[fan_step(j, self.steps)]);
         }
         fan
     }
@@ -454,10 +465,10 @@ fn lower(a: f64, b: f64) -> f64 {
 }
 
 /// S from ln S, computed once per step (0 marks "not yet"; a price that underflows to 0 is
-/// only computed again).
+/// only computed again), by the table-driven exponential ([`super::exp_table`]).
 fn spot(s1: &mut f64, x1: f64) -> f64 {
     if *s1 == 0.0 {
-        *s1 = libm::exp(x1);
+        *s1 = exp_table::exp(x1);
     }
     *s1
 }

@@ -98,8 +98,14 @@ impl BridgePlan {
     }
 
     /// The path's step normals: the skeleton from `skeleton` (one normal per node), the
-    /// stretches between from `fill` (called for one normal at a time, in step order).
-    fn normals_into(&mut self, skeleton: &[f64], mut fill: impl FnMut() -> f64, out: &mut [f64]) {
+    /// stretches between from `fill` (called with one stretch at a time, in step order, to
+    /// fill with independent standard normals).
+    fn normals_into(
+        &mut self,
+        skeleton: &[f64],
+        mut fill: impl FnMut(&mut [f64]),
+        out: &mut [f64],
+    ) {
         let w = &mut self.w;
         w[0] = 0.0;
         for (node, z) in self.nodes.iter().zip(skeleton) {
@@ -113,9 +119,9 @@ impl BridgePlan {
         for pair in self.points.windows(2) {
             let (l, r) = (pair[0], pair[1]);
             let stretch = &mut out[l..r];
+            fill(stretch);
             let mut sum = 0.0;
-            for z in stretch.iter_mut() {
-                *z = fill();
+            for z in stretch.iter() {
                 sum += *z;
             }
             let shift = (w[r] - w[l] - sum) / (r - l) as f64;
@@ -163,7 +169,7 @@ impl QuasiDraws {
             *u = next(&mut rng).unwrap_or_else(|| rng.uniform());
         }
         self.plan
-            .normals_into(&self.skeleton, || rng.normal(), normals);
+            .normals_into(&self.skeleton, |stretch| rng.fill_normals(stretch), normals);
     }
 }
 
@@ -212,7 +218,10 @@ mod tests {
                 }
                 let mut fill = fills.into_iter();
                 let mut z = vec![0.0; steps];
-                plan.normals_into(&skeleton, || fill.next().unwrap(), &mut z);
+                let from_fills = |stretch: &mut [f64]| {
+                    stretch.iter_mut().for_each(|z| *z = fill.next().unwrap())
+                };
+                plan.normals_into(&skeleton, from_fills, &mut z);
                 cols.push(z);
             }
             for j in (0..steps).step_by(1 + steps / 40) {

@@ -7,15 +7,12 @@
 //! same seed gives the same results however the paths are split into chunks or workers.
 //!
 //! Uniforms are 53-bit: u = (⌊x/2¹¹⌋ + ½)·2⁻⁵³ ∈ (0, 1), never 0 or 1. Normals come from
-//! `rand_distr`'s `StandardNormal`: the Ziggurat method (Marsaglia & Tsang, "The Ziggurat
-//! Method for Generating Random Variables", J. Stat. Softw. 5(8), 2000) in Doornik's ZIGNOR
-//! form (2005), one 64-bit draw per normal in about 99% of cases, exp/ln only in the rare
-//! wedges and the tail. Built without its `std_math` feature, `rand_distr` takes exp and ln from
-//! `libm` (through num-traits), so native and Wasm builds agree bit for bit. (Why not the
-//! inverse CDF: docs/BENCHMARKS.md.)
+//! the Ziggurat method ([`super::ziggurat`]: Marsaglia & Tsang 2000 in Doornik's ZIGNOR form,
+//! 2005), one 64-bit draw per normal in about 99% of cases, exp/ln (`libm`'s, so native and
+//! Wasm builds agree bit for bit) only in the rare wedges and the tail. (Why not the inverse
+//! CDF: docs/BENCHMARKS.md.)
 
 use rand_core::{RngCore, SeedableRng};
-use rand_distr::{Distribution, StandardNormal};
 use rand_xoshiro::Xoshiro256PlusPlus;
 
 /// The streams of a path pair.
@@ -48,7 +45,13 @@ impl Rng {
 
     /// A standard normal.
     pub fn normal(&mut self) -> f64 {
-        StandardNormal.sample(&mut self.0)
+        super::ziggurat::normal(&mut self.0)
+    }
+
+    /// Standard normals into `out`, in order: the numbers `normal` would give one by one,
+    /// drawn in one loop.
+    pub fn fill_normals(&mut self, out: &mut [f64]) {
+        super::ziggurat::fill(&mut self.0, out);
     }
 }
 
@@ -77,6 +80,35 @@ mod tests {
             Rng::new(7, 3, Stream::Price).uniform(),
             Rng::new(8, 3, Stream::Price).uniform()
         );
+    }
+
+    #[test]
+    fn normals_are_rand_distrs_draw_for_draw() {
+        // The Ziggurat restates rand_distr 0.5's StandardNormal: same generator, same numbers,
+        // one by one and filled in a loop. 4 million draws visit every layer, about 40,000
+        // wedge tests and about 1,000 tails (|z| > R = 3.654: P = 2.6e-4). In this build
+        // rand_distr's ln is the platform's (proptest and criterion turn on num-traits' std
+        // feature), ours libm's: a tail may differ in its last bits, nothing else may.
+        use rand_distr::{Distribution, StandardNormal};
+        let mut ours = Rng::new(9, 1, Stream::Price);
+        let mut theirs = ours.0.clone();
+        let mut filled = Rng::new(9, 1, Stream::Price);
+        let mut buf = vec![0.0; 1000];
+        let mut tails = 0;
+        for _ in 0..4000 {
+            filled.fill_normals(&mut buf);
+            for &f in &buf {
+                let (a, b): (f64, f64) = (ours.normal(), StandardNormal.sample(&mut theirs));
+                assert_eq!(a.to_bits(), f.to_bits());
+                if a.abs() > 3.654_152_885_361_009 {
+                    tails += 1;
+                    assert!((a - b).abs() <= 4.0 * f64::EPSILON * a.abs(), "{a} {b}");
+                } else {
+                    assert_eq!(a.to_bits(), b.to_bits());
+                }
+            }
+        }
+        assert!(tails > 700, "{tails} tail draws");
     }
 
     #[test]

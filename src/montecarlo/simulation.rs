@@ -181,10 +181,7 @@ impl Simulation {
             quasi.draw(seed, pair, &mut self.normals, uniforms);
         } else {
             sc.deployment.draw(seed, pair, phase_count);
-            let mut price = Rng::new(seed, pair, Stream::Price);
-            for z in self.normals.iter_mut() {
-                *z = price.normal();
-            }
+            Rng::new(seed, pair, Stream::Price).fill_normals(&mut self.normals);
         }
         let members: &[f64] = if self.options.antithetic {
             &[1.0, -1.0]
