@@ -6,6 +6,7 @@
 
 use super::exp_table;
 use super::model::Model;
+use super::path::window_reaches;
 use crate::scenario::PriceTestKind;
 use crate::vesting::{price_counts_from, vest_at, VestAt};
 
@@ -91,7 +92,7 @@ impl Model {
                     if k > start {
                         sum += close(k as isize) - close(k as isize - w as isize);
                     }
-                    if sum / w as f64 >= h * (1.0 - 1e-12) {
+                    if window_reaches(sum, w, h) {
                         return Some(at(k));
                     }
                 }

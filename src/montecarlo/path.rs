@@ -62,10 +62,11 @@ impl Model {
     /// steps. Targets are visited in ascending order with a pointer to the lowest one not yet
     /// met: with one bridge uniform per step, touches (and closes, and averages over the same
     /// window) of nested levels nest, so a step checks one level unless it crosses some. A run
-    /// of steps that lie more than δ below every pending target, with no trailing window near
-    /// a target and no milestone due, changes nothing and is passed over: there the bridge's
-    /// crossing probability is below e⁻³⁸ (δ = √(38/k)), under which no uniform is drawn, and
-    /// no close can reach a target; the same uniforms are drawn as step by step.
+    /// of steps that lie more than δ below every pending touch level and below every pending
+    /// close and average level, with no trailing window near a target and no milestone due,
+    /// changes nothing and is passed over: there the bridge's crossing probability is below
+    /// e⁻³⁸ (δ = √(38/k)), under which no uniform is drawn, and no close can reach a target;
+    /// the same uniforms are drawn as step by step.
     #[allow(clippy::too_many_arguments)]
     pub fn simulate(
         &self,
@@ -157,18 +158,16 @@ impl Model {
                 break;
             }
             if passes {
-                k = self.pass_quiet_steps(
-                    k,
-                    xs,
-                    next_due,
+                // Only a touch can happen between grid points: closes and averages are
+                // tested on the closes themselves, so their levels need no margin.
+                let bound = lower(
+                    level(&self.touch_order, touch_ptr) - self.quiet_margin,
                     lower(
-                        lower(
-                            level(&self.touch_order, touch_ptr),
-                            level(&self.close_order, close_ptr),
-                        ),
+                        level(&self.close_order, close_ptr),
                         self.average_level(group_ptr, last_high, k),
                     ),
                 );
+                k = self.pass_quiet_steps(k, xs, next_due, bound);
                 if k == steps {
                     break;
                 }
@@ -231,12 +230,11 @@ impl Model {
                 if last_high[g].is_none_or(|j| k - j >= len) {
                     continue;
                 }
-                let mean = window_sums[g].mean(xs, ss, k + 1, len);
+                let sum = window_sums[g].sum(xs, ss, k + 1, len);
                 let s = spot(&mut ss[k + 1], x1);
                 let before = group_ptr[g];
                 while let Some(&i) = group.order.get(group_ptr[g]) {
-                    let h = self.tranches[i].target.unwrap_or(0.0);
-                    if mean < h * (1.0 - 1e-12) {
+                    if !window_reaches(sum, len, self.tranches[i].target.unwrap_or(0.0)) {
                         break;
                     }
                     price_met[i] = Some((t1, s));
@@ -383,9 +381,9 @@ impl Model {
     }
 
     /// The first step from `k` on that is not quiet: a step is quiet when both its ends lie
-    /// more than δ below `level` (the lowest pending target) and it ends before `next_due`.
-    fn pass_quiet_steps(&self, k: usize, xs: &[f64], next_due: f64, level: f64) -> usize {
-        let bound = level - self.quiet_margin;
+    /// below `bound` (δ below the lowest pending touch level, and below the lowest pending
+    /// close or average level) and it ends before `next_due`.
+    fn pass_quiet_steps(&self, k: usize, xs: &[f64], next_due: f64, bound: f64) -> usize {
         if xs[k] >= bound {
             return k;
         }
@@ -406,17 +404,29 @@ impl Model {
         if last <= k {
             return k;
         }
-        k + xs[k + 1..=last]
-            .iter()
-            .position(|&x| x >= bound)
-            .unwrap_or(last - k)
+        // Four closes a test while the run stays quiet (one branch instead of four), then the
+        // first close at or above the bound.
+        let run = &xs[k + 1..=last];
+        let mut quiet = 0;
+        for c in run.chunks_exact(4) {
+            if (c[0] >= bound) | (c[1] >= bound) | (c[2] >= bound) | (c[3] >= bound) {
+                break;
+            }
+            quiet += 4;
+        }
+        k + quiet
+            + run[quiet..]
+                .iter()
+                .position(|&x| x >= bound)
+                .unwrap_or(run.len() - quiet)
     }
 }
 
 /// A trailing window's sum of closes, moved on by one close a step while a group's window
 /// stays near its target (one add and one subtract instead of `len` adds), and summed afresh
 /// when it was not computed the step before or after [`WindowSum::REFRESH`] moves, so that
-/// rounding never builds up beyond a few ulps (the test compares with a 10⁻¹² margin).
+/// rounding never builds up beyond a few ulps (the test compares with a 10⁻¹² margin,
+/// [`window_reaches`]).
 #[derive(Clone, Copy, Debug, Default)]
 struct WindowSum {
     /// Grid time of the last sum (0: none yet) and the sum.
@@ -428,9 +438,9 @@ struct WindowSum {
 impl WindowSum {
     const REFRESH: u32 = 64;
 
-    /// The mean of the `len` closes up to grid time `end` (closes before the valuation date
+    /// The sum of the `len` closes up to grid time `end` (closes before the valuation date
     /// equal S₀, which is `prices[0]`), exponentiating each close once.
-    fn mean(&mut self, xs: &[f64], prices: &mut [f64], end: usize, len: usize) -> f64 {
+    fn sum(&mut self, xs: &[f64], prices: &mut [f64], end: usize, len: usize) -> f64 {
         let close = |j: usize, prices: &mut [f64]| spot(&mut prices[j], xs[j]);
         if self.end + 1 == end && self.end > 0 && self.moves < Self::REFRESH {
             // Moved on by one: the new close in, the one `len` before it out.
@@ -451,8 +461,15 @@ impl WindowSum {
             self.moves = 0;
         }
         self.end = end;
-        self.sum / len as f64
+        self.sum
     }
+}
+
+/// Whether a window of `len` closes adding up to `sum` reaches `target` on average:
+/// sum ≥ target·(1 − 10⁻¹²)·len (the margin absorbs the rounding of a sum moved on close by
+/// close; compared as a sum, so that no division is needed).
+pub(super) fn window_reaches(sum: f64, len: usize, target: f64) -> bool {
+    sum >= target * (1.0 - 1e-12) * len as f64
 }
 
 /// The smaller of two numbers that are never NaN (`f64::min` is a call to `fmin` in Wasm).

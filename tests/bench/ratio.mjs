@@ -1,13 +1,16 @@
 // Wasm ÷ native at the page's default valuation (AMD–OpenAI, 16,384 quasi-random paths, daily
 // grid, one thread), measured in interleaved rounds so that the shared machine's load falls on
 // all three alike: each round runs the native build (examples/value.rs with a run count), then
-// the Wasm build in Node, then in Chromium, RUNS times each. Prints one JSON line with every
-// sample per side and the fair values (which must be identical).
+// the Wasm build in Node, then in Chromium, RUNS times each, within a few seconds. The machine's
+// speed drifts by up to 1.5× over minutes, so the ratio is taken within each round (fastest
+// Wasm run ÷ fastest native run of the round) and summarized by its median over the rounds.
+// Prints one JSON line: every sample per side, the per-round ratios and the fair values
+// (which must be identical).
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { serve, launch, WWW } from '../page/harness.mjs';
 
-const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const ROUNDS = Number(process.env.ROUNDS ?? 9);
 const RUNS = Number(process.env.RUNS ?? 3);
 const OPTIONS = { paths: 16384, seed: 1, quasiRandom: true };
 const NATIVE = new URL('../../target/release/examples/value', import.meta.url).pathname;
@@ -18,6 +21,7 @@ const amd = dc.preset('amd-openai-2025');
 const server = await serve();
 const browser = await launch();
 const samples = { native: [], node: [], chromium: [] };
+const roundRatios = { node: [], chromium: [] };
 const fair = {};
 try {
   const page = await browser.newPage();
@@ -52,10 +56,12 @@ try {
     const chromium = await inPage(RUNS);
     samples.chromium.push(...chromium.ms);
     fair.chromium = chromium.fairValueUsd;
+    const fastest = (xs) => Math.min(...xs.slice(-RUNS));
+    for (const side of ['node', 'chromium']) roundRatios[side].push(fastest(samples[side]) / fastest(samples.native));
   }
 } finally {
   await browser.close();
   await server.close();
 }
-for (const s of Object.values(samples)) s.sort((a, b) => a - b);
-console.log(JSON.stringify({ samples, fair }));
+for (const s of [...Object.values(samples), ...Object.values(roundRatios)]) s.sort((a, b) => a - b);
+console.log(JSON.stringify({ samples, roundRatios, fair }));
