@@ -181,14 +181,19 @@ print("""
   Session 6's speed work: 468,744 B → 472,690 B raw (181,916 → 184,187 B gzipped): our own
   Ziggurat with its tables (in place of rand_distr's, which were in the build too) and its
   stretch-filling loop inlined in the path, the table-driven exponential (a 256 B table) inlined
-  where closes are formed. Budget in `scripts/size.sh`: 474,000 B raw, 185,000 B gzipped.
+  where closes are formed; then 1.4 KB for `stageEnds` on both block-run classes (the page
+  hands a stage's last blocks only to idle workers). Budget in `scripts/size.sh`: 475,000 B
+  raw, 185,000 B gzipped.
 """)
 print(f"""- **The page's default valuation in 250 ms ({full_state} in this run).** The default is
   16,384 quasi-random paths on the daily grid: the 30-day average tests are exact there, and
   randomized QMC reaches a standard error near 0.3% with a quarter of the 64,000 pseudo-random
-  paths that gave 0.41%. Two workers share its eight blocks; the machine is a shared virtual
-  machine whose load moves single runs by ±15%. Delta and vega take four more runs with the
-  same seed, shown when they end; the fair value does not wait for them.
+  paths that gave 0.41%. Two workers share its eight blocks, handed out as they finish. The
+  machine is a shared virtual machine (Firecracker) whose two virtual cores do not keep one
+  speed: in one run the two workers computed blocks side by side in 32–36 ms and 65–86 ms
+  (timed inside the workers), so the same code takes about 150 ms or about 250 ms by the minute.
+  Delta and vega take four more runs with the same seed, shown when they end; the fair value
+  does not wait for them.
 - **Wasm ÷ native at the page's default.** Measured in interleaved rounds
   (`tests/bench/ratio.mjs`: native, Node, Chromium, three runs each, nine rounds of a few
   seconds). The shared machine's speed drifts by up to 1.5× over minutes (native runs of the same

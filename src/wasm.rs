@@ -335,6 +335,18 @@ impl WarrantSimulation {
         self.inner.block_count() as f64
     }
 
+    /// Where each run's blocks end, ascending (the base run first, then the Greeks' four
+    /// bumped runs; the last is `blockCount`): the page hands a run's last blocks only to
+    /// workers with nothing queued, so that the run ends on every worker at about once.
+    #[wasm_bindgen(getter, js_name = stageEnds)]
+    pub fn stage_ends(&self) -> Vec<f64> {
+        self.inner
+            .stage_ends()
+            .into_iter()
+            .map(|e| e as f64)
+            .collect()
+    }
+
     /// Runs block `index` on its own (a worker's job) and returns its sums as numbers for
     /// `absorbBlock`; this simulation's own progress does not move. Throws for an index that
     /// is not a whole number ≥ 0.
@@ -381,6 +393,17 @@ impl AccountingSimulation {
     #[wasm_bindgen(getter, js_name = blockCount)]
     pub fn block_count(&self) -> f64 {
         self.inner.block_count() as f64
+    }
+
+    /// Where each simulation's blocks end, ascending (grant date, then today; the last is
+    /// `blockCount`), as on `WarrantSimulation`.
+    #[wasm_bindgen(getter, js_name = stageEnds)]
+    pub fn stage_ends(&self) -> Vec<f64> {
+        self.inner
+            .stage_ends()
+            .into_iter()
+            .map(|e| e as f64)
+            .collect()
     }
 
     /// Runs block `index` on its own (a worker's job) and returns its sums.

@@ -87,14 +87,26 @@ function fail(message) {
   job?.handlers.failed(message);
 }
 
-/** Gives worker `w` the next block nobody has, if any (none while the run holds `w` back). */
+/**
+ * Gives worker `w` the next block nobody has, if any (none while the run holds `w` back), up to
+ * two in flight, so that no worker waits for this thread between blocks. A stage's last blocks
+ * (as many as there are workers, before each of `stageEnds`: the fair value, then each Greeks
+ * run) go only to a worker with nothing queued: queued behind another block on a worker that
+ * happens to be slow (the cores of a shared machine do not keep one speed), a last block would
+ * keep the stage's figure waiting while the other workers move on.
+ */
 function feed(w, job) {
   if (job.held.has(w)) return;
-  if (job.next < job.blocks) {
+  while ((job.count.get(w) ?? 0) < 2) {
+    if (job.next >= job.blocks) {
+      if (!job.count.get(w)) job.inFlight.delete(w);
+      return;
+    }
+    const end = job.stageEnds.find((e) => e > job.next) ?? job.blocks;
+    if (end - job.next <= pool.workers.length && job.count.get(w)) return;
     w.postMessage({ type: 'block', id: job.id, index: job.next++ });
+    job.count.set(w, (job.count.get(w) ?? 0) + 1);
     job.inFlight.add(w);
-  } else {
-    job.inFlight.delete(w);
   }
 }
 
@@ -102,7 +114,7 @@ function onMessage(w, msg) {
   const job = pool.job;
   if (!job) return;
   if (msg.id !== job.id) {
-    // A dropped run's last block: this worker now takes the current run's next one.
+    // A dropped run's last block: this worker now takes the current run's next ones.
     if (msg.type === 'block') feed(w, job);
     return;
   }
@@ -111,6 +123,7 @@ function onMessage(w, msg) {
     return;
   }
   job.pending.set(msg.index, msg.data);
+  job.count.set(w, job.count.get(w) - 1);
   feed(w, job);
   let absorbed = false;
   while (job.pending.has(job.absorbed)) {
@@ -147,25 +160,24 @@ function onMessage(w, msg) {
  */
 export function runInWorkers(sim, kind, scenario, options, handlers, spare = 0) {
   const busy = new Set(pool.job?.inFlight ?? []);
-  const job = { id: ++lastRunId, sim, handlers, blocks: sim.blockCount, next: 0, absorbed: 0, pending: new Map(), started: performance.now(), lastPost: performance.now(), inFlight: new Set(), held: new Set() };
+  // count: the blocks of this run each worker holds (computing or queued).
+  const job = { id: ++lastRunId, sim, handlers, blocks: sim.blockCount, stageEnds: [...sim.stageEnds], next: 0, absorbed: 0, pending: new Map(), started: performance.now(), lastPost: performance.now(), inFlight: new Set(), held: new Set(), count: new Map() };
   pool.job = job;
   const workers = ensureWorkers();
   for (const w of workers.slice(Math.max(1, workers.length - spare))) job.held.add(w);
   for (const w of workers) {
     w.postMessage({ type: 'setup', id: job.id, kind, scenario, options });
-    // Two blocks in flight per idle worker, so that none waits for this thread; a worker
-    // still on a dropped run's block gets one now and one when that block comes back.
+    // A worker still on a dropped run's block gets one now and its second when that block
+    // comes back (counted as held until then).
+    if (busy.has(w)) job.count.set(w, 1);
     feed(w, job);
-    if (!busy.has(w)) feed(w, job);
+    if (busy.has(w)) job.count.set(w, job.count.get(w) - 1);
   }
   const release = () => {
     if (pool.job !== job) return;
     const held = [...job.held];
     job.held.clear();
-    for (const w of held) {
-      feed(w, job);
-      feed(w, job);
-    }
+    for (const w of held) feed(w, job);
   };
   return { cancel: () => pool.job === job && stopRun(job), release };
 }

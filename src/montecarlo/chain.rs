@@ -18,6 +18,18 @@ impl Chain {
         self.sims.iter().map(Simulation::block_count).sum()
     }
 
+    /// Where each simulation's blocks end (ascending; the last is [`Chain::block_count`]): a
+    /// simulation's figures are final once the blocks before its end are absorbed.
+    pub fn stage_ends(&self) -> Vec<u64> {
+        self.sims
+            .iter()
+            .scan(0, |end, sim| {
+                *end += sim.block_count();
+                Some(*end)
+            })
+            .collect()
+    }
+
     /// The simulation block `index` belongs to, and its index there (the last simulation for
     /// an index past the end, whose blocks are then empty).
     fn part(&mut self, mut index: u64) -> (&mut Simulation, u64) {
