@@ -199,6 +199,71 @@ test('the warrant is valued in a worker with progress, and cancel stops it', asy
   assert.deepEqual(errors, []);
 });
 
+test('a stage\'s last blocks go only to workers with nothing queued, and the result is unchanged', async () => {
+  const page = await ctx.browser.newPage();
+  // Every message between the page and its pool's workers, in order.
+  await page.addInitScript(() => {
+    const Base = window.Worker;
+    window.__blocks = [];
+    let n = 0;
+    window.Worker = class extends Base {
+      constructor(...args) {
+        super(...args);
+        const id = n++;
+        this.addEventListener('message', ({ data }) => {
+          if (data?.type === 'block') window.__blocks.push({ worker: id, dir: 'back', run: data.id, index: data.index });
+        });
+        this.__id = id;
+      }
+      postMessage(msg, transfer) {
+        if (msg?.type === 'block') window.__blocks.push({ worker: this.__id, dir: 'out', run: msg.id, index: msg.index });
+        return super.postMessage(msg, transfer);
+      }
+    };
+  });
+  await page.goto(ctx.server.url);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForFunction(() => document.querySelector('#valuation-status')?.dataset.state === 'done', null, { timeout: 60000 });
+  await page.fill('#valuation-stepsPerYear', '52');
+  await page.evaluate(() => { window.__blocks = []; });
+  await page.click('#valuation-run');
+  await page.waitForFunction(() => document.querySelector('#valuation-status').dataset.state === 'done', null, { timeout: 60000 });
+  const { log, workers, ends, direct } = await page.evaluate(async () => {
+    const dc = await import('./pkg/dealcalc.js');
+    const options = { paths: 16384, seed: 1, stepsPerYear: 52, antithetic: true, controlVariate: true, greeks: true, quasiRandom: true };
+    const sim = new dc.WarrantSimulation(dc.preset('amd-openai-2025'), options);
+    const ends = [...sim.stageEnds];
+    sim.free();
+    const direct = dc.valueWarrant(dc.preset('amd-openai-2025'), options);
+    return { log: window.__blocks, workers: Math.min(navigator.hardwareConcurrency || 2, 8), ends, direct };
+  });
+  const shown = (path) => page.getAttribute(`[data-out="${path}"]`, 'data-value').then(Number);
+  assert.equal(await shown('valuation.totalFairValueUsd'), direct.totalFairValueUsd);
+  assert.equal(await shown('valuation.greeks.deltaUsd'), direct.greeks.deltaUsd);
+  // The base run and the four bumped runs, 8 blocks each.
+  assert.deepEqual(ends, [8, 16, 24, 32, 40]);
+  const run = Math.max(...log.map((m) => m.run));
+  const held = new Map();
+  const tails = [];
+  for (const m of log.filter((m) => m.run === run)) {
+    const mine = held.get(m.worker) ?? new Set();
+    held.set(m.worker, mine);
+    if (m.dir === 'back') {
+      mine.delete(m.index);
+      continue;
+    }
+    const end = ends.find((e) => e > m.index);
+    if (end - m.index <= workers) tails.push({ index: m.index, queuedBehind: [...mine] });
+    mine.add(m.index);
+  }
+  assert.equal(tails.length, ends.length * Math.min(workers, 8), JSON.stringify(tails));
+  for (const t of tails) assert.deepEqual(t.queuedBehind, [], `block ${t.index} was queued behind ${t.queuedBehind}`);
+  // Every block was handed out once.
+  const out = log.filter((m) => m.run === run && m.dir === 'out').map((m) => m.index).sort((a, b) => a - b);
+  assert.deepEqual(out, [...Array(40).keys()]);
+  await page.close();
+});
+
 test('screenshots at 390 and 1,280 px in English and German, the headline in each', async () => {
   for (const width of [390, 1280]) {
     for (const lang of ['en', 'de']) {
