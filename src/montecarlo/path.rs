@@ -47,9 +47,6 @@ pub(super) struct PathState {
     prices: Vec<f64>,
     /// The bridge uniform of every step, kept only under `price_after_milestone`.
     step_uniforms: Vec<f64>,
-    /// Σ Z over the first j steps at index j (flat volatility: W at step j is √Δ·sign·Σ Z),
-    /// formed with the path, so that the likelihood ratio needs no second pass.
-    normal_sums: Vec<f64>,
 }
 
 impl Model {
@@ -94,10 +91,9 @@ impl Model {
             log_prices: xs,
             prices: ss,
             step_uniforms,
-            normal_sums,
         } = state;
         // The path: xs[j] = ln S at grid time j.
-        self.log_path_into(normals, drift, sign, xs, Some(normal_sums));
+        self.log_path_into(normals, drift, sign, xs);
         ss.resize(steps + 1, 0.0);
         ss.fill(0.0);
         ss[0] = s0;
@@ -296,9 +292,12 @@ impl Model {
                 });
             return gz - 0.5 * gg;
         }
-        // The driving Brownian motion W at the last simulated step, and that step's time.
-        let z_sum = normal_sums[steps_done];
-        let (w, tau) = (sign * f64::sqrt(dt) * z_sum, steps_done as f64 * dt);
+        // The driving Brownian motion W at the last simulated step n, read off the path:
+        // ln S_n − ln S_0 = n·(m − σ²/2)Δ + σ·W (the rounding of the path's n additions moves W
+        // by about 10⁻¹³, the weight by about 10⁻¹⁵ of itself), and that step's time.
+        let a = (drift - 0.5 * sigma * sigma) * dt;
+        let w = (xs[steps_done] - xs[0] - steps_done as f64 * a) / sigma;
+        let tau = steps_done as f64 * dt;
         let theta = self.theta;
         theta * w - 0.5 * theta * theta * tau
     }
@@ -306,14 +305,7 @@ impl Model {
     /// ln S at every grid time of the path driven by `normals` (× `sign`) under `drift`:
     /// ln S(t+Δ) = ln S(t) + ((m − σ²/2)Δ + σ√Δ·Z) (v_k for σ²Δ under a term structure); the
     /// increment is formed first, so that the chain from step to step is one addition.
-    fn log_path_into(
-        &self,
-        normals: &[f64],
-        drift: f64,
-        sign: f64,
-        xs: &mut Vec<f64>,
-        normal_sums: Option<&mut Vec<f64>>,
-    ) {
+    fn log_path_into(&self, normals: &[f64], drift: f64, sign: f64, xs: &mut Vec<f64>) {
         let (dt, sigma, steps) = (self.dt, self.sigma, self.steps);
         xs.resize(steps + 1, 0.0);
         let mut x = libm::log(self.s0);
@@ -323,23 +315,9 @@ impl Model {
             None => {
                 let a = (drift - 0.5 * sigma * sigma) * dt;
                 let b = sigma * f64::sqrt(dt) * sign;
-                if let Some(sums) = normal_sums {
-                    // Σ Z beside the path, in the same order as a fold over the steps, so the
-                    // same bits; the two chains of additions run side by side.
-                    sums.resize(steps + 1, 0.0);
-                    sums[0] = 0.0;
-                    let mut z_sum = 0.0;
-                    for ((out, &z), sum) in path.zip(&mut sums[1..]) {
-                        x += a + b * z;
-                        *out = x;
-                        z_sum += z;
-                        *sum = z_sum;
-                    }
-                } else {
-                    for (out, &z) in path {
-                        x += a + b * z;
-                        *out = x;
-                    }
+                for (out, &z) in path {
+                    x += a + b * z;
+                    *out = x;
                 }
             }
             Some(c) => {
@@ -355,7 +333,7 @@ impl Model {
     /// at grid step ⌈j·steps/FAN_POINTS⌉, slot 0 the valuation price.
     pub fn fan_path(&self, normals: &[f64], sign: f64) -> Vec<f64> {
         let mut xs = Vec::with_capacity(self.steps + 1);
-        self.log_path_into(normals, self.drift_p, sign, &mut xs, None);
+        self.log_path_into(normals, self.drift_p, sign, &mut xs);
         let mut fan = vec![self.s0; FAN_POINTS + 1];
         for (j, slot) in fan.iter_mut().enumerate().skip(1) {
             *slot = exp_table::exp(xs[fan_step(j, self.steps)]);

@@ -99,11 +99,11 @@ impl BridgePlan {
 
     /// The path's step normals: the skeleton from `skeleton` (one normal per node), the
     /// stretches between from `fill` (called with one stretch at a time, in step order, to
-    /// fill with independent standard normals).
+    /// fill with independent standard normals; it returns their sum, added up in order).
     fn normals_into(
         &mut self,
         skeleton: &[f64],
-        mut fill: impl FnMut(&mut [f64]),
+        mut fill: impl FnMut(&mut [f64]) -> f64,
         out: &mut [f64],
     ) {
         let w = &mut self.w;
@@ -119,11 +119,7 @@ impl BridgePlan {
         for pair in self.points.windows(2) {
             let (l, r) = (pair[0], pair[1]);
             let stretch = &mut out[l..r];
-            fill(stretch);
-            let mut sum = 0.0;
-            for z in stretch.iter() {
-                sum += *z;
-            }
+            let sum = fill(stretch);
             let shift = (w[r] - w[l] - sum) / (r - l) as f64;
             for z in stretch.iter_mut() {
                 *z += shift;
@@ -219,7 +215,10 @@ mod tests {
                 let mut fill = fills.into_iter();
                 let mut z = vec![0.0; steps];
                 let from_fills = |stretch: &mut [f64]| {
-                    stretch.iter_mut().for_each(|z| *z = fill.next().unwrap())
+                    stretch.iter_mut().fold(0.0, |sum, z| {
+                        *z = fill.next().unwrap();
+                        sum + *z
+                    })
                 };
                 plan.normals_into(&skeleton, from_fills, &mut z);
                 cols.push(z);

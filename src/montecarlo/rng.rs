@@ -49,9 +49,9 @@ impl Rng {
     }
 
     /// Standard normals into `out`, in order: the numbers `normal` would give one by one,
-    /// drawn in one loop.
-    pub fn fill_normals(&mut self, out: &mut [f64]) {
-        super::ziggurat::fill(&mut self.0, out);
+    /// drawn in one loop. Returns their sum (added up in order).
+    pub fn fill_normals(&mut self, out: &mut [f64]) -> f64 {
+        super::ziggurat::fill(&mut self.0, out)
     }
 }
 

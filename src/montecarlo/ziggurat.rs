@@ -30,13 +30,16 @@ pub(super) fn normal(g: &mut Xoshiro256PlusPlus) -> f64 {
 }
 
 /// Fills `out` with standard normals from `g`, in order (the same numbers as calling
-/// [`normal`] for each).
-pub(super) fn fill(g: &mut Xoshiro256PlusPlus, out: &mut [f64]) {
+/// [`normal`] for each), and returns their sum, added up in order.
+pub(super) fn fill(g: &mut Xoshiro256PlusPlus, out: &mut [f64]) -> f64 {
     let mut local = g.clone();
+    let mut sum = 0.0;
     for z in out.iter_mut() {
         *z = normal(&mut local);
+        sum += *z;
     }
     *g = local;
+    sum
 }
 
 /// The layer i (low 8 bits), u ∈ [−1, 1) (the top 52 bits as the mantissa of a number in
