@@ -340,11 +340,7 @@ impl WarrantSimulation {
     /// workers with nothing queued, so that the run ends on every worker at about once.
     #[wasm_bindgen(getter, js_name = stageEnds)]
     pub fn stage_ends(&self) -> Vec<f64> {
-        self.inner
-            .stage_ends()
-            .into_iter()
-            .map(|e| e as f64)
-            .collect()
+        chain_stage_ends(&self.inner)
     }
 
     /// Runs block `index` on its own (a worker's job) and returns its sums as numbers for
@@ -399,11 +395,7 @@ impl AccountingSimulation {
     /// `blockCount`), as on `WarrantSimulation`.
     #[wasm_bindgen(getter, js_name = stageEnds)]
     pub fn stage_ends(&self) -> Vec<f64> {
-        self.inner
-            .stage_ends()
-            .into_iter()
-            .map(|e| e as f64)
-            .collect()
+        chain_stage_ends(&self.inner)
     }
 
     /// Runs block `index` on its own (a worker's job) and returns its sums.
@@ -429,6 +421,11 @@ impl AccountingSimulation {
     pub fn result(&self) -> JsValue {
         to_js(&self.inner.result())
     }
+}
+
+/// A chain's stage ends as numbers (`stageEnds` of both block-run classes).
+fn chain_stage_ends(chain: &montecarlo::Chain) -> Vec<f64> {
+    chain.stage_ends().into_iter().map(|e| e as f64).collect()
 }
 
 /// Block `index` of a chain of simulations (the valuation's or the books'), run on its own: a

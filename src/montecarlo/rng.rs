@@ -82,6 +82,8 @@ mod tests {
         );
     }
 
+    // rand_distr is a native dev-dependency only.
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn normals_are_rand_distrs_draw_for_draw() {
         // The Ziggurat restates rand_distr 0.5's StandardNormal: same generator, same numbers,
