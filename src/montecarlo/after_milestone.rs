@@ -6,7 +6,7 @@
 
 use super::exp_table;
 use super::model::Model;
-use super::path::window_reaches;
+use super::window::window_reaches;
 use crate::scenario::PriceTestKind;
 use crate::vesting::{price_counts_from, vest_at, VestAt};
 

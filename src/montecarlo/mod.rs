@@ -61,6 +61,7 @@ pub mod quasi;
 pub mod rng;
 mod simulation;
 mod sums;
+mod window;
 mod ziggurat;
 
 pub use chain::Chain;

@@ -10,6 +10,7 @@
 use super::exp_table;
 use super::model::Model;
 use super::rng::Rng;
+use super::window::{window_reaches, WindowSum};
 use crate::scenario::{PriceTestKind, VestingRule};
 use crate::vesting::{vest_at, VestAt};
 
@@ -295,11 +296,16 @@ impl Model {
         // The driving Brownian motion W at the last simulated step n, read off the path:
         // ln S_n − ln S_0 = n·(m − σ²/2)Δ + σ·W (the rounding of the path's n additions moves W
         // by about 10⁻¹³, the weight by about 10⁻¹⁵ of itself), and that step's time.
-        let a = (drift - 0.5 * sigma * sigma) * dt;
-        let w = (xs[steps_done] - xs[0] - steps_done as f64 * a) / sigma;
+        let w = (xs[steps_done] - xs[0] - steps_done as f64 * self.flat_step_drift(drift)) / sigma;
         let tau = steps_done as f64 * dt;
         let theta = self.theta;
         theta * w - 0.5 * theta * theta * tau
+    }
+
+    /// (m − σ²/2)Δ: the drift of ln S over one step of a flat volatility, the same number in
+    /// the path and in the likelihood ratio's W read off it.
+    fn flat_step_drift(&self, drift: f64) -> f64 {
+        (drift - 0.5 * self.sigma * self.sigma) * self.dt
     }
 
     /// ln S at every grid time of the path driven by `normals` (× `sign`) under `drift`:
@@ -313,7 +319,7 @@ impl Model {
         let path = xs[1..].iter_mut().zip(&normals[..steps]);
         match &self.curve {
             None => {
-                let a = (drift - 0.5 * sigma * sigma) * dt;
+                let a = self.flat_step_drift(drift);
                 let b = sigma * f64::sqrt(dt) * sign;
                 for (out, &z) in path {
                     x += a + b * z;
@@ -400,56 +406,6 @@ impl Model {
     }
 }
 
-/// A trailing window's sum of closes, moved on by one close a step while a group's window
-/// stays near its target (one add and one subtract instead of `len` adds), and summed afresh
-/// when it was not computed the step before or after [`WindowSum::REFRESH`] moves, so that
-/// rounding never builds up beyond a few ulps (the test compares with a 10⁻¹² margin,
-/// [`window_reaches`]).
-#[derive(Clone, Copy, Debug, Default)]
-struct WindowSum {
-    /// Grid time of the last sum (0: none yet) and the sum.
-    end: usize,
-    sum: f64,
-    moves: u32,
-}
-
-impl WindowSum {
-    const REFRESH: u32 = 64;
-
-    /// The sum of the `len` closes up to grid time `end` (closes before the valuation date
-    /// equal S₀, which is `prices[0]`), exponentiating each close once.
-    fn sum(&mut self, xs: &[f64], prices: &mut [f64], end: usize, len: usize) -> f64 {
-        let close = |j: usize, prices: &mut [f64]| spot(&mut prices[j], xs[j]);
-        if self.end + 1 == end && self.end > 0 && self.moves < Self::REFRESH {
-            // Moved on by one: the new close in, the one `len` before it out.
-            let out = if end > len {
-                close(end - len, prices)
-            } else {
-                prices[0]
-            };
-            self.sum += close(end, prices) - out;
-            self.moves += 1;
-        } else {
-            let first = (end + 1).saturating_sub(len);
-            let mut sum = len.saturating_sub(end + 1) as f64 * prices[0];
-            for j in first..=end {
-                sum += close(j, prices);
-            }
-            self.sum = sum;
-            self.moves = 0;
-        }
-        self.end = end;
-        self.sum
-    }
-}
-
-/// Whether a window of `len` closes adding up to `sum` reaches `target` on average:
-/// sum ≥ target·(1 − 10⁻¹²)·len (the margin absorbs the rounding of a sum moved on close by
-/// close; compared as a sum, so that no division is needed).
-pub(super) fn window_reaches(sum: f64, len: usize, target: f64) -> bool {
-    sum >= target * (1.0 - 1e-12) * len as f64
-}
-
 /// The smaller of two numbers that are never NaN (`f64::min` is a call to `fmin` in Wasm).
 fn lower(a: f64, b: f64) -> f64 {
     if b < a {
@@ -461,7 +417,7 @@ fn lower(a: f64, b: f64) -> f64 {
 
 /// S from ln S, computed once per step (0 marks "not yet"; a price that underflows to 0 is
 /// only computed again), by the table-driven exponential ([`super::exp_table`]).
-fn spot(s1: &mut f64, x1: f64) -> f64 {
+pub(super) fn spot(s1: &mut f64, x1: f64) -> f64 {
     if *s1 == 0.0 {
         *s1 = exp_table::exp(x1);
     }

@@ -8,7 +8,7 @@
 //!
 //! This is the algorithm and these are the tables of `rand_distr` 0.5's `StandardNormal`
 //! (the Rand project, MIT or Apache-2.0), draw for draw, so a seed gives the normals it gave
-//! there (`tests/montecarlo.rs` compares the two over millions of draws). Restated here for
+//! there (a unit test in `rng.rs` compares the two over millions of draws). Restated here for
 //! two reasons. Speed: [`fill`] draws a whole stretch in one loop, the generator's state in
 //! registers and the rare branch out of line, instead of a call per normal. Determinism: the
 //! wedge's density and the tail's logarithm are `libm`'s in every build; `rand_distr` takes
