@@ -98,15 +98,11 @@ function fail(message) {
 function feed(w, job) {
   if (job.held.has(w)) return;
   while ((job.count.get(w) ?? 0) < 2) {
-    if (job.next >= job.blocks) {
-      if (!job.count.get(w)) job.inFlight.delete(w);
-      return;
-    }
+    if (job.next >= job.blocks) return;
     const end = job.stageEnds.find((e) => e > job.next) ?? job.blocks;
     if (end - job.next <= pool.workers.length && job.count.get(w)) return;
     w.postMessage({ type: 'block', id: job.id, index: job.next++ });
     job.count.set(w, (job.count.get(w) ?? 0) + 1);
-    job.inFlight.add(w);
   }
 }
 
@@ -159,16 +155,18 @@ function onMessage(w, msg) {
  * {cancel(), release()}.
  */
 export function runInWorkers(sim, kind, scenario, options, handlers, spare = 0) {
-  const busy = new Set(pool.job?.inFlight ?? []);
+  // Workers that may still be on a dropped run's block (its blocks queued behind are skipped,
+  // so whether one comes back is not known here).
+  const busy = new Set([...(pool.job?.count ?? [])].filter(([, n]) => n > 0).map(([w]) => w));
   // count: the blocks of this run each worker holds (computing or queued).
-  const job = { id: ++lastRunId, sim, handlers, blocks: sim.blockCount, stageEnds: [...sim.stageEnds], next: 0, absorbed: 0, pending: new Map(), started: performance.now(), lastPost: performance.now(), inFlight: new Set(), held: new Set(), count: new Map() };
+  const job = { id: ++lastRunId, sim, handlers, blocks: sim.blockCount, stageEnds: [...sim.stageEnds], next: 0, absorbed: 0, pending: new Map(), started: performance.now(), lastPost: performance.now(), held: new Set(), count: new Map() };
   pool.job = job;
   const workers = ensureWorkers();
   for (const w of workers.slice(Math.max(1, workers.length - spare))) job.held.add(w);
   for (const w of workers) {
     w.postMessage({ type: 'setup', id: job.id, kind, scenario, options });
-    // A worker still on a dropped run's block gets one now and its second when that block
-    // comes back (counted as held until then).
+    // A worker still on a dropped run's block gets one now (counted as two while it is fed)
+    // and its second when that block comes back.
     if (busy.has(w)) job.count.set(w, 1);
     feed(w, job);
     if (busy.has(w)) job.count.set(w, job.count.get(w) - 1);
