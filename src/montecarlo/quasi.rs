@@ -133,13 +133,19 @@ impl BridgePlan {
 pub struct QuasiDraws {
     plan: BridgePlan,
     skeleton: Vec<f64>,
+    /// The scramble of the block drawn last (the same for its 1,024 pairs).
+    scramble: Scramble,
 }
 
 impl QuasiDraws {
     pub fn new(steps: usize) -> QuasiDraws {
         let plan = BridgePlan::new(steps);
         let skeleton = vec![0.0; plan.skeleton_len()];
-        QuasiDraws { plan, skeleton }
+        QuasiDraws {
+            plan,
+            skeleton,
+            scramble: Scramble::default(),
+        }
     }
 
     /// Fills `normals` (one per grid step) and `uniforms` (the deployment's, two per phase) for
@@ -147,13 +153,16 @@ impl QuasiDraws {
     pub fn draw(&mut self, seed: u64, pair: u64, normals: &mut [f64], uniforms: &mut [f64]) {
         let block = pair / super::BLOCK_PAIRS;
         let index = (pair % super::BLOCK_PAIRS) as u32;
-        let scramble = block_scramble(seed, block);
+        let dims = (self.skeleton.len() + uniforms.len()).min(SOBOL_DIMS as usize);
+        let scramble = &mut self.scramble;
+        scramble.set(block_scramble(seed, block), dims);
+        let point = scramble.point(index);
         // The padding: the pair's own stream, as the pseudo-random paths use it.
         let mut rng = Rng::new(seed, pair, Stream::Price);
         let mut dim = 0u32;
         let mut next = |rng: &mut Rng| -> Option<f64> {
             (dim < SOBOL_DIMS).then(|| {
-                let u = sobol_uniform(index, dim, scramble, rng);
+                let u = scramble.uniform(point, dim, rng);
                 dim += 1;
                 u
             })
@@ -177,18 +186,46 @@ fn block_scramble(seed: u64, block: u64) -> u32 {
     (z ^ (z >> 31)) as u32
 }
 
-/// Dimension `dim` of Sobol point `index` under scramble `seed` (index shuffled and each
-/// dimension Owen-scrambled, as `sobol_burley::sample` does, kept at 32 bits), made a 53-bit
-/// uniform in (0, 1) with a pseudo-random fraction of its last bit.
-fn sobol_uniform(index: u32, dim: u32, seed: u32, rng: &mut Rng) -> f64 {
-    use sobol_burley::parts::{hash, owen_scramble_rev, sobol_rev};
-    let shuffled = owen_scramble_rev(index.reverse_bits(), hash(seed ^ 0x79c6_8e4a));
-    let sobol = sobol_rev(shuffled, dim);
-    let scramble = seed.wrapping_mul(0x9c8f_2d3b)
-        ^ (dim >> 2)
-        ^ [0x912f_69ba, 0x174f_18ab, 0x691e_72ca, 0xb40c_c1b8][dim as usize & 3];
-    let bits = owen_scramble_rev(sobol, hash(scramble)).reverse_bits();
-    (bits as f64 + rng.uniform()) * (1.0 / 4_294_967_296.0)
+/// A block's Owen scramble of the Sobol sequence (as `sobol_burley::sample` scrambles, kept
+/// at 32 bits): the hash that shuffles the point's index, and each dimension's hash, computed
+/// once per block instead of once per value.
+#[derive(Clone, Debug, Default)]
+struct Scramble {
+    seed: Option<u32>,
+    index_hash: u32,
+    dim_hashes: Vec<u32>,
+}
+
+impl Scramble {
+    /// The scramble of seed `seed`, with the hashes of its first `dims` dimensions.
+    fn set(&mut self, seed: u32, dims: usize) {
+        if self.seed == Some(seed) && self.dim_hashes.len() >= dims {
+            return;
+        }
+        use sobol_burley::parts::hash;
+        self.seed = Some(seed);
+        self.index_hash = hash(seed ^ 0x79c6_8e4a);
+        self.dim_hashes.resize(dims, 0);
+        for (dim, h) in self.dim_hashes.iter_mut().enumerate() {
+            let lane = [0x912f_69ba, 0x174f_18ab, 0x691e_72ca, 0xb40c_c1b8][dim & 3];
+            *h = hash(seed.wrapping_mul(0x9c8f_2d3b) ^ (dim as u32 >> 2) ^ lane);
+        }
+    }
+
+    /// Point `index` of the sequence, shuffled (the index Owen-scrambled, bits reversed).
+    fn point(&self, index: u32) -> u32 {
+        sobol_burley::parts::owen_scramble_rev(index.reverse_bits(), self.index_hash)
+    }
+
+    /// Dimension `dim` (below the `dims` given to [`Scramble::set`]) of the shuffled point
+    /// `point`, Owen-scrambled and made a 53-bit uniform in (0, 1) with a pseudo-random
+    /// fraction of its last bit.
+    fn uniform(&self, point: u32, dim: u32, rng: &mut Rng) -> f64 {
+        use sobol_burley::parts::{owen_scramble_rev, sobol_rev};
+        let sobol = sobol_rev(point, dim);
+        let bits = owen_scramble_rev(sobol, self.dim_hashes[dim as usize]).reverse_bits();
+        (bits as f64 + rng.uniform()) * (1.0 / 4_294_967_296.0)
+    }
 }
 
 #[cfg(test)]
@@ -238,10 +275,12 @@ mod tests {
         // The first 1,024 points of a scrambled Sobol sequence put exactly one point in each
         // interval [i/1024, (i+1)/1024) of every dimension.
         let mut rng = Rng::new(1, 0, Stream::Price);
+        let mut scramble = Scramble::default();
+        scramble.set(12345, 101);
         for dim in [0, 1, 7, 31, 100] {
             let mut seen = vec![false; 1024];
             for i in 0..1024 {
-                let u = sobol_uniform(i, dim, 12345, &mut rng);
+                let u = scramble.uniform(scramble.point(i), dim, &mut rng);
                 assert!(u > 0.0 && u < 1.0);
                 let cell = (u * 1024.0) as usize;
                 assert!(!seen[cell], "dim {dim}: cell {cell} twice");
