@@ -52,7 +52,8 @@ mod native {
             b.iter(|| montecarlo::value_warrant(black_box(&scenario), options).expect("runs"))
         });
         // The page's default: 16,384 quasi-random paths on the daily grid, one thread.
-        let page = json!({"paths": 16_384, "seed": 1, "quasiRandom": true});
+        let page =
+            json!({"paths": 16_384, "seed": 1, "quasiRandom": true, "controlVariate": false});
         let (scenario, page) = dealcalc::input::valuation_request(&amd, &page).expect("valid");
         group.bench_function("amd_openai_page_default", |b| {
             b.iter(|| montecarlo::value_warrant(black_box(&scenario), page).expect("runs"))

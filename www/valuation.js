@@ -19,8 +19,10 @@ function soon(f) {
   else setTimeout(f, 0);
 }
 
-/** The live valuation's options: the page's default run. */
-const LIVE_OPTIONS = { paths: 16384, seed: 1, quasiRandom: true, antithetic: true, controlVariate: true };
+/** The live valuation's options: the page's default run. No control variate: under
+ *  quasi-random paths it did not lower the standard error (12 seeds: 0.30% with, 0.28% without;
+ *  docs/BENCHMARKS.md) and its touch tests cost about a fifth of the run. */
+const LIVE_OPTIONS = { paths: 16384, seed: 1, quasiRandom: true, antithetic: true, controlVariate: false };
 /** Paths of the live valuation's first, provisional figure (about 10 ms; its standard error
  *  is shown with it). */
 const QUICK_PATHS = 256;
@@ -53,10 +55,10 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
   root.replaceChildren(
     el('h2', { text: t('Value the warrant (Monte Carlo)') }),
     el('p', { class: 'help', text: t('Fair values are risk-neutral (drift r − q, discounted at r). Probabilities and vest dates are real-world (drift: expected return − q). Deployment risk: each non-binding phase happens with its probability and may run late.') }),
-    input('valuation-paths', 'Paths', '16384', 'default 16,384 quasi-random paths: a standard error under 0.5% of the value for the presets'),
-    input('valuation-seed', 'Seed', '1', 'same seed, same result'),
+    input('valuation-paths', 'Paths', String(LIVE_OPTIONS.paths), 'default 16,384 quasi-random paths: a standard error under 0.5% of the value for the presets'),
+    input('valuation-seed', 'Seed', String(LIVE_OPTIONS.seed), 'same seed, same result'),
     input('valuation-stepsPerYear', 'Steps per year', '', 'blank: 252 (trading days) for close/average tests, else 52'),
-    el('div', { class: 'control' }, check('valuation-antithetic', 'antithetic paths'), check('valuation-controlVariate', 'control variate (closed-form one-touch)'), check('valuation-greeks', 'delta and vega (four more runs, same seed)'), check('valuation-quasiRandom', 'quasi-random (scrambled Sobol, Brownian bridge)')),
+    el('div', { class: 'control' }, check('valuation-antithetic', 'antithetic paths', LIVE_OPTIONS.antithetic), check('valuation-controlVariate', 'control variate (closed-form one-touch)', LIVE_OPTIONS.controlVariate), check('valuation-greeks', 'delta and vega (four more runs, same seed)'), check('valuation-quasiRandom', 'quasi-random (scrambled Sobol, Brownian bridge)', LIVE_OPTIONS.quasiRandom)),
     el('div', { class: 'control' }, run, cancel, progress),
     status, announcer, results, charts,
   );

@@ -151,7 +151,7 @@ test('the warrant is valued in a worker with progress, and cancel stops it', asy
   const parallel = Number(await page.getAttribute('[data-out="valuation.totalFairValueUsd"]', 'data-value'));
   const direct = await page.evaluate(async () => {
     const dc = await import('./pkg/dealcalc.js');
-    const options = { paths: 5000, seed: 1, stepsPerYear: 52, antithetic: true, controlVariate: true, quasiRandom: true };
+    const options = { paths: 5000, seed: 1, stepsPerYear: 52, antithetic: true, controlVariate: false, quasiRandom: true };
     return dc.valueWarrant(dc.preset('amd-openai-2025'), options).totalFairValueUsd;
   });
   assert.equal(parallel, direct);
@@ -159,7 +159,7 @@ test('the warrant is valued in a worker with progress, and cancel stops it', asy
   const delta = Number(await page.getAttribute('[data-out="valuation.greeks.deltaUsd"]', 'data-value'));
   const greeks = await page.evaluate(async () => {
     const dc = await import('./pkg/dealcalc.js');
-    const options = { paths: 5000, seed: 1, stepsPerYear: 52, greeks: true, quasiRandom: true };
+    const options = { paths: 5000, seed: 1, stepsPerYear: 52, controlVariate: false, greeks: true, quasiRandom: true };
     return dc.valueWarrant(dc.preset('amd-openai-2025'), options).greeks;
   });
   assert.equal(delta, greeks.deltaUsd);
@@ -230,7 +230,7 @@ test('a stage\'s last blocks go only to workers with nothing queued, and the res
   await page.waitForFunction(() => document.querySelector('#valuation-status').dataset.state === 'done', null, { timeout: 60000 });
   const { log, workers, ends, direct } = await page.evaluate(async () => {
     const dc = await import('./pkg/dealcalc.js');
-    const options = { paths: 16384, seed: 1, stepsPerYear: 52, antithetic: true, controlVariate: true, greeks: true, quasiRandom: true };
+    const options = { paths: 16384, seed: 1, stepsPerYear: 52, antithetic: true, controlVariate: false, greeks: true, quasiRandom: true };
     const sim = new dc.WarrantSimulation(dc.preset('amd-openai-2025'), options);
     const ends = [...sim.stageEnds];
     sim.free();
