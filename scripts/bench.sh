@@ -24,7 +24,7 @@ if [ "$(uname -sm)" = "Linux x86_64" ]; then
     nodes="$nodes $ROOT/$bin"
   done
 fi
-ratio="$(NODES="$nodes" ROUNDS=15 RUNS=3 node tests/bench/ratio.mjs)"
+ratio="$(NODES="$nodes" node tests/bench/ratio.mjs)"
 raw=$(wc -c < www/pkg/dealcalc_bg.wasm)
 gz=$(gzip -9 -c www/pkg/dealcalc_bg.wasm | wc -c)
 mkdir -p docs
@@ -71,7 +71,7 @@ print("pairs and the control variate, real-world figures by reweighting the same
 print(f"Machine: {cpu}, {cores} cores; {rustc}; Node {node_v}; {chromium}.\n")
 print("| workload | native | Wasm in Node | Wasm in Chromium | Chromium ÷ native |")
 print("|---|---:|---:|---:|---:|")
-for key, label in [("evaluateMs", "evaluate (AMD–OpenAI)"), ("priceOptionMs", "priceOption (mean of 5 kinds)"), ("valueWarrantMs", "valueWarrant 100k paths, weekly"), ("pageDefaultMs", "valueWarrant, the page's default (16,384 quasi-random paths, daily), one thread")]:
+for key, label in [("evaluateMs", "evaluate (AMD–OpenAI)"), ("priceOptionMs", "priceOption (mean of 5 kinds)"), ("valueWarrantMs", "valueWarrant 100k paths, weekly"), ("pageDefaultMs", "valueWarrant, the page's default (16,384 quasi-random paths, daily, no control variate), one thread")]:
     n, w, c = native[key], node[key], chrome[key]
     print(f"| {label} | {ms(n)} | {ms(w)} | {ms(c)} | {c / n:.2f}× |")
 print(f"| plain JavaScript, same Monte Carlo | – | {ms(node['plainJsMs'])} | {ms(chrome['plainJsMs'])} | – |")
@@ -93,29 +93,25 @@ print("| target | measured | |")
 print("|---|---:|---|")
 if full_ms is not None:
     fse = 100 * chrome["fullValuationSe"]
-    print(f"| the page's default valuation (AMD–OpenAI: {chrome['fullValuationPaths']:,} quasi-random paths, {chrome['fullValuationSteps']} steps a year, exact for the 30-day averages; {chrome['fullValuationWorkers']} workers) reaches SE < 0.5% in < 250 ms in Chromium (Run to the fair value, median of 5 warm runs) | {full_ms:.0f} ms, SE {fse:.2f}% | {mark(full_ms < 250 and fse < 0.5)} |")
+    print(f"| the page's default valuation (AMD–OpenAI: {chrome['fullValuationPaths']:,} quasi-random paths, {chrome['fullValuationSteps']} steps a year, exact for the 30-day averages, no control variate; {chrome['fullValuationWorkers']} workers) reaches SE < 0.5% in < 250 ms in Chromium (Run to the fair value, median of 5 warm runs) | {full_ms:.0f} ms, SE {fse:.2f}% | {mark(full_ms < 250 and fse < 0.5)} |")
     print(f"| … and delta and vega after it (four more runs with the same seed; shown when ready) | {chrome['fullValuationGreeksMs']:.0f} ms | – |")
 ratio = json.loads(os.environ["RATIO"])
 rs = ratio["samples"]
 def mid(xs):
     return xs[len(xs) // 2]
-lv = ratio["speedLevels"]
-def level_ratio(key, level):
-    a, b = lv[key][level]["medianMs"], lv["native"][level]["medianMs"]
-    return a / b if a and b else None
-for key in ratio["roundRatios"]:
-    rr = ratio["roundRatios"][key]
+rn = ratio["samples"]["native"]
+for key, rr in ratio["ratios"].items():
     if key == "chromium":
         where = "Chromium"
     elif key == "node":
-        where = f"Node {ratio['node']} (this machine's; Node 20 reached its end of life in April 2026)"
+        where = f"Node {ratio['node']} (this machine's Node; the 20 line reached its end of life in April 2026)"
     else:
         where = key.replace("node", "Node", 1)
-    fast, slow = level_ratio(key, "fast"), level_ratio(key, "slow")
-    f, n = lv[key]["fast"], lv["native"]["fast"]
-    slow_text = f"{slow:.2f}×" if slow else "–"
-    ok = fast is not None and fast <= 1.3 and mid(rr) <= 1.3
-    print(f"| Wasm ÷ native at most 1.3× in {where} (the page's default on one thread, {len(rr)} pairs of 3 runs each; at the machine's faster speed level the median Wasm run {ms(f['medianMs'])} of {f['count']} vs native {ms(n['medianMs'])} of {n['count']}) | {fast:.2f}× at the faster level ({slow_text} at the slower); {mid(rr):.2f}× median of pairs ({rr[0]:.2f}–{rr[-1]:.2f}) | {mark(ok)} |")
+    if not rr:
+        print(f"| Wasm ÷ native at most 1.3× in {where} | no bracket held one speed | ✗ |")
+        continue
+    ws = ratio["samples"][key]
+    print(f"| Wasm ÷ native at most 1.3× in {where} (the page's default on one thread; {len(rr)} of {ratio['brackets'][key]} native–Wasm–native brackets held one speed, native runs within 5%; all runs: fastest {ms(ws[0])} vs {ms(rn[0])}) | {mid(rr):.2f}× median ({rr[0]:.2f}–{rr[-1]:.2f}) | {mark(mid(rr) <= 1.3)} |")
 print(f"| at least 6× a plain-JavaScript Monte Carlo (same 100k weekly workload, Chromium) | {chrome['plainJsMs'] / chrome['valueWarrantMs']:.1f}× | {mark(chrome['plainJsMs'] >= 6 * chrome['valueWarrantMs'])} |")
 same_page = chrome["pageDefaultUsd"] == node["pageDefaultUsd"] == native["pageDefaultUsd"] and len(set(ratio["fair"].values())) == 1
 print(f"| same seed, same result in Wasm and natively (page default: ${native['pageDefaultUsd'] / 1e9:.3f} B) | {'identical' if same_page else 'different'} natively, in Node and in Chromium; SE {100 * chrome['pageDefaultSe']:.2f}% | {mark(same_page)} |")
@@ -206,28 +202,34 @@ print("""
   Ziggurat with its tables (in place of rand_distr's, which were in the build too) and its
   stretch-filling loop inlined in the path, the table-driven exponential (a 256 B table) inlined
   where closes are formed; then 1.4 KB for `stageEnds` on both block-run classes (the page
-  hands a stage's last blocks only to idle workers). Budget in `scripts/size.sh`: 475,000 B
-  raw, 185,000 B gzipped.
+  hands a stage's last blocks only to idle workers). Session 7: 473,852 B → 474,845 B raw
+  (184,559 → 184,201 B gzipped): the price cache's test inlined where closes are read, the
+  Sobol scramble's hashes kept per block. Budget in `scripts/size.sh`: 475,000 B raw,
+  185,000 B gzipped.
 """)
 print(f"""- **The page's default valuation in 250 ms ({full_state} in this run).** The default is
-  16,384 quasi-random paths on the daily grid: the 30-day average tests are exact there, and
-  randomized QMC reaches a standard error near 0.3% with a quarter of the 64,000 pseudo-random
-  paths that gave 0.41%. Two workers share its eight blocks, handed out as they finish. The
-  machine is a shared virtual machine (Firecracker) whose two virtual cores do not keep one
-  speed: in one run the two workers computed blocks side by side in 32–36 ms and 65–86 ms
-  (timed inside the workers), so the same code takes about 150 ms or about 250 ms by the minute.
-  Delta and vega take four more runs with the same seed, shown when they end; the fair value
-  does not wait for them.
-- **Wasm ÷ native at the page's default.** Measured in interleaved rounds
-  (`tests/bench/ratio.mjs`: native, Node, Chromium, three runs each, nine rounds of a few
-  seconds). The shared machine's speed drifts by up to 1.5× over minutes (native runs of the same
-  build took 218 ms in one minute and 330 ms in the next, with no load of ours), so the fastest
-  runs of the whole measurement can come from different speeds (a fastest-of-all ratio of 0.76×
-  was seen); the ratio is therefore taken within each round, where both sides run at the same
-  speed, and its median over the rounds is the figure. In session 5 the ratio stood at
-  1.32–1.42×; session 6 lowered it by taking work off the parts where V8's code lagged most:
-  libm's `exp` (a division and a call to `scalbn` per close) replaced by a table-driven one,
-  and a stretch of normals drawn in one loop instead of a call each.
+  16,384 quasi-random paths on the daily grid, without the control variate: the 30-day average
+  tests are exact there, and randomized QMC reaches a standard error near 0.3% with a quarter
+  of the 64,000 pseudo-random paths that gave 0.41%. Two workers share its eight blocks, handed
+  out as they finish. The machine is a shared virtual machine (Firecracker) whose two virtual
+  cores do not keep one speed: native runs of one build take about 150 ms or about 240 ms by
+  the moment, on either core, switching within about a second; in one run the two workers
+  computed blocks side by side in 32–36 ms and 65–86 ms (timed inside the workers). Delta and
+  vega take four more runs with the same seed, shown when they end; the fair value does not
+  wait for them.
+- **Wasm ÷ native at the page's default.** `tests/bench/ratio.mjs` brackets every Wasm run by
+  native runs (native, Wasm, native, the next Wasm side, native, …; 40 rounds over Node in
+  this process, Chromium and Node's LTS lines as child processes) and counts a bracket only
+  when its two native runs agree within 5%, the machine having held one speed through it; a
+  side's figure is the median of its counted ratios. Earlier measurements (rounds of three runs
+  a side, the fastest of each compared) mixed the two speeds within a round (round ratios
+  0.75–1.71×). The engines differ: the same .wasm in Chromium 156 runs about 5–10% faster
+  than in Node's V8; the Node 22 line is the slowest of the four. Session 7 took calls and
+  hashes off the path (the price cache's test inlined where closes are read, the Sobol
+  scramble's hashes once per block); sessions 5–6 replaced libm's `exp` on the closes with a
+  table-driven one and drew a stretch of normals in one loop instead of a call each. The
+  remaining gap has no hot spot: the profiles of native and Wasm runs split the time alike
+  (simulation 35%, normals 22%, the closes' exp 19%, the log path 9%).
 - **First numbers ({first_state} in this run).** The page marks the frame that paints its first
   report; fresh pages on a quiet machine take about 210 ms, about 100 ms more when it is busy.
   The module graph and the .wasm are preloaded and the panels below the results wait for the
@@ -247,7 +249,9 @@ by ±15%), AMD–OpenAI, seed 1. "Pseudo 64k daily": 64,000 pseudo-random paths,
 | fewer transcendental calls and adds: each average window's sum moved on by one close a step (one exp per close at most, refreshed every 64 moves) | page default 335 → 264 ms; pseudo 64k daily 1.37 → 0.90 s | ✓ |
 | the log path's increment formed before the add (one addition in the step-to-step chain) | page default 264 → 244 ms | ✓ |
 | `simd128` across paths | not tried: after the passes above the per-path work is a data-dependent scan (pointers to the next target, quiet runs, window sums) whose branches differ from path to path; the only lane-friendly part, building the log path, is about 10% of the time, so two lanes could save at most 5% | – |
-| the control variate under quasi-random paths | kept on but worth little there (0.179 vs 0.172 B per block with and without) | ✓ (unchanged) |
+| the control variate under quasi-random paths | worth nothing there: a 2,048-path block's spread 0.179 vs 0.172 B with and without (40 seeds); at the page's default over 12 seeds the reported standard error 0.30% with, 0.28% without, the fair values' spread over the seeds 0.29% vs 0.31%. Its touch tests visit every step within δ below each level and keep paths open to the last level: without it the native run is about a fifth faster (paired runs: median ratio 0.81) | off in the page's default (session 7; the API's default stays on, for pseudo-random paths, where it pays) |
+| session 7: the price cache's test inlined where closes are read (the exp stays one function); a met average target takes the close its window sum already computed; a block's Sobol scramble hashes (the index shuffle, one per dimension) computed once per block instead of for every value | same bits; Node paired A/B 4%, 2% and 1.6% faster; +150 B and −330 B gzipped | ✓ |
+| the log path's loop unrolled by four (fewer back-edges for V8's loop checks) | no change in Node 20 or 22 (paired medians 0.997, 0.994); +317 B | – |
 | `simd128` as a target feature (LLVM's auto-vectorizer on the whole crate, wasm-opt `--enable-simd`) | the same bits and no measurable speed (fastest of 27 runs in Node 352 vs 353 ms); −651 B. Not kept: browsers without Wasm SIMD (Safari before 16.4) would not load the page | – |
 | `opt-level = 3` (both builds) | page default about 15% faster natively (252 → 218 ms) and in Wasm (349 → 295 ms), the ratio unchanged (1.37×), for +69 KB raw and +23 KB gzipped (537,947 B; 205,489 B). `opt-level = 2`: Wasm 5% faster, +35 KB. Per-package levels do nothing under fat LTO (the last step optimizes at the root's level). Not kept: the ratio is the target, and the page's default run meets its quarter second on a quiet machine without them | – |
 | paths built only as far as the tests go | not built: the AMD–OpenAI paths run 95% of their 1,260 steps (1,192 on average; the $600 touch keeps the control variate's last level open) | – |

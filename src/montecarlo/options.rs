@@ -27,7 +27,9 @@ pub struct Options {
     pub steps_per_year: u32,
     /// Antithetic pairs. Default true.
     pub antithetic: bool,
-    /// The one-touch control variate. Default true.
+    /// The one-touch control variate. Default true. It pays with pseudo-random paths; under
+    /// `quasi_random` it lowered no standard error in our measurements and costs about a fifth
+    /// of the run (docs/BENCHMARKS.md), so the page's default run turns it off there.
     pub control_variate: bool,
     /// Delta and vega by common random numbers (four more runs, [`super::greeks`]). Default
     /// false.
