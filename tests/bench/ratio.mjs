@@ -1,107 +1,121 @@
 // Wasm ÷ native at the page's default valuation (AMD–OpenAI, 16,384 quasi-random paths, daily
-// grid, no control variate, one thread).
+// grid, no control variate), block by block as the page's workers run it: one block is 2,048
+// paths, about 30 ms.
 //
 // The shared machine's speed switches between two levels within about a second (native runs
 // of one build take about 150 ms or about 240 ms by the moment, on either core), so runs far
-// apart in time compare the machine, not the code. Each Wasm run is therefore bracketed by
-// native runs: native, Wasm, native, next Wasm side, native, … (examples/value.rs with a run
-// count of 1; Node in this process, Chromium in a page, other Node releases as child processes
-// after a warm-up valuation of their own). A bracket counts when its two native runs agree
-// within 5% (the machine held one speed through it); its ratio is the Wasm run ÷ the mean of
-// the two native runs, and a side's figure is the median over its counted brackets. (Asking
-// two Wasm runs in a bracket to agree as well left too few brackets: 1 to 8 of 30.)
+// apart in time compare the machine, not the code. Each Wasm block is therefore bracketed by
+// the same block natively: native, Wasm, native, within about 0.1 s. The native side
+// (`examples/value.rs … blocks`) and other Node releases (tests/bench/node-blocks.mjs) are
+// long-lived child processes that run a block per line of input; Node runs in this process,
+// Chromium in a page (each timed where it runs). A bracket counts when its two native runs
+// agree within 5% (the machine held one speed through it); its ratio is the Wasm block ÷ the
+// mean of the two native ones, and a side's figure is the median over its counted brackets.
+// Every side must compute every block bit for bit alike (the sum of the block's sums).
 //
 // Other Node releases: NODES, their binaries, space-separated (scripts/bench.sh installs Node's
 // LTS lines from npm), reported as "node <version>".
-// Prints one JSON line: every sample per side, each side's counted ratios and how many
-// brackets it had, the fair values (which must be identical) and this Node's version.
+// Prints one JSON line: every block time per side, each side's counted ratios and how many
+// brackets it had, whether the blocks' sums agreed, and this Node's version.
 import { readFile } from 'node:fs/promises';
-import { execFileSync } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { serve, launch, WWW } from '../page/harness.mjs';
 
-const ROUNDS = Number(process.env.ROUNDS ?? 40);
-/** Two runs "agree" within this fraction. */
+/** Passes over the run's blocks. */
+const ROUNDS = Number(process.env.ROUNDS ?? 10);
+/** Two native runs "agree" within this fraction. */
 const SAME_SPEED = 0.05;
-/** Wasm runs per bracket. */
-const RUNS = 1;
 const OPTIONS = { paths: 16384, seed: 1, quasiRandom: true, controlVariate: false };
 const NATIVE = new URL('../../target/release/examples/value', import.meta.url).pathname;
-const RUNNER = new URL('node-runs.mjs', import.meta.url).pathname;
+const RUNNER = new URL('node-blocks.mjs', import.meta.url).pathname;
 const NODES = (process.env.NODES ?? '').split(/\s+/).filter(Boolean);
+
+/** A child process that runs a block per line: block(i) resolves with {ms, check}. */
+function blockServer(bin, args) {
+  const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+  const waiting = [];
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    const [ms, check] = line.split(' ').map(Number);
+    waiting.shift()?.({ ms, check });
+  });
+  return {
+    block: (i) => new Promise((resolve) => {
+      waiting.push(resolve);
+      child.stdin.write(`${i}\n`);
+    }),
+    close: () => child.stdin.end(),
+  };
+}
 
 const dc = await import(`${WWW}pkg/dealcalc.js`);
 dc.initSync({ module: await readFile(`${WWW}pkg/dealcalc_bg.wasm`) });
-const amd = dc.preset('amd-openai-2025');
+const sim = new dc.WarrantSimulation(dc.preset('amd-openai-2025'), OPTIONS);
+const blocks = sim.blockCount;
 const server = await serve();
 const browser = await launch();
+const native = blockServer(NATIVE, ['amd-openai-2025', JSON.stringify(OPTIONS), 'blocks']);
+const children = NODES.map((bin) => ({
+  side: `node ${execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim()}`,
+  server: blockServer(bin, [RUNNER, JSON.stringify(OPTIONS)]),
+}));
 const samples = { native: [] };
 const ratios = {};
 const brackets = {};
-const fair = {};
-const json = (bin, args) => JSON.parse(execFileSync(bin, args, { encoding: 'utf8' }));
+const checks = new Map(); // block index → the sum of its sums on every side
 try {
   const page = await browser.newPage();
   await page.goto(server.url);
   await page.waitForSelector('body[data-ready="true"]');
   await page.waitForFunction(() => document.querySelector('#valuation-status')?.dataset.state === 'done', null, { timeout: 60000 });
-  const inPage = () => page.evaluate(async ([options, runs]) => {
+  await page.evaluate(async (options) => {
     const dc = await import('./pkg/dealcalc.js');
     await dc.default();
-    const amd = dc.preset('amd-openai-2025');
-    const ms = [];
-    let v;
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      v = dc.valueWarrant(amd, options);
-      ms.push(performance.now() - t0);
-    }
-    return { ms, fairValueUsd: v.totalFairValueUsd };
-  }, [OPTIONS, RUNS]);
+    window.__sim = new dc.WarrantSimulation(dc.preset('amd-openai-2025'), options);
+  }, OPTIONS);
+  const sum = (xs) => xs.reduce((s, x) => s + x, 0);
   const sides = {
-    node: async () => {
-      const ms = [];
-      let v;
-      for (let i = 0; i < RUNS; i++) {
-        const t0 = performance.now();
-        v = dc.valueWarrant(amd, OPTIONS);
-        ms.push(performance.now() - t0);
-      }
-      return { ms, fairValueUsd: v.totalFairValueUsd };
+    node: async (i) => {
+      const t0 = performance.now();
+      const sums = sim.runBlock(i);
+      return { ms: performance.now() - t0, check: sum(sums) };
     },
-    chromium: inPage,
-    ...Object.fromEntries(NODES.map((bin) => [
-      `node ${execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim()}`,
-      async () => json(bin, [RUNNER, JSON.stringify(OPTIONS), String(RUNS)]),
-    ])),
+    chromium: (i) => page.evaluate((i) => {
+      const t0 = performance.now();
+      const sums = window.__sim.runBlock(i);
+      return { ms: performance.now() - t0, check: sums.reduce((s, x) => s + x, 0) };
+    }, i),
+    ...Object.fromEntries(children.map(({ side, server }) => [side, server.block])),
   };
-  // Warm every side (the engines tier their code up on first use).
-  for (const run of Object.values(sides)) await run();
-  const native = () => {
-    const run = json(NATIVE, ['amd-openai-2025', JSON.stringify(OPTIONS), '1']);
-    samples.native.push(run.ms[0]);
-    fair.native = run.fairValueUsd;
-    return run.ms[0];
-  };
-  let before = native();
+  const record = (i, check) => checks.set(i, [...(checks.get(i) ?? []), check]);
+  // Warm every side on every block (the engines tier their code up on first use).
+  for (let i = 0; i < blocks; i++) {
+    record(i, (await native.block(i)).check);
+    for (const run of Object.values(sides)) record(i, (await run(i)).check);
+  }
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [side, run] of Object.entries(sides)) {
-      const wasm = await run();
-      const after = native();
-      (samples[side] ??= []).push(...wasm.ms);
-      fair[side] = wasm.fairValueUsd;
-      brackets[side] = (brackets[side] ?? 0) + 1;
-      ratios[side] ??= [];
-      const agree = (xs) => Math.max(...xs) <= (1 + SAME_SPEED) * Math.min(...xs);
-      if (agree([before, after])) {
-        const mean = (xs) => xs.reduce((s, x) => s + x, 0) / xs.length;
-        ratios[side].push(mean(wasm.ms) / mean([before, after]));
+    for (let i = 0; i < blocks; i++) {
+      for (const [side, run] of Object.entries(sides)) {
+        const before = await native.block(i);
+        const wasm = await run(i);
+        const after = await native.block(i);
+        samples.native.push(before.ms, after.ms);
+        (samples[side] ??= []).push(wasm.ms);
+        record(i, wasm.check);
+        brackets[side] = (brackets[side] ?? 0) + 1;
+        ratios[side] ??= [];
+        if (Math.max(before.ms, after.ms) <= (1 + SAME_SPEED) * Math.min(before.ms, after.ms)) {
+          ratios[side].push(wasm.ms / ((before.ms + after.ms) / 2));
+        }
       }
-      before = after;
     }
   }
 } finally {
+  native.close();
+  for (const { server } of children) server.close();
   await browser.close();
   await server.close();
 }
 for (const s of [...Object.values(samples), ...Object.values(ratios)]) s.sort((a, b) => a - b);
-console.log(JSON.stringify({ samples, ratios, brackets, fair, node: process.version }));
+const identical = [...checks.values()].every((c) => c.every((x) => x === c[0]));
+console.log(JSON.stringify({ samples, ratios, brackets, blocks, identical, node: process.version }));
