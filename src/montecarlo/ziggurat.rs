@@ -32,10 +32,21 @@ pub(super) fn normal(g: &mut Xoshiro256PlusPlus) -> f64 {
 /// Fills `out` with standard normals from `g`, in order (the same numbers as calling
 /// [`normal`] for each), and returns their sum, added up in order.
 pub(super) fn fill(g: &mut Xoshiro256PlusPlus, out: &mut [f64]) -> f64 {
+    // The rare branch gets a copy of the state: the state's own address is never taken, so
+    // it stays in registers (in Wasm, locals) through the loop instead of in memory, loaded
+    // and stored at every draw.
     let mut local = g.clone();
     let mut sum = 0.0;
     for z in out.iter_mut() {
-        *z = normal(&mut local);
+        let (i, u, x) = layer_point(local.next_u64());
+        *z = if x.abs() < X[i + 1] {
+            x
+        } else {
+            let mut rare_state = local.clone();
+            let x = rare(&mut rare_state, i, u, x);
+            local = rare_state;
+            x
+        };
         sum += *z;
     }
     *g = local;
