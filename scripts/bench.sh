@@ -202,8 +202,8 @@ print("""
   Ziggurat with its tables (in place of rand_distr's, which were in the build too) and its
   stretch-filling loop inlined in the path, the table-driven exponential (a 256 B table) inlined
   where closes are formed; then 1.4 KB for `stageEnds` on both block-run classes (the page
-  hands a stage's last blocks only to idle workers). Session 7: 473,852 B → 474,845 B raw
-  (184,559 → 184,201 B gzipped): the price cache's test inlined where closes are read, the
+  hands a stage's last blocks only to idle workers). Session 7: 473,852 B → 474,849 B raw
+  (184,559 → 184,214 B gzipped): the price cache's test inlined where closes are read, the
   Sobol scramble's hashes kept per block. Budget in `scripts/size.sh`: 475,000 B raw,
   185,000 B gzipped.
 """)
@@ -226,11 +226,12 @@ print(f"""- **The page's default valuation in 250 ms ({full_state} in this run).
   is the median of its counted ratios, and every side must compute every block bit for bit
   alike. Whole runs (about 0.2 s each) bracketed the same way counted only a third of their
   brackets and still straddled switches (a Chromium median of 0.95× in one run); rounds of
-  three whole runs a side mixed the two speeds (round ratios 0.75–1.71×). The engines differ:
-  the same .wasm runs fastest in Chromium 156; the Node 22 line is the slowest of Node's. Session 7 took calls and
-  hashes off the path (the price cache's test inlined where closes are read, the Sobol
-  scramble's hashes once per block); sessions 5–6 replaced libm's `exp` on the closes with a
-  table-driven one and drew a stretch of normals in one loop instead of a call each. The
+  three whole runs a side mixed the two speeds (round ratios 0.75–1.71×). The engines differ
+  by a few percent, and the Node 22 line was the slowest in each of three measurements
+  (1.28–1.31× where the others gave 1.25–1.29×). Session 7 took calls and hashes off the path (the price cache's test inlined where closes are read, the Sobol
+  scramble's hashes once per block) and kept the Ziggurat's generator state in registers
+  (V8 had loaded and stored it at every draw); sessions 5–6 replaced libm's `exp` on the
+  closes with a table-driven one and drew a stretch of normals in one loop instead of a call each. The
   remaining gap has no hot spot: the profiles of native and Wasm runs split the time alike
   (simulation 35%, normals 22%, the closes' exp 19%, the log path 9%).
 - **First numbers ({first_state} in this run).** The page marks the frame that paints its first
@@ -255,6 +256,10 @@ by ±15%), AMD–OpenAI, seed 1. "Pseudo 64k daily": 64,000 pseudo-random paths,
 | the control variate under quasi-random paths | worth nothing there: a 2,048-path block's spread 0.179 vs 0.172 B with and without (40 seeds); at the page's default over 12 seeds the reported standard error 0.30% with, 0.28% without, the fair values' spread over the seeds 0.29% vs 0.31%. Its touch tests visit every step within δ below each level and keep paths open to the last level: without it the native run is about a fifth faster (paired runs: median ratio 0.81) | off in the page's default (session 7; the API's default stays on, for pseudo-random paths, where it pays) |
 | session 7: the price cache's test inlined where closes are read (the exp stays one function); a met average target takes the close its window sum already computed; a block's Sobol scramble hashes (the index shuffle, one per dimension) computed once per block instead of for every value | same bits; Node paired A/B 4%, 2% and 1.6% faster; +150 B and −330 B gzipped | ✓ |
 | the log path's loop unrolled by four (fewer back-edges for V8's loop checks) | no change in Node 20 or 22 (paired medians 0.997, 0.994); +317 B | – |
+| session 7: the Ziggurat's stretch loop with the generator's state in registers (the rare branch gets a copy of the state, so the state's own address is never taken; V8's code for the loop had loaded and stored the four words of state at every draw) | same bits; Node 22 3.4% faster, Node 20 2.7% (paired runs); native a little too | ✓ |
+| the same loop split in two, the rare branch outside the inner loop (so that no value lives across a call in it) | V8 kept the sum in a register but still spilled the count; no measurable change (paired median 1.011) | – |
+| `wasm-opt -O3` or `-O4` instead of `-Os` | no change in Node (paired medians 1.009, 0.993); +3.8 KB, +4.9 KB | – |
+| the exp out of line inlined into every read of a close | about 1% in Node (paired medians 0.990, 0.989), within the noise; +835 B | – |
 | `simd128` as a target feature (LLVM's auto-vectorizer on the whole crate, wasm-opt `--enable-simd`) | the same bits and no measurable speed (fastest of 27 runs in Node 352 vs 353 ms); −651 B. Not kept: browsers without Wasm SIMD (Safari before 16.4) would not load the page | – |
 | `opt-level = 3` (both builds) | page default about 15% faster natively (252 → 218 ms) and in Wasm (349 → 295 ms), the ratio unchanged (1.37×), for +69 KB raw and +23 KB gzipped (537,947 B; 205,489 B). `opt-level = 2`: Wasm 5% faster, +35 KB. Per-package levels do nothing under fat LTO (the last step optimizes at the root's level). Not kept: the ratio is the target, and the page's default run meets its quarter second on a quiet machine without them | – |
 | paths built only as far as the tests go | not built: the AMD–OpenAI paths run 95% of their 1,260 steps (1,192 on average; the $600 touch keeps the control variate's last level open) | – |
