@@ -226,9 +226,8 @@ print(f"""- **The page's default valuation in 250 ms ({full_state} in this run).
   is the median of its counted ratios, and every side must compute every block bit for bit
   alike. Whole runs (about 0.2 s each) bracketed the same way counted only a third of their
   brackets and still straddled switches (a Chromium median of 0.95× in one run); rounds of
-  three whole runs a side mixed the two speeds (round ratios 0.75–1.71×). The engines differ
-  by a few percent, and the Node 22 line was the slowest in each of three measurements
-  (1.28–1.31× where the others gave 1.25–1.29×). Session 7 took calls and hashes off the path (the price cache's test inlined where closes are read, the Sobol
+  three whole runs a side mixed the two speeds (round ratios 0.75–1.71×). In three
+  measurements of session 7 the Node 22 line gave 1.28–1.31×, the other engines 1.25–1.29×. Session 7 took calls and hashes off the path (the price cache's test inlined where closes are read, the Sobol
   scramble's hashes once per block) and kept the Ziggurat's generator state in registers
   (V8 had loaded and stored it at every draw); sessions 5–6 replaced libm's `exp` on the
   closes with a table-driven one and drew a stretch of normals in one loop instead of a call each. The
