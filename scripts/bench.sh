@@ -96,7 +96,6 @@ if full_ms is not None:
     print(f"| the page's default valuation (AMD–OpenAI: {chrome['fullValuationPaths']:,} quasi-random paths, {chrome['fullValuationSteps']} steps a year, exact for the 30-day averages, no control variate; {chrome['fullValuationWorkers']} workers) reaches SE < 0.5% in < 250 ms in Chromium (Run to the fair value, median of 5 warm runs) | {full_ms:.0f} ms, SE {fse:.2f}% | {mark(full_ms < 250 and fse < 0.5)} |")
     print(f"| … and delta and vega after it (four more runs with the same seed; shown when ready) | {chrome['fullValuationGreeksMs']:.0f} ms | – |")
 ratio = json.loads(os.environ["RATIO"])
-rs = ratio["samples"]
 def mid(xs):
     return xs[len(xs) // 2]
 rn = ratio["samples"]["native"]

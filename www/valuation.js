@@ -20,8 +20,8 @@ function soon(f) {
 }
 
 /** The live valuation's options: the page's default run. No control variate: under
- *  quasi-random paths it did not lower the standard error (12 seeds: 0.30% with, 0.28% without;
- *  docs/BENCHMARKS.md) and its touch tests cost about a fifth of the run. */
+ *  quasi-random paths it does not lower the standard error and its touch tests slow the run
+ *  (measured in docs/BENCHMARKS.md). */
 const LIVE_OPTIONS = { paths: 16384, seed: 1, quasiRandom: true, antithetic: true, controlVariate: false };
 /** Paths of the live valuation's first, provisional figure (about 10 ms; its standard error
  *  is shown with it). */

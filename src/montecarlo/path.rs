@@ -417,8 +417,8 @@ fn lower(a: f64, b: f64) -> f64 {
 
 /// S from ln S, computed once per step (0 marks "not yet"; a price that underflows to 0 is
 /// only computed again), by the table-driven exponential ([`super::exp_table`]). The cache's
-/// test is inlined where a close is read (most reads find the price there; in Wasm a call
-/// each cost about 4% of a run), the exponential stays one function ([`price_of`]).
+/// test is inlined where a close is read (most reads find the price there, and a call costs
+/// more in Wasm than natively), the exponential stays one function ([`price_of`]).
 #[inline(always)]
 pub(super) fn spot(s1: &mut f64, x1: f64) -> f64 {
     if *s1 == 0.0 {
