@@ -201,8 +201,8 @@ print("""
   Ziggurat with its tables (in place of rand_distr's, which were in the build too) and its
   stretch-filling loop inlined in the path, the table-driven exponential (a 256 B table) inlined
   where closes are formed; then 1.4 KB for `stageEnds` on both block-run classes (the page
-  hands a stage's last blocks only to idle workers). Session 7: 473,852 B → 474,849 B raw
-  (184,559 → 184,214 B gzipped): the price cache's test inlined where closes are read, the
+  hands a stage's last blocks only to idle workers). Session 7: 473,852 B → 474,939 B raw
+  (184,559 → 184,294 B gzipped): the price cache's test inlined where closes are read, the
   Sobol scramble's hashes kept per block. Budget in `scripts/size.sh`: 475,000 B raw,
   185,000 B gzipped.
 """)
