@@ -115,43 +115,31 @@ impl Ramp {
         b
     }
 
-    /// The pieces' start and end days, sorted and without repeats, into `out` (the Monte
-    /// Carlo reuses one buffer for every path).
-    pub fn breakpoints_into(&self, out: &mut Vec<f64>) {
+    /// The pieces' start and end days, sorted and without repeats, into `out`.
+    fn breakpoints_into(&self, out: &mut Vec<f64>) {
         out.clear();
         out.extend(self.pieces.iter().flat_map(|p| [p.start_day, p.end_day]));
         out.sort_by(f64::total_cmp);
         out.dedup();
     }
 
-    /// The first time (days) at which at least `gw` are online, solved exactly on the
-    /// piecewise-linear ramp; `None` if the ramp never gets there. A relative tolerance of
-    /// 1e-12 absorbs rounding in sums such as 0.1 + 0.2.
-    pub fn time_to_reach(&self, gw: f64) -> Option<f64> {
-        self.time_to_reach_with(gw, &self.breakpoints())
+    /// The ramp's [`RampProfile`] into `out` (the Monte Carlo reuses one for every path).
+    pub fn profile_into(&self, out: &mut RampProfile) {
+        self.breakpoints_into(&mut out.days);
+        out.online_gw.clear();
+        out.online_gw
+            .extend(out.days.iter().map(|&t| self.online_gw(t)));
+        out.online_gw_before.clear();
+        out.online_gw_before
+            .extend(out.days.iter().map(|&t| self.online_gw_before(t)));
     }
 
-    /// [`Ramp::time_to_reach`] given the ramp's [`Ramp::breakpoints_into`].
-    pub fn time_to_reach_with(&self, gw: f64, b: &[f64]) -> Option<f64> {
-        let target = gw - 1e-12 * gw.abs().max(1.0);
-        if target <= 0.0 {
-            return b.first().copied();
-        }
-        for (i, &t0) in b.iter().enumerate() {
-            let at_t0 = self.online_gw(t0);
-            if at_t0 >= target {
-                return Some(t0);
-            }
-            if let Some(&t1) = b.get(i + 1) {
-                let before_t1 = self.online_gw_before(t1);
-                if before_t1 >= target {
-                    // Linear between (t0, at_t0) and (t1, before_t1).
-                    let f = (target - at_t0) / (before_t1 - at_t0);
-                    return Some(t0 + f * (t1 - t0));
-                }
-            }
-        }
-        None
+    /// The first time (days) at which at least `gw` are online, solved exactly on the
+    /// piecewise-linear ramp; `None` if the ramp never gets there ([`RampProfile::time_to_reach`]).
+    pub fn time_to_reach(&self, gw: f64) -> Option<f64> {
+        let mut profile = RampProfile::default();
+        self.profile_into(&mut profile);
+        profile.time_to_reach(gw)
     }
 
     /// The calendar day on which `gw` are first online (the day the ramp crosses it).
@@ -171,6 +159,44 @@ impl Ramp {
         pts.windows(2)
             .map(|w| 0.5 * (self.online_gw(w[0]) + self.online_gw_before(w[1])) * (w[1] - w[0]))
             .sum()
+    }
+}
+
+/// A ramp read at its breakpoints: the pieces' start and end days (sorted, without
+/// repeats), the GW online at each (steps that day included) and just before it. Between two
+/// breakpoints the ramp is linear, so these are all [`RampProfile::time_to_reach`] needs: the
+/// ramp is summed once per breakpoint instead of once per breakpoint and target.
+#[derive(Clone, Debug, Default)]
+pub struct RampProfile {
+    days: Vec<f64>,
+    online_gw: Vec<f64>,
+    online_gw_before: Vec<f64>,
+}
+
+impl RampProfile {
+    /// The first time (days) at which at least `gw` are online: the first breakpoint with
+    /// that much online, or the linear interpolation between breakpoints t₀ and t₁,
+    /// t₀ + (g − G(t₀)) ÷ (G(t₁⁻) − G(t₀)) × (t₁ − t₀); `None` if the ramp never gets there.
+    /// A relative tolerance of 1e-12 absorbs rounding in sums such as 0.1 + 0.2.
+    pub fn time_to_reach(&self, gw: f64) -> Option<f64> {
+        let target = gw - 1e-12 * gw.abs().max(1.0);
+        if target <= 0.0 {
+            return self.days.first().copied();
+        }
+        for (i, (&t0, &at_t0)) in self.days.iter().zip(&self.online_gw).enumerate() {
+            if at_t0 >= target {
+                return Some(t0);
+            }
+            if let (Some(&t1), Some(&before_t1)) =
+                (self.days.get(i + 1), self.online_gw_before.get(i + 1))
+            {
+                if before_t1 >= target {
+                    let f = (target - at_t0) / (before_t1 - at_t0);
+                    return Some(t0 + f * (t1 - t0));
+                }
+            }
+        }
+        None
     }
 }
 

@@ -22,7 +22,7 @@
 //! lies in the past), or never when the phases that happen do not add up to it.
 
 use super::rng::{Rng, Stream};
-use crate::capacity::{Ramp, RampPiece};
+use crate::capacity::{Ramp, RampPiece, RampProfile};
 use crate::date::{Date, DAYS_PER_MONTH, DAYS_PER_YEAR};
 use crate::pricing::normal::{cdf, inverse_cdf};
 use crate::scenario::{Phase, Triangular};
@@ -65,9 +65,10 @@ pub fn sample_ramp_into(phases: &[Phase], uniforms: &[f64], lead_days: f64, ramp
 }
 
 /// Years from `valuation` until the ramp reaches `gw` (0 if already reached), or `None`;
-/// `breakpoints` are the ramp's ([`Ramp::breakpoints_into`], computed once per path).
-pub fn milestone_years(ramp: &Ramp, breakpoints: &[f64], gw: f64, valuation: Date) -> Option<f64> {
-    ramp.time_to_reach_with(gw, breakpoints)
+/// `profile` is the ramp's ([`Ramp::profile_into`], computed once per path).
+pub fn milestone_years(profile: &RampProfile, gw: f64, valuation: Date) -> Option<f64> {
+    profile
+        .time_to_reach(gw)
         .map(|day| ((day - valuation.0 as f64) / DAYS_PER_YEAR).max(0.0))
 }
 
@@ -91,7 +92,7 @@ pub struct PairDeployment {
     uniforms: Vec<f64>,
     flipped: Vec<f64>,
     ramp: Ramp,
-    breakpoints: Vec<f64>,
+    profile: RampProfile,
 }
 
 impl PairDeployment {
@@ -143,11 +144,10 @@ impl PairDeployment {
             }
         }
         sample_ramp_into(phases, &self.flipped, lead_days, &mut self.ramp);
-        self.ramp.breakpoints_into(&mut self.breakpoints);
+        self.ramp.profile_into(&mut self.profile);
         out.clear();
         out.extend(triggers.map(|gw| {
-            milestone_years(&self.ramp, &self.breakpoints, gw, valuation)
-                .filter(|&y| y <= expiry_years)
+            milestone_years(&self.profile, gw, valuation).filter(|&y| y <= expiry_years)
         }));
     }
 }

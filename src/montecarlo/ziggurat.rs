@@ -27,13 +27,33 @@ pub(super) fn normal(g: &mut Xoshiro256PlusPlus) -> f64 {
 }
 
 /// Fills `out` with standard normals from `g`, in order (the same numbers as calling
-/// [`normal`] for each), and returns their sum, added up in order.
+/// [`normal`] for each), and returns their sum, added up in order. The inner loop takes the
+/// draws accepted at once and holds no call, so that its values (the state, the sum, the
+/// position) stay in registers; a draw outside its layer's rectangle leaves it for [`rare`].
+/// (V8 stores a value that lives across a call at every definition, even on the paths that
+/// do not make the call.)
 pub(super) fn fill(g: &mut Xoshiro256PlusPlus, out: &mut [f64]) -> f64 {
     let mut local = g.clone();
     let mut sum = 0.0;
-    for z in out.iter_mut() {
-        (*z, local) = draw(local);
-        sum += *z;
+    let mut k = 0;
+    while k < out.len() {
+        let mut pending = None;
+        while let Some(z) = out.get_mut(k) {
+            let (i, u, x) = layer_point(local.next_u64());
+            if x.abs() >= X[i + 1] {
+                pending = Some((i, u, x));
+                break;
+            }
+            *z = x;
+            sum += x;
+            k += 1;
+        }
+        if let Some((i, u, x)) = pending {
+            let x = rare(&mut local, i, u, x);
+            out[k] = x;
+            sum += x;
+            k += 1;
+        }
     }
     *g = local;
     sum
