@@ -95,11 +95,13 @@ impl Ramp {
     }
 
     /// GW online at time `t` (days), steps on that day included.
+    #[inline]
     pub fn online_gw(&self, t: f64) -> f64 {
         self.pieces.iter().map(|p| p.gw * p.share(t, false)).sum()
     }
 
     /// GW online just before time `t` (steps on that day not yet included).
+    #[inline]
     pub fn online_gw_before(&self, t: f64) -> f64 {
         self.pieces.iter().map(|p| p.gw * p.share(t, true)).sum()
     }
@@ -127,11 +129,11 @@ impl Ramp {
     pub fn profile_into(&self, out: &mut RampProfile) {
         self.breakpoints_into(&mut out.days);
         out.online_gw.clear();
-        out.online_gw
-            .extend(out.days.iter().map(|&t| self.online_gw(t)));
         out.online_gw_before.clear();
-        out.online_gw_before
-            .extend(out.days.iter().map(|&t| self.online_gw_before(t)));
+        for &t in &out.days {
+            out.online_gw.push(self.online_gw(t));
+            out.online_gw_before.push(self.online_gw_before(t));
+        }
     }
 
     /// The first time (days) at which at least `gw` are online, solved exactly on the
