@@ -203,8 +203,10 @@ print("""
   where closes are formed; then 1.4 KB for `stageEnds` on both block-run classes (the page
   hands a stage's last blocks only to idle workers). Session 7: 473,852 B → 474,939 B raw
   (184,559 → 184,294 B gzipped): the price cache's test inlined where closes are read, the
-  Sobol scramble's hashes kept per block. Budget in `scripts/size.sh`: 475,000 B raw,
-  185,000 B gzipped.
+  Sobol scramble's hashes kept per block. Session 8: 474,939 B → 475,371 B raw (184,294 →
+  184,621 B gzipped): the ramp read once per path at its breakpoints (`RampProfile`) and the
+  Ziggurat's fill loop split around its rare branch, each about 2% faster in Node 22 (table
+  below). Budget in `scripts/size.sh`: 475,500 B raw, 185,000 B gzipped.
 """)
 print(f"""- **The page's default valuation in 250 ms ({full_state} in this run).** The default is
   16,384 quasi-random paths on the daily grid, without the control variate: the 30-day average
@@ -226,12 +228,24 @@ print(f"""- **The page's default valuation in 250 ms ({full_state} in this run).
   alike. Whole runs (about 0.2 s each) bracketed the same way counted only a third of their
   brackets and still straddled switches (a Chromium median of 0.95× in one run); rounds of
   three whole runs a side mixed the two speeds (round ratios 0.75–1.71×). In three
-  measurements of session 7 the Node 22 line gave 1.28–1.31×, the other engines 1.25–1.29×. Session 7 took calls and hashes off the path (the price cache's test inlined where closes are read, the Sobol
-  scramble's hashes once per block) and kept the Ziggurat's generator state in registers
-  (V8 had loaded and stored it at every draw); sessions 5–6 replaced libm's `exp` on the
-  closes with a table-driven one and drew a stretch of normals in one loop instead of a call each. The
-  remaining gap has no hot spot: the profiles of native and Wasm runs split the time alike
-  (simulation 35%, normals 22%, the closes' exp 19%, the log path 9%).
+  measurements of session 7 the Node 22 line gave 1.28–1.31×, the other engines 1.25–1.29×.
+  The same code measured higher on another day: at the start of session 8, Node 22 1.34–1.37×,
+  Node 20 1.28–1.31×, Chromium 1.24–1.33× (four runs), so a figure moves by a few hundredths
+  from day to day as well as from run to run. Session 8 took two costs that Wasm paid more
+  than native code off the path: the deployment ramp was summed once per breakpoint and
+  trigger (iterator folds that V8 ran as calls: 4.4% of the Wasm time, 1.5% of the native),
+  and the Ziggurat's fill loop held the call to its rare branch, so V8 kept the running sum in
+  a stack slot (it stores a value that lives across a call at every definition); then four
+  runs gave Node 22 1.27–1.29×, the other engines 1.20–1.27×. Session 7 took calls and hashes
+  off the path (the price cache's test inlined where closes are read, the Sobol scramble's
+  hashes once per block) and kept the Ziggurat's generator state in registers (V8 had loaded
+  and stored it at every draw); sessions 5–6 replaced libm's `exp` on the closes with a
+  table-driven one and drew a stretch of normals in one loop instead of a call each. Per
+  function (perf on both sides, Node 22, session 8; each side's share of the profile times
+  the overall ratio) Wasm ÷ native is about 1.3× in the closes'
+  exp, 1.2× in the simulation, 1.1× in the normals, 1.0× in the log path and 0.75× in Φ⁻¹:
+  no hot spot is left. The average tests' part of the step loop takes about 14% of the Wasm
+  time against about 6% natively, but a tight loop of its own (below) did not change it.
 - **First numbers ({first_state} in this run).** The page marks the frame that paints its first
   report; fresh pages on a quiet machine take about 210 ms, about 100 ms more when it is busy.
   The module graph and the .wasm are preloaded and the panels below the results wait for the
@@ -256,6 +270,11 @@ by ±15%), AMD–OpenAI, seed 1. "Pseudo 64k daily": 64,000 pseudo-random paths,
 | the log path's loop unrolled by four (fewer back-edges for V8's loop checks) | no change in Node 20 or 22 (paired medians 0.997, 0.994); +317 B | – |
 | session 7: the Ziggurat's stretch loop with the generator's state in registers (the rare branch gets a copy of the state, so the state's own address is never taken; V8's code for the loop had loaded and stored the four words of state at every draw) | same bits; Node 22 3.4% faster, Node 20 2.7% (paired runs); native a little too | ✓ |
 | the same loop split in two, the rare branch outside the inner loop (so that no value lives across a call in it) | V8 kept the sum in a register but still spilled the count; no measurable change (paired median 1.011) | – |
+| session 8: the deployment ramp read once per path: the GW online at and just before each breakpoint stored (`RampProfile`), then each trigger scans them; before, each trigger summed the ramp at every breakpoint | same bits; block brackets (native, Wasm, native): Node 22 −2.3%, native −2.9%; +720 B, of which plain loops in place of iterator chains took back 383 B | ✓ |
+| session 8: the Ziggurat's fill loop split in two again, now that the state goes by value: an inner loop of draws accepted at once, with no call, and the rare branch after it | same bits; V8 keeps the running sum and the state in registers (before, the sum went through a stack slot at every draw); Node 22 −2.3% in block brackets; natively +2% to +4%, all of it in `price_of`, whose code did not change but moved (code layout at `opt-level = "s"`, which aligns neither functions nor loops) | ✓ |
+| session 8: a window's full sum in two loops, the prices first, then a sum with no call in its loop | Node 22 no change (0.994); natively −4% with the layout of the release build, +1.9% with functions and loops aligned (`-align-all-functions=6 -align-all-nofallthru-blocks=5`), so the −4% was layout; +99 B | – |
+| session 8: the steps whose only tests are the average windows run in a tight loop of their own, sharing one per-group step with the full step (98% of the 1.5 million full steps of a run are such steps) | same bits; Node 22 no change (1.001), natively +3%; +2.3 KB. Also tried on top: the exp inlined for the window's new close (no change) | – |
+| native code layout (a measurement note) | at `opt-level = "s"` neither functions nor loops are aligned, and an unchanged function can cost 4% more after an edit elsewhere (`price_of`: 16.5% → 20.4% of the native profile). Native A/B comparisons in this table are block brackets of one build against another; the ratio's native side is the crate's own release build, layout included | – |
 | `wasm-opt -O3` or `-O4` instead of `-Os` | no change in Node (paired medians 1.009, 0.993); +3.8 KB, +4.9 KB | – |
 | the exp out of line inlined into every read of a close | about 1% in Node (paired medians 0.990, 0.989), within the noise; +835 B | – |
 | `simd128` as a target feature (LLVM's auto-vectorizer on the whole crate, wasm-opt `--enable-simd`) | the same bits and no measurable speed (fastest of 27 runs in Node 352 vs 353 ms); −651 B. Not kept: browsers without Wasm SIMD (Safari before 16.4) would not load the page | – |
