@@ -31,7 +31,12 @@ let tornado = null;
 let books = null;
 let portfolio = null;
 
-function recompute() {
+/**
+ * Evaluates the scenario and draws its report. `live`: the deal may have changed, so its live
+ * valuation starts again; a language change redraws the same deal (`live: false`) and keeps
+ * the valuation shown and any run in flight.
+ */
+function recompute({ live = true } = {}) {
   const status = document.getElementById('status');
   const { report, problems } = evaluateScenario(dc, page.scenario);
   showProblems(problems);
@@ -44,7 +49,7 @@ function recompute() {
   }
   try {
     page.report = report;
-    page.valuation = null;
+    if (live) page.valuation = null;
     page.accounting = null;
     renderReport(report);
     announce(report);
@@ -54,7 +59,7 @@ function recompute() {
       requestAnimationFrame(() => performance.mark('dealcalc:first-numbers'));
     }
     // The fair value of the deal as it now stands: provisional, then final, in the workers.
-    valuation?.live(page.scenario);
+    if (live) valuation?.live(page.scenario);
     renderSecondary();
   } catch (e) {
     status.textContent = t('Could not evaluate: {m}', { m: e.message });
@@ -104,11 +109,17 @@ function loadScenario(s, id = null) {
   page.presetId = id;
   const picker = document.getElementById('preset');
   picker.value = id ?? '';
+  showPresetSummary();
+  buildForm();
+  recompute();
+}
+
+/** The line under the preset picker: the preset's summary (or the scenario's name), its status. */
+function showPresetSummary() {
+  const id = page.presetId;
   const info = id ? dc.presets().find((p) => p.id === id) : null;
   const status = page.scenario.status ? ` (${page.scenario.status.replaceAll('_', ' ')}${page.scenario.asOf ? `, ${fmt.date(page.scenario.asOf)}` : ''})` : '';
   document.getElementById('preset-summary').textContent = (info ? t(info.summary) : page.scenario.name ?? '') + status;
-  buildForm();
-  recompute();
 }
 
 page.recompute = recompute;
@@ -137,19 +148,86 @@ function translateStatic() {
   document.title = t('dealcalc: compute-for-equity deal calculator');
 }
 
-function rerenderAll() {
-  translateStatic();
+/** The panels whose controls hold a reader's settings (kept over a language change). */
+const SETTINGS = '#pricing, #compare, #sensitivity, #books';
+
+/** Each settings control's value (or checked state), by id. */
+function readSettings() {
+  const saved = new Map();
+  for (const c of document.querySelectorAll(`:is(${SETTINGS}) :is(input, select)[id]`)) {
+    saved.set(c.id, c.type === 'checkbox' || c.type === 'radio' ? c.checked : c.value);
+  }
+  return saved;
+}
+
+/**
+ * Puts saved settings back into the panels' new controls, each with the events a reader's
+ * change sends, so that each panel computes with them. Passes repeat while controls appear
+ * (a pricing kind brings its own fields).
+ */
+function restoreSettings(saved) {
+  for (let pass = 0; pass < 3; pass++) {
+    let changed = false;
+    for (const c of document.querySelectorAll(`:is(${SETTINGS}) :is(input, select)[id]`)) {
+      if (!saved.has(c.id)) continue;
+      const want = saved.get(c.id);
+      const toggle = c.type === 'checkbox' || c.type === 'radio';
+      if ((toggle ? c.checked : c.value) === want) continue;
+      if (toggle) c.checked = want;
+      else c.value = want;
+      c.dispatchEvent(new Event('input', { bubbles: true }));
+      c.dispatchEvent(new Event('change', { bubbles: true }));
+      changed = true;
+    }
+    if (!changed) return;
+  }
+}
+
+/** Mounts the panels below the report (each panel's texts in the page's language). */
+function mountPanels() {
   usePricingPanel(mountPricingPanel(dc, document.getElementById('pricing')));
   comparison = mountComparison(dc, document.getElementById('compare'), () => page.scenario);
   tornado = mountTornado(dc, document.getElementById('sensitivity'), () => page.scenario);
-  valuation = mountValuation(document.getElementById('valuation'), () => page.scenario, showFairValue);
   mountBooksPanel();
   // The portfolio reads ten deals and draws its diagram: after the first report is painted.
   setTimeout(mountPortfolioPanel, 0);
+}
+
+/** The preset picker and the summary of the deal shown, in the page's language. */
+function fillPresetPicker() {
   const picker = document.getElementById('preset');
   picker.replaceChildren(el('option', { value: '', text: t('(your scenario)') }));
   for (const p of dc.presets()) picker.append(el('option', { value: p.id, text: t(p.name) }));
+}
+
+/** The first drawing of the page. */
+function renderAll() {
+  translateStatic();
+  mountPanels();
+  valuation = mountValuation(document.getElementById('valuation'), () => page.scenario, showFairValue);
+  fillPresetPicker();
   loadScenario(page.scenario, page.presetId);
+}
+
+/**
+ * The page in another language: the same deal, the reader's settings in the panels, and the
+ * valuation panel rewritten in place (its fields, its figures and a run in flight stay).
+ */
+function changeLanguage(code) {
+  setLang(code);
+  const saved = readSettings();
+  translateStatic();
+  mountPanels();
+  valuation.retranslate();
+  fillPresetPicker();
+  const picker = document.getElementById('preset');
+  picker.value = page.presetId ?? '';
+  showPresetSummary();
+  buildForm();
+  recompute({ live: false });
+  restoreSettings(saved);
+  // Some controls are filled from the report (the tornado's outputs): again once drawn.
+  secondary?.then(() => restoreSettings(saved));
 }
 
 // Compiling the Wasm starts as soon as this module runs (the file itself is preloaded). It is
@@ -168,10 +246,7 @@ async function main() {
   const langPicker = document.getElementById('lang');
   for (const [code, { name }] of Object.entries(LANGUAGES)) langPicker.append(el('option', { value: code, text: name }));
   langPicker.value = lang();
-  langPicker.addEventListener('change', () => {
-    setLang(langPicker.value);
-    rerenderAll();
-  });
+  langPicker.addEventListener('change', () => changeLanguage(langPicker.value));
   document.getElementById('preset').addEventListener('change', (e) => {
     if (e.target.value) {
       setMessage('');
@@ -203,7 +278,7 @@ async function main() {
   });
   page.presetId = dc.defaultPreset();
   page.scenario = dc.preset(page.presetId);
-  rerenderAll();
+  renderAll();
   followSections();
   await fromLink();
   await renderSecondary();

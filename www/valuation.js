@@ -32,33 +32,49 @@ const LIVE_DELAY_MS = 80;
 const TYPING_PAUSE_MS = 250;
 
 export function mountValuation(root, getScenario, onFair = () => {}) {
-  const input = (id, label, value, help) => {
+  // Every text of the panel with the function that writes it, so that a language change
+  // rewrites them in place: the fields keep what the reader typed and a run goes on.
+  const texts = [];
+  const text = (node, write) => {
+    texts.push([node, write]);
+    write(node);
+    return node;
+  };
+  /** An element whose text is `words()` (a t() call), rewritten on a language change. */
+  const label = ({ tag = 'p', ...attrs }, words) => text(el(tag, attrs), (n) => { n.textContent = words(); });
+  const input = (id, words, value, help) => {
     const i = el('input', { id, type: 'text', inputmode: 'numeric', autocomplete: 'off', 'data-path': `options.${id.replace('valuation-', '')}` });
     i.value = value;
-    return el('div', { class: 'field' }, el('label', { for: id, text: t(label) }), el('div', { class: 'control' }, i, help ? el('small', { class: 'help', text: t(help) }) : null),
+    return el('div', { class: 'field' }, label({ tag: 'label', for: id }, words), el('div', { class: 'control' }, i, help ? label({ tag: 'small', class: 'help' }, help) : null),
       el('span', { class: 'problem', 'data-problem-for': `options.${id.replace('valuation-', '')}` }));
   };
-  const check = (id, label, on = true) => {
+  const check = (id, words, on = true) => {
     const c = el('input', { id, type: 'checkbox' });
     c.checked = on;
-    return el('label', { class: 'check' }, c, ` ${t(label)}`);
+    return text(el('label', { class: 'check' }, c, ' '), (n) => { n.lastChild.textContent = ` ${words()}`; });
   };
-  const run = el('button', { type: 'button', id: 'valuation-run', class: 'primary', text: t('Run simulation') });
-  const cancel = el('button', { type: 'button', id: 'valuation-cancel', text: t('Cancel') });
+  const run = label({ tag: 'button', type: 'button', id: 'valuation-run', class: 'primary' }, () => t('Run simulation'));
+  const cancel = label({ tag: 'button', type: 'button', id: 'valuation-cancel' }, () => t('Cancel'));
   cancel.disabled = true;
-  const progress = el('progress', { id: 'valuation-progress', max: '1', value: '0', 'aria-label': t('Simulation progress') });
+  const progress = text(el('progress', { id: 'valuation-progress', max: '1', value: '0' }), (n) => n.setAttribute('aria-label', t('Simulation progress')));
   // The status line changes with every block; readers are told once, when a figure is final.
   const status = el('p', { id: 'valuation-status', class: 'status' });
+  /** The status line's text, kept as the function that writes it (rewritten on a language change). */
+  let statusText = () => '';
+  const setStatus = (write) => {
+    statusText = write;
+    status.textContent = write();
+  };
   const announcer = el('p', { id: 'valuation-announce', class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
   const results = el('div', { id: 'valuation-results' });
   const charts = el('div', { id: 'valuation-charts' });
   root.replaceChildren(
-    el('h2', { text: t('Value the warrant (Monte Carlo)') }),
-    el('p', { class: 'help', text: t('Fair values are risk-neutral (drift r − q, discounted at r). Probabilities and vest dates are real-world (drift: expected return − q). Deployment risk: each non-binding phase happens with its probability and may run late.') }),
-    input('valuation-paths', 'Paths', String(LIVE_OPTIONS.paths), 'default 16,384 quasi-random paths: a standard error under 0.5% of the value for the presets'),
-    input('valuation-seed', 'Seed', String(LIVE_OPTIONS.seed), 'same seed, same result'),
-    input('valuation-stepsPerYear', 'Steps per year', '', 'blank: 252 (trading days) for close/average tests, else 52'),
-    el('div', { class: 'control' }, check('valuation-antithetic', 'antithetic paths', LIVE_OPTIONS.antithetic), check('valuation-controlVariate', 'control variate (closed-form one-touch)', LIVE_OPTIONS.controlVariate), check('valuation-greeks', 'delta and vega (four more runs, same seed)'), check('valuation-quasiRandom', 'quasi-random (scrambled Sobol, Brownian bridge)', LIVE_OPTIONS.quasiRandom)),
+    label({ tag: 'h2' }, () => t('Value the warrant (Monte Carlo)')),
+    label({ class: 'help' }, () => t('Fair values are risk-neutral (drift r − q, discounted at r). Probabilities and vest dates are real-world (drift: expected return − q). Deployment risk: each non-binding phase happens with its probability and may run late.')),
+    input('valuation-paths', () => t('Paths'), String(LIVE_OPTIONS.paths), () => t('default 16,384 quasi-random paths: a standard error under 0.5% of the value for the presets')),
+    input('valuation-seed', () => t('Seed'), String(LIVE_OPTIONS.seed), () => t('same seed, same result')),
+    input('valuation-stepsPerYear', () => t('Steps per year'), '', () => t('blank: 252 (trading days) for close/average tests, else 52')),
+    el('div', { class: 'control' }, check('valuation-antithetic', () => t('antithetic paths'), LIVE_OPTIONS.antithetic), check('valuation-controlVariate', () => t('control variate (closed-form one-touch)'), LIVE_OPTIONS.controlVariate), check('valuation-greeks', () => t('delta and vega (four more runs, same seed)')), check('valuation-quasiRandom', () => t('quasi-random (scrambled Sobol, Brownian bridge)'), LIVE_OPTIONS.quasiRandom)),
     el('div', { class: 'control' }, run, cancel, progress),
     status, announcer, results, charts,
   );
@@ -114,7 +130,7 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
     } catch (err) {
       if (live) return;
       const rest = showProblems(err.problems ?? []);
-      status.textContent = t('Cannot run: {m}', { m: rest || err.message });
+      setStatus(() => t('Cannot run: {m}', { m: rest || err.message }));
       return;
     }
     if (job) {
@@ -129,7 +145,7 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
     progress.value = 0;
     status.dataset.state = 'running';
     status.dataset.live = String(live);
-    status.textContent = t(live ? 'Valuing the deal as edited…' : 'Starting…');
+    setStatus(() => t(live ? 'Valuing the deal as edited…' : 'Starting…'));
     run.disabled = !live;
     cancel.disabled = false;
     const mine = { sim };
@@ -152,21 +168,20 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
         onFair(lastValuation, 'final', price);
         say(fairText(lastValuation));
         status.dataset.fairMs = String(Math.round(ms));
-        status.textContent = t('Fair value after {s} s; delta and vega are running…', { s: fmt.num(ms / 1000, 2) });
+        setStatus(() => t('Fair value after {s} s; delta and vega are running…', { s: fmt.num(ms / 1000, 2) }));
       },
       progress(fraction, s) {
         if (!current()) return;
         progress.value = fraction;
         status.dataset.state = 'running';
-        const p = fmt.pct(fraction, 0);
         // A partial valuation (the whole estimate, sorted and sent over) only where it is shown.
         if (!s.fairValueDone && !live) {
           const partial = s.result();
           lastValuation = partial;
           renderResults(partial, true);
-          status.textContent = t('Running… {p} ({paths} paths so far)', { p, paths: fmt.num(partial.paths, 0) });
+          setStatus(() => t('Running… {p} ({paths} paths so far)', { p: fmt.pct(fraction, 0), paths: fmt.num(partial.paths, 0) }));
         } else {
-          status.textContent = t('Running… {p}', { p });
+          setStatus(() => t('Running… {p}', { p: fmt.pct(fraction, 0) }));
         }
       },
       done(s, ms) {
@@ -176,7 +191,7 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
         lastValuation = result;
         renderResults(result);
         status.dataset.state = 'done';
-        status.textContent = t('Done: {paths} paths × {steps} steps in {s} s.', { paths: fmt.num(result.paths, 0), steps: fmt.num(result.steps, 0), s: fmt.num(ms / 1000, 2) });
+        setStatus(() => t('Done: {paths} paths × {steps} steps in {s} s.', { paths: fmt.num(result.paths, 0), steps: fmt.num(result.steps, 0), s: fmt.num(ms / 1000, 2) }));
         status.dataset.ms = String(Math.round(ms));
         if (!fairShown) {
           status.dataset.fairMs = String(Math.round(ms));
@@ -189,7 +204,7 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
       failed(message) {
         if (!current()) return;
         status.dataset.state = 'failed';
-        status.textContent = t('The simulation failed: {m}', { m: message });
+        setStatus(() => t('The simulation failed: {m}', { m: message }));
         say(status.textContent);
         idle();
       },
@@ -201,7 +216,7 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
           renderResults(lastValuation, !s.fairValueDone);
         }
         status.dataset.state = 'cancelled';
-        status.textContent = t('Cancelled at {p}; the figures below are from the paths run so far.', { p: fmt.pct(fraction, 0) });
+        setStatus(() => t('Cancelled at {p}; the figures below are from the paths run so far.', { p: fmt.pct(fraction, 0) }));
         say(status.textContent);
         idle();
       },
@@ -251,7 +266,9 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
 
   cancel.addEventListener('click', () => job?.run.cancel());
 
+  let lastProvisional = false;
   function renderResults(v, provisional = false) {
+    lastProvisional = provisional;
     // data-value, data-se: the unrounded numbers, for scripts reading the page.
     const measure = t(v.measures.probability === 'realWorld' ? 'real world' : 'risk-neutral (no expected return given)');
     const tbl = el('table', { class: 'data wide', id: 'valuation-tranches' }, el('caption', { text: t('Tranches (probabilities and dates real-world; values risk-neutral)') }));
@@ -305,6 +322,14 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
 
   let liveTimer = null;
   return {
+    /** Rewrites the panel in the page's new language: its texts, the status line, the
+     *  figures and the charts; the fields, a finished valuation and a run in flight stay. */
+    retranslate() {
+      for (const [node, write] of texts) write(node);
+      status.textContent = statusText();
+      if (lastValuation) renderResults(lastValuation, lastProvisional);
+      else drawCharts();
+    },
     /** Called with each new deterministic report: redraws the timeline (and hides the panel without a warrant). */
     render(report) {
       lastReport = report;

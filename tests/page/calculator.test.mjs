@@ -194,7 +194,7 @@ test('the warrant is valued in a worker with progress, and cancel stops it', asy
   assert.equal(await page.isDisabled('#valuation-run'), false);
   await wholePage(page, `${RESULTS}/valuation.png`);
 
-  // The panel is mounted again on each language change; the page keeps one pool of workers.
+  // The panels are drawn again on each language change; the page keeps one pool of workers.
   for (const code of ['de', 'en', 'de', 'en']) await page.selectOption('#lang', code);
   await page.waitForTimeout(1800); // time for any worker a mount would start
   // One per core and the quick worker of the live valuation's provisional figures.
@@ -205,6 +205,45 @@ test('the warrant is valued in a worker with progress, and cancel stops it', asy
   await page.fill('#valuation-paths', '1.5');
   await page.click('#valuation-run');
   await page.waitForSelector('[data-problem-for="options.paths"]:not(:empty)');
+  assert.deepEqual(errors, []);
+});
+
+test('a language change keeps the reader\'s settings in every panel and a valuation run in flight', async () => {
+  const { page, errors } = await open(ctx.browser, ctx.server.url);
+  await page.waitForFunction(() => document.querySelector('#valuation-status')?.dataset.state === 'done', null, { timeout: 60000 });
+  // Settings in four panels.
+  await page.selectOption('#option-kind', 'bs_call');
+  await page.fill('[data-path="option.vol"]', '30');
+  await page.selectOption('#tornado-output', 'capacity.annualCostUsd');
+  await page.fill('#books-threshold', '60');
+  await page.selectOption('#compare-1', 'broadcom-openai-2025');
+  // A run of the panel's own options, changed in flight.
+  await page.fill('#valuation-paths', '131072');
+  await page.fill('#valuation-seed', '7');
+  await page.uncheck('#valuation-greeks');
+  await page.click('#valuation-run');
+  await page.waitForFunction(() => {
+    const v = document.querySelector('#valuation-progress').value;
+    return v > 0 && v < 1;
+  }, null, { timeout: 30000 });
+  await page.selectOption('#lang', 'de');
+  await page.waitForFunction(() => document.querySelector('#valuation h2').textContent === 'Den Optionsschein bewerten (Monte Carlo)');
+  // The run goes on in the rewritten panel and ends in German, with the reader's options.
+  assert.equal(await page.getAttribute('#valuation-status', 'data-live'), 'false');
+  await page.waitForFunction(() => document.querySelector('#valuation-status').dataset.state === 'done', null, { timeout: 120000 });
+  assert.match(await page.textContent('#valuation-status'), /^Fertig: 131\.072 Pfade/);
+  assert.equal(await page.inputValue('#valuation-paths'), '131072');
+  assert.equal(await page.inputValue('#valuation-seed'), '7');
+  assert.equal(await page.isChecked('#valuation-greeks'), false);
+  assert.match(await page.textContent('#valuation-results'), /Fairer Wert des Optionsscheins/);
+  // The headline keeps its figure through the change (no new live run of the same deal).
+  assert.notEqual(await page.textContent('#headline [data-out="headline.fairValue"]'), '…');
+  // The other panels: their new controls hold the reader's settings.
+  assert.equal(await page.inputValue('#option-kind'), 'bs_call');
+  assert.equal(await page.inputValue('[data-path="option.vol"]'), '30');
+  await page.waitForFunction(() => document.querySelector('#tornado-output')?.value === 'capacity.annualCostUsd');
+  assert.equal(await page.inputValue('#books-threshold'), '60');
+  assert.equal(await page.inputValue('#compare-1'), 'broadcom-openai-2025');
   assert.deepEqual(errors, []);
 });
 
