@@ -210,18 +210,27 @@ function renderAll() {
 }
 
 /**
- * The page in another language: the same deal, the reader's settings in the panels, and the
- * valuation panel rewritten in place (its fields, its figures and a run in flight stay).
+ * The page's texts and panels in its language (set before): the static texts, the panels
+ * mounted again, the valuation panel rewritten in place, the preset picker. Returns the
+ * panels' settings as they were, for `restoreSettings`.
  */
-function changeLanguage(code) {
-  setLang(code);
+function relabel() {
   const saved = readSettings();
   translateStatic();
   mountPanels();
   valuation.retranslate();
   fillPresetPicker();
-  const picker = document.getElementById('preset');
-  picker.value = page.presetId ?? '';
+  document.getElementById('preset').value = page.presetId ?? '';
+  return saved;
+}
+
+/**
+ * The page in another language: the same deal, the reader's settings in the panels, and the
+ * valuation panel rewritten in place (its fields, its figures and a run in flight stay).
+ */
+function changeLanguage(code) {
+  setLang(code);
+  const saved = relabel();
   showPresetSummary();
   buildForm();
   recompute({ live: false });
@@ -265,9 +274,10 @@ async function main() {
     e.target.value = '';
   });
   const fromLink = async () => {
+    // A link in another language: the panels in it too (the link's deal is loaded next).
     const loaded = await loadFromHash(dc, () => {
       langPicker.value = lang();
-      translateStatic();
+      relabel();
     });
     if (loaded && page.booksOptions) mountBooksPanel();
     if (loaded && page.portfolioSelection) mountPortfolioPanel();

@@ -135,7 +135,7 @@ test('JSON export then import restores the scenario; CSV is clean', async () => 
   assert.deepEqual(errors, []);
 });
 
-test('German: numbers, money and dates in German, remembered on reload', async () => {
+test('German: numbers, money and dates in German, remembered on reload, and a German link shows every panel in German', async () => {
   const { page, errors } = await open(ctx.browser, ctx.server.url);
   await wholePage(page, `${RESULTS}/page-en.png`);
   await page.selectOption('#lang', 'de');
@@ -156,7 +156,19 @@ test('German: numbers, money and dates in German, remembered on reload', async (
   await page.waitForSelector('body[data-ready="true"]');
   assert.equal(await page.inputValue('#lang'), 'de');
   assert.equal(await out(page, 'dilution.maxOwnership'), '8,98 %');
+  // A German link opened where the page speaks English: every panel in German.
+  await page.click('#share');
+  await page.waitForFunction(() => document.querySelector('#share-url').value.includes('#s=1.'));
+  const link = await page.inputValue('#share-url');
+  const { page: reader, errors: readerErrors } = await open(ctx.browser, ctx.server.url);
+  await reader.evaluate(() => localStorage.setItem('dealcalc.lang', 'en'));
+  await reader.goto(link);
+  await reader.waitForSelector('body[data-ready="true"]');
+  assert.equal(await reader.inputValue('#lang'), 'de');
+  const headings = await reader.evaluate(() => ['#valuation', '#pricing', '#compare', '#sensitivity', '#books', '#portfolio'].map((s) => document.querySelector(`${s} h2`).textContent));
+  assert.deepEqual(headings, ['Den Optionsschein bewerten (Monte Carlo)', 'Eine Option bewerten (geschlossene Formel)', 'Deals vergleichen', 'Was das Ergebnis bewegt', 'In den Büchern des Emittenten', 'Portfolio: das Geflecht der Deals']);
   assert.deepEqual(errors, []);
+  assert.deepEqual(readerErrors, []);
 });
 
 test('German: every problem beside its field in German, bounds in the field\'s unit', async () => {
