@@ -10,7 +10,7 @@
 use super::exp_table;
 use super::model::Model;
 use super::rng::Rng;
-use super::window::{window_reaches, WindowSum};
+use super::window::{below_until, last_close_at_or_above, window_reaches, WindowSum};
 use crate::scenario::{PriceTestKind, VestingRule};
 use crate::vesting::{vest_at, VestAt};
 
@@ -157,14 +157,12 @@ impl Model {
             if passes {
                 // Only a touch can happen between grid points: closes and averages are
                 // tested on the closes themselves, so their levels need no margin.
+                let (average, cap) = self.average_level(group_ptr, last_high, window_sums, k);
                 let bound = lower(
                     level(&self.touch_order, touch_ptr) - self.quiet_margin,
-                    lower(
-                        level(&self.close_order, close_ptr),
-                        self.average_level(group_ptr, last_high, k),
-                    ),
+                    lower(level(&self.close_order, close_ptr), average),
                 );
-                k = self.pass_quiet_steps(k, xs, next_due, bound);
+                k = self.pass_quiet_steps(k, xs, next_due, bound, cap);
                 if k == steps {
                     break;
                 }
@@ -218,6 +216,10 @@ impl Model {
                 let Some(&lowest) = group.order.get(group_ptr[g]) else {
                     continue;
                 };
+                if k < window_sums[g].below_until {
+                    // Known below its target up to a later window end ([`below_until`]).
+                    continue;
+                }
                 if x1 >= self.tranches[lowest].log_target {
                     last_high[g] = Some(k);
                 }
@@ -242,11 +244,21 @@ impl Model {
                     // A higher target is now the lowest pending one: its mean is checked only
                     // while the window holds a close at or above it.
                     last_high[g] = group.order.get(group_ptr[g]).and_then(|&i| {
-                        let lh = self.tranches[i].log_target;
-                        (k.saturating_sub(len - 1)..=k)
-                            .rev()
-                            .find(|&j| xs[j + 1] >= lh)
+                        last_close_at_or_above(xs, k, len, self.tranches[i].log_target)
                     });
+                } else if let Some(target) = self.tranches[lowest].target {
+                    // Below: how far the mean must stay below, by a bound without exps. The
+                    // run's steps are passed over, so where the window last held a close at
+                    // the target is noted now (no step reads it before the run ends).
+                    let threshold = target * (1.0 - 1e-12) * len as f64;
+                    let lh = self.tranches[lowest].log_target;
+                    let (until, high) = below_until(sum, k + 1, len, threshold, lh, xs, ss);
+                    if until > k + 1 {
+                        window_sums[g].below_until = until;
+                        if let Some(e) = high {
+                            last_high[g] = Some(e - 1);
+                        }
+                    }
                 }
             }
             if changed || t1 >= next_due {
@@ -349,25 +361,46 @@ impl Model {
 
     /// The lowest target of the average groups that the path at step `k` could next meet
     /// (−∞ while a group's trailing window holds a close at or above its lowest pending
-    /// target: its mean must be checked every step).
-    fn average_level(&self, group_ptr: &[usize], last_high: &[Option<usize>], k: usize) -> f64 {
+    /// target: its mean must be checked every step), and the last window end up to which the
+    /// groups known below their targets stay so (steps may pass up to it; `usize::MAX`: none).
+    /// A group known below does not limit the level: its bound holds whatever the closes.
+    fn average_level(
+        &self,
+        group_ptr: &[usize],
+        last_high: &[Option<usize>],
+        window_sums: &[WindowSum],
+        k: usize,
+    ) -> (f64, usize) {
         let mut lowest = f64::INFINITY;
+        let mut cap = usize::MAX;
         for (g, group) in self.average_groups.iter().enumerate() {
             let Some(&i) = group.order.get(group_ptr[g]) else {
                 continue;
             };
+            let below = window_sums[g].below_until;
+            if k < below {
+                cap = cap.min(below);
+                continue;
+            }
             if last_high[g].is_some_and(|j| k - j < self.window_lengths[g]) {
-                return f64::NEG_INFINITY;
+                return (f64::NEG_INFINITY, cap);
             }
             lowest = lower(lowest, self.tranches[i].log_target);
         }
-        lowest
+        (lowest, cap)
     }
 
     /// The first step from `k` on that is not quiet: a step is quiet when both its ends lie
     /// below `bound` (δ below the lowest pending touch level, and below the lowest pending
     /// close or average level) and it ends before `next_due`.
-    fn pass_quiet_steps(&self, k: usize, xs: &[f64], next_due: f64, bound: f64) -> usize {
+    fn pass_quiet_steps(
+        &self,
+        k: usize,
+        xs: &[f64],
+        next_due: f64,
+        bound: f64,
+        cap: usize,
+    ) -> usize {
         if xs[k] >= bound {
             return k;
         }
@@ -385,6 +418,7 @@ impl Model {
                 last += 1;
             }
         }
+        last = last.min(cap);
         if last <= k {
             return k;
         }

@@ -16,6 +16,9 @@ pub(super) struct WindowSum {
     end: usize,
     sum: f64,
     moves: u32,
+    /// The last window end up to which the mean is known to stay below the group's lowest
+    /// pending target ([`below_until`]; 0: none).
+    pub below_until: usize,
 }
 
 impl WindowSum {
@@ -53,4 +56,62 @@ impl WindowSum {
 /// close; compared as a sum, so that no division is needed).
 pub(super) fn window_reaches(sum: f64, len: usize, target: f64) -> bool {
     sum >= target * (1.0 - 1e-12) * len as f64
+}
+
+/// The last window end, from `end` on, up to which a window of `len` closes whose sum at `end`
+/// is `sum` stays below `threshold` (a sum, as [`window_reaches`] compares it), by a bound
+/// that needs no new exponential: moving the window on from `end` to e takes out closes
+/// already priced (an unpriced one counts as 0, prices being positive; closes before the
+/// valuation date are S₀, `prices[0]`) and brings in e − `end` closes, none above
+/// e^(max ln S) over them, so the sum at e is at most
+/// sum − Σ out + (e − end)·e^(max ln S). The path is built before it is tested, so the bound
+/// reads the coming closes' logarithms. A relative margin of 10⁻⁹ covers the rounding of the
+/// bound and of the sums it stands for. Steps whose window ends lie up to the returned one
+/// need no mean (a run of them is passed over as a quiet run is). Also returns the last of
+/// those window ends whose close is at or above `log_target` (the run's steps do not note it
+/// themselves).
+pub(super) fn below_until(
+    sum: f64,
+    end: usize,
+    len: usize,
+    threshold: f64,
+    log_target: f64,
+    xs: &[f64],
+    prices: &[f64],
+) -> (usize, Option<usize>) {
+    let mut rest = sum;
+    let mut top = f64::NEG_INFINITY;
+    let mut top_price = 0.0;
+    let mut last = end;
+    let mut high = None;
+    for (e, &x) in xs.iter().enumerate().skip(end + 1) {
+        if x > top {
+            top = x;
+            top_price = super::exp_table::exp(x);
+        }
+        rest -= if e > len { prices[e - len] } else { prices[0] };
+        let bound = rest + (e - end) as f64 * top_price;
+        if bound * (1.0 + 1e-9) >= threshold {
+            break;
+        }
+        last = e;
+        if x >= log_target {
+            high = Some(e);
+        }
+    }
+    (last, high)
+}
+
+/// The last step j (j ≤ `k`, within the `len` steps up to it) whose close ln S(j + 1) is at
+/// or above `log_target`: where a group's window last held a close at its lowest pending
+/// target.
+pub(super) fn last_close_at_or_above(
+    xs: &[f64],
+    k: usize,
+    len: usize,
+    log_target: f64,
+) -> Option<usize> {
+    (k.saturating_sub(len - 1)..=k)
+        .rev()
+        .find(|&j| xs[j + 1] >= log_target)
 }
