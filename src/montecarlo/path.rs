@@ -64,7 +64,10 @@ impl Model {
     /// close and average level, with no trailing window near a target and no milestone due,
     /// changes nothing and is passed over: there the bridge's crossing probability is below
     /// e⁻³⁸ (δ = √(38/k)), under which no uniform is drawn, and no close can reach a target;
-    /// the same uniforms are drawn as step by step.
+    /// the same uniforms are drawn as step by step. A trailing window whose mean is below its
+    /// target stays so for a number of steps that a bound on the coming closes gives
+    /// ([`below_until`]); over them its group sets no limit, and such steps are passed over
+    /// too.
     #[allow(clippy::too_many_arguments)]
     pub fn simulate(
         &self,

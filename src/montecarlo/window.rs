@@ -115,3 +115,68 @@ pub(super) fn last_close_at_or_above(
         .rev()
         .find(|&j| xs[j + 1] >= log_target)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::montecarlo::exp_table;
+
+    /// The sum of the window of `len` closes ending at `end`, each close priced afresh.
+    fn window_sum(xs: &[f64], s0: f64, end: usize, len: usize) -> f64 {
+        (end + 1 - len.min(end + 1)..=end)
+            .map(|j| if j == 0 { s0 } else { exp_table::exp(xs[j]) })
+            .sum::<f64>()
+            + len.saturating_sub(end + 1) as f64 * s0
+    }
+
+    #[test]
+    fn below_until_bounds_every_window_it_passes_over() {
+        // Random walks of log prices (a xorshift generator), windows of 5 to 40 closes, and
+        // targets from just above the window's mean to 30% above it; some closes unpriced.
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut uniform = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 11) as f64 / 9_007_199_254_740_992.0
+        };
+        let s0 = 100.0;
+        let (mut passed, mut runs) = (0, 0);
+        for trial in 0..3000 {
+            let len = 5 + trial % 36;
+            let mut xs = vec![f64::ln(s0)];
+            for _ in 0..400 {
+                let last = xs[xs.len() - 1];
+                xs.push(last + 0.04 * (uniform() - 0.5));
+            }
+            let mut prices: Vec<f64> = xs.iter().map(|&x| exp_table::exp(x)).collect();
+            prices[0] = s0;
+            for p in prices.iter_mut().skip(1) {
+                if uniform() < 0.2 {
+                    *p = 0.0;
+                }
+            }
+            let end = 1 + (trial * 7) % 300;
+            let sum = window_sum(&xs, s0, end, len);
+            let target = sum / len as f64 * (1.0 + 0.3 * uniform() * uniform());
+            let threshold = target * (1.0 - 1e-12) * len as f64;
+            let log_target = f64::ln(target);
+            let (until, high) = below_until(sum, end, len, threshold, log_target, &xs, &prices);
+            for e in end + 1..=until {
+                assert!(
+                    !window_reaches(window_sum(&xs, s0, e, len), len, target),
+                    "trial {trial}: the window ending at {e} reaches its target"
+                );
+            }
+            let want_high = (end + 1..=until).rev().find(|&e| xs[e] >= log_target);
+            assert_eq!(high, want_high, "trial {trial}");
+            passed += until - end;
+            runs += usize::from(until > end);
+        }
+        // The bound is of use: it passes over many windows.
+        assert!(
+            runs > 1000 && passed > 10 * runs,
+            "{runs} runs, {passed} windows"
+        );
+    }
+}
