@@ -362,37 +362,6 @@ impl Model {
         fan
     }
 
-    /// The lowest target of the average groups that the path at step `k` could next meet
-    /// (−∞ while a group's trailing window holds a close at or above its lowest pending
-    /// target: its mean must be checked every step), and the last window end up to which the
-    /// groups known below their targets stay so (steps may pass up to it; `usize::MAX`: none).
-    /// A group known below does not limit the level: its bound holds whatever the closes.
-    fn average_level(
-        &self,
-        group_ptr: &[usize],
-        last_high: &[Option<usize>],
-        window_sums: &[WindowSum],
-        k: usize,
-    ) -> (f64, usize) {
-        let mut lowest = f64::INFINITY;
-        let mut cap = usize::MAX;
-        for (g, group) in self.average_groups.iter().enumerate() {
-            let Some(&i) = group.order.get(group_ptr[g]) else {
-                continue;
-            };
-            let below = window_sums[g].below_until;
-            if k < below {
-                cap = cap.min(below);
-                continue;
-            }
-            if last_high[g].is_some_and(|j| k - j < self.window_lengths[g]) {
-                return (f64::NEG_INFINITY, cap);
-            }
-            lowest = lower(lowest, self.tranches[i].log_target);
-        }
-        (lowest, cap)
-    }
-
     /// The first step from `k` on that is not quiet: a step is quiet when both its ends lie
     /// below `bound` (δ below the lowest pending touch level, and below the lowest pending
     /// close or average level) and it ends before `next_due`.
@@ -444,7 +413,7 @@ impl Model {
 }
 
 /// The smaller of two numbers that are never NaN (`f64::min` is a call to `fmin` in Wasm).
-fn lower(a: f64, b: f64) -> f64 {
+pub(super) fn lower(a: f64, b: f64) -> f64 {
     if b < a {
         b
     } else {

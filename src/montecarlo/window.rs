@@ -1,9 +1,12 @@
 //! Trailing windows of closes for the average price tests (e.g. a 30-day average at or above
-//! the target): the window's sum moved on close by close along a path, and the one comparison
+//! the target): the window's sum moved on close by close along a path, the one comparison
 //! of a window's average with its target, shared by the path ([`super::path`]) and the tests
-//! counted from a milestone ([`super::after_milestone`]).
+//! counted from a milestone ([`super::after_milestone`]), the bound that passes over windows
+//! known below their target ([`below_until`]), and the level the average groups set for the
+//! path's quiet runs.
 
-use super::path::spot;
+use super::model::Model;
+use super::path::{lower, spot};
 
 /// A trailing window's sum of closes, moved on by one close a step while a group's window
 /// stays near its target (one add and one subtract instead of `len` adds), and summed afresh
@@ -48,6 +51,39 @@ impl WindowSum {
         }
         self.end = end;
         self.sum
+    }
+}
+
+impl Model {
+    /// The lowest target of the average groups that the path at step `k` could next meet
+    /// (−∞ while a group's trailing window holds a close at or above its lowest pending
+    /// target: its mean must be checked every step), and the last window end up to which the
+    /// groups known below their targets stay so (steps may pass up to it; `usize::MAX`: none).
+    /// A group known below does not limit the level: its bound holds whatever the closes.
+    pub(super) fn average_level(
+        &self,
+        group_ptr: &[usize],
+        last_high: &[Option<usize>],
+        window_sums: &[WindowSum],
+        k: usize,
+    ) -> (f64, usize) {
+        let mut lowest = f64::INFINITY;
+        let mut cap = usize::MAX;
+        for (g, group) in self.average_groups.iter().enumerate() {
+            let Some(&i) = group.order.get(group_ptr[g]) else {
+                continue;
+            };
+            let below = window_sums[g].below_until;
+            if k < below {
+                cap = cap.min(below);
+                continue;
+            }
+            if last_high[g].is_some_and(|j| k - j < self.window_lengths[g]) {
+                return (f64::NEG_INFINITY, cap);
+            }
+            lowest = lower(lowest, self.tranches[i].log_target);
+        }
+        (lowest, cap)
     }
 }
 
