@@ -242,8 +242,8 @@ print(f"""- **The page's default valuation in 250 ms ({full_state} in this run).
   runs gave Node 22 1.27–1.29×, the other engines 1.20–1.27×. Session 8 then passed over the
   windows known below their targets (89% of the run's 1.48 million window sums), which made
   the run 12% faster natively and 9% in Node 22: the work it removed had cost Wasm less than
-  the rest, so the ratio rose again, to 1.30–1.32× in Node 20 and 22 (1.23–1.26× in Chromium
-  and Node 24 and 26) in four runs before this one. The faster code is kept: a slower native
+  the rest, so the ratio rose again: in four runs before this one, 1.30–1.32× in Node 22,
+  1.26–1.32× in Node 20, 1.21–1.26× in Chromium and Nodes 24 and 26. The faster code is kept: a slower native
   build is not a way to a lower ratio. Session 7 took calls and hashes
   off the path (the price cache's test inlined where closes are read, the Sobol scramble's
   hashes once per block) and kept the Ziggurat's generator state in registers (V8 had loaded
