@@ -1,7 +1,8 @@
 // The form over the scenario: one input per field of fields.js, the phase and tranche tables,
 // source badges, and each problem beside its field. Inputs write the scenario at their path;
-// the text a reader typed is never rewritten (inputs are filled only when a scenario is loaded
-// or the language changes).
+// the text a reader typed is never rewritten (inputs are filled only when a scenario is loaded,
+// a row is added or removed, or the language changes; then a number field whose text is not
+// a number yet keeps that text).
 import { el } from './dom.js';
 import { t } from './i18n.js';
 import { getAt, setAt } from './fieldpath.js';
@@ -50,7 +51,10 @@ function makeInput(path, field, error) {
   const attrs = { 'data-path': path, 'aria-describedby': `e-${path}` };
   let input;
   if (field.kind === 'number') {
-    input = numberInput({ id, value: getAt(page.scenario, path), field, attrs, onValue: (x) => edited(path, x) });
+    const value = getAt(page.scenario, path);
+    // Text that is not a number yet (the scenario holds NaN there) stays as it was typed.
+    const typed = Number.isFinite(value) || value == null ? undefined : typedBefore.get(path);
+    input = numberInput({ id, value, field, typed, attrs, onValue: (x) => edited(path, x) });
   } else if (field.kind === 'select') {
     input = el('select', { id, ...attrs });
     for (const [v, text] of field.options) input.append(el('option', { value: v, text: t(text) }));
@@ -159,9 +163,13 @@ function curveEditor(equity) {
 }
 
 /** Builds the form for the page's scenario (after a load, a language change, a row added). */
+/** The number fields' text as the reader left it, while the form is built again. */
+let typedBefore = new Map();
+
 export function buildForm() {
   const form = document.getElementById('inputs');
   const scenario = page.scenario;
+  typedBefore = new Map([...slots].filter(([, s]) => s.input && s.field?.kind === 'number').map(([path, s]) => [path, s.input.value]));
   for (const old of form.querySelectorAll('fieldset')) old.remove();
   slots.clear();
   for (const group of GROUPS) {

@@ -192,6 +192,8 @@ test('German: every problem beside its field in German, bounds in the field\'s u
   // In English the same field says it in English, in percent.
   await page.selectOption('#lang', 'en');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await page.inputValue(field('equity.sharePrice')), 'abc', 'text that is not a number stays through a language change');
+  assert.equal(await page.textContent('[data-problem-for="equity.sharePrice"]'), 'must be a finite number');
   await page.fill(field('equity.volatility'), '-5');
   await page.waitForFunction((sel) => /must be from 0.01 to 500 % \/ yr/.test(document.querySelector(sel).textContent), problem);
   assert.deepEqual(errors, []);
