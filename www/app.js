@@ -19,7 +19,7 @@ import { mountBooks } from './books.js';
 import { mountPortfolio } from './portfolio.js';
 import { HASH_PREFIX } from './share.js';
 import { renderMethodology } from './methodology.js';
-import { evaluateScenario } from './ui.js';
+import { evaluateScenario, retypedNumber } from './ui.js';
 import { buildForm, showProblems } from './form.js';
 import { announce, renderReport, showFairValue, usePricingPanel } from './results.js';
 import { copyFrom, exportCsv, exportJson, importJson, loadFromHash, setMessage, shareLink, showEmbedCode } from './io.js';
@@ -151,13 +151,14 @@ function translateStatic() {
 /** The panels whose controls hold a reader's settings (kept over a language change). */
 const SETTINGS = '#pricing, #compare, #sensitivity, #books';
 
-/** Each settings control's value (or checked state), by id. */
+/** Each settings control's value (or checked state), by id, and whether the page was German
+ *  (how its number fields' text reads). */
 function readSettings() {
-  const saved = new Map();
+  const values = new Map();
   for (const c of document.querySelectorAll(`:is(${SETTINGS}) :is(input, select)[id]`)) {
-    saved.set(c.id, c.type === 'checkbox' || c.type === 'radio' ? c.checked : c.value);
+    values.set(c.id, c.type === 'checkbox' || c.type === 'radio' ? c.checked : c.value);
   }
-  return saved;
+  return { values, german: lang() === 'de' };
 }
 
 /**
@@ -165,13 +166,14 @@ function readSettings() {
  * change sends, so that each panel computes with them. Passes repeat while controls appear
  * (a pricing kind brings its own fields).
  */
-function restoreSettings(saved) {
+function restoreSettings({ values, german }) {
   for (let pass = 0; pass < 3; pass++) {
     let changed = false;
     for (const c of document.querySelectorAll(`:is(${SETTINGS}) :is(input, select)[id]`)) {
-      if (!saved.has(c.id)) continue;
-      const want = saved.get(c.id);
+      if (!values.has(c.id)) continue;
       const toggle = c.type === 'checkbox' || c.type === 'radio';
+      // A number typed in the former language, as the new one writes it.
+      const want = c.type === 'text' ? retypedNumber(values.get(c.id), german) : values.get(c.id);
       if ((toggle ? c.checked : c.value) === want) continue;
       if (toggle) c.checked = want;
       else c.value = want;
@@ -193,7 +195,7 @@ function mountPanels() {
   setTimeout(mountPortfolioPanel, 0);
 }
 
-/** The preset picker and the summary of the deal shown, in the page's language. */
+/** The preset picker's options, in the page's language. */
 function fillPresetPicker() {
   const picker = document.getElementById('preset');
   picker.replaceChildren(el('option', { value: '', text: t('(your scenario)') }));
@@ -210,18 +212,16 @@ function renderAll() {
 }
 
 /**
- * The page's texts and panels in its language (set before): the static texts, the panels
- * mounted again, the valuation panel rewritten in place, the preset picker. Returns the
- * panels' settings as they were, for `restoreSettings`.
+ * The page's texts and panels in its language (set before; `fromGerman`: the language its
+ * number fields were typed in): the static texts, the panels mounted again, the valuation
+ * panel rewritten in place, the preset picker.
  */
-function relabel() {
-  const saved = readSettings();
+function relabel(fromGerman) {
   translateStatic();
   mountPanels();
-  valuation.retranslate();
+  valuation.retranslate((text) => retypedNumber(text, fromGerman));
   fillPresetPicker();
   document.getElementById('preset').value = page.presetId ?? '';
-  return saved;
 }
 
 /**
@@ -229,8 +229,9 @@ function relabel() {
  * valuation panel rewritten in place (its fields, its figures and a run in flight stay).
  */
 function changeLanguage(code) {
+  const saved = readSettings();
   setLang(code);
-  const saved = relabel();
+  relabel(saved.german);
   showPresetSummary();
   buildForm();
   recompute({ live: false });
@@ -275,9 +276,10 @@ async function main() {
   });
   const fromLink = async () => {
     // A link in another language: the panels in it too (the link's deal is loaded next).
+    const german = lang() === 'de';
     const loaded = await loadFromHash(dc, () => {
       langPicker.value = lang();
-      relabel();
+      relabel(german);
     });
     if (loaded && page.booksOptions) mountBooksPanel();
     if (loaded && page.portfolioSelection) mountPortfolioPanel();

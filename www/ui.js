@@ -143,6 +143,13 @@ export function shownNumber(value, scale) {
   return lang() === 'de' ? text.replace('.', ',') : text;
 }
 
+/** A number field's text typed in one language, written as the page's language writes it now
+ *  ("203.71" in English is "203,71" in German); text that is not a number stays as typed. */
+export function retypedNumber(text, typedInGerman) {
+  const x = parseNumber(text, false, typedInGerman);
+  return Number.isFinite(x) ? shownNumber(x) : text;
+}
+
 /**
  * A text input for a number (text, so that what was typed stays as typed, valid or not):
  * `onValue` receives the stored value (× scale; NaN when unreadable, null when optional and

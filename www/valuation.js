@@ -323,9 +323,14 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
   let liveTimer = null;
   return {
     /** Rewrites the panel in the page's new language: its texts, the status line, the
-     *  figures and the charts; the fields, a finished valuation and a run in flight stay. */
-    retranslate() {
+     *  figures and the charts; a finished valuation and a run in flight stay, and the option
+     *  fields keep their text, numbers rewritten by `retype` as the new language writes them. */
+    retranslate(retype = (text) => text) {
       for (const [node, write] of texts) write(node);
+      for (const k of ['paths', 'seed', 'stepsPerYear']) {
+        const field = root.querySelector(`#valuation-${k}`);
+        field.value = retype(field.value);
+      }
       status.textContent = statusText();
       if (lastValuation) renderResults(lastValuation, lastProvisional);
       else drawCharts();

@@ -364,7 +364,8 @@ impl Model {
 
     /// The first step from `k` on that is not quiet: a step is quiet when both its ends lie
     /// below `bound` (δ below the lowest pending touch level, and below the lowest pending
-    /// close or average level) and it ends before `next_due`.
+    /// close or average level), it ends before `next_due`, and its end is at most `cap` (the
+    /// last window end up to which a group known below its target stays so).
     fn pass_quiet_steps(
         &self,
         k: usize,

@@ -217,6 +217,8 @@ test('a language change keeps the reader\'s settings in every panel and a valuat
   await page.selectOption('#tornado-output', 'capacity.annualCostUsd');
   await page.fill('#books-threshold', '60');
   await page.selectOption('#compare-1', 'broadcom-openai-2025');
+  await page.fill('#valuation-stepsPerYear', '252.0');
+  const priceEn = Number((await page.textContent('[data-out="option.price"]')).replace(/,/g, ''));
   // A run of the panel's own options, changed in flight.
   await page.fill('#valuation-paths', '131072');
   await page.fill('#valuation-seed', '7');
@@ -241,6 +243,11 @@ test('a language change keeps the reader\'s settings in every panel and a valuat
   // The other panels: their new controls hold the reader's settings.
   assert.equal(await page.inputValue('#option-kind'), 'bs_call');
   assert.equal(await page.inputValue('[data-path="option.vol"]'), '30');
+  // Numbers are rewritten as German writes them, and read as the same numbers.
+  assert.equal(await page.inputValue('[data-path="option.spot"]'), '203,71');
+  assert.equal(await page.inputValue('#valuation-stepsPerYear'), '252');
+  const priceDe = Number((await page.textContent('[data-out="option.price"]')).replace(/\./g, '').replace(',', '.'));
+  assert.equal(priceDe, priceEn);
   await page.waitForFunction(() => document.querySelector('#tornado-output')?.value === 'capacity.annualCostUsd');
   assert.equal(await page.inputValue('#books-threshold'), '60');
   assert.equal(await page.inputValue('#compare-1'), 'broadcom-openai-2025');
