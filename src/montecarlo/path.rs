@@ -253,9 +253,8 @@ impl Model {
                     // Below: how far the mean must stay below, by a bound without exps. The
                     // run's steps are passed over, so where the window last held a close at
                     // the target is noted now (no step reads it before the run ends).
-                    let threshold = target * (1.0 - 1e-12) * len as f64;
                     let lh = self.tranches[lowest].log_target;
-                    let (until, high) = below_until(sum, k + 1, len, threshold, lh, xs, ss);
+                    let (until, high) = below_until(sum, k + 1, len, target, lh, xs, ss);
                     if until > k + 1 {
                         window_sums[g].below_until = until;
                         if let Some(e) = high {

@@ -91,11 +91,16 @@ impl Model {
 /// sum ≥ target·(1 − 10⁻¹²)·len (the margin absorbs the rounding of a sum moved on close by
 /// close; compared as a sum, so that no division is needed).
 pub(super) fn window_reaches(sum: f64, len: usize, target: f64) -> bool {
-    sum >= target * (1.0 - 1e-12) * len as f64
+    sum >= reach_threshold(len, target)
+}
+
+/// The sum at which a window of `len` closes reaches `target` on average ([`window_reaches`]).
+fn reach_threshold(len: usize, target: f64) -> f64 {
+    target * (1.0 - 1e-12) * len as f64
 }
 
 /// The last window end, from `end` on, up to which a window of `len` closes whose sum at `end`
-/// is `sum` stays below `threshold` (a sum, as [`window_reaches`] compares it), by a bound
+/// is `sum` stays below `target` on average (as [`window_reaches`] compares it), by a bound
 /// that needs no new exponential: moving the window on from `end` to e takes out closes
 /// already priced (an unpriced one counts as 0, prices being positive; closes before the
 /// valuation date are S₀, `prices[0]`) and brings in e − `end` closes, none above
@@ -110,11 +115,12 @@ pub(super) fn below_until(
     sum: f64,
     end: usize,
     len: usize,
-    threshold: f64,
+    target: f64,
     log_target: f64,
     xs: &[f64],
     prices: &[f64],
 ) -> (usize, Option<usize>) {
+    let threshold = reach_threshold(len, target);
     let mut rest = sum;
     let mut top = f64::NEG_INFINITY;
     let mut top_price = 0.0;
@@ -195,9 +201,8 @@ mod tests {
             let end = 1 + (trial * 7) % 300;
             let sum = window_sum(&xs, s0, end, len);
             let target = sum / len as f64 * (1.0 + 0.3 * uniform() * uniform());
-            let threshold = target * (1.0 - 1e-12) * len as f64;
             let log_target = f64::ln(target);
-            let (until, high) = below_until(sum, end, len, threshold, log_target, &xs, &prices);
+            let (until, high) = below_until(sum, end, len, target, log_target, &xs, &prices);
             for e in end + 1..=until {
                 assert!(
                     !window_reaches(window_sum(&xs, s0, e, len), len, target),

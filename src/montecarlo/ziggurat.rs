@@ -21,9 +21,11 @@ use rand_xoshiro::Xoshiro256PlusPlus;
 /// One standard normal from `g`.
 #[inline(always)]
 pub(super) fn normal(g: &mut Xoshiro256PlusPlus) -> f64 {
-    let (x, next) = draw(g.clone());
-    *g = next;
-    x
+    let (i, u, x) = layer_point(g.next_u64());
+    if x.abs() < X[i + 1] {
+        return x;
+    }
+    rare(g, i, u, x)
 }
 
 /// Fills `out` with standard normals from `g`, in order (the same numbers as calling
@@ -57,21 +59,6 @@ pub(super) fn fill(g: &mut Xoshiro256PlusPlus, out: &mut [f64]) -> f64 {
     }
     *g = local;
     sum
-}
-
-/// One standard normal from the generator state `g`, and the state after it. The state goes
-/// in and out by value and only the rare branch takes the address of a copy, so that a loop
-/// of draws keeps the state in registers (in Wasm, locals) instead of in memory, loaded and
-/// stored at every draw.
-#[inline(always)]
-fn draw(mut g: Xoshiro256PlusPlus) -> (f64, Xoshiro256PlusPlus) {
-    let (i, u, x) = layer_point(g.next_u64());
-    if x.abs() < X[i + 1] {
-        return (x, g);
-    }
-    let mut rare_state = g.clone();
-    let x = rare(&mut rare_state, i, u, x);
-    (x, rare_state)
 }
 
 /// The layer i (low 8 bits), u ∈ [−1, 1) (the top 52 bits as the mantissa of a number in
