@@ -148,16 +148,15 @@ function translateStatic() {
   document.title = t('dealcalc: compute-for-equity deal calculator');
 }
 
-/** The panels whose controls hold a reader's settings (kept over a language change). */
-const SETTINGS = '#pricing, #compare, #sensitivity, #books';
+/** The controls of the panels that hold a reader's settings (kept over a language change). */
+const settingsControls = () => document.querySelectorAll(':is(#pricing, #compare, #sensitivity, #books) :is(input, select)[id]');
+const isToggle = (c) => c.type === 'checkbox' || c.type === 'radio';
 
 /** Each settings control's value (or checked state), by id, and whether the page was German
  *  (how its number fields' text reads). */
 function readSettings() {
   const values = new Map();
-  for (const c of document.querySelectorAll(`:is(${SETTINGS}) :is(input, select)[id]`)) {
-    values.set(c.id, c.type === 'checkbox' || c.type === 'radio' ? c.checked : c.value);
-  }
+  for (const c of settingsControls()) values.set(c.id, isToggle(c) ? c.checked : c.value);
   return { values, german: lang() === 'de' };
 }
 
@@ -169,9 +168,9 @@ function readSettings() {
 function restoreSettings({ values, german }) {
   for (let pass = 0; pass < 3; pass++) {
     let changed = false;
-    for (const c of document.querySelectorAll(`:is(${SETTINGS}) :is(input, select)[id]`)) {
+    for (const c of settingsControls()) {
       if (!values.has(c.id)) continue;
-      const toggle = c.type === 'checkbox' || c.type === 'radio';
+      const toggle = isToggle(c);
       // A number typed in the former language, as the new one writes it.
       const want = c.type === 'text' ? retypedNumber(values.get(c.id), german) : values.get(c.id);
       if ((toggle ? c.checked : c.value) === want) continue;

@@ -162,10 +162,10 @@ function curveEditor(equity) {
   return box;
 }
 
-/** Builds the form for the page's scenario (after a load, a language change, a row added). */
 /** The number fields' text as the reader left it, while the form is built again. */
 let typedBefore = new Map();
 
+/** Builds the form for the page's scenario (after a load, a language change, a row added). */
 export function buildForm() {
   const form = document.getElementById('inputs');
   const scenario = page.scenario;
