@@ -146,6 +146,7 @@ impl Model {
             &mut open_vests,
             &mut next_due,
         );
+        let mut due_last = self.last_step_before(next_due);
         let level = |order: &[usize], ptr: usize| {
             order
                 .get(ptr)
@@ -165,7 +166,7 @@ impl Model {
                     level(&self.touch_order, touch_ptr) - self.quiet_margin,
                     lower(level(&self.close_order, close_ptr), average),
                 );
-                k = self.pass_quiet_steps(k, xs, next_due, bound, cap);
+                k = self.pass_quiet_steps(k, xs, due_last, bound, cap);
                 if k == steps {
                     break;
                 }
@@ -264,6 +265,7 @@ impl Model {
                 }
             }
             if changed || t1 >= next_due {
+                let due = next_due;
                 let s = spot(&mut ss[k + 1], x1);
                 vest_step(
                     t1,
@@ -274,6 +276,9 @@ impl Model {
                     &mut open_vests,
                     &mut next_due,
                 );
+                if next_due != due {
+                    due_last = self.last_step_before(next_due);
+                }
             }
             k += 1;
         }
@@ -363,34 +368,21 @@ impl Model {
 
     /// The first step from `k` on that is not quiet: a step is quiet when both its ends lie
     /// below `bound` (δ below the lowest pending touch level, and below the lowest pending
-    /// close or average level), it ends before `next_due`, and its end is at most `cap` (the
-    /// last window end up to which a group known below its target stays so).
+    /// close or average level), it ends by `due_last` (the last step that ends before the next
+    /// milestone due, [`Model::last_step_before`]), and its end is at most `cap` (the last
+    /// window end up to which a group known below its target stays so).
     fn pass_quiet_steps(
         &self,
         k: usize,
         xs: &[f64],
-        next_due: f64,
+        due_last: usize,
         bound: f64,
         cap: usize,
     ) -> usize {
         if xs[k] >= bound {
             return k;
         }
-        // The last step that ends before `next_due`: steps k+1..=last may pass. Found once,
-        // with the same test a step would make ((j·Δ) < next_due), so the scan below is a
-        // plain run over the path.
-        let dt = self.dt;
-        let mut last = self.steps;
-        if next_due.is_finite() {
-            last = ((next_due / dt) as usize).min(self.steps);
-            while last > k && (last as f64 * dt) >= next_due {
-                last -= 1;
-            }
-            while last < self.steps && ((last + 1) as f64 * dt) < next_due {
-                last += 1;
-            }
-        }
-        last = last.min(cap);
+        let last = due_last.min(cap);
         if last <= k {
             return k;
         }
@@ -409,6 +401,25 @@ impl Model {
                 .iter()
                 .position(|&x| x >= bound)
                 .unwrap_or(run.len() - quiet)
+    }
+
+    /// The last grid time j whose step ends before `t`: the largest j ≤ steps with j·Δ < t,
+    /// by the test a step makes of its end (`t1 >= next_due`); 0 if none, `steps` if `t` is
+    /// infinite. Found once for each milestone due, so that the quiet scan is a plain run over
+    /// the path.
+    fn last_step_before(&self, t: f64) -> usize {
+        if !t.is_finite() {
+            return self.steps;
+        }
+        let dt = self.dt;
+        let mut last = ((t / dt) as usize).min(self.steps);
+        while last > 0 && (last as f64 * dt) >= t {
+            last -= 1;
+        }
+        while last < self.steps && ((last + 1) as f64 * dt) < t {
+            last += 1;
+        }
+        last
     }
 }
 

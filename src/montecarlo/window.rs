@@ -28,7 +28,9 @@ impl WindowSum {
     const REFRESH: u32 = 64;
 
     /// The sum of the `len` closes up to grid time `end` (closes before the valuation date
-    /// equal S₀, which is `prices[0]`), exponentiating each close once.
+    /// equal S₀, which is `prices[0]`), exponentiating each close once. A full sum prices the
+    /// window's closes first, in a loop of its own with the exponential inline, then adds them
+    /// up: with a call in the summing loop, V8 keeps the running sum in memory.
     pub(super) fn sum(&mut self, xs: &[f64], prices: &mut [f64], end: usize, len: usize) -> f64 {
         let close = |j: usize, prices: &mut [f64]| spot(&mut prices[j], xs[j]);
         if self.end + 1 == end && self.end > 0 && self.moves < Self::REFRESH {
@@ -42,9 +44,14 @@ impl WindowSum {
             self.moves += 1;
         } else {
             let first = (end + 1).saturating_sub(len);
+            for (p, &x) in prices[first..=end].iter_mut().zip(&xs[first..=end]) {
+                if *p == 0.0 {
+                    *p = super::exp_table::exp(x);
+                }
+            }
             let mut sum = len.saturating_sub(end + 1) as f64 * prices[0];
-            for j in first..=end {
-                sum += close(j, prices);
+            for p in &prices[first..=end] {
+                sum += p;
             }
             self.sum = sum;
             self.moves = 0;
@@ -101,16 +108,17 @@ fn reach_threshold(len: usize, target: f64) -> f64 {
 
 /// The last window end, from `end` on, up to which a window of `len` closes whose sum at `end`
 /// is `sum` stays below `target` on average (as [`window_reaches`] compares it), by a bound
-/// that needs no new exponential: moving the window on from `end` to e takes out closes
-/// already priced (an unpriced one counts as 0, prices being positive; closes before the
-/// valuation date are S₀, `prices[0]`) and brings in e − `end` closes, none above
-/// e^(max ln S) over them, so the sum at e is at most
-/// sum − Σ out + (e − end)·e^(max ln S). The path is built before it is tested, so the bound
-/// reads the coming closes' logarithms. A relative margin of 10⁻⁹ covers the rounding of the
-/// bound and of the sums it stands for. Steps whose window ends lie up to the returned one
-/// need no mean (a run of them is passed over as a quiet run is). Also returns the last of
-/// those window ends whose close is at or above `log_target` (the run's steps do not note it
-/// themselves).
+/// that prices only the path's new highs: moving the window on from `end` to e takes out
+/// closes already priced (an unpriced one counts as 0, prices being positive; closes before
+/// the valuation date are S₀, `prices[0]`) and brings in the closes `end`+1..=e, each at most
+/// e^(the highest ln S from `end`+1 up to it), so the sum at e is at most
+/// sum − Σ out + Σⱼ e^(max ln S over `end`+1..=j). The path is built before it is tested, so
+/// the bound reads the coming closes' logarithms; the price of each new high is computed
+/// once and kept in `prices` (the window's sum will read it). The bound is compared with the
+/// threshold less 10⁻⁹ of it, which covers the rounding of the bound and of the sums it stands
+/// for. Steps whose window ends lie up to the returned one need no mean (a run of them is
+/// passed over as a quiet run is). Also returns the last of those window ends whose close is
+/// at or above `log_target` (the run's steps do not note it themselves).
 pub(super) fn below_until(
     sum: f64,
     end: usize,
@@ -118,22 +126,26 @@ pub(super) fn below_until(
     target: f64,
     log_target: f64,
     xs: &[f64],
-    prices: &[f64],
+    prices: &mut [f64],
 ) -> (usize, Option<usize>) {
-    let threshold = reach_threshold(len, target);
+    let limit = reach_threshold(len, target) * (1.0 - 1e-9);
     let mut rest = sum;
     let mut top = f64::NEG_INFINITY;
     let mut top_price = 0.0;
+    let mut incoming = 0.0;
     let mut last = end;
     let mut high = None;
     for (e, &x) in xs.iter().enumerate().skip(end + 1) {
         if x > top {
             top = x;
-            top_price = super::exp_table::exp(x);
+            if prices[e] == 0.0 {
+                prices[e] = super::exp_table::exp(x);
+            }
+            top_price = prices[e];
         }
         rest -= if e > len { prices[e - len] } else { prices[0] };
-        let bound = rest + (e - end) as f64 * top_price;
-        if bound * (1.0 + 1e-9) >= threshold {
+        incoming += top_price;
+        if rest + incoming >= limit {
             break;
         }
         last = e;
@@ -202,7 +214,7 @@ mod tests {
             let sum = window_sum(&xs, s0, end, len);
             let target = sum / len as f64 * (1.0 + 0.3 * uniform() * uniform());
             let log_target = f64::ln(target);
-            let (until, high) = below_until(sum, end, len, target, log_target, &xs, &prices);
+            let (until, high) = below_until(sum, end, len, target, log_target, &xs, &mut prices);
             for e in end + 1..=until {
                 assert!(
                     !window_reaches(window_sum(&xs, s0, e, len), len, target),
