@@ -27,10 +27,16 @@ fi
 ratio="$(NODES="$nodes" node tests/bench/ratio.mjs)"
 # Every block time and ratio of this run, for a second look (the table shows medians).
 printf '%s\n' "$ratio" > target/bench-ratio.json
+# Instructions per valuation (valgrind, when installed): a measure that the machine's changes of
+# speed do not move, natively and in Wasm under this machine's Node and the LTS lines.
+counts=""
+if command -v valgrind >/dev/null; then
+  counts="$(tests/bench/instructions.sh "$(command -v node)" $nodes)"
+fi
 raw=$(wc -c < www/pkg/dealcalc_bg.wasm)
 gz=$(gzip -9 -c www/pkg/dealcalc_bg.wasm | wc -c)
 mkdir -p docs
-NATIVE_VALUE="$native_value" NATIVE_PAGE="$native_page" WASM="$wasm" LIVE="$live" RATIO="$ratio" RAW="$raw" GZ="$gz" python3 - <<'PY' > docs/BENCHMARKS.md
+NATIVE_VALUE="$native_value" NATIVE_PAGE="$native_page" WASM="$wasm" LIVE="$live" RATIO="$ratio" COUNTS="$counts" RAW="$raw" GZ="$gz" python3 - <<'PY' > docs/BENCHMARKS.md
 import json, os, platform, subprocess
 
 def criterion_ms(name):
@@ -117,6 +123,22 @@ print(f"| at least 6× a plain-JavaScript Monte Carlo (same 100k weekly workload
 same_page = chrome["pageDefaultUsd"] == node["pageDefaultUsd"] == native["pageDefaultUsd"] and ratio["identical"]
 print(f"| same seed, same result in Wasm and natively (page default: ${native['pageDefaultUsd'] / 1e9:.3f} B) | {'identical' if same_page else 'different'} natively, in Node and in Chromium; SE {100 * chrome['pageDefaultSe']:.2f}% | {mark(same_page)} |")
 print()
+counts = [json.loads(line) for line in os.environ["COUNTS"].splitlines() if line.strip()]
+if counts:
+    print("Instructions per valuation (`tests/bench/instructions.sh`: valgrind's count of the")
+    print("instructions one valuation of AMD–OpenAI takes at the page's default options with 4,096")
+    print("paths; Node runs TurboFan only). A count does not move with the machine's speed, so it")
+    print("compares builds to about half a percent where times on this machine move by several; it is")
+    print("not a time: V8's extra instructions are mostly cheap ones (register moves, constants built")
+    print("in registers, loop checks), and the time ratio above is the lower figure.\n")
+    print("| engine | instructions | ÷ native |")
+    print("|---|---:|---:|")
+    base = counts[0]["instructions"]
+    for c in counts:
+        print(f"| {c['engine']} | {c['instructions'] / 1e6:.1f} M | {c['instructions'] / base:.3f}× |")
+    print()
+else:
+    print("(valgrind is not installed here, so the instruction counts of `tests/bench/instructions.sh` are left out.)\n")
 live = json.loads(os.environ["LIVE"])
 def med(xs):
     return xs[len(xs) // 2]
@@ -211,8 +233,11 @@ print("""
   184,621 B gzipped): the ramp read once per path at its breakpoints (`RampProfile`) and the
   Ziggurat's fill loop split around its rare branch, each about 2% faster in Node 22; then
   476,327 B (185,488 B gzipped) for the pass over windows known below their targets (9%
-  faster in Node 22, 12% natively; table below). Budget in `scripts/size.sh`: 476,500 B raw,
-  185,500 B gzipped.
+  faster in Node 22, 12% natively; table below); its review took out 90 B (476,237 B).
+  Session 9: 476,645 B raw (185,465 B gzipped): the window's full sum prices its closes in a
+  loop of their own with the exponential inline, so that the summing loop holds no call (Wasm
+  7.8% fewer instructions with the session's other changes, table below). Budget in
+  `scripts/size.sh`: 476,700 B raw, 185,500 B gzipped.
 """)
 print(f"""- **The page's default valuation in 250 ms ({full_state} in this run).** The default is
   16,384 quasi-random paths on the daily grid, without the control variate: the 30-day average
@@ -247,16 +272,30 @@ print(f"""- **The page's default valuation in 250 ms ({full_state} in this run).
   the run 12% faster natively and 9% in Node 22: the work it removed had cost Wasm less than
   the rest, so the ratio rose again: in four runs before this one, 1.30–1.32× in Node 22,
   1.26–1.32× in Node 20, 1.21–1.26× in Chromium and Nodes 24 and 26. The faster code is kept: a slower native
-  build is not a way to a lower ratio. Session 7 took calls and hashes
+  build is not a way to a lower ratio. At the start of session 9 the same code measured Node 22
+  1.29× (twice), Node 20 1.27×, Chromium 1.20×. A profile of both sides (perf; V8's code
+  mapped by address, `--print-wasm-code`) then gave every function the same share of the time
+  in Wasm as natively (the pair's simulation 51% and 50%, the normals 25% and 25%, the log path
+  12% and 13%, Φ⁻¹ 4.5% and 4.7%): V8's code is about a quarter slower throughout, with no
+  hot spot. Within the pair's simulation, though, a window's full sum had a call to the
+  exponential in its loop, so V8 kept the running sum in a stack slot (it stores a value that
+  lives across a call at every definition), and that loop took a fifth of the pair's Wasm
+  time. Session 9 counted instructions (valgrind, the table above) where times on this machine
+  were too unsteady to compare builds (on some days fewer than a third of the brackets held one
+  speed): pricing the window's closes in a loop of their own with the exponential inline, a
+  tighter bound for the windows known below their targets (each coming close at the price of
+  the path's high up to it, not all at the last high: fewer full sums), and the last step
+  before a milestone found once per milestone took Wasm 7.8% fewer instructions (Node 22: 488.2
+  → 450.1 M a valuation of 4,096 paths) and native 6.0% (345.8 → 324.9 M); in block brackets,
+  Node 22 −5.4% and native −3.7%. Three runs of the ratio after them: Node 22 1.23–1.25×,
+  Node 20 1.21–1.23×, Chromium 1.21×. Session 7 took calls and hashes
   off the path (the price cache's test inlined where closes are read, the Sobol scramble's
   hashes once per block) and kept the Ziggurat's generator state in registers (V8 had loaded
   and stored it at every draw); sessions 5–6 replaced libm's `exp` on the closes with a
   table-driven one and drew a stretch of normals in one loop instead of a call each. Per
-  function (perf on both sides, Node 22, session 8; each side's share of the profile times
-  the overall ratio) Wasm ÷ native is about 1.3× in the closes'
-  exp, 1.2× in the simulation, 1.1× in the normals, 1.0× in the log path and 0.75× in Φ⁻¹:
-  no hot spot is left. The average tests' part of the step loop takes about 14% of the Wasm
-  time against about 6% natively, but a tight loop of its own (below) did not change it.
+  function (perf on both sides, Node 22, session 9, after its changes) the shares of the time
+  agree within a point or two, so every function runs about as much slower in Wasm as the
+  whole: there is no hot spot left to take off.
 - **First numbers ({first_state} in this run).** The page marks the frame that paints its first
   report; fresh pages on a quiet machine take about 210 ms, about 100 ms more when it is busy.
   The module graph and the .wasm are preloaded and the panels below the results wait for the
@@ -286,6 +325,12 @@ by ±15%), AMD–OpenAI, seed 1. "Pseudo 64k daily": 64,000 pseudo-random paths,
 | session 8, after it: plain loops for the ramp's sums, an insertion sort of its breakpoints, no copy of a pair's uniforms; Φ⁻¹ of the skeleton in a loop of its own | no change in Node 22 (1.002, 0.997) or natively | – |
 | session 8: the Ziggurat's fill loop split in two again, now that the state goes by value: an inner loop of draws accepted at once, with no call, and the rare branch after it | same bits; V8 keeps the running sum and the state in registers (before, the sum went through a stack slot at every draw); Node 22 −2.3% in block brackets; natively +2% to +4%, all of it in `price_of`, whose code did not change but moved (code layout at `opt-level = "s"`, which aligns neither functions nor loops) | ✓ |
 | session 8: a window's full sum in two loops, the prices first, then a sum with no call in its loop | Node 22 no change (0.994); natively −4% with the layout of the release build, +1.9% with functions and loops aligned (`-align-all-functions=6 -align-all-nofallthru-blocks=5`), so the −4% was layout; +99 B | – |
+| session 9: a window's full sum prices its unpriced closes in a loop of their own with the table-driven exponential inline, then adds the window up (session 8 had split the loops but kept the call: `spot` → `price_of`; with a call in the loop V8 kept the running sum in a stack slot) | same bits; instructions for a valuation of 4,096 paths (valgrind, `tests/bench/instructions.sh`): Wasm in Node 22 488.2 → 465.6 M (−4.6%), native 345.8 → 334.3 M (−3.3%); +280 B | ✓ |
+| session 9: the bound of the windows known below their targets adds each coming close at the price of the path's high up to that close (before: every coming close at the latest high, a multiply by their count), and keeps the prices of the highs it computes for the window's next full sum | same bits; a tighter bound, so longer runs passed over and fewer full sums: Wasm 465.6 → 453.2 M instructions (−2.7%), native 334.3 → 323.5 M (−3.2%); the property test over 3,000 random windows holds | ✓ |
+| session 9: the last step before the next milestone due found once per due (`Model::last_step_before`), not at every quiet pass (a division, a float-to-integer conversion and two correcting loops) | same bits; Wasm 453.2 → 450.1 M instructions (−0.7%), native 323.5 → 324.9 M (+0.4%) | ✓ |
+| session 9, not kept: `price_of` and `vest_step` inlined into the step loop, and the bridge's exp by the table (more code in one function: V8 spilled more) | Wasm 459.1 and 460.8 M instructions against 450.1 M | – |
+| session 9, not kept: the window's sum and the below-target bound out of line; `simulate` out of line | Wasm no change (450.1 M) and +0.5% (452.5 M), native −1.2% and −0.2%: each would raise the ratio (`simulate` out of line would also have saved 436 B) | – |
+| session 9, not kept: the generators seeded without rand_core's byte copies (which the Wasm build makes `memory.copy` calls into V8: 1.1% of the Wasm profile) | no change in Wasm instructions (453.5 M), +2.0 KB (the seeding inlined at every stream) | – |
 | session 8: the steps whose only tests are the average windows run in a tight loop of their own, sharing one per-group step with the full step (98% of the 1.5 million full steps of a run are such steps) | same bits; Node 22 no change (1.001), natively +3%; +2.3 KB. Also tried on top: the exp inlined for the window's new close (no change) | – |
 | native code layout (a measurement note) | at `opt-level = "s"` neither functions nor loops are aligned, and an unchanged function can cost 4% more after an edit elsewhere (`price_of`: 16.5% → 20.4% of the native profile). Native A/B comparisons in this table are block brackets of one build against another; the ratio's native side is the crate's own release build, layout included | – |
 | `wasm-opt -O3` or `-O4` instead of `-Os` | no change in Node (paired medians 1.009, 0.993); +3.8 KB, +4.9 KB | – |
