@@ -236,8 +236,10 @@ print("""
   faster in Node 22, 12% natively; table below); its review took out 90 B (476,237 B).
   Session 9: 476,645 B raw (185,465 B gzipped): the window's full sum prices its closes in a
   loop of their own with the exponential inline, so that the summing loop holds no call (Wasm
-  7.8% fewer instructions with the session's other changes, table below). Budget in
-  `scripts/size.sh`: 476,700 B raw, 185,500 B gzipped.
+  7.8% fewer instructions with the session's other changes, table below); then 477,387 B
+  (185,741 B gzipped) for the antithetic pair's two log paths built in one loop (about 2%
+  faster in Node 22 and natively). Budget in `scripts/size.sh`: 477,500 B raw, 185,800 B
+  gzipped.
 """)
 print(f"""- **The page's default valuation in 250 ms ({full_state} in this run).** The default is
   16,384 quasi-random paths on the daily grid, without the control variate: the 30-day average
@@ -288,7 +290,9 @@ print(f"""- **The page's default valuation in 250 ms ({full_state} in this run).
   before a milestone found once per milestone took Wasm 7.8% fewer instructions (Node 22: 488.2
   → 450.1 M a valuation of 4,096 paths) and native 6.0% (345.8 → 324.9 M); in block brackets,
   Node 22 −5.4% and native −3.7%. Three runs of the ratio after them: Node 22 1.23–1.25×,
-  Node 20 1.21–1.23×, Chromium 1.21×. Session 7 took calls and hashes
+  Node 20 1.21–1.23×, Chromium 1.21×. Building the antithetic pair's two log paths in one loop
+  then made both sides about 2% faster (natively a little more: two runs gave Node 22 1.24×
+  and 1.25×). Session 7 took calls and hashes
   off the path (the price cache's test inlined where closes are read, the Sobol scramble's
   hashes once per block) and kept the Ziggurat's generator state in registers (V8 had loaded
   and stored it at every draw); sessions 5–6 replaced libm's `exp` on the closes with a
@@ -314,7 +318,7 @@ by ±15%), AMD–OpenAI, seed 1. "Pseudo 64k daily": 64,000 pseudo-random paths,
 | fan paths build their prices only (the tests of a real-world fan path were thrown away) | part of the next rows' baseline; ~1,000 × 1,260 slow steps of 3.6 million per run saved | ✓ |
 | fewer transcendental calls and adds: each average window's sum moved on by one close a step (one exp per close at most, refreshed every 64 moves) | page default 335 → 264 ms; pseudo 64k daily 1.37 → 0.90 s | ✓ |
 | the log path's increment formed before the add (one addition in the step-to-step chain) | page default 264 → 244 ms | ✓ |
-| `simd128` across paths | not tried: after the passes above the per-path work is a data-dependent scan (pointers to the next target, quiet runs, window sums) whose branches differ from path to path; the only lane-friendly part, building the log path, is about 10% of the time, so two lanes could save at most 5% | – |
+| `simd128` across paths | at first not tried: after the passes above the per-path work is a data-dependent scan (pointers to the next target, quiet runs, window sums) whose branches differ from path to path; the only lane-friendly part is building the log path, about 10% of the time. Session 9 measured it there (next rows) | – |
 | the control variate under quasi-random paths | worth nothing there: a 2,048-path block's spread 0.179 vs 0.172 B with and without (40 seeds); at the page's default over 12 seeds the reported standard error 0.30% with, 0.28% without, the fair values' spread over the seeds 0.29% vs 0.31%. Its touch tests visit every step within δ below each level and keep paths open to the last level: without it the native run is about a fifth faster (paired runs: median ratio 0.81) | off in the page's default (session 7; the API's default stays on, for pseudo-random paths, where it pays) |
 | session 7: the price cache's test inlined where closes are read (the exp stays one function); a met average target takes the close its window sum already computed; a block's Sobol scramble hashes (the index shuffle, one per dimension) computed once per block instead of for every value | same bits; Node paired A/B 4%, 2% and 1.6% faster; +150 B and −330 B gzipped | ✓ |
 | the log path's loop unrolled by four (fewer back-edges for V8's loop checks) | no change in Node 20 or 22 (paired medians 0.997, 0.994); +317 B | – |
@@ -328,6 +332,8 @@ by ±15%), AMD–OpenAI, seed 1. "Pseudo 64k daily": 64,000 pseudo-random paths,
 | session 9: a window's full sum prices its unpriced closes in a loop of their own with the table-driven exponential inline, then adds the window up (session 8 had split the loops but kept the call: `spot` → `price_of`; with a call in the loop V8 kept the running sum in a stack slot) | same bits; instructions for a valuation of 4,096 paths (valgrind, `tests/bench/instructions.sh`): Wasm in Node 22 488.2 → 465.6 M (−4.6%), native 345.8 → 334.3 M (−3.3%); +280 B | ✓ |
 | session 9: the bound of the windows known below their targets adds each coming close at the price of the path's high up to that close (before: every coming close at the latest high, a multiply by their count), and keeps the prices of the highs it computes for the window's next full sum | same bits; a tighter bound, so longer runs passed over and fewer full sums: Wasm 465.6 → 453.2 M instructions (−2.7%), native 334.3 → 323.5 M (−3.2%); the property test over 3,000 random windows holds | ✓ |
 | session 9: the last step before the next milestone due found once per due (`Model::last_step_before`), not at every quiet pass (a division, a float-to-integer conversion and two correcting loops) | same bits; Wasm 453.2 → 450.1 M instructions (−0.7%), native 323.5 → 324.9 M (+0.4%) | ✓ |
+| session 9: the antithetic pair's two log paths built in one loop (`log_path::pair_paths_into`; before, one loop per member): each path's chain from step to step is one addition waiting for the one before, so two chains in one loop run side by side | same bits; Wasm in Node 22 452 → 433.3 M instructions (−4.2%), native 324.9 → 315.1 M (−3.0%); block brackets Node 22 −1.7%, native −2.3%; +742 B (a term structure keeps one loop per path: 211 B less) | ✓ |
+| session 9: two paths per lane set, `simd128` across the antithetic pair: the pair's log paths as the two lanes of one f64x2 chain (`core::arch::wasm32`, the whole build with `+simd128`, wasm-opt `--enable-simd`) | same bits; Node 22 no faster than the two scalar chains in one loop (block brackets 1.003), 432.2 M instructions against 437.1 M: a lane set does one chain's additions for two paths, which the scalar loop already overlaps. Not kept: nothing bought, and the build would need Wasm SIMD | – |
 | session 9, not kept: `price_of` and `vest_step` inlined into the step loop, and the bridge's exp by the table (more code in one function: V8 spilled more) | Wasm 459.1 and 460.8 M instructions against 450.1 M | – |
 | session 9, not kept: the window's sum and the below-target bound out of line; `simulate` out of line | Wasm no change (450.1 M) and +0.5% (452.5 M), native −1.2% and −0.2%: each would raise the ratio (`simulate` out of line would also have saved 436 B) | – |
 | session 9, not kept: the generators seeded without rand_core's byte copies (which the Wasm build makes `memory.copy` calls into V8: 1.1% of the Wasm profile) | no change in Wasm instructions (453.5 M), +2.0 KB (the seeding inlined at every stream) | – |

@@ -6,9 +6,9 @@
 //! same sample; the total's variance Var(Yt − Σ βi Ci) = Var(Yt) − 2 Σ βi Cov(Yt, Ci)
 //! + Σ βi βj Cov(Ci, Cj).
 
+use super::log_path::fan_step;
 use super::model::Model;
 use super::options::Options;
-use super::path::fan_step;
 use super::sums::{BlockSums, Sums};
 use crate::date::{date_after_years, Date};
 use crate::numeric::ratio;

@@ -54,6 +54,7 @@ pub mod deployment;
 mod estimates;
 mod exp_table;
 mod greeks;
+mod log_path;
 mod model;
 pub mod options;
 mod path;

@@ -1,11 +1,10 @@
-//! One simulated path: the share price on the grid, each tranche's price test, and the vest
-//! rule applied as the path goes ([`crate::vesting::vest_at`], the rule the timeline uses).
+//! One simulated path: each tranche's price test on the share price's path (built by
+//! [`super::log_path`]), and the vest rule applied as the path goes
+//! ([`crate::vesting::vest_at`], the rule the timeline uses).
 //!
-//! Price: ln S(t+Δ) = ln S(t) + (m − σ²/2)Δ + σ√Δ·Z, exact for geometric Brownian motion; under
-//! a term structure σ²Δ is the step's forward variance v_k ([`crate::volatility`]).
 //! `touch` between grid points: the Brownian-bridge crossing probability
-//! p = exp(−2·ln(H/S₀)·ln(H/S₁)/(σ²Δ)) (Glasserman 2004, §6.4; v_k for σ²Δ under a term structure); `close` and `average` on the
-//! grid's closes.
+//! p = exp(−2·ln(H/S₀)·ln(H/S₁)/(σ²Δ)) (Glasserman 2004, §6.4; v_k for σ²Δ under a term
+//! structure); `close` and `average` on the grid's closes.
 
 use super::exp_table;
 use super::model::Model;
@@ -13,9 +12,6 @@ use super::rng::Rng;
 use super::window::{below_until, last_close_at_or_above, window_reaches, WindowSum};
 use crate::scenario::{PriceTestKind, VestingRule};
 use crate::vesting::{vest_at, VestAt};
-
-/// Fan points per path (slot 0 is the valuation date).
-pub(super) const FAN_POINTS: usize = 48;
 
 /// What one path did with one tranche.
 #[derive(Clone, Copy, Debug, Default)]
@@ -44,14 +40,25 @@ pub(super) struct PathState {
     /// ln S at every grid time (index 0: the valuation date), and S once needed (0 until
     /// then: a price is positive; zero-filling is one memory fill), so that a close costs at
     /// most one exp.
-    log_prices: Vec<f64>,
+    pub(super) log_prices: Vec<f64>,
     prices: Vec<f64>,
     /// The bridge uniform of every step, kept only under `price_after_milestone`.
     step_uniforms: Vec<f64>,
+    /// The antithetic member's ln S, built with the first member's ([`Model::pair_paths_into`])
+    /// and swapped into `log_prices` for its turn ([`PathState::switch_to_antithetic`]).
+    pub(super) antithetic_log_prices: Vec<f64>,
+}
+
+impl PathState {
+    /// Makes the pair's antithetic path the one [`Model::simulate`] reads next.
+    pub fn switch_to_antithetic(&mut self) {
+        std::mem::swap(&mut self.log_prices, &mut self.antithetic_log_prices);
+    }
 }
 
 impl Model {
-    /// One path under drift `drift`; fills `out` per tranche.
+    /// One path under drift `drift`, on the log path in `state` (built by
+    /// [`Model::pair_paths_into`] from `normals` × `sign`); fills `out` per tranche.
     /// Returns the log of the path's likelihood ratio dP/dQ on what it simulated (meaningful
     /// for the risk-neutral run): θW_τ − θ²τ/2 for a flat volatility, Σ g_k·Z_k − Σ g_k²/2
     /// under a term structure (θ_k = (μ − r)/σ_k per step, Glasserman 2004, §4.6).
@@ -95,9 +102,10 @@ impl Model {
             log_prices: xs,
             prices: ss,
             step_uniforms,
+            antithetic_log_prices: _,
         } = state;
         // The path: xs[j] = ln S at grid time j.
-        self.log_path_into(normals, drift, sign, xs);
+        debug_assert_eq!(xs.len(), steps + 1);
         ss.resize(steps + 1, 0.0);
         ss.fill(0.0);
         ss[0] = s0;
@@ -321,51 +329,6 @@ impl Model {
         theta * w - 0.5 * theta * theta * tau
     }
 
-    /// (m − σ²/2)Δ: the drift of ln S over one step of a flat volatility, the same number in
-    /// the path and in the likelihood ratio's W read off it.
-    fn flat_step_drift(&self, drift: f64) -> f64 {
-        (drift - 0.5 * self.sigma * self.sigma) * self.dt
-    }
-
-    /// ln S at every grid time of the path driven by `normals` (× `sign`) under `drift`:
-    /// ln S(t+Δ) = ln S(t) + ((m − σ²/2)Δ + σ√Δ·Z) (v_k for σ²Δ under a term structure); the
-    /// increment is formed first, so that the chain from step to step is one addition.
-    fn log_path_into(&self, normals: &[f64], drift: f64, sign: f64, xs: &mut Vec<f64>) {
-        let (dt, sigma, steps) = (self.dt, self.sigma, self.steps);
-        xs.resize(steps + 1, 0.0);
-        let mut x = libm::log(self.s0);
-        xs[0] = x;
-        let path = xs[1..].iter_mut().zip(&normals[..steps]);
-        match &self.curve {
-            None => {
-                let a = self.flat_step_drift(drift);
-                let b = sigma * f64::sqrt(dt) * sign;
-                for (out, &z) in path {
-                    x += a + b * z;
-                    *out = x;
-                }
-            }
-            Some(c) => {
-                for (k, (out, &z)) in path.enumerate() {
-                    x += (drift * dt - 0.5 * c.var[k]) + sign * c.sd[k] * z;
-                    *out = x;
-                }
-            }
-        }
-    }
-
-    /// The fan chart's prices of one real-world path (drift μ − q): slot j holds the price
-    /// at grid step ⌈j·steps/FAN_POINTS⌉, slot 0 the valuation price.
-    pub fn fan_path(&self, normals: &[f64], sign: f64) -> Vec<f64> {
-        let mut xs = Vec::with_capacity(self.steps + 1);
-        self.log_path_into(normals, self.drift_p, sign, &mut xs);
-        let mut fan = vec![self.s0; FAN_POINTS + 1];
-        for (j, slot) in fan.iter_mut().enumerate().skip(1) {
-            *slot = exp_table::exp(xs[fan_step(j, self.steps)]);
-        }
-        fan
-    }
-
     /// The first step from `k` on that is not quiet: a step is quiet when both its ends lie
     /// below `bound` (δ below the lowest pending touch level, and below the lowest pending
     /// close or average level), it ends by `due_last` (the last step that ends before the next
@@ -479,9 +442,4 @@ fn vest_step(
             *open -= 1;
         }
     }
-}
-
-/// The grid step of fan slot `slot`: ⌈slot·steps/FAN_POINTS⌉ (slot 0 is the start).
-pub(super) fn fan_step(slot: usize, steps: usize) -> usize {
-    (slot * steps).div_ceil(FAN_POINTS)
 }

@@ -197,7 +197,16 @@ impl Simulation {
         if self.model.price_correlation != 0.0 {
             self.model.phase_returns(&self.normals, &mut sc.phase_z);
         }
+        self.model.pair_paths_into(
+            &self.normals,
+            self.model.drift_q,
+            self.options.antithetic,
+            &mut sc.path,
+        );
         for (m, &sign) in members.iter().enumerate() {
+            if m == 1 {
+                sc.path.switch_to_antithetic();
+            }
             let model = &self.model;
             let coupling = Coupling {
                 rho: model.price_correlation,

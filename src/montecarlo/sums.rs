@@ -2,7 +2,7 @@
 //! fill their own [`Sums`], and blocks are merged in block order, so the result is the same
 //! whoever ran which block (one thread, or Web Workers handing their sums over as numbers).
 
-use super::path::FAN_POINTS;
+use super::log_path::FAN_POINTS;
 
 /// Pairs in a block: the unit of parallel work.
 pub const BLOCK_PAIRS: u64 = 1024;
