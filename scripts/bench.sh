@@ -238,8 +238,9 @@ print("""
   loop of their own with the exponential inline, so that the summing loop holds no call (Wasm
   7.8% fewer instructions with the session's other changes, table below); then 477,387 B
   (185,741 B gzipped) for the antithetic pair's two log paths built in one loop (about 2%
-  faster in Node 22 and natively). Budget in `scripts/size.sh`: 477,500 B raw, 185,800 B
-  gzipped.
+  faster in Node 22 and natively); its review named the price cache's inline form once
+  (`spot_inline`): 477,397 B (185,729 B gzipped). Budget in `scripts/size.sh`: 477,500 B
+  raw, 185,800 B gzipped.
 """)
 print(f"""- **The page's default valuation in 250 ms ({full_state} in this run).** The default is
   16,384 quasi-random paths on the daily grid, without the control variate: the 30-day average

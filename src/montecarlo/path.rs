@@ -407,6 +407,18 @@ pub(super) fn spot(s1: &mut f64, x1: f64) -> f64 {
     *s1
 }
 
+/// [`spot`] with the exponential inline, for the loops over many closes that must hold no
+/// call (V8 stores a value that lives across a call at every definition, so a call in a loop
+/// sends its running values through memory): a window's full sum and the below-target bound
+/// ([`super::window`]).
+#[inline(always)]
+pub(super) fn spot_inline(s1: &mut f64, x1: f64) -> f64 {
+    if *s1 == 0.0 {
+        *s1 = exp_table::exp(x1);
+    }
+    *s1
+}
+
 /// e^x out of line: [`spot`]'s test of the cache is inlined where closes are read, the
 /// exponential itself is one function.
 #[inline(never)]

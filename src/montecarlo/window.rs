@@ -6,7 +6,7 @@
 //! path's quiet runs.
 
 use super::model::Model;
-use super::path::{lower, spot};
+use super::path::{lower, spot, spot_inline};
 
 /// A trailing window's sum of closes, moved on by one close a step while a group's window
 /// stays near its target (one add and one subtract instead of `len` adds), and summed afresh
@@ -45,9 +45,7 @@ impl WindowSum {
         } else {
             let first = (end + 1).saturating_sub(len);
             for (p, &x) in prices[first..=end].iter_mut().zip(&xs[first..=end]) {
-                if *p == 0.0 {
-                    *p = super::exp_table::exp(x);
-                }
+                spot_inline(p, x);
             }
             let mut sum = len.saturating_sub(end + 1) as f64 * prices[0];
             for p in &prices[first..=end] {
@@ -138,10 +136,7 @@ pub(super) fn below_until(
     for (e, &x) in xs.iter().enumerate().skip(end + 1) {
         if x > top {
             top = x;
-            if prices[e] == 0.0 {
-                prices[e] = super::exp_table::exp(x);
-            }
-            top_price = prices[e];
+            top_price = spot_inline(&mut prices[e], x);
         }
         rest -= if e > len { prices[e - len] } else { prices[0] };
         incoming += top_price;
