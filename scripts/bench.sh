@@ -239,8 +239,11 @@ print("""
   7.8% fewer instructions with the session's other changes, table below); then 477,387 B
   (185,741 B gzipped) for the antithetic pair's two log paths built in one loop (about 2%
   faster in Node 22 and natively); its review named the price cache's inline form once
-  (`spot_inline`): 477,397 B (185,729 B gzipped). Budget in `scripts/size.sh`: 477,500 B
-  raw, 185,800 B gzipped.
+  (`spot_inline`): 477,397 B (185,729 B gzipped). Session 10: 477,937 B (185,722 B
+  gzipped), +540 B for reading a non-finite number as a problem at its path in every reader
+  (the input layer's marker, issue 26; a first version that wrote the number's text into the
+  problem pulled in float formatting, +3.8 KB, and was not kept). Budget in `scripts/size.sh`:
+  478,000 B raw, 185,800 B gzipped.
 """)
 print(f"""- **The page's default valuation in 250 ms ({full_state} in this run).** The default is
   16,384 quasi-random paths on the daily grid, without the control variate: the 30-day average

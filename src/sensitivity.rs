@@ -185,6 +185,13 @@ pub fn sensitivity(
     output_path: &str,
     swing: f64,
 ) -> Result<Sensitivity, Vec<Problem>> {
+    if !swing.is_finite() {
+        return Err(vec![Problem::new(
+            "swing",
+            "not_finite",
+            "must be a finite number",
+        )]);
+    }
     if !(swing > 0.0 && swing < 1.0) {
         let msg = "must be between 0 and 1 (0.1 = ±10%)";
         let problem = Problem::new("swing", "range_open", msg)

@@ -57,9 +57,10 @@ struct Budget {
 
 /// A JS value as a JSON value, walked with explicit limits on depth, count and text so that
 /// a hostile input (deeply nested, huge, cyclic) is a problem rather than a stack overflow or
-/// an exhausted memory, which would trap the Wasm instance. `NaN` and `±Infinity` become
-/// `null` (reported by the readers as "must be a finite number"), `undefined` is `null`;
-/// functions, symbols and BigInts are problems.
+/// an exhausted memory, which would trap the Wasm instance. `NaN` and `±Infinity` become the
+/// input layer's marker ([`input::non_finite`]), which every reader reports as `not_finite` at
+/// its path, so a non-finite number is never mistaken for an absent optional field;
+/// `undefined` is `null`; functions, symbols and BigInts are problems.
 fn to_json(value: JsValue, what: &str) -> Result<serde_json::Value, Vec<Problem>> {
     let mut budget = Budget { values: 0, text: 0 };
     convert(&value, 0, &mut budget, "")
@@ -95,7 +96,9 @@ fn convert(
         return Ok(Value::Bool(b));
     }
     if let Some(x) = v.as_f64() {
-        return Ok(serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number));
+        return Ok(
+            serde_json::Number::from_f64(x).map_or_else(|| input::non_finite(x), Value::Number)
+        );
     }
     if let Some(s) = v.as_string() {
         budget.text += s.len();

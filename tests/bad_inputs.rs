@@ -4,6 +4,7 @@
 mod catalogue;
 
 use dealcalc::input::ToJson;
+use serde_json::json;
 
 mod support;
 use support::value_warrant;
@@ -23,26 +24,70 @@ fn run_catalogue() {
     let cases = catalogue::cases();
     assert!(cases.len() >= 60, "{} cases", cases.len());
     for c in &cases {
-        let input = catalogue::without_markers(&c.input);
+        let input = catalogue::with_core_markers(&c.input);
+        let options = catalogue::with_core_markers(&c.options);
         let problems = match c.target.as_str() {
             "scenario" => dealcalc::input::scenario_problems(&input),
-            "options" => value_warrant(&input, &catalogue::without_markers(&c.options))
+            "options" => value_warrant(&input, &options).err().unwrap_or_default(),
+            "accounting" => dealcalc::input::scenario(&input)
+                .and_then(|s| dealcalc::input::accounting_options(&options, &s))
                 .err()
                 .unwrap_or_default(),
             "option" => dealcalc::input::option_spec(&input)
                 .err()
                 .unwrap_or_default(),
+            "portfolio" => dealcalc::input::portfolio_scenarios(&json!([input]))
+                .err()
+                .unwrap_or_default(),
+            "compare" => dealcalc::input::scenarios(&json!([input]), 10)
+                .err()
+                .unwrap_or_default(),
             other => panic!("unknown target {other}"),
         };
-        let paths: Vec<String> = problems.iter().map(|p| p.path.clone()).collect();
+        let found: Vec<(String, String)> = problems
+            .iter()
+            .map(|p| (p.path.clone(), p.code.to_string()))
+            .collect();
         assert!(
-            catalogue::found(&paths, &c.expect),
-            "{}: expected a problem at '{}', got {problems:?}",
+            catalogue::answered(c, &found),
+            "{}: expected a problem at '{}'{}, got {problems:?}",
             c.name,
-            c.expect
+            c.expect,
+            if c.non_finite { " (not_finite)" } else { "" }
         );
         assert!(problems.iter().all(|p| !p.message.is_empty()), "{}", c.name);
     }
+}
+
+/// Every optional number of the contract's inputs (`?: number` in the TypeScript types, which
+/// `tests/typescript.rs` keeps current with the readers) has a NaN case and an Infinity case
+/// in the catalogue, for the input it belongs to: a new optional field without them fails here.
+#[test]
+fn every_optional_number_has_a_nan_and_an_infinity_case() {
+    let fields = catalogue::optional_numbers();
+    assert!(fields.len() >= 25, "{fields:?}");
+    let cases = catalogue::cases();
+    let mut missing = Vec::new();
+    for (target, name) in &fields {
+        for word in ["NaN", "Infinity"] {
+            let covered = cases.iter().any(|c| {
+                c.non_finite
+                    && &c.target == target
+                    && c.name.ends_with(word)
+                    && (c.expect == *name
+                        || c.expect.ends_with(&format!(".{name}"))
+                        || c.expect.ends_with(&format!("]{name}")))
+            });
+            if !covered {
+                missing.push(format!("{target} {name} {word}"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "no catalogue case for: {missing:?}");
+    println!(
+        "{} optional numbers, each with a NaN and an Infinity case",
+        fields.len()
+    );
 }
 
 /// Extreme but legal inputs give finite numbers everywhere (or a clear problem), never NaN.

@@ -54,6 +54,22 @@ fn problems_of(err: JsValue) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The problems of a thrown error as (path, code).
+fn problem_codes(err: JsValue) -> Vec<(String, String)> {
+    let list: Array = get(&err, "problems")
+        .dyn_into()
+        .expect("problems is an array");
+    problems_of(err);
+    list.iter()
+        .map(|p| {
+            (
+                get(&p, "path").as_string().unwrap(),
+                get(&p, "code").as_string().unwrap(),
+            )
+        })
+        .collect()
+}
+
 #[wasm_bindgen_test]
 fn version_is_the_crate_version() {
     assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
@@ -266,6 +282,13 @@ fn compare_and_sensitivity_through_wasm() {
     assert_eq!(get(&t, "bars.0.input").as_string().unwrap(), "sharePrice");
     let p = problems_of(wasm::sensitivity(amd(), "dilution.nothing", 0.1).unwrap_err());
     assert_eq!(p[0].0, "output");
+    for swing in [f64::NAN, f64::INFINITY] {
+        let err = wasm::sensitivity(amd(), "dilution.valueTransferUsd", swing).unwrap_err();
+        assert_eq!(
+            problem_codes(err),
+            [("swing".to_string(), "not_finite".to_string())]
+        );
+    }
 }
 
 /// The option kinds with their fields, for the pricing form: every kind prices with exactly
@@ -455,15 +478,19 @@ fn every_bad_input_is_an_error_with_its_path_and_the_module_survives() {
                 wasm::evaluate(input).expect_err(&c.name)
             }
             "options" => wasm::value_warrant(input, js_of(&c.options)).expect_err(&c.name),
+            "accounting" => wasm::accounting(input, js_of(&c.options)).expect_err(&c.name),
             "option" => wasm::price_option(input).expect_err(&c.name),
+            "portfolio" => wasm::portfolio(Array::of1(&input).into()).expect_err(&c.name),
+            "compare" => wasm::compare(Array::of1(&input).into()).expect_err(&c.name),
             other => panic!("unknown target {other}"),
         };
-        let paths: Vec<String> = problems_of(err).into_iter().map(|(p, _)| p).collect();
+        let found = problem_codes(err);
         assert!(
-            catalogue::found(&paths, &c.expect),
-            "{}: expected a problem at '{}', got {paths:?}",
+            catalogue::answered(c, &found),
+            "{}: expected a problem at '{}'{}, got {found:?}",
             c.name,
-            c.expect
+            c.expect,
+            if c.non_finite { " (not_finite)" } else { "" }
         );
         // The next valid call still works.
         assert_eq!(

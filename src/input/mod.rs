@@ -10,9 +10,11 @@
 //! is not, together with a [`Problem`] at the field's path. So a reader can go on through the
 //! whole input and report everything wrong with it at once. Policy:
 //! - a required field that is absent is a problem ("is required");
-//! - `null` in a number field is a problem: JS `NaN` and `±Infinity` arrive as `null`, so the
-//!   message says "must be a finite number";
-//! - an optional field may be absent or `null`;
+//! - a non-finite number (JS `NaN`, `±Infinity`) is a problem at its path, `not_finite`,
+//!   wherever it stands, also in an optional field: JSON has no such numbers, so the boundary
+//!   writes each as the marker [`non_finite`] (`{"$nonFinite": "NaN"}`), never as `null`;
+//! - an optional field may be absent or `null`; a required one that is absent or `null` is
+//!   "required";
 //! - an unknown field is a problem, so that a misspelt optional field never passes silently.
 
 mod lists;
@@ -31,6 +33,35 @@ use serde_json::{Map, Value};
 
 /// A JSON object's fields.
 pub type Object = Map<String, Value>;
+
+/// The key of the one-field object that stands for a non-finite number in an input.
+pub const NON_FINITE_KEY: &str = "$nonFinite";
+
+/// A non-finite number as an input value: `{"$nonFinite": "NaN"}` (or `"Infinity"`,
+/// `"-Infinity"`). JSON cannot hold NaN or ±Infinity, and turning them into `null` would make an
+/// optional field read as absent, so a scenario the sender never meant would be computed. Every
+/// reader here reports the marker as `not_finite` at its path. The marker is an object with a
+/// key no input type has, so even a reader that did not look for it would report a problem.
+pub fn non_finite(x: f64) -> Value {
+    let text = if x.is_nan() {
+        "NaN"
+    } else if x > 0.0 {
+        "Infinity"
+    } else {
+        "-Infinity"
+    };
+    let mut marker = Map::new();
+    marker.insert(NON_FINITE_KEY.to_string(), Value::String(text.to_string()));
+    Value::Object(marker)
+}
+
+/// What a [`non_finite`] marker stands for ("NaN", "Infinity", ...); `None` for other values.
+pub fn non_finite_text(v: &Value) -> Option<&str> {
+    match v {
+        Value::Object(o) if o.len() == 1 => o.get(NON_FINITE_KEY)?.as_str(),
+        _ => None,
+    }
+}
 
 /// Collects problems while reading.
 #[derive(Debug, Default)]
@@ -70,9 +101,32 @@ impl Reader {
         );
     }
 
-    /// Records "is required".
+    /// Records "is required" (unless the field already has a problem: a non-finite number).
     fn required_problem(&mut self, path: &str) {
-        self.problem(path, "required", "is required");
+        if !self.has_problem(path) {
+            self.problem(path, "required", "is required");
+        }
+    }
+
+    /// Records "must be a finite number" for a [`non_finite`] marker at `path`.
+    fn not_finite(&mut self, path: &str, text: &str) {
+        let problem = Problem::new(path, "not_finite", "must be a finite number");
+        self.report(problem.with("value", clip(text)));
+    }
+
+    /// The value of field `key`: `None` when it is absent or `null`, and when it is a
+    /// non-finite number (reported at its path).
+    pub fn present<'v>(&mut self, o: &'v Object, key: &str, path: &str) -> Option<&'v Value> {
+        match o.get(key) {
+            None | Some(Value::Null) => None,
+            Some(v) => match non_finite_text(v) {
+                Some(text) => {
+                    self.not_finite(&field(path, key), text);
+                    None
+                }
+                None => Some(v),
+            },
+        }
     }
 
     pub fn has_problem(&self, path: &str) -> bool {
@@ -82,6 +136,11 @@ impl Reader {
     /// The fields of an object (an empty map if `v` is not one); unknown fields are reported.
     pub fn object<'v>(&mut self, v: &'v Value, path: &str, known: &[&str]) -> &'v Object {
         static EMPTY: std::sync::OnceLock<Object> = std::sync::OnceLock::new();
+        if let Some(text) = non_finite_text(v) {
+            self.not_finite(path, text);
+            self.not_objects.push(path.to_string());
+            return EMPTY.get_or_init(Object::new);
+        }
         match v {
             Value::Object(o) => {
                 for key in o.keys() {
@@ -113,8 +172,8 @@ impl Reader {
         read: fn(&mut Reader, &Value, &str) -> T,
     ) -> T {
         let p = field(path, key);
-        match o.get(key) {
-            None | Some(Value::Null) => {
+        match self.present(o, key, path) {
+            None => {
                 self.required_problem(&p);
                 T::default()
             }
@@ -130,10 +189,8 @@ impl Reader {
         path: &str,
         read: fn(&mut Reader, &Value, &str) -> T,
     ) -> Option<T> {
-        match o.get(key) {
-            None | Some(Value::Null) => None,
-            Some(v) => Some(read(self, v, &field(path, key))),
-        }
+        let v = self.present(o, key, path)?;
+        Some(read(self, v, &field(path, key)))
     }
 
     /// A list of items; `non_empty` makes an empty or absent list a problem.
@@ -146,9 +203,9 @@ impl Reader {
         read: fn(&mut Reader, &Value, &str) -> T,
     ) -> Vec<T> {
         let p = field(path, key);
-        let items = match o.get(key) {
-            None | Some(Value::Null) if !non_empty => return Vec::new(),
-            None | Some(Value::Null) => {
+        let items = match self.present(o, key, path) {
+            None if !non_empty => return Vec::new(),
+            None => {
                 self.required_problem(&p);
                 return Vec::new();
             }
@@ -178,14 +235,7 @@ impl Reader {
         match self.opt_number(o, key, path) {
             Some(x) => x,
             None => {
-                let p = field(path, key);
-                if !self.has_problem(&p) {
-                    if o.contains_key(key) {
-                        self.problem(&p, "not_finite", "must be a finite number");
-                    } else {
-                        self.required_problem(&p);
-                    }
-                }
+                self.required_problem(&field(path, key));
                 f64::NAN
             }
         }
@@ -193,16 +243,15 @@ impl Reader {
 
     /// An optional finite number: `None` when absent or null (and when bad, reported).
     pub fn opt_number(&mut self, o: &Object, key: &str, path: &str) -> Option<f64> {
-        match o.get(key) {
-            None | Some(Value::Null) => None,
-            Some(Value::Number(n)) => match n.as_f64() {
+        match self.present(o, key, path)? {
+            Value::Number(n) => match n.as_f64() {
                 Some(x) if x.is_finite() => Some(x),
                 _ => {
-                    self.problem(&field(path, key), "not_finite", "must be a finite number");
+                    self.not_finite(&field(path, key), "non-finite");
                     None
                 }
             },
-            Some(other) => {
+            other => {
                 self.wrong_type(&field(path, key), "number", "a number", other);
                 None
             }
@@ -224,16 +273,15 @@ impl Reader {
     }
 
     pub fn opt_string(&mut self, o: &Object, key: &str, path: &str) -> Option<String> {
-        match o.get(key) {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) if s.len() <= MAX_TEXT_BYTES => Some(s.clone()),
-            Some(Value::String(_)) => {
+        match self.present(o, key, path)? {
+            Value::String(s) if s.len() <= MAX_TEXT_BYTES => Some(s.clone()),
+            Value::String(_) => {
                 let msg = format!("is longer than {MAX_TEXT_BYTES} bytes");
                 let problem = Problem::new(field(path, key), "too_long", msg);
                 self.report(problem.with("max", MAX_TEXT_BYTES));
                 None
             }
-            Some(other) => {
+            other => {
                 self.wrong_type(&field(path, key), "text", "text", other);
                 None
             }
@@ -241,10 +289,9 @@ impl Reader {
     }
 
     pub fn opt_bool(&mut self, o: &Object, key: &str, path: &str) -> Option<bool> {
-        match o.get(key) {
-            None | Some(Value::Null) => None,
-            Some(Value::Bool(b)) => Some(*b),
-            Some(other) => {
+        match self.present(o, key, path)? {
+            Value::Bool(b) => Some(*b),
+            other => {
                 self.wrong_type(&field(path, key), "boolean", "true or false", other);
                 None
             }

@@ -205,10 +205,10 @@ fn equity(r: &mut Reader, v: &Value, path: &str) -> Equity {
         risk_free_rate: r.number(o, "riskFreeRate", path),
         expected_return: r.opt_number(o, "expectedReturn", path),
         base_path_growth: r.opt_number(o, "basePathGrowth", path),
-        volatility_curve: match o.get("volatilityCurve") {
-            None | Some(Value::Null) => None,
-            Some(_) => Some(r.list(o, "volatilityCurve", path, true, vol_point)),
-        },
+        volatility_curve: r
+            .present(o, "volatilityCurve", path)
+            .is_some()
+            .then(|| r.list(o, "volatilityCurve", path, true, vol_point)),
     }
 }
 

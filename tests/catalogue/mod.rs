@@ -2,7 +2,12 @@
 //! test levels: each case builds an input from a preset or a base spec, breaks it, and names the
 //! field path its problem must carry. Special numbers are written `{"$": "NaN"}` (also
 //! `"Infinity"`, `"-Infinity"`): the browser level turns them into real JS numbers, the native
-//! level into `null`, which is what the boundary makes of them.
+//! level into the input layer's marker (`dealcalc::input::non_finite`), which is what the
+//! boundary makes of them. A case that sets such a number must find `not_finite` at its path.
+//!
+//! Targets: "scenario"; "options" (`valueWarrant`'s) and "accounting" (`accounting`'s), with
+//! the scenario as input; "option" (`priceOption`'s spec); "portfolio" and "compare", whose
+//! input is the one deal of the list they are given.
 
 // Each test crate that includes this module uses a part of it.
 #![allow(dead_code)]
@@ -13,7 +18,7 @@ use serde_json::{json, Value};
 
 pub struct Case {
     pub name: String,
-    /// "scenario", "options" or "option".
+    /// "scenario", "options", "accounting", "option", "portfolio" or "compare".
     pub target: String,
     /// The input; for "options", the scenario the options are for.
     pub input: Value,
@@ -23,6 +28,8 @@ pub struct Case {
     pub expect: String,
     /// "deep", "huge" or "wide" for the generated inputs.
     pub generate: Option<String>,
+    /// The case puts a non-finite number in: the problem at `expect` must be `not_finite`.
+    pub non_finite: bool,
 }
 
 fn pointer_parent<'v>(v: &'v mut Value, pointer: &str) -> (&'v mut Value, String) {
@@ -91,7 +98,7 @@ pub fn build(generate_inputs: bool) -> Vec<Case> {
                 "option" => c["spec"].clone(),
                 _ => presets::get(c["base"].as_str().unwrap()).unwrap().to_json(),
             };
-            let mut input = if c.get("raw").is_some() && target != "options" {
+            let mut input = if c.get("raw").is_some() && !is_options(&target) {
                 c["raw"].clone()
             } else {
                 apply(base, c)
@@ -106,22 +113,66 @@ pub fn build(generate_inputs: bool) -> Vec<Case> {
                 options: c["options"].clone(),
                 expect: c["expect"].as_str().unwrap().to_string(),
                 generate: c["generate"].as_str().map(str::to_string),
+                non_finite: has_marker(&c["set"])
+                    || has_marker(&c["raw"])
+                    || has_marker(&c["options"]),
             }
         })
         .collect()
 }
 
-/// Replaces the special-number markers by null (what JS NaN and ±Infinity become).
-pub fn without_markers(v: &Value) -> Value {
+/// Whether the target's input is the scenario and `options` its options.
+fn is_options(target: &str) -> bool {
+    matches!(target, "options" | "accounting")
+}
+
+/// The number a special-number marker `{"$": "NaN"}` stands for.
+pub fn marker(v: &Value) -> Option<f64> {
     match v {
-        Value::Object(o) if o.len() == 1 && o.contains_key("$") => Value::Null,
+        Value::Object(o) if o.len() == 1 => match o.get("$")?.as_str()? {
+            "NaN" => Some(f64::NAN),
+            "Infinity" => Some(f64::INFINITY),
+            _ => Some(f64::NEG_INFINITY),
+        },
+        _ => None,
+    }
+}
+
+fn has_marker(v: &Value) -> bool {
+    match v {
+        Value::Object(o) => marker(v).is_some() || o.values().any(has_marker),
+        Value::Array(a) => a.iter().any(has_marker),
+        _ => false,
+    }
+}
+
+/// Replaces the special-number markers by the input layer's own (what the boundary makes of
+/// JS NaN and ±Infinity).
+pub fn with_core_markers(v: &Value) -> Value {
+    if let Some(x) = marker(v) {
+        return dealcalc::input::non_finite(x);
+    }
+    match v {
         Value::Object(o) => Value::Object(
             o.iter()
-                .map(|(k, v)| (k.clone(), without_markers(v)))
+                .map(|(k, v)| (k.clone(), with_core_markers(v)))
                 .collect(),
         ),
-        Value::Array(a) => Value::Array(a.iter().map(without_markers).collect()),
+        Value::Array(a) => Value::Array(a.iter().map(with_core_markers).collect()),
         other => other.clone(),
+    }
+}
+
+/// Whether the problems answer the case: one at `expect` or under it, and for a case that
+/// puts a non-finite number in, `not_finite` at exactly `expect`.
+pub fn answered(case: &Case, problems: &[(String, String)]) -> bool {
+    let paths: Vec<String> = problems.iter().map(|(p, _)| p.clone()).collect();
+    if case.non_finite {
+        problems
+            .iter()
+            .any(|(p, code)| p == &case.expect && code == "not_finite")
+    } else {
+        found(&paths, &case.expect)
     }
 }
 
@@ -133,4 +184,56 @@ pub fn found(paths: &[String], expect: &str) -> bool {
             || p.strip_prefix(expect)
                 .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
     })
+}
+
+/// Every optional number of the inputs, as (target, field name), read from the TypeScript
+/// types: `name?: number` (or `number | null`) in `generated.d.ts` (the scenario's types,
+/// target "scenario") and in `inputs.d.ts` (`OptionSpec`: "option"; `ValuationOptions`:
+/// "options"; `AccountingOptions`: "accounting", which also takes `ValuationOptions`' numbers).
+pub fn optional_numbers() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (file, text) in [
+        ("generated", include_str!("../../src/types/generated.d.ts")),
+        ("inputs", include_str!("../../src/types/inputs.d.ts")),
+    ] {
+        let mut current = String::new();
+        for line in text.lines() {
+            for start in ["export interface ", "export type "] {
+                if let Some(rest) = line.trim_start().strip_prefix(start) {
+                    current = rest
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                }
+            }
+            let target = match (file, current.as_str()) {
+                ("generated", _) => "scenario",
+                (_, "OptionSpec") => "option",
+                (_, "ValuationOptions") => "options",
+                (_, "AccountingOptions") => "accounting",
+                _ => continue,
+            };
+            for (i, _) in line.match_indices("?: number") {
+                let after = &line[i + "?: number".len()..];
+                if !(after.starts_with([',', ';']) || after.starts_with(" | null")) {
+                    continue;
+                }
+                let name: String = line[..i]
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                out.push((target.to_string(), name.clone()));
+                if target == "options" {
+                    out.push(("accounting".to_string(), name));
+                }
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
 }
