@@ -282,6 +282,15 @@ async function main() {
     });
     if (loaded && page.booksOptions) mountBooksPanel();
     if (loaded && page.portfolioSelection) mountPortfolioPanel();
+    // The link's runs: its valuation options (else the live defaults), then the books, in
+    // turn (the pool runs one simulation at a time), so the figures are the sharer's.
+    const runs = loaded ? page.linkRuns : null;
+    page.linkRuns = null;
+    if (runs && (runs.valuation || runs.books)) {
+      valuation.runNow(page.scenario, runs.valuation).then((how) => {
+        if (how === 'done' && runs.books) books.run();
+      });
+    }
     return loaded;
   };
   window.addEventListener('hashchange', () => {

@@ -15,7 +15,7 @@
 // workers to finish their blocks nor on this thread, which stays free for typing.
 
 export const workerCount = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8));
-const pool = { workers: [], job: null };
+const pool = { workers: [], job: null, hold: null };
 let lastRunId = 0;
 
 let wasmModule = null;
@@ -98,7 +98,7 @@ function fail(message) {
 function feed(w, job) {
   if (job.held.has(w)) return;
   while ((job.count.get(w) ?? 0) < 2) {
-    if (job.next >= job.blocks) return;
+    if (job.next >= job.blocks || job.next >= (pool.hold?.blocks ?? Infinity)) return;
     const end = job.stageEnds.find((e) => e > job.next) ?? job.blocks;
     if (end - job.next <= pool.workers.length && job.count.get(w)) return;
     w.postMessage({ type: 'block', id: job.id, index: job.next++ });
@@ -136,9 +136,15 @@ function onMessage(w, msg) {
   if (!absorbed) return;
   const now = performance.now();
   job.handlers.absorbed?.(job.sim, now - job.started);
+  const heldHere = pool.hold && job.absorbed >= pool.hold.blocks;
   if (job.sim.done) {
     pool.job = null;
     job.handlers.done(job.sim, now - job.started);
+  } else if (heldHere) {
+    // Stopped at a hold: the figures so far are posted, then the run waits for release().
+    job.lastPost = now;
+    job.handlers.progress(job.absorbed / job.blocks, job.sim);
+    pool.hold.reached();
   } else if (now - job.lastPost > 500) {
     // Partial figures twice a second at most: rendering them takes a core from the workers.
     job.lastPost = now;
@@ -178,6 +184,28 @@ export function runInWorkers(sim, kind, scenario, options, handlers, spare = 0) 
     for (const w of held) feed(w, job);
   };
   return { cancel: () => pool.job === job && stopRun(job), release };
+}
+
+/**
+ * Holds every run at `blocks` blocks: the pool hands out no more until `release()`, and
+ * `reached` resolves once a run has absorbed that many (its progress then posted), so the
+ * run is in flight, between 0 and 1, for as long as the caller wants. The page tests use it
+ * to create a run in flight instead of hoping to catch one (a run that has fewer blocks
+ * ends as usual). Returns {reached, release()}.
+ */
+export function holdRuns(blocks) {
+  let reached;
+  const promise = new Promise((resolve) => { reached = resolve; });
+  const hold = { blocks, reached };
+  pool.hold = hold;
+  return {
+    reached: promise,
+    release() {
+      if (pool.hold !== hold) return;
+      pool.hold = null;
+      if (pool.job) for (const w of pool.workers) feed(w, pool.job);
+    },
+  };
 }
 
 /** Stops `job` at once; its figures stay those of the blocks absorbed so far. */

@@ -2,7 +2,8 @@
 // by quarter (accounting() in the core: ASC 606-10-32-25 with ASC 718, ASU 2019-08, ASU 2025-04).
 // It runs on the page's workers in blocks (AccountingSimulation, blocks.js), with progress and
 // cancel, and gives the result of one accounting() call. The standard and the probable
-// threshold travel in share links (view.books).
+// threshold travel in share links (view.books), with `run` when the figures were shown: the
+// recipient's page then computes them once its valuation is done (one run at a time).
 import { AccountingSimulation } from './pkg/dealcalc.js';
 import { el, fmt } from './dom.js';
 import { t } from './i18n.js';
@@ -151,5 +152,7 @@ export function mountBooks(root, getScenario, initial = {}, onResult = () => {})
       out.classList.toggle('stale', out.childElementCount > 0);
     },
     options: () => ({ ...state }),
+    /** Computes the books with the panel's options, as its button does (a share link's). */
+    run: start,
   };
 }

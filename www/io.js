@@ -28,8 +28,27 @@ export function loadForeign(dc, candidate, where) {
   return true;
 }
 
+/** The options a share link may carry for the valuation, with the type each must have. */
+const VALUATION_KEYS = { paths: 'number', seed: 'number', stepsPerYear: 'number', antithetic: 'boolean', controlVariate: 'boolean', greeks: 'boolean', quasiRandom: 'boolean' };
+
+/** The valuation options of a link's view: the known keys of the right types; null for none. */
+function linkValuation(v) {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
+  const out = {};
+  for (const [k, type] of Object.entries(VALUATION_KEYS)) if (typeof v[k] === type) out[k] = v[k];
+  return Object.keys(out).length ? out : null;
+}
+
+/**
+ * The link of the page as it stands: the scenario, the language, the preset, the portfolio's
+ * selection, the options of the reader's own valuation run whose figures are shown
+ * (`valuation`; none for the live defaults) and the books' options, with `run` when their
+ * figures are shown. The recipient's page runs the same simulations, so it shows the same
+ * figures, bit for bit (same seed, same result).
+ */
 export async function shareLink() {
-  const hash = await encodeShare(page.scenario, { lang: lang(), preset: page.presetId, books: page.booksOptions ?? undefined, portfolio: page.portfolioSelection ?? undefined });
+  const books = page.accounting ? { ...page.booksOptions, run: true } : page.booksOptions ?? undefined;
+  const hash = await encodeShare(page.scenario, { lang: lang(), preset: page.presetId, valuation: page.valuationOptions ?? undefined, books, portfolio: page.portfolioSelection ?? undefined });
   const url = `${location.origin}${location.pathname}${hash}`;
   history.replaceState(null, '', hash);
   const box = document.getElementById('share-url');
@@ -87,6 +106,7 @@ export async function loadFromHash(dc, onLang) {
       const { standard, probableThreshold } = view.books;
       page.booksOptions = { standard: typeof standard === 'string' ? standard : undefined, probableThreshold: typeof probableThreshold === 'number' ? probableThreshold : undefined };
     }
+    page.linkRuns = { valuation: linkValuation(view.valuation), books: view.books?.run === true };
     if (typeof view.lang === 'string' && view.lang in LANGUAGES && view.lang !== lang()) {
       setLang(view.lang);
       onLang(view.lang);

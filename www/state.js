@@ -9,6 +9,11 @@ export const page = {
   /** The last run of the books panel, and its options ({standard, probableThreshold}). */
   accounting: null,
   booksOptions: null,
+  /** The options of the reader's own valuation run whose figures are shown (null: the live
+   *  defaults), for share links (valuation.js keeps it). */
+  valuationOptions: null,
+  /** What the share link just opened asks to run: {valuation: options or null, books}. */
+  linkRuns: null,
   /** The portfolio view's last result and its selection (preset ids). */
   portfolio: null,
   portfolioSelection: null,

@@ -79,7 +79,9 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
     status, announcer, results, charts,
   );
 
-  let job = null; // {sim, run: {cancel()}}
+  let job = null; // {sim, run: {cancel()}, end(how)}
+  /** Counts live valuations asked for: a deferred one starts only if no later one was asked. */
+  let liveAsked = 0;
   let lastValuation = null;
   let lastReport = null;
   let lastScenarioKey = null;
@@ -106,10 +108,12 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
     return placeProblems(problems, slots, null).join('; ');
   }
 
-  function idle() {
+  /** Ends the current run: `how` ("done", "failed", "cancelled") for whoever waits on it. */
+  function idle(how) {
     run.disabled = false;
     cancel.disabled = true;
     job?.sim.free();
+    job?.end(how);
     job = null;
   }
 
@@ -128,15 +132,18 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
     try {
       sim = new WarrantSimulation(scenario, opts);
     } catch (err) {
-      if (live) return;
+      if (live) return Promise.resolve('failed');
       const rest = showProblems(err.problems ?? []);
       setStatus(() => t('Cannot run: {m}', { m: rest || err.message }));
-      return;
+      return Promise.resolve('failed');
     }
     if (job) {
       job.sim.free();
+      job.end('dropped');
       job = null;
     }
+    // The options of the figures shown, for share links: the reader's own, or the defaults.
+    page.valuationOptions = live ? null : opts;
     lastScenarioKey = JSON.stringify(scenario);
     const price = scenario.equity?.sharePrice;
     let fairShown = false;
@@ -148,7 +155,9 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
     setStatus(() => t(live ? 'Valuing the deal as edited…' : 'Starting…'));
     run.disabled = !live;
     cancel.disabled = false;
-    const mine = { sim };
+    let end;
+    const ended = new Promise((resolve) => { end = resolve; });
+    const mine = { sim, end };
     const current = () => job === mine;
     const handlers = {
       absorbed(s, ms) {
@@ -199,14 +208,14 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
         }
         status.dataset.workers = String(workerCount);
         onFair(result, 'final', price);
-        idle();
+        idle('done');
       },
       failed(message) {
         if (!current()) return;
         status.dataset.state = 'failed';
         setStatus(() => t('The simulation failed: {m}', { m: message }));
         say(status.textContent);
-        idle();
+        idle('failed');
       },
       stopped(fraction, s) {
         if (!current()) return;
@@ -218,7 +227,7 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
         status.dataset.state = 'cancelled';
         setStatus(() => t('Cancelled at {p}; the figures below are from the paths run so far.', { p: fmt.pct(fraction, 0) }));
         say(status.textContent);
-        idle();
+        idle('cancelled');
       },
     };
     job = mine;
@@ -250,6 +259,7 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
         });
       }
     }
+    return ended;
   }
 
   /** "Fair value of the warrant: $20.1B ± $0.06B" for the one announcement. */
@@ -335,6 +345,29 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
       if (lastValuation) renderResults(lastValuation, lastProvisional);
       else drawCharts();
     },
+    /**
+     * Values `scenario` now, in place of any live valuation asked for: with `options` (a share
+     * link's), written into the panel's fields, as the Run button does; or, with none, the
+     * live valuation at the defaults. Resolves with how the run ended: "done", "failed",
+     * "cancelled" or "dropped" (a later run took its place).
+     */
+    runNow(scenario, options = null) {
+      clearTimeout(liveTimer);
+      liveAsked += 1;
+      if (!scenario?.warrant) return Promise.resolve('failed');
+      if (!options) {
+        const greeks = root.querySelector('#valuation-greeks')?.checked ?? true;
+        return start(scenario, { ...LIVE_OPTIONS, greeks }, true);
+      }
+      for (const k of ['paths', 'seed', 'stepsPerYear']) {
+        root.querySelector(`#valuation-${k}`).value = options[k] == null ? '' : String(options[k]);
+      }
+      for (const k of ['antithetic', 'controlVariate', 'greeks', 'quasiRandom']) {
+        if (typeof options[k] === 'boolean') root.querySelector(`#valuation-${k}`).checked = options[k];
+      }
+      showProblems([]);
+      return start(scenario, options, false);
+    },
     /** Called with each new deterministic report: redraws the timeline (and hides the panel without a warrant). */
     render(report) {
       lastReport = report;
@@ -351,8 +384,11 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
      */
     live(scenario) {
       clearTimeout(liveTimer);
+      const asked = ++liveAsked;
+      page.valuationOptions = null;
       if (!scenario?.warrant) return;
       const go = () => {
+        if (asked !== liveAsked) return;
         const greeks = root.querySelector('#valuation-greeks')?.checked ?? true;
         start(scenario, { ...LIVE_OPTIONS, greeks }, true);
       };

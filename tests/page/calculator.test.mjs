@@ -1,7 +1,7 @@
 // The page in headless Chromium: default preset, recompute on input, errors beside fields.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { suite, open, RESULTS, wholePage } from './harness.mjs';
+import { suite, open, RESULTS, wholePage, holdRuns } from './harness.mjs';
 
 const ctx = suite();
 
@@ -169,27 +169,30 @@ test('the warrant is valued in a worker with progress, and cancel stops it', asy
   await page.waitForSelector('#vesting-timeline .fan-outer', { state: 'attached' });
   await page.waitForSelector('#value-histogram rect', { state: 'attached' });
 
-  // A long run: progress moves and cancel stops it.
+  // A long run, held in flight by the pool (after 3 blocks of its 250): progress has moved,
+  // and cancel stops it.
   await page.fill('#valuation-paths', '500000');
   await page.fill('#valuation-stepsPerYear', '252');
-  const longRunMoves = async () => {
+  const longRunInFlight = async () => {
+    await holdRuns(page, 3);
     await page.click('#valuation-run');
-    await page.waitForFunction(() => {
-      const v = document.querySelector('#valuation-progress').value;
-      return v > 0 && v < 1;
-    }, null, { timeout: 30000 });
+    await page.evaluate(() => window.__hold.reached);
+    const v = await page.evaluate(() => document.querySelector('#valuation-progress').value);
+    assert.ok(v > 0 && v < 1, `progress ${v}`);
   };
-  await longRunMoves();
+  await longRunInFlight();
   await page.click('#valuation-cancel');
   await page.waitForFunction(() => document.querySelector('#valuation-status').textContent.startsWith('Cancelled'), null, { timeout: 10000 });
   assert.ok(await page.evaluate(() => document.querySelector('#valuation-progress').value) < 1);
   assert.equal(await page.isDisabled('#valuation-run'), false);
-  // The form stays responsive while a long run computes. (An edit of the deal drops the run
-  // for the live valuation of the edited deal, which can end before a click on Cancel would
-  // land: so cancel is tested on a run of its own, above.)
-  await longRunMoves();
+  await page.evaluate(() => window.__hold.release());
+  // The form stays responsive while a long run is in flight; the edit drops the run for the
+  // live valuation of the edited deal, which the released pool then finishes.
+  await longRunInFlight();
   await page.fill('[data-path="equity.sharesOutstanding"]', '3000');
   await page.waitForFunction(() => document.querySelector('[data-out="dilution.maxOwnership"]').textContent === '5.06%');
+  await page.waitForFunction(() => document.querySelector('#valuation-status')?.dataset.live === 'true');
+  await page.evaluate(() => window.__hold.release());
   await page.waitForFunction(() => document.querySelector('#valuation-status')?.dataset.state === 'done', null, { timeout: 60000 });
   assert.equal(await page.isDisabled('#valuation-run'), false);
   await wholePage(page, `${RESULTS}/valuation.png`);
@@ -223,15 +226,18 @@ test('a language change keeps the reader\'s settings in every panel and a valuat
   await page.fill('#valuation-paths', '131072');
   await page.fill('#valuation-seed', '7');
   await page.uncheck('#valuation-greeks');
+  // The pool holds the run after 2 of its 64 blocks: it is in flight when the language changes.
+  await holdRuns(page, 2);
   await page.click('#valuation-run');
-  await page.waitForFunction(() => {
-    const v = document.querySelector('#valuation-progress').value;
-    return v > 0 && v < 1;
-  }, null, { timeout: 30000 });
+  await page.evaluate(() => window.__hold.reached);
   await page.selectOption('#lang', 'de');
   await page.waitForFunction(() => document.querySelector('#valuation h2').textContent === 'Den Optionsschein bewerten (Monte Carlo)');
   // The run goes on in the rewritten panel and ends in German, with the reader's options.
   assert.equal(await page.getAttribute('#valuation-status', 'data-live'), 'false');
+  assert.equal(await page.getAttribute('#valuation-status', 'data-state'), 'running');
+  const progress = await page.evaluate(() => document.querySelector('#valuation-progress').value);
+  assert.ok(progress > 0 && progress < 1, `progress ${progress}`);
+  await page.evaluate(() => window.__hold.release());
   await page.waitForFunction(() => document.querySelector('#valuation-status').dataset.state === 'done', null, { timeout: 120000 });
   assert.match(await page.textContent('#valuation-status'), /^Fertig: 131\.072 Pfade/);
   assert.equal(await page.inputValue('#valuation-paths'), '131072');

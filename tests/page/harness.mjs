@@ -104,3 +104,15 @@ export async function wholePage(page, path) {
   await page.screenshot({ path, fullPage: true });
   await drawAllPanels(page, false);
 }
+
+/**
+ * Holds the page's pool of workers at `blocks` blocks of every run (www/blocks.js holdRuns):
+ * `window.__hold.reached` resolves once a run has absorbed them, `window.__hold.release()`
+ * lets it go on. A test creates its run in flight this way instead of hoping to catch one.
+ */
+export async function holdRuns(page, blocks) {
+  await page.evaluate(async (n) => {
+    const { holdRuns } = await import('./blocks.js');
+    window.__hold = holdRuns(n);
+  }, blocks);
+}

@@ -39,6 +39,48 @@ test('a share link reproduces the same numbers in a new page', async () => {
   assert.deepEqual(otherErrors, []);
 });
 
+test('a share link carries the valuation\'s and the books\' options: the recipient sees the same figures', async () => {
+  const { page, errors } = await open(ctx.browser, ctx.server.url);
+  const status = (sel) => page.evaluate((s) => document.querySelector(s)?.dataset.state, sel);
+  await page.waitForFunction(() => document.querySelector('#valuation-status')?.dataset.state === 'done', null, { timeout: 60000 });
+  await page.fill('#valuation-paths', '32768');
+  await page.fill('#valuation-seed', '7');
+  await page.click('#valuation-run');
+  await page.waitForFunction(() => {
+    const s = document.querySelector('#valuation-status');
+    return s.dataset.state === 'done' && s.dataset.live === 'false';
+  }, null, { timeout: 60000 });
+  await page.selectOption('#books-standard', 'service-condition');
+  await page.click('#books-run');
+  await page.waitForFunction(() => document.querySelector('#books-status').dataset.state === 'done', null, { timeout: 60000 });
+  assert.equal(await status('#valuation-status'), 'done');
+  const figures = async (p) => ({
+    fair: await p.getAttribute('[data-out="valuation.totalFairValueUsd"]', 'data-value'),
+    se: await p.getAttribute('[data-out="valuation.totalFairValueUsd"]', 'data-se'),
+    headline: await p.textContent('#headline [data-out="headline.fairValue"]'),
+    books: await p.getAttribute('[data-out="books.serviceCondition"]', 'data-value'),
+    booksShare: await p.textContent('[data-out="books.share"]'),
+  });
+  const shared = await figures(page);
+  assert.match(await page.textContent('#valuation-status'), /^Done: 32,768 paths/);
+  await page.click('#share');
+  await page.waitForFunction(() => document.querySelector('#share-url').value.includes('#s=1.'));
+  const { page: other, errors: otherErrors } = await open(ctx.browser, await page.inputValue('#share-url'));
+  // The recipient's page runs the sharer's valuation, then the books, by itself.
+  await other.waitForFunction(() => document.querySelector('#books-status')?.dataset.state === 'done', null, { timeout: 120000 });
+  assert.equal(await other.getAttribute('#valuation-status', 'data-state'), 'done');
+  assert.equal(await other.getAttribute('#valuation-status', 'data-live'), 'false');
+  assert.equal(await other.inputValue('#valuation-paths'), '32768');
+  assert.equal(await other.inputValue('#valuation-seed'), '7');
+  assert.equal(await other.inputValue('#books-standard'), 'service-condition');
+  assert.deepEqual(await figures(other), shared);
+  assert.ok(Number(shared.fair) > 0 && Number(shared.se) > 0 && Number(shared.books) > 0, JSON.stringify(shared));
+  assert.deepEqual(errors, []);
+  assert.deepEqual(otherErrors, []);
+  await other.close();
+  await page.close();
+});
+
 test('a link and a file made by the page before the scenario gained fields still load', async () => {
   // Made by the page as of November 2025 (tests/data/: AMD–OpenAI at $250 a share).
   const hash = (await readFile(new URL('../data/share-link-2025-11.txt', import.meta.url), 'utf8')).trim();
@@ -187,6 +229,12 @@ test('German: every problem beside its field in German, bounds in the field\'s u
   await page.fill(field('equity.sharePrice'), 'abc');
   await page.waitForFunction(() => document.querySelector('[data-problem-for="equity.sharePrice"]').textContent !== '');
   assert.equal(await page.textContent('[data-problem-for="equity.sharePrice"]'), 'muss eine endliche Zahl sein');
+  // Text that is not a number in an optional field is a problem too, never its default.
+  await page.fill(field('capacity.costOfCapital'), 'abc');
+  await page.waitForFunction(() => document.querySelector('[data-problem-for="capacity.costOfCapital"]').textContent !== '');
+  assert.equal(await page.textContent('[data-problem-for="capacity.costOfCapital"]'), 'muss eine endliche Zahl sein');
+  await page.fill(field('capacity.costOfCapital'), '');
+  await page.waitForFunction(() => document.querySelector('[data-problem-for="capacity.costOfCapital"]').textContent === '');
   await page.fill(field('warrant.expiryDate'), '2020-01-01');
   await page.waitForFunction(() => /nach dem/.test(document.querySelector('[data-problem-for="warrant.expiryDate"]').textContent));
   // In English the same field says it in English, in percent.
