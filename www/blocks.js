@@ -4,18 +4,21 @@
 // thread absorbs them in block order into its own simulation (absorbBlock), so the result is
 // identical to one call on one thread for the same seed, whatever the number of workers.
 //
-// One run at a time. Starting a run drops the one in flight: each worker finishes the block it
-// is on, skips the dropped run's blocks queued behind it (worker.js), then takes the new run's;
-// nothing is restarted, so a live valuation can start again on every edit. Cancelling stops at
-// once (the workers are restarted). One pool for the page, whoever mounts a panel: panels are
-// mounted again on every language change.
+// One run at a time. A run of the same kind as the one in flight drops it: each worker finishes
+// the block it is on, skips the dropped run's blocks queued behind it (worker.js), then takes
+// the new run's; nothing is restarted, so a live valuation can start again on every edit. A run
+// of another kind (the books while the valuation runs, or the reverse) waits for the run in
+// flight and starts when it ends (one waiting run per kind: a newer one takes its place), so
+// that no panel loses its run to another's. Cancelling stops at once (the workers are
+// restarted). One pool for the page, whoever mounts a panel: panels are mounted again on
+// every language change.
 //
 // Beside the pool, one more worker computes quick estimates (quickValuation): the live
 // valuation's provisional figure after an edit, which then waits neither for the pool's
 // workers to finish their blocks nor on this thread, which stays free for typing.
 
 export const workerCount = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8));
-const pool = { workers: [], job: null, hold: null };
+const pool = { workers: [], job: null, hold: null, waiting: [] };
 let lastRunId = 0;
 
 let wasmModule = null;
@@ -85,6 +88,12 @@ function fail(message) {
   stopWorkers();
   pool.job = null;
   job?.handlers.failed(message);
+  startWaiting();
+}
+
+/** Starts the run that waits for the pool, if any. */
+function startWaiting() {
+  if (!pool.job) pool.waiting.shift()?.begin();
 }
 
 /**
@@ -140,6 +149,7 @@ function onMessage(w, msg) {
   if (job.sim.done) {
     pool.job = null;
     job.handlers.done(job.sim, now - job.started);
+    startWaiting();
   } else if (heldHere) {
     // Stopped at a hold: the figures so far are posted, then the run waits for release().
     job.lastPost = now;
@@ -154,18 +164,48 @@ function onMessage(w, msg) {
 
 /**
  * Runs `sim` (made on this thread from `scenario` and `options`) across the pool; each worker
- * makes its own of `kind` ("valuation" or "accounting"). `handlers`: progress(fraction, sim) at
- * most twice a second, done(sim, ms), failed(message), stopped(fraction, sim) when another run
- * or cancel ends it, and optionally absorbed(sim, ms) after each absorbed block. `spare`:
- * how many workers the run leaves idle until release() (at least one works). Returns
+ * makes its own of `kind` ("valuation" or "accounting"). A run of the same kind in flight is
+ * dropped; a run of another kind in flight is waited for. `handlers`: progress(fraction, sim)
+ * at most twice a second, done(sim, ms), failed(message), stopped(fraction, sim) when cancel
+ * ends it, and optionally absorbed(sim, ms) after each absorbed block. `spare`: how many
+ * workers the run leaves idle until release() (at least one works). Returns
  * {cancel(), release()}.
  */
 export function runInWorkers(sim, kind, scenario, options, handlers, spare = 0) {
+  const run = { kind, job: null, released: false };
+  run.begin = () => {
+    run.job = startJob(sim, kind, scenario, options, handlers, spare);
+    if (run.released) releaseJob(run.job);
+  };
+  if (pool.job && pool.job.kind !== kind) {
+    pool.waiting = pool.waiting.filter((w) => w.kind !== kind);
+    pool.waiting.push(run);
+  } else {
+    run.begin();
+  }
+  return {
+    cancel() {
+      if (run.job) {
+        if (pool.job === run.job) stopRun(run.job);
+      } else if (pool.waiting.includes(run)) {
+        pool.waiting = pool.waiting.filter((w) => w !== run);
+        handlers.stopped(0, sim);
+      }
+    },
+    release() {
+      run.released = true;
+      if (run.job) releaseJob(run.job);
+    },
+  };
+}
+
+/** Starts `sim` on the pool now, dropping the run in flight (see runInWorkers). */
+function startJob(sim, kind, scenario, options, handlers, spare) {
   // Workers that may still be on a dropped run's block (its blocks queued behind are skipped,
   // so whether one comes back is not known here).
   const busy = new Set([...(pool.job?.count ?? [])].filter(([, n]) => n > 0).map(([w]) => w));
   // count: the blocks of this run each worker holds (computing or queued).
-  const job = { id: ++lastRunId, sim, handlers, blocks: sim.blockCount, stageEnds: [...sim.stageEnds], next: 0, absorbed: 0, pending: new Map(), started: performance.now(), lastPost: performance.now(), held: new Set(), count: new Map() };
+  const job = { id: ++lastRunId, kind, sim, handlers, blocks: sim.blockCount, stageEnds: [...sim.stageEnds], next: 0, absorbed: 0, pending: new Map(), started: performance.now(), lastPost: performance.now(), held: new Set(), count: new Map() };
   pool.job = job;
   const workers = ensureWorkers();
   for (const w of workers.slice(Math.max(1, workers.length - spare))) job.held.add(w);
@@ -177,13 +217,15 @@ export function runInWorkers(sim, kind, scenario, options, handlers, spare = 0) 
     feed(w, job);
     if (busy.has(w)) job.count.set(w, job.count.get(w) - 1);
   }
-  const release = () => {
-    if (pool.job !== job) return;
-    const held = [...job.held];
-    job.held.clear();
-    for (const w of held) feed(w, job);
-  };
-  return { cancel: () => pool.job === job && stopRun(job), release };
+  return job;
+}
+
+/** Lets a run's held-back workers work. */
+function releaseJob(job) {
+  if (pool.job !== job) return;
+  const held = [...job.held];
+  job.held.clear();
+  for (const w of held) feed(w, job);
 }
 
 /**
@@ -213,4 +255,5 @@ function stopRun(job) {
   stopWorkers();
   pool.job = null;
   job.handlers.stopped(job.absorbed / job.blocks, job.sim);
+  startWaiting();
 }

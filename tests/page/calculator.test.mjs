@@ -379,6 +379,30 @@ test('the books: both treatments, the quarterly schedule, a bad threshold beside
   assert.deepEqual(errors, []);
 });
 
+test('the books wait for a valuation in flight, and both finish', async () => {
+  const { page, errors } = await open(ctx.browser, ctx.server.url);
+  await page.waitForFunction(() => document.querySelector('#valuation-status')?.dataset.state === 'done', null, { timeout: 60000 });
+  // A valuation held in flight by the pool, then the books asked for.
+  await holdRuns(page, 2);
+  await page.click('#valuation-run');
+  await page.evaluate(() => window.__hold.reached);
+  await page.click('#books-run');
+  assert.equal(await page.getAttribute('#books-status', 'data-state'), 'running');
+  assert.equal(await page.getAttribute('#valuation-status', 'data-state'), 'running');
+  await page.evaluate(() => window.__hold.release());
+  // The valuation is not dropped for the books: it ends, then the books run.
+  await page.waitForFunction(() => document.querySelector('#books-status').dataset.state === 'done', null, { timeout: 120000 });
+  assert.equal(await page.getAttribute('#valuation-status', 'data-state'), 'done');
+  assert.equal(await page.getAttribute('#valuation-status', 'data-live'), 'false');
+  const direct = await page.evaluate(async () => {
+    const dc = await import('./pkg/dealcalc.js');
+    return dc.accounting(dc.preset('amd-openai-2025'), { standard: 'asu-2025-04', probableThreshold: 0.75 }).asu202504.totalReductionUsd;
+  });
+  assert.equal(Number(await page.getAttribute('[data-out="books.asu202504"]', 'data-value')), direct);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the portfolio: OpenAI\'s deals by default, the money-flow diagram and its table, German, and a link keeps the selection', async () => {
   const { page, errors } = await open(ctx.browser, ctx.server.url);
   await page.waitForSelector('#portfolio-flows svg path.flow', { state: 'attached' });
