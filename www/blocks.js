@@ -167,7 +167,8 @@ function onMessage(w, msg) {
  * makes its own of `kind` ("valuation" or "accounting"). A run of the same kind in flight is
  * dropped; a run of another kind in flight is waited for. `handlers`: progress(fraction, sim)
  * at most twice a second, done(sim, ms), failed(message), stopped(fraction, sim) when cancel
- * ends it, and optionally absorbed(sim, ms) after each absorbed block. `spare`: how many
+ * ends it, and optionally absorbed(sim, ms) after each absorbed block, waiting(kind) when it
+ * waits for a run of that kind and started() when it starts after waiting. `spare`: how many
  * workers the run leaves idle until release() (at least one works). Returns
  * {cancel(), release()}.
  */
@@ -176,10 +177,13 @@ export function runInWorkers(sim, kind, scenario, options, handlers, spare = 0) 
   run.begin = () => {
     run.job = startJob(sim, kind, scenario, options, handlers, spare);
     if (run.released) releaseJob(run.job);
+    if (run.waited) handlers.started?.();
   };
   if (pool.job && pool.job.kind !== kind) {
     pool.waiting = pool.waiting.filter((w) => w.kind !== kind);
     pool.waiting.push(run);
+    run.waited = true;
+    handlers.waiting?.(pool.job.kind);
   } else {
     run.begin();
   }

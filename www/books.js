@@ -116,6 +116,12 @@ export function mountBooks(root, getScenario, initial = {}, onResult = () => {})
     job = {
       sim,
       run: runInWorkers(sim, 'accounting', scenario, options, {
+        waiting() {
+          status.textContent = t('Waiting for the valuation in flight to finish…');
+        },
+        started() {
+          status.textContent = t('Simulating the grant-date values and the deal…');
+        },
         progress(fraction) {
           progress.value = fraction;
         },

@@ -179,6 +179,12 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
         status.dataset.fairMs = String(Math.round(ms));
         setStatus(() => t('Fair value after {s} s; delta and vega are running…', { s: fmt.num(ms / 1000, 2) }));
       },
+      waiting() {
+        if (current()) setStatus(() => t('Waiting for the books in flight to finish…'));
+      },
+      started() {
+        if (current()) setStatus(() => t(live ? 'Valuing the deal as edited…' : 'Starting…'));
+      },
       progress(fraction, s) {
         if (!current()) return;
         progress.value = fraction;

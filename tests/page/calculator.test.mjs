@@ -388,6 +388,7 @@ test('the books wait for a valuation in flight, and both finish', async () => {
   await page.evaluate(() => window.__hold.reached);
   await page.click('#books-run');
   assert.equal(await page.getAttribute('#books-status', 'data-state'), 'running');
+  assert.equal(await page.textContent('#books-status'), 'Waiting for the valuation in flight to finish…');
   assert.equal(await page.getAttribute('#valuation-status', 'data-state'), 'running');
   await page.evaluate(() => window.__hold.release());
   // The valuation is not dropped for the books: it ends, then the books run.
