@@ -145,7 +145,13 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
     // The options of the figures shown, for share links: the reader's own, or the defaults.
     page.valuationOptions = live ? null : opts;
     lastScenarioKey = JSON.stringify(scenario);
+    const key = lastScenarioKey;
     const price = scenario.equity?.sharePrice;
+    // The headline shows a figure only for the deal as it stands: after an edit, a run of the
+    // deal before it may still end before the edited deal's run starts.
+    const fair = (v, state) => {
+      if (JSON.stringify(getScenario()) === key) onFair(v, state, price);
+    };
     let fairShown = false;
     let provisional = false;
     delete status.dataset.fairMs;
@@ -166,7 +172,7 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
           // The first block: a provisional fair value with its standard error, in the headline
           // only (the panel below is drawn when the figure is final).
           provisional = true;
-          onFair(s.result(), 'provisional', price);
+          fair(s.result(), 'provisional');
           return;
         }
         // The base run's blocks come first: its fair value is final before the Greeks' runs end.
@@ -174,7 +180,7 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
         fairShown = true;
         lastValuation = s.result();
         renderResults(lastValuation);
-        onFair(lastValuation, 'final', price);
+        fair(lastValuation, 'final');
         say(fairText(lastValuation));
         status.dataset.fairMs = String(Math.round(ms));
         setStatus(() => t('Fair value after {s} s; delta and vega are running…', { s: fmt.num(ms / 1000, 2) }));
@@ -213,7 +219,7 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
           say(fairText(result));
         }
         status.dataset.workers = String(workerCount);
-        onFair(result, 'final', price);
+        fair(result, 'final');
         idle('done');
       },
       failed(message) {
@@ -249,7 +255,7 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
       // the quick worker, so that this thread stays free for typing.
       const quickOptions = { ...opts, paths: QUICK_PATHS, greeks: false };
       const show = (v) => {
-        if (v && current() && !fairShown && !provisional) onFair(v, 'provisional', price);
+        if (v && current() && !fairShown && !provisional) fair(v, 'provisional');
       };
       if (page.typing) {
         quickValuation(scenario, quickOptions).then(show);

@@ -22,7 +22,11 @@ test('a share link reproduces the same numbers in a new page', async () => {
   // The live valuation of the edited deal is part of the numbers: wait for its final figure.
   const final = '[data-out="headline.fairValue"][data-state="final"]';
   await page.waitForSelector(final, { timeout: 30000 });
-  await page.waitForSelector('#details[data-valuation="final"]');
+  // The details as drawn for both edits, with the edited deal's final figure.
+  await page.waitForFunction(() => {
+    const d = document.querySelector('#details');
+    return d.dataset.valuation === 'final' && d.textContent.includes('$650');
+  }, null, { timeout: 30000 });
   const before = await page.textContent('#details');
   await page.click('#share');
   await page.waitForFunction(() => document.querySelector('#share-url').value.includes('#s=1.'));
