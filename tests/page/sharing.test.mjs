@@ -278,7 +278,11 @@ test('keyboard only: reach an input, change it, add a tranche and run the simula
   await page.waitForFunction(() => !document.querySelector('[data-path="warrant.tranches[6].shares"]'));
   await page.focus('#valuation-run');
   await page.keyboard.press('Space');
-  await page.waitForFunction(() => document.querySelector('#valuation-status').dataset.state === 'done', null, { timeout: 30000 });
+  // The reader's run (not the live valuation of the edits before it) ends.
+  await page.waitForFunction(() => {
+    const s = document.querySelector('#valuation-status');
+    return s.dataset.state === 'done' && s.dataset.live === 'false' && s.textContent.startsWith('Done: 2,000 paths');
+  }, null, { timeout: 60000 });
   assert.deepEqual(errors, []);
 });
 
