@@ -91,8 +91,16 @@ test('at 1,280 px the form sits beside the results and the headline stays in vie
   await page.close();
 });
 
-/** Where section `id` sits against the section index once the page has stopped scrolling. */
+/**
+ * Where section `id` sits against the section index once the page has stopped scrolling: first
+ * the jump is waited for (it reaches the section, however slowly a busy machine scrolls), then
+ * for the scroll to stop.
+ */
 async function landed(page, id) {
+  await page.waitForFunction((id) => {
+    const top = document.getElementById(id).getBoundingClientRect().top;
+    return Math.abs(top - document.querySelector('nav.sections').getBoundingClientRect().bottom) < 40;
+  }, id, { timeout: 30000 }).catch(() => {}); // the measure below says where it stopped instead
   let last = null;
   for (let i = 0; i < 40; i++) {
     await page.waitForTimeout(250);
