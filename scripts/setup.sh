@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs, only where missing, what building dealcalc needs:
 #   the wasm32 target, wasm-pack, wasm-bindgen-cli at the version Cargo.toml pins, and the npm
-#   tools (wasm-opt from binaryen, playwright-core). With --browser also Debian's Chromium and
-#   ChromeDriver for the browser tests. Source it or run it; it prints what it does.
+#   tools (wasm-opt from binaryen, playwright-core, puppeteer-core, selenium-webdriver). With
+#   --browser also Debian's Chromium and ChromeDriver for the browser tests, and Firefox ESR,
+#   WebKitGTK's WebKitWebDriver (with MiniBrowser) and xvfb for the engine smoke suite. Source it
+#   or run it; it prints what it does.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -36,8 +38,8 @@ fi
 # npm tools: reinstall when package-lock.json changed since the last install.
 stamp="node_modules/.dealcalc-lock"
 if [ ! -x node_modules/.bin/wasm-opt ] || ! cmp -s package-lock.json "$stamp"; then
-  say "installing npm tools (binaryen's wasm-opt, playwright-core, axe-core, typescript)"
-  npm ci --no-audit --no-fund --loglevel=error
+  say "installing npm tools (binaryen's wasm-opt, playwright-core, puppeteer-core, selenium-webdriver, axe-core, typescript)"
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json "$stamp"
 fi
 
@@ -47,6 +49,15 @@ if [ "${1:-}" = "--browser" ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  # tests/engines/: Firefox ESR (WebDriver BiDi), and WebKitGTK's WebKitWebDriver and
+  # MiniBrowser (libwebkit2gtk-4.1-0) under xvfb-run, which needs xauth.
+  if ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null \
+    || ! command -v xvfb-run >/dev/null || ! command -v xauth >/dev/null; then
+    say "installing Debian's firefox-esr, webkit2gtk-driver, xvfb and xauth"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb xauth >/dev/null
   fi
 fi
 say "ready: $(wasm-pack --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}')"

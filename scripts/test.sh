@@ -4,9 +4,11 @@
 #   2. the core natively (cargo test),
 #   3. the exported API in headless Chromium (wasm-pack test),
 #   4. the page and its embedding in headless Chromium (node --test with playwright-core),
-#   5. the npm package: packed, installed offline into a temporary project, used from Node,
+#   5. the page's smoke suite in Firefox ESR (WebDriver BiDi, puppeteer-core) and WebKitGTK
+#      (WebKitWebDriver under xvfb-run, selenium-webdriver),
+#   6. the npm package: packed, installed offline into a temporary project, used from Node,
 #      its types checked by tsc,
-#   6. a short fuzzing run (scripts/fuzz.sh; longer runs by hand).
+#   7. a short fuzzing run (scripts/fuzz.sh; longer runs by hand).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -35,6 +37,10 @@ step "page in headless Chromium"
 scripts/build.sh
 scripts/size.sh
 node --test tests/page/
+
+step "page in Firefox ESR and WebKitGTK (smoke suite)"
+# One browser at a time; nothing downloads a browser.
+PUPPETEER_SKIP_DOWNLOAD=1 node --test --test-concurrency=1 tests/engines/
 
 step "npm package"
 node --test tests/package/

@@ -77,7 +77,9 @@ export const fmt = {
   /** Money, compact for large amounts: $32.6B / 32,6 Mrd. $. */
   usd: (x) => {
     if (!Number.isFinite(x)) return '–';
-    if (Math.abs(x) >= 1e6) return nf({ style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 }).format(x);
+    // minimumFractionDigits: JavaScriptCore keeps the currency's two as the minimum in compact
+    // notation ($300.0B) where the standard and the other engines take 0 ($300B).
+    if (Math.abs(x) >= 1e6) return nf({ style: 'currency', currency: 'USD', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(x);
     return nf({ style: 'currency', currency: 'USD', maximumFractionDigits: 2 }).format(tidy(x, 2));
   },
   /** Money in full: $1,234.56 / 1.234,56 $. */
