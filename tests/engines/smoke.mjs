@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { access, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve, WWW, RESULTS } from '../page/harness.mjs';
-import { launch, SUPPORT_FILES, withRecorder } from './engines.mjs';
+import { launch } from './engines.mjs';
+import { SUPPORT_FILES, withRecorder } from './served.mjs';
 
 // Intl puts (narrow) no-break spaces in German numbers; compare with plain spaces.
 const norm = (s) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
