@@ -359,8 +359,9 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
     },
     /**
      * Values `scenario` now, in place of any live valuation asked for: with `options` (a share
-     * link's), written into the panel's fields, as the Run button does; or, with none, the
-     * live valuation at the defaults. Resolves with how the run ended: "done", "failed",
+     * link's), written into the panel's fields, as the Run button does; or, with none (or
+     * options the core refuses, whose problems are shown beside their fields), the live
+     * valuation at the defaults. Resolves with how the run ended: "done", "failed",
      * "cancelled" or "dropped" (a later run took its place).
      */
     runNow(scenario, options = null) {
@@ -378,7 +379,12 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
         if (typeof options[k] === 'boolean') root.querySelector(`#valuation-${k}`).checked = options[k];
       }
       showProblems([]);
-      return start(scenario, options, false);
+      const ended = start(scenario, options, false);
+      if (page.valuationOptions === options) return ended;
+      // The link's options are refused (shown beside their fields): the headline still gets
+      // the deal's figure, at the defaults.
+      const greeks = root.querySelector('#valuation-greeks').checked;
+      return start(scenario, { ...LIVE_OPTIONS, greeks }, true);
     },
     /** Called with each new deterministic report: redraws the timeline (and hides the panel without a warrant). */
     render(report) {

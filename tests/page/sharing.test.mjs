@@ -85,6 +85,26 @@ test('a share link carries the valuation\'s and the books\' options: the recipie
   await page.close();
 });
 
+test('a link with valuation options the core refuses shows why beside the field, and the live figure', async () => {
+  const { page } = await open(ctx.browser, ctx.server.url);
+  const hash = await page.evaluate(async () => {
+    const { encodeShare } = await import('./share.js');
+    const dc = await import('./pkg/dealcalc.js');
+    return encodeShare(dc.preset('amd-openai-2025'), { lang: 'en', valuation: { paths: 1.5, seed: 3 } });
+  });
+  await page.close();
+  const { page: other, errors } = await open(ctx.browser, `${ctx.server.url}${hash}`);
+  await other.waitForSelector('[data-problem-for="options.paths"]:not(:empty)');
+  assert.equal(await other.inputValue('#valuation-paths'), '1.5', 'the link\'s value stays in its field');
+  await other.waitForFunction(() => {
+    const s = document.querySelector('#valuation-status');
+    return s.dataset.state === 'done' && s.dataset.live === 'true';
+  }, null, { timeout: 60000 });
+  assert.match(await other.textContent('#headline [data-out="headline.fairValue"]'), /^\$\d/);
+  assert.deepEqual(errors, []);
+  await other.close();
+});
+
 test('a link and a file made by the page before the scenario gained fields still load', async () => {
   // Made by the page as of November 2025 (tests/data/: AMD–OpenAI at $250 a share).
   const hash = (await readFile(new URL('../data/share-link-2025-11.txt', import.meta.url), 'utf8')).trim();
