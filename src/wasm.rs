@@ -301,16 +301,16 @@ impl WarrantSimulation {
             .map_err(error)
     }
 
-    /// Runs up to `pairs` more path pairs; returns the share of the work done (0..1).
-    pub fn run(&mut self, pairs: f64) -> f64 {
-        let pairs = if pairs.is_finite() && pairs >= 1.0 {
-            pairs.min(1e9) as u64
-        } else {
-            1
-        };
-        self.inner.run(pairs);
+    /// Runs up to `pairs` more path pairs (at least 1; a fraction rounds down, beyond 1e9 counts
+    /// as 1e9); returns the share of the work done (0..1). Throws for a non-finite `pairs`.
+    pub fn run(&mut self, pairs: f64) -> Result<f64, JsValue> {
+        if !pairs.is_finite() {
+            let problem = Problem::new("pairs", "not_finite", "must be a finite number");
+            return Err(error(vec![problem]));
+        }
+        self.inner.run(pairs.clamp(1.0, 1e9) as u64);
         let (done, total) = self.inner.progress();
-        done as f64 / total.max(1) as f64
+        Ok(done as f64 / total.max(1) as f64)
     }
 
     /// Whether every path has run.

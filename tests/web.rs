@@ -352,8 +352,15 @@ fn warrant_simulation_in_chunks_equals_one_call() {
     let whole = wasm::value_warrant(amd(), options.clone()).unwrap();
     let mut sim = wasm::WarrantSimulation::new(amd(), options).unwrap();
     let mut last = 0.0;
+    for pairs in [f64::NAN, f64::INFINITY] {
+        let err = sim.run(pairs).unwrap_err();
+        assert_eq!(
+            problem_codes(err),
+            [("pairs".to_string(), "not_finite".to_string())]
+        );
+    }
     while !sim.done() {
-        let p = sim.run(7.0);
+        let p = sim.run(7.0).unwrap();
         assert!(p > last && p <= 1.0);
         last = p;
     }
