@@ -242,8 +242,9 @@ print("""
   (`spot_inline`): 477,397 B (185,729 B gzipped). Session 10: 477,937 B (185,722 B
   gzipped), +540 B for reading a non-finite number as a problem at its path in every reader
   (the input layer's marker, issue 26; a first version that wrote the number's text into the
-  problem pulled in float formatting, +3.8 KB, and was not kept). Budget in `scripts/size.sh`:
-  478,000 B raw, 185,800 B gzipped.
+  problem pulled in float formatting, +3.8 KB, and was not kept); then 478,188 B (185,810 B
+  gzipped), +251 B for `WarrantSimulation.run` throwing for a non-finite number of pairs
+  instead of running one. Budget in `scripts/size.sh`: 478,300 B raw, 185,900 B gzipped.
 """)
 print(f"""- **The page's default valuation in 250 ms ({full_state} in this run).** The default is
   16,384 quasi-random paths on the daily grid, without the control variate: the 30-day average
