@@ -461,7 +461,7 @@ export const de = {
   'A policy choice: the probability from which a milestone counts as probable (default 75%).': 'Eine Bilanzierungsentscheidung: ab dieser Wahrscheinlichkeit gilt ein Meilenstein als wahrscheinlich (Vorgabe 75 %).',
   'Simulating the grant-date values and the deal…': 'Simuliere die Werte bei Gewährung und den Deal …',
   'Waiting for the valuation in flight to finish…': 'Wartet, bis die laufende Bewertung fertig ist …',
-  'Waiting for the books in flight to finish…': 'Wartet, bis die Berechnung der Bücher fertig ist …',
+  'Waiting for the books in flight to finish…': 'Wartet, bis die Bilanzierung fertig berechnet ist …',
   'Progress of the books': 'Fortschritt der Bilanzierung',
   'Done: {n} paths, seed {seed}, in {s} s.': 'Fertig: {n} Pfade, Startwert {seed}, in {s} s.',
   'Cancelled at {p}.': 'Abgebrochen bei {p}.',
