@@ -282,6 +282,10 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
   run.addEventListener('click', () => {
     const scenario = getScenario();
     if (!scenario) return;
+    // The reader's run takes the place of a live valuation still waiting to start (an edit
+    // just before the click): that one would drop it.
+    clearTimeout(liveTimer);
+    liveAsked += 1;
     showProblems([]);
     start(scenario, options(), false);
   });

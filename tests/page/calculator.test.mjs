@@ -211,6 +211,27 @@ test('the warrant is valued in a worker with progress, and cancel stops it', asy
   assert.deepEqual(errors, []);
 });
 
+test('Run right after an edit runs the reader\'s options: the live valuation the edit asked for does not replace it', async () => {
+  const { page, errors } = await open(ctx.browser, ctx.server.url);
+  await page.waitForFunction(() => document.querySelector('#valuation-status')?.dataset.state === 'done', null, { timeout: 60000 });
+  await page.fill('#valuation-paths', '2000');
+  // The edit and the click in one task: the edit's live valuation is still waiting to start.
+  await page.evaluate(() => {
+    const input = document.querySelector('[data-path="equity.sharePrice"]');
+    input.value = '210';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    document.querySelector('#valuation-run').click();
+  });
+  await page.waitForFunction(() => document.querySelector('#valuation-status').dataset.state === 'done', null, { timeout: 60000 });
+  assert.equal(await page.getAttribute('#valuation-status', 'data-live'), 'false');
+  assert.match(await page.textContent('#valuation-status'), /^Done: 2,000 paths/);
+  // Nothing replaces it afterwards either.
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+  assert.equal(await page.getAttribute('#valuation-status', 'data-live'), 'false');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a language change keeps the reader\'s settings in every panel and a valuation run in flight', async () => {
   const { page, errors } = await open(ctx.browser, ctx.server.url);
   await page.waitForFunction(() => document.querySelector('#valuation-status')?.dataset.state === 'done', null, { timeout: 60000 });
