@@ -94,6 +94,12 @@ impl Problem {
         }
     }
 
+    /// "must be a finite number" at `path` (`not_finite`): a NaN or ±Infinity, wherever one
+    /// stands, is this problem and never a default.
+    pub fn not_finite(path: impl Into<String>) -> Problem {
+        Problem::new(path, "not_finite", "must be a finite number")
+    }
+
     /// The same problem with one more parameter.
     pub fn with(mut self, key: &'static str, value: impl Into<Param>) -> Problem {
         self.params.0.push((key, value.into()));

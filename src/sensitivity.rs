@@ -186,11 +186,7 @@ pub fn sensitivity(
     swing: f64,
 ) -> Result<Sensitivity, Vec<Problem>> {
     if !swing.is_finite() {
-        return Err(vec![Problem::new(
-            "swing",
-            "not_finite",
-            "must be a finite number",
-        )]);
+        return Err(vec![Problem::not_finite("swing")]);
     }
     if !(swing > 0.0 && swing < 1.0) {
         let msg = "must be between 0 and 1 (0.1 = ±10%)";

@@ -305,8 +305,7 @@ impl WarrantSimulation {
     /// as 1e9); returns the share of the work done (0..1). Throws for a non-finite `pairs`.
     pub fn run(&mut self, pairs: f64) -> Result<f64, JsValue> {
         if !pairs.is_finite() {
-            let problem = Problem::new("pairs", "not_finite", "must be a finite number");
-            return Err(error(vec![problem]));
+            return Err(error(vec![Problem::not_finite("pairs")]));
         }
         self.inner.run(pairs.clamp(1.0, 1e9) as u64);
         let (done, total) = self.inner.progress();

@@ -110,8 +110,7 @@ impl Reader {
 
     /// Records "must be a finite number" for a [`non_finite`] marker at `path`.
     fn not_finite(&mut self, path: &str, text: &str) {
-        let problem = Problem::new(path, "not_finite", "must be a finite number");
-        self.report(problem.with("value", clip(text)));
+        self.report(Problem::not_finite(path).with("value", clip(text)));
     }
 
     /// The value of field `key`: `None` when it is absent or `null`, and when it is a
@@ -264,9 +263,7 @@ impl Reader {
         match self.opt_string(o, key, path) {
             Some(s) => s,
             None => {
-                if !self.has_problem(&p) {
-                    self.required_problem(&p);
-                }
+                self.required_problem(&p);
                 String::new()
             }
         }
