@@ -173,7 +173,7 @@ function onMessage(w, msg) {
  * {cancel(), release()}.
  */
 export function runInWorkers(sim, kind, scenario, options, handlers, spare = 0) {
-  const run = { kind, job: null, released: false };
+  const run = { kind, job: null, released: false, waited: false };
   run.begin = () => {
     run.job = startJob(sim, kind, scenario, options, handlers, spare);
     if (run.released) releaseJob(run.job);

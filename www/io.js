@@ -4,6 +4,7 @@
 import { t, lang, setLang, LANGUAGES, problemText } from './i18n.js';
 import { encodeShare, decodeShare, parseEnvelope, download, csv, reportRows } from './share.js';
 import { page } from './state.js';
+import { OPTION_NUMBERS, OPTION_SWITCHES } from './valuation.js';
 
 export function setMessage(text) {
   const m = document.getElementById('load-message');
@@ -28,14 +29,13 @@ export function loadForeign(dc, candidate, where) {
   return true;
 }
 
-/** The options a share link may carry for the valuation, with the type each must have. */
-const VALUATION_KEYS = { paths: 'number', seed: 'number', stepsPerYear: 'number', antithetic: 'boolean', controlVariate: 'boolean', greeks: 'boolean', quasiRandom: 'boolean' };
-
-/** The valuation options of a link's view: the known keys of the right types; null for none. */
+/** The valuation options of a link's view: the panel's numbers and switches, each of its
+ *  type; null for none. */
 function linkValuation(v) {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
   const out = {};
-  for (const [k, type] of Object.entries(VALUATION_KEYS)) if (typeof v[k] === type) out[k] = v[k];
+  for (const k of OPTION_NUMBERS) if (typeof v[k] === 'number') out[k] = v[k];
+  for (const k of OPTION_SWITCHES) if (typeof v[k] === 'boolean') out[k] = v[k];
   return Object.keys(out).length ? out : null;
 }
 

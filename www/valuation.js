@@ -23,6 +23,10 @@ function soon(f) {
  *  quasi-random paths it does not lower the standard error and its touch tests slow the run
  *  (measured in docs/BENCHMARKS.md). */
 const LIVE_OPTIONS = { paths: 16384, seed: 1, quasiRandom: true, antithetic: true, controlVariate: false };
+/** The panel's options: typed numbers (a field each, blank for the default) and switches (a
+ *  checkbox each), by their names in valueWarrant's options; share links carry the same. */
+export const OPTION_NUMBERS = ['paths', 'seed', 'stepsPerYear'];
+export const OPTION_SWITCHES = ['antithetic', 'controlVariate', 'greeks', 'quasiRandom'];
 /** Paths of the live valuation's first, provisional figure (about 10 ms; its standard error
  *  is shown with it). */
 const QUICK_PATHS = 256;
@@ -88,14 +92,11 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
 
   function options() {
     const o = {};
-    for (const k of ['paths', 'seed', 'stepsPerYear']) {
+    for (const k of OPTION_NUMBERS) {
       const text = root.querySelector(`#valuation-${k}`).value;
       if (text.trim() !== '') o[k] = readNumber(text, {});
     }
-    o.antithetic = root.querySelector('#valuation-antithetic').checked;
-    o.controlVariate = root.querySelector('#valuation-controlVariate').checked;
-    o.greeks = root.querySelector('#valuation-greeks').checked;
-    o.quasiRandom = root.querySelector('#valuation-quasiRandom').checked;
+    for (const k of OPTION_SWITCHES) o[k] = root.querySelector(`#valuation-${k}`).checked;
     return o;
   }
 
@@ -284,8 +285,7 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
     if (!scenario) return;
     // The reader's run takes the place of a live valuation still waiting to start (an edit
     // just before the click): that one would drop it.
-    clearTimeout(liveTimer);
-    liveAsked += 1;
+    dropPendingLive();
     showProblems([]);
     start(scenario, options(), false);
   });
@@ -347,13 +347,21 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
   }
 
   let liveTimer = null;
+  /** Drops the live valuation asked for that has not started yet (its timer, and a deferred
+   *  start, which sees that a later one was asked for); returns the new count. */
+  function dropPendingLive() {
+    clearTimeout(liveTimer);
+    return ++liveAsked;
+  }
+  /** The live valuation's options: the page's defaults, with delta and vega if ticked. */
+  const liveOptions = () => ({ ...LIVE_OPTIONS, greeks: root.querySelector('#valuation-greeks').checked });
   return {
     /** Rewrites the panel in the page's new language: its texts, the status line, the
      *  figures and the charts; a finished valuation and a run in flight stay, and the option
      *  fields keep their text, numbers rewritten by `retype` as the new language writes them. */
     retranslate(retype = (text) => text) {
       for (const [node, write] of texts) write(node);
-      for (const k of ['paths', 'seed', 'stepsPerYear']) {
+      for (const k of OPTION_NUMBERS) {
         const field = root.querySelector(`#valuation-${k}`);
         field.value = retype(field.value);
       }
@@ -369,17 +377,13 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
      * "cancelled" or "dropped" (a later run took its place).
      */
     runNow(scenario, options = null) {
-      clearTimeout(liveTimer);
-      liveAsked += 1;
+      dropPendingLive();
       if (!scenario?.warrant) return Promise.resolve('failed');
-      if (!options) {
-        const greeks = root.querySelector('#valuation-greeks')?.checked ?? true;
-        return start(scenario, { ...LIVE_OPTIONS, greeks }, true);
-      }
-      for (const k of ['paths', 'seed', 'stepsPerYear']) {
+      if (!options) return start(scenario, liveOptions(), true);
+      for (const k of OPTION_NUMBERS) {
         root.querySelector(`#valuation-${k}`).value = options[k] == null ? '' : String(options[k]);
       }
-      for (const k of ['antithetic', 'controlVariate', 'greeks', 'quasiRandom']) {
+      for (const k of OPTION_SWITCHES) {
         if (typeof options[k] === 'boolean') root.querySelector(`#valuation-${k}`).checked = options[k];
       }
       showProblems([]);
@@ -387,8 +391,7 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
       if (page.valuationOptions === options) return ended;
       // The link's options are refused (shown beside their fields): the headline still gets
       // the deal's figure, at the defaults.
-      const greeks = root.querySelector('#valuation-greeks').checked;
-      return start(scenario, { ...LIVE_OPTIONS, greeks }, true);
+      return start(scenario, liveOptions(), true);
     },
     /** Called with each new deterministic report: redraws the timeline (and hides the panel without a warrant). */
     render(report) {
@@ -405,14 +408,11 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
      * starts after a short pause, so that typing never waits for it.
      */
     live(scenario) {
-      clearTimeout(liveTimer);
-      const asked = ++liveAsked;
+      const asked = dropPendingLive();
       page.valuationOptions = null;
       if (!scenario?.warrant) return;
       const go = () => {
-        if (asked !== liveAsked) return;
-        const greeks = root.querySelector('#valuation-greeks')?.checked ?? true;
-        start(scenario, { ...LIVE_OPTIONS, greeks }, true);
+        if (asked === liveAsked) start(scenario, liveOptions(), true);
       };
       // A loaded deal starts once its report is painted; while the reader types, after a
       // short pause.
