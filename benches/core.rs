@@ -12,15 +12,22 @@ criterion::criterion_main!(native::benches);
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use criterion::{criterion_group, Criterion};
-    use dealcalc::input::ToJson;
+    use dealcalc::montecarlo;
     use dealcalc::pricing::{price, OptionSpec};
-    use dealcalc::{montecarlo, presets};
     use serde_json::json;
     use std::hint::black_box;
     use std::time::Duration;
 
+    /// The first version of a catalogue deal (`deals/<id>.json`), as JSON.
+    fn first_version(id: &str) -> serde_json::Value {
+        let path = format!("{}/deals/{id}.json", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).expect("a deal file");
+        let deal: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        deal["versions"][0].clone()
+    }
+
     pub fn workloads(c: &mut Criterion) {
-        let amd = presets::get("amd-openai-2025").expect("preset").to_json();
+        let amd = first_version("amd-openai-2025");
         c.bench_function("evaluate", |b| {
             b.iter(|| {
                 let s = dealcalc::input::scenario(black_box(&amd)).expect("valid");

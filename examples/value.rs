@@ -1,4 +1,4 @@
-//! Values a preset's warrant from the command line and prints the valuation as JSON:
+//! Values a catalogue deal's warrant (its latest version) from the command line and prints the valuation as JSON:
 //! `cargo run --release --example value -- amd-openai-2025 '{"paths": 20000}'`.
 //! With a run count as third argument it times that many runs instead and prints their
 //! milliseconds and the fair value as one JSON line (the benchmark's native side,
@@ -7,22 +7,34 @@
 //! milliseconds printed on a line of their own with the sum of the block's sums, which every
 //! build must reproduce (the benchmark's native side, block by block).
 use dealcalc::input::ToJson;
-use dealcalc::{montecarlo, presets};
+use dealcalc::montecarlo;
 use std::io::{BufRead, Write};
+
+/// The latest version of a catalogue deal (`deals/<id>.json`), read and validated, as JSON.
+fn latest_version(id: &str) -> Result<serde_json::Value, String> {
+    let path = format!("{}/deals/{id}.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+    let deal: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+    let latest = deal["versions"]
+        .as_array()
+        .and_then(|v| v.last())
+        .ok_or("no versions")?;
+    let s = dealcalc::input::scenario(latest).map_err(|e| format!("{e:?}"))?;
+    Ok(s.to_json())
+}
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let id = args
-        .next()
-        .unwrap_or_else(|| presets::DEFAULT_PRESET.to_string());
+    let id = args.next().unwrap_or_else(|| "amd-openai-2025".to_string());
     let options: serde_json::Value = args
         .next()
         .map(|o| serde_json::from_str(&o).expect("options must be JSON"))
         .unwrap_or(serde_json::json!({}));
     let third = args.next();
-    let scenario = match presets::get(&id) {
-        Ok(s) => s.to_json(),
-        Err(e) => return eprintln!("{e:?}"),
+    let scenario = match latest_version(&id) {
+        Ok(s) => s,
+        Err(e) => return eprintln!("{e}"),
     };
     if third.as_deref() == Some("blocks") {
         return serve_blocks(&scenario, &options);

@@ -1,11 +1,14 @@
-// dealcalc as one ES module for browsers and Node: importing it instantiates the Wasm core
-// (top-level await), so every function is ready to call.
+// dealcalc as one ES module for browsers and Node: importing it instantiates the Wasm core and
+// loads the deal catalogue (top-level await), so every function is ready to call.
 //
-//   import { preset, evaluate, valueWarrant } from 'dealcalc';
-//   const report = evaluate(preset('amd-openai-2025'));
+//   import { deal, evaluate, valueWarrant } from 'dealcalc';
+//   const report = evaluate(deal('amd-openai-2025'));
+//   const then = deal('nvidia-openai-2025', { asOf: '2025-11-15' });
 //
-// In a browser the .wasm is fetched next to this file; in Node it is read from the disk.
+// In a browser the .wasm and the catalogue are fetched next to this file; in Node they are
+// read from the disk.
 import init from './pkg/dealcalc.js';
+import { loadDeals } from './deals.js';
 
 const wasm = new URL('./pkg/dealcalc_bg.wasm', import.meta.url);
 if (wasm.protocol === 'file:') {
@@ -15,4 +18,7 @@ if (wasm.protocol === 'file:') {
   await init({ module_or_path: wasm });
 }
 
+await loadDeals();
+
 export * from './pkg/dealcalc.js';
+export { DEFAULT_DEAL, deal, deals, dealsAsOf, dealIdsAsOf, loadDeals, preset, presets } from './deals.js';

@@ -7,18 +7,19 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 [ -f www/pkg/dealcalc_bg.wasm ] || scripts/build.sh
+node scripts/deals.mjs
 VERSION="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)"
 OUT="$ROOT/target/npm"
 STAGE="$OUT/dealcalc"
 rm -rf "$STAGE"
 mkdir -p "$STAGE/pkg" "$STAGE/i18n"
-cp www/pkg/dealcalc.js www/pkg/dealcalc.d.ts www/pkg/dealcalc_bg.wasm www/pkg/dealcalc_bg.wasm.d.ts "$STAGE/pkg/"
-# The element and what it imports, and the iframe embed.
-for f in deal-calculator.js headline.js fieldpath.js element.css dom.js i18n.js share.js charts.js charts.css ui.js fields.js portfolio.js embed.html embed.js embed.css embed-resize.js; do
+cp www/pkg/dealcalc.js www/pkg/dealcalc.d.ts www/pkg/dealcalc_bg.wasm www/pkg/dealcalc_bg.wasm.d.ts www/pkg/deals.json "$STAGE/pkg/"
+# The deal catalogue's module, the element and what it imports, and the iframe embed.
+for f in deals.js deal-calculator.js headline.js fieldpath.js element.css dom.js i18n.js share.js charts.js charts.css ui.js fields.js portfolio.js embed.html embed.js embed.css embed-resize.js; do
   cp "www/$f" "$STAGE/"
 done
 cp www/i18n/de.js www/i18n/problems.js "$STAGE/i18n/"
-cp npm/index.js npm/index.d.ts npm/deal-calculator.d.ts npm/README.md "$STAGE/"
+cp npm/index.js npm/index.d.ts npm/deals.d.ts npm/deal-calculator.d.ts npm/README.md "$STAGE/"
 cat > "$STAGE/package.json" <<JSON
 {
   "name": "dealcalc",

@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # The size budget of the Wasm build, checked by scripts/test.sh after the build: fails when
 # www/pkg/dealcalc_bg.wasm grows past the budget (raw and gzip -9). The budget guards against
-# growth: it sits just above today's size (478,188 B, 185,810 B gz), so that the .wasm grows
-# only by a decision recorded in docs/BENCHMARKS.md with what paid for it. Issue 9's target
+# growth: it sits just above today's size (362,199 B, 155,385 B gz, since the deals moved out
+# to deals/), so that the .wasm grows only by a decision recorded in docs/BENCHMARKS.md with
+# what paid for it. Issue 9's target
 # (150,000 B raw, 60,000 B gzipped) is not met; BENCHMARKS.md states the gap and its causes.
 # Override for a trial:
 #   WASM_BUDGET_RAW=... WASM_BUDGET_GZ=... scripts/size.sh
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WASM="$ROOT/www/pkg/dealcalc_bg.wasm"
-BUDGET_RAW="${WASM_BUDGET_RAW:-478300}"
-BUDGET_GZ="${WASM_BUDGET_GZ:-185900}"
+BUDGET_RAW="${WASM_BUDGET_RAW:-362400}"
+BUDGET_GZ="${WASM_BUDGET_GZ:-155500}"
 TARGET_RAW=150000
 TARGET_GZ=60000
 raw=$(wc -c < "$WASM")

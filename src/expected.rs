@@ -305,7 +305,7 @@ mod tests {
 
     #[test]
     fn at_a_zero_rate_present_values_are_nominal() {
-        let mut s = crate::presets::get("amd-openai-2025").unwrap();
+        let mut s = crate::test_deals::version("amd-openai-2025", 0);
         s.capacity.cost_of_capital = 0.0;
         let e = evaluate(&s);
         assert!((e.present_value.capex_usd - e.capex_usd).abs() < 1e-3 * e.capex_usd);

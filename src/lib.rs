@@ -14,8 +14,13 @@
 //! [`dilution`] (ownership, value transferred), [`vesting`] (the vest rule, milestones and price
 //! tests on a base path) and [`financing`] (vendor investment, service contracts). [`pricing`]
 //! holds the closed forms, [`montecarlo`] the simulation, [`compare`] and [`sensitivity`] views
-//! over several reports. Built-in deals live in [`presets`]; [`date`] and [`numeric`] hold the
-//! calendar and arithmetic conventions everything shares.
+//! over several reports; [`date`] and [`numeric`] hold the calendar and arithmetic conventions
+//! everything shares.
+//!
+//! The built-in deals are data, not code: the catalogue in `deals/` (one JSON file per deal, its
+//! versions oldest first) is read by the page and the npm package (`www/deals.js`) and by the
+//! tests, and nothing of it is compiled into the .wasm. A catalogue version is an ordinary
+//! scenario, read by the same [`input`] as a user's.
 //!
 //! Engines take typed values; only [`input`] reads `serde_json::Value`s. The only module that
 //! touches `JsValue` is `wasm`, the boundary, compiled for `wasm32` only; the JS crates are
@@ -36,7 +41,6 @@ pub mod input;
 pub mod montecarlo;
 pub mod numeric;
 pub mod portfolio;
-pub mod presets;
 pub mod pricing;
 pub mod problem;
 pub mod report;
@@ -47,6 +51,9 @@ pub mod vesting;
 pub mod volatility;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+
+#[cfg(test)]
+mod test_deals;
 
 pub use problem::Problem;
 pub use report::{evaluate, Report};

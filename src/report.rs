@@ -142,7 +142,7 @@ mod tests {
             "nvidia-openai-2025",
             "oracle-openai-2025",
         ] {
-            let r = evaluate(&crate::presets::get(id).unwrap());
+            let r = evaluate(&crate::test_deals::version(id, 0));
             let json = serde_json::to_value(&r).unwrap();
             let mut paths = Vec::new();
             scalar_numbers(&json, "", &mut paths);

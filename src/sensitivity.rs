@@ -257,10 +257,9 @@ fn split(side: Result<f64, Problem>) -> (Option<f64>, Option<Problem>) {
 mod tests {
     use super::*;
     use crate::input::report_output;
-    use crate::presets;
 
     fn tornado(output: &str, swing: f64) -> Result<Sensitivity, Vec<Problem>> {
-        let s = presets::get("amd-openai-2025").unwrap();
+        let s = crate::test_deals::version("amd-openai-2025", 0);
         sensitivity(&s, report_output(output)?, output, swing)
     }
 

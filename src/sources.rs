@@ -92,7 +92,7 @@ mod tests {
 
     #[test]
     fn the_amd_tranche_terms_are_named_as_assumptions() {
-        let a = evaluate(&crate::presets::get("amd-openai-2025").unwrap());
+        let a = evaluate(&crate::test_deals::version("amd-openai-2025", 0));
         assert!(a.tranches.iter().any(|f| f == "warrant.tranches"), "{a:?}");
         assert!(
             a.tranches.iter().any(|f| f == "warrant.expiryDate"),

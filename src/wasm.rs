@@ -13,7 +13,7 @@
 use crate::montecarlo;
 use crate::problem::{summary, Problem};
 use crate::{compare, input, pricing, sensitivity};
-use crate::{presets, report, Scenario};
+use crate::{report, Scenario};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -152,18 +152,6 @@ fn scenario(value: JsValue) -> Result<Scenario, Vec<Problem>> {
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::VERSION.to_string()
-}
-
-/// The built-in deals: `[{id, name, summary}]`.
-#[wasm_bindgen(unchecked_return_type = "PresetInfo[]")]
-pub fn presets() -> JsValue {
-    to_js(&presets::list())
-}
-
-/// A fresh copy of a built-in deal; throws for an unknown id.
-#[wasm_bindgen(unchecked_return_type = "Scenario")]
-pub fn preset(id: &str) -> JsResult {
-    presets::get(id).map(|s| to_js(&s)).map_err(error)
 }
 
 /// Every problem of a scenario, `[]` when it is valid. Never throws.
@@ -458,10 +446,4 @@ fn block_index(index: f64) -> Result<u64, JsValue> {
         let msg = format!("a block index is a whole number ≥ 0, not {index}");
         Err(error(vec![Problem::new("index", "block_index", msg)]))
     }
-}
-
-/// The id of the preset a calculator opens with.
-#[wasm_bindgen(js_name = defaultPreset)]
-pub fn default_preset() -> String {
-    presets::DEFAULT_PRESET.to_string()
 }

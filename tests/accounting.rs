@@ -1,10 +1,10 @@
 //! The warrant in the issuer's books: grant-date fair values against closed forms, the two
 //! treatments, the quarterly schedule, reproducibility and bad options.
 #![cfg(not(target_arch = "wasm32"))]
+mod deal_files;
 
 use dealcalc::accounting::{accounting, Accounting, Standard};
 use dealcalc::input::{accounting_options, scenario, ToJson};
-use dealcalc::presets;
 use dealcalc::pricing::touch::touch_tranche;
 use dealcalc::pricing::Market;
 use serde_json::{json, Value};
@@ -16,7 +16,7 @@ fn books(s: &Value, options: Value) -> Accounting {
 }
 
 fn amd() -> Value {
-    presets::get("amd-openai-2025").unwrap().to_json()
+    deal_files::first("amd-openai-2025").to_json()
 }
 
 /// One tranche with a touch test whose milestone was met before the grant, no deployment
@@ -183,7 +183,7 @@ fn bad_options_and_a_deal_without_a_warrant_are_problems() {
     assert_eq!(paths(json!({"paths": 3_000_000})), ["options.paths"]);
     let o = accounting_options(&json!({"paths": 2_000_000, "stepsPerYear": 2520}), &sc).unwrap();
     assert_eq!(accounting(&sc, &o).unwrap_err()[0].path, "options.paths");
-    let oracle = presets::get("oracle-openai-2025").unwrap();
+    let oracle = deal_files::first("oracle-openai-2025");
     let o = accounting_options(&Value::Null, &oracle).unwrap();
     assert_eq!(accounting(&oracle, &o).unwrap_err()[0].path, "warrant");
 }

@@ -1,7 +1,8 @@
 //! Every case of the bad-input catalogue natively: a problem at the named path, never a panic.
 #![cfg(not(target_arch = "wasm32"))]
+mod deal_files;
 
-mod catalogue;
+mod bad_input_cases;
 
 use dealcalc::input::ToJson;
 use serde_json::json;
@@ -21,11 +22,11 @@ fn every_bad_input_is_a_problem_at_its_path() {
 }
 
 fn run_catalogue() {
-    let cases = catalogue::cases();
+    let cases = bad_input_cases::cases();
     assert!(cases.len() >= 60, "{} cases", cases.len());
     for c in &cases {
-        let input = catalogue::with_core_markers(&c.input);
-        let options = catalogue::with_core_markers(&c.options);
+        let input = bad_input_cases::with_core_markers(&c.input);
+        let options = bad_input_cases::with_core_markers(&c.options);
         let problems = match c.target.as_str() {
             "scenario" => dealcalc::input::scenario_problems(&input),
             "options" => value_warrant(&input, &options).err().unwrap_or_default(),
@@ -49,7 +50,7 @@ fn run_catalogue() {
             .map(|p| (p.path.clone(), p.code.to_string()))
             .collect();
         assert!(
-            catalogue::answered(c, &found),
+            bad_input_cases::answered(c, &found),
             "{}: expected a problem at '{}'{}, got {problems:?}",
             c.name,
             c.expect,
@@ -64,9 +65,9 @@ fn run_catalogue() {
 /// in the catalogue, for the input it belongs to: a new optional field without them fails here.
 #[test]
 fn every_optional_number_has_a_nan_and_an_infinity_case() {
-    let fields = catalogue::optional_numbers();
+    let fields = bad_input_cases::optional_numbers();
     assert!(fields.len() >= 25, "{fields:?}");
-    let cases = catalogue::cases();
+    let cases = bad_input_cases::cases();
     let mut missing = Vec::new();
     for (target, name) in &fields {
         for word in ["NaN", "Infinity"] {
@@ -94,7 +95,7 @@ fn every_optional_number_has_a_nan_and_an_infinity_case() {
 #[test]
 fn extreme_but_legal_inputs_stay_finite() {
     use serde_json::{json, Value};
-    let mut s = dealcalc::presets::get("amd-openai-2025").unwrap().to_json();
+    let mut s = deal_files::first("amd-openai-2025").to_json();
     s["equity"]["volatility"] = json!(5);
     s["equity"]["sharePrice"] = json!(1e6);
     s["equity"]["sharesOutstanding"] = json!(1e12);

@@ -1,13 +1,14 @@
 //! Native tests of the deterministic report against sourced figures and formulas.
 #![cfg(not(target_arch = "wasm32"))]
+mod deal_files;
 
 use dealcalc::date::Date;
 use dealcalc::input::ToJson;
-use dealcalc::{evaluate, presets, Scenario};
+use dealcalc::{evaluate, Scenario};
 use serde_json::{json, Value};
 
 fn amd() -> Scenario {
-    presets::get("amd-openai-2025").expect("preset")
+    deal_files::first("amd-openai-2025")
 }
 
 fn amd_json() -> Value {
@@ -334,7 +335,7 @@ fn non_object_input_is_a_problem_not_a_panic() {
 
 #[test]
 fn oracle_contract_per_gw_and_per_year() {
-    let r = evaluate(&presets::get("oracle-openai-2025").unwrap());
+    let r = evaluate(&deal_files::first("oracle-openai-2025"));
     let c = r.contract.expect("contract");
     // WSJ: $300B over about five years for 4.5 GW: $66.7B per GW, $60B a year.
     assert!(
@@ -348,7 +349,7 @@ fn oracle_contract_per_gw_and_per_year() {
 
 #[test]
 fn nvidia_investment_follows_the_gigawatts_up_to_the_cap() {
-    let s = presets::get("nvidia-openai-2025").unwrap();
+    let s = deal_files::first("nvidia-openai-2025");
     let r = evaluate(&s);
     let i = r.investment.expect("investment");
     assert_eq!(i.total_usd, 100e9);
@@ -364,16 +365,18 @@ fn nvidia_investment_follows_the_gigawatts_up_to_the_cap() {
 }
 
 #[test]
-fn every_preset_evaluates_with_finite_numbers() {
-    for p in presets::list() {
-        let report = serde_json::to_value(evaluate(&presets::get(p.id).unwrap())).unwrap();
-        let mut stack = vec![report];
-        while let Some(v) = stack.pop() {
-            match v {
-                Value::Number(n) => assert!(n.as_f64().unwrap().is_finite(), "{}", p.id),
-                Value::Array(a) => stack.extend(a),
-                Value::Object(o) => stack.extend(o.into_iter().map(|(_, v)| v)),
-                _ => {}
+fn every_catalogue_version_evaluates_with_finite_numbers() {
+    for id in deal_files::ids() {
+        for i in 0..deal_files::versions(&id).len() {
+            let report = serde_json::to_value(evaluate(&deal_files::version(&id, i))).unwrap();
+            let mut stack = vec![report];
+            while let Some(v) = stack.pop() {
+                match v {
+                    Value::Number(n) => assert!(n.as_f64().unwrap().is_finite(), "{id}[{i}]"),
+                    Value::Array(a) => stack.extend(a),
+                    Value::Object(o) => stack.extend(o.into_iter().map(|(_, v)| v)),
+                    _ => {}
+                }
             }
         }
     }
@@ -387,7 +390,7 @@ fn comparison_rows_align_across_deals() {
         "oracle-openai-2025",
     ]
     .iter()
-    .map(|id| presets::get(id).unwrap())
+    .map(|id| deal_files::first(id))
     .collect();
     let c = dealcalc::compare::compare(&list);
     assert_eq!(c.deals.len(), 3);
@@ -411,7 +414,7 @@ fn comparison_rows_align_across_deals() {
 
 #[test]
 fn no_binding_phase_is_zero_not_negative_zero() {
-    let c = evaluate(&presets::get("broadcom-openai-2025").unwrap()).capacity;
+    let c = evaluate(&deal_files::first("broadcom-openai-2025")).capacity;
     assert!(c.binding_gw == 0.0 && c.binding_gw.is_sign_positive());
 }
 
@@ -493,7 +496,7 @@ fn contingent_shares_count_only_tranches_whose_conditions_hold_today() {
 /// Oracle: $300B over five years from 2027, paid evenly: $60B a year.
 #[test]
 fn oracle_pays_sixty_billion_a_year_for_five_years() {
-    let k = evaluate(&presets::get("oracle-openai-2025").unwrap())
+    let k = evaluate(&deal_files::first("oracle-openai-2025"))
         .contract
         .unwrap();
     let years: Vec<i64> = k.schedule.iter().map(|y| y.year).collect();
@@ -504,7 +507,7 @@ fn oracle_pays_sixty_billion_a_year_for_five_years() {
     let total: f64 = k.schedule.iter().map(|y| y.usd).sum();
     assert!(close(total, 300e9, 1e-3));
     // A term that starts mid-year still sums to the contract's value.
-    let mut s = presets::get("oracle-openai-2025").unwrap().to_json();
+    let mut s = deal_files::first("oracle-openai-2025").to_json();
     s["contract"]["start"] = json!("2027-07-01");
     s["contract"]["years"] = json!(4.5);
     let k = evaluate(&dealcalc::input::scenario(&s).unwrap())
@@ -521,7 +524,7 @@ fn oracle_pays_sixty_billion_a_year_for_five_years() {
 /// Σ phase probability × the phase's investment within the cap, below the $100B headline.
 #[test]
 fn expected_investment_weighs_each_phase_by_its_probability() {
-    let s = presets::get("nvidia-openai-2025").unwrap();
+    let s = deal_files::first("nvidia-openai-2025");
     let r = evaluate(&s);
     let inv = s.investment.as_ref().unwrap();
     let mut before = 0.0;

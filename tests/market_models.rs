@@ -1,10 +1,10 @@
 //! Issue 16's models: the price correlation of deployment, the volatility term structure and
 //! the Greeks by common random numbers, against the plain model and the closed forms.
 #![cfg(not(target_arch = "wasm32"))]
+mod deal_files;
 
 use dealcalc::input::ToJson;
 use dealcalc::montecarlo::Valuation;
-use dealcalc::presets;
 use dealcalc::pricing::price;
 use serde_json::{json, Value};
 
@@ -12,7 +12,7 @@ mod support;
 use support::value_warrant;
 
 fn amd_openai() -> Value {
-    presets::get("amd-openai-2025").unwrap().to_json()
+    deal_files::first("amd-openai-2025").to_json()
 }
 
 fn value(s: &Value, options: Value) -> Valuation {
@@ -337,7 +337,7 @@ fn the_pages_default_run_reaches_half_a_percent_at_the_exact_grid() {
     // The page's default valuation: 16,384 quasi-random paths on the daily grid (exact for
     // the 30-day averages), both warrant presets.
     for id in ["amd-openai-2025", "amd-meta-2026"] {
-        let s = presets::get(id).unwrap().to_json();
+        let s = deal_files::first(id).to_json();
         let v = value(&s, json!({"paths": 16384, "quasiRandom": true}));
         assert_eq!(v.steps_per_year, 252);
         let rel = v.standard_error_usd / v.total_fair_value_usd;

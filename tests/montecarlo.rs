@@ -1,9 +1,9 @@
 //! The Monte Carlo engine against closed forms and its own invariants.
 #![cfg(not(target_arch = "wasm32"))]
+mod deal_files;
 
 use dealcalc::input::ToJson;
 use dealcalc::montecarlo::{Simulation, Sums, Valuation, BLOCK_PAIRS};
-use dealcalc::presets;
 use dealcalc::pricing::price;
 use serde_json::{json, Value};
 
@@ -12,7 +12,7 @@ use support::value_warrant;
 
 /// One tranche of 1 M shares whose milestone is already met, with a `touch` target.
 fn single_hurdle(target: f64, kind: &str, vol: f64) -> Value {
-    let mut s = presets::get("amd-openai-2025").unwrap().to_json();
+    let mut s = deal_files::first("amd-openai-2025").to_json();
     s["capacity"]["phases"] = json!([{ "label": "done", "gw": 1, "start": "2020-01-01",
         "end": "2020-01-01", "binding": true }]);
     s["warrant"]["shares"] = json!(1_000_000);
@@ -100,7 +100,7 @@ fn an_average_test_vests_later_and_less_often_than_touch() {
 #[test]
 fn probabilities_fall_as_targets_rise() {
     let v = value(
-        &presets::get("amd-openai-2025").unwrap().to_json(),
+        &deal_files::first("amd-openai-2025").to_json(),
         json!({"paths": 2000, "seed": 9, "stepsPerYear": 52}),
     );
     let p: Vec<f64> = v.tranches.iter().map(|t| t.probability).collect();
@@ -133,7 +133,7 @@ fn the_standard_error_halves_when_paths_quadruple() {
 
 #[test]
 fn the_same_seed_gives_the_same_result_however_it_is_chunked() {
-    let s = dealcalc::input::scenario(&presets::get("amd-openai-2025").unwrap().to_json()).unwrap();
+    let s = dealcalc::input::scenario(&deal_files::first("amd-openai-2025").to_json()).unwrap();
     // 2,500 pairs: blocks of 1,024, 1,024 and 452 pairs; chunks of 37 cross their borders.
     for quasi in [false, true] {
         let o = dealcalc::input::valuation_options(
@@ -172,7 +172,7 @@ fn the_same_seed_gives_the_same_result_however_it_is_chunked() {
 /// in block order; the result is the single-threaded one, bit for bit, for any worker count.
 #[test]
 fn blocks_run_by_any_number_of_workers_give_the_same_result() {
-    let s = dealcalc::input::scenario(&presets::get("amd-openai-2025").unwrap().to_json()).unwrap();
+    let s = dealcalc::input::scenario(&deal_files::first("amd-openai-2025").to_json()).unwrap();
     for quasi in [false, true] {
         same_result_from_blocks(&s, quasi);
     }
@@ -214,7 +214,7 @@ fn same_result_from_blocks(s: &dealcalc::scenario::Scenario, quasi: bool) {
 
 #[test]
 fn bad_blocks_are_refused_without_panic() {
-    let s = dealcalc::input::scenario(&presets::get("amd-openai-2025").unwrap().to_json()).unwrap();
+    let s = dealcalc::input::scenario(&deal_files::first("amd-openai-2025").to_json()).unwrap();
     let o = dealcalc::input::valuation_options(
         &json!({"paths": 3000, "seed": 5, "stepsPerYear": 12}),
         &s,
@@ -249,7 +249,7 @@ fn bad_blocks_are_refused_without_panic() {
 
 #[test]
 fn deployment_risk_lowers_later_tranches() {
-    let s = presets::get("amd-openai-2025").unwrap().to_json();
+    let s = deal_files::first("amd-openai-2025").to_json();
     let mut no_targets = s.clone();
     for t in no_targets["warrant"]["tranches"].as_array_mut().unwrap() {
         t["priceTarget"] = Value::Null;
@@ -280,7 +280,7 @@ fn deployment_risk_lowers_later_tranches() {
 
 #[test]
 fn options_and_limits_are_checked() {
-    let s = presets::get("amd-openai-2025").unwrap().to_json();
+    let s = deal_files::first("amd-openai-2025").to_json();
     let e = value_warrant(&s, &json!({"paths": 2_000_000, "stepsPerYear": 2520})).unwrap_err();
     assert_eq!(e[0].path, "options.paths");
     let e = value_warrant(&s, &json!({"paths": 1.5, "seed": -1, "steps": 3})).unwrap_err();
@@ -291,7 +291,7 @@ fn options_and_limits_are_checked() {
             && paths.contains(&"options.steps"),
         "{paths:?}"
     );
-    let oracle = presets::get("oracle-openai-2025").unwrap().to_json();
+    let oracle = deal_files::first("oracle-openai-2025").to_json();
     assert_eq!(
         value_warrant(&oracle, &json!({})).unwrap_err()[0].path,
         "warrant"
@@ -304,7 +304,7 @@ fn options_and_limits_are_checked() {
 /// change of the engine.
 #[test]
 fn golden_valuation_is_reproduced_exactly() {
-    let s = presets::get("amd-openai-2025").unwrap().to_json();
+    let s = deal_files::first("amd-openai-2025").to_json();
     let options = json!({"paths": 400, "seed": 12345, "stepsPerYear": 52});
     let got = serde_json::to_value(value(&s, options)).unwrap();
     let path = concat!(
@@ -365,7 +365,7 @@ fn the_simulation_and_the_timeline_share_the_vest_rule() {
 }
 
 fn simulation_matches_timeline(rule: &str) {
-    let mut s = presets::get("amd-openai-2025").unwrap().to_json();
+    let mut s = deal_files::first("amd-openai-2025").to_json();
     s["warrant"]["vestingRule"] = json!(rule);
     s["equity"]["volatility"] = json!(1e-4);
     s["equity"]["riskFreeRate"] = json!(0.25);
@@ -413,7 +413,7 @@ fn simulation_matches_timeline(rule: &str) {
 /// values AMD–OpenAI lower, and no tranche vests more often.
 #[test]
 fn price_after_milestone_lowers_the_fair_value() {
-    let s = presets::get("amd-openai-2025").unwrap().to_json();
+    let s = deal_files::first("amd-openai-2025").to_json();
     let mut after = s.clone();
     after["warrant"]["vestingRule"] = json!("price_after_milestone");
     let options = json!({"paths": 4000, "seed": 9, "stepsPerYear": 52});

@@ -1,13 +1,14 @@
 //! The portfolio of deals against the deals' own reports and the contract's rules.
 #![cfg(not(target_arch = "wasm32"))]
+mod deal_files;
 
+use dealcalc::evaluate;
 use dealcalc::input::{portfolio_scenarios, ToJson};
 use dealcalc::portfolio::{portfolio, FlowKind, Portfolio};
-use dealcalc::{evaluate, presets};
 use serde_json::{json, Value};
 
 fn deals(ids: &[&str]) -> Vec<dealcalc::Scenario> {
-    ids.iter().map(|id| presets::get(id).unwrap()).collect()
+    ids.iter().map(|id| deal_files::first(id)).collect()
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -117,7 +118,7 @@ fn a_portfolio_of_one_deal_has_that_deals_totals() {
         "oracle-openai-2025",
         "nvidia-anthropic-2025",
     ] {
-        let s = presets::get(id).unwrap();
+        let s = deal_files::first(id);
         let r = evaluate(&s);
         let p = portfolio(std::slice::from_ref(&s));
         let gw = p.totals.gw_by_layer.chips + p.totals.gw_by_layer.cloud;
@@ -134,7 +135,8 @@ fn a_portfolio_of_one_deal_has_that_deals_totals() {
 
 #[test]
 fn flows_are_never_negative_and_cycles_need_three_parties() {
-    let all: Vec<&str> = presets::list().iter().map(|p| p.id).collect();
+    let ids = deal_files::ids();
+    let all: Vec<&str> = ids.iter().map(String::as_str).collect();
     let p: Portfolio = portfolio(&deals(&all));
     assert!(p
         .flows
@@ -145,11 +147,11 @@ fn flows_are_never_negative_and_cycles_need_three_parties() {
         .iter()
         .all(|c| c.parties.len() >= 3 && c.bottleneck_usd > 0.0));
     // Money round three parties: A pays B for a service, B buys from C, and C invests in A.
-    let mut d1 = presets::get("oracle-openai-2025").unwrap().to_json();
+    let mut d1 = deal_files::first("oracle-openai-2025").to_json();
     (d1["buyer"], d1["vendor"]) = (json!("A"), json!("B"));
-    let mut d2 = presets::get("nvidia-openai-2025").unwrap().to_json();
+    let mut d2 = deal_files::first("nvidia-openai-2025").to_json();
     (d2["buyer"], d2["vendor"]) = (json!("B"), json!("C"));
-    let mut d3 = presets::get("nvidia-anthropic-2025").unwrap().to_json();
+    let mut d3 = deal_files::first("nvidia-anthropic-2025").to_json();
     (d3["buyer"], d3["vendor"]) = (json!("A"), json!("C"));
     let list = portfolio_scenarios(&json!([d1, d2, d3])).unwrap();
     let p = portfolio(&list);
@@ -181,7 +183,7 @@ fn bad_lists_are_problems_with_paths() {
             .collect()
     };
     assert_eq!(path(json!([])), ["scenarios"]);
-    let amd = presets::get("amd-openai-2025").unwrap().to_json();
+    let amd = deal_files::first("amd-openai-2025").to_json();
     assert_eq!(path(json!(vec![amd.clone(); 21])), ["scenarios"]);
     let mut bad = amd.clone();
     bad["equity"]["sharePrice"] = json!(-1);
@@ -189,7 +191,7 @@ fn bad_lists_are_problems_with_paths() {
         path(json!([amd.clone(), bad])),
         ["scenarios[1].equity.sharePrice"]
     );
-    let mut shouting = presets::get("nvidia-openai-2025").unwrap().to_json();
+    let mut shouting = deal_files::first("nvidia-openai-2025").to_json();
     shouting["buyer"] = json!("OPENAI");
     assert_eq!(
         path(json!([amd.clone(), amd.clone(), amd.clone(), shouting])),

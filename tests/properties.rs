@@ -3,15 +3,16 @@
 
 use dealcalc::input::ToJson;
 use dealcalc::pricing::value;
-use dealcalc::{evaluate, presets, Scenario};
+use dealcalc::{evaluate, Scenario};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
+mod deal_files;
 mod support;
 use support::value_warrant;
 
 fn amd() -> Scenario {
-    presets::get("amd-openai-2025").unwrap()
+    deal_files::first("amd-openai-2025")
 }
 
 fn price(v: Value) -> f64 {

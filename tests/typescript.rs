@@ -9,7 +9,6 @@ use dealcalc::accounting::Accounting;
 use dealcalc::compare::Comparison;
 use dealcalc::montecarlo::Valuation;
 use dealcalc::portfolio::Portfolio;
-use dealcalc::presets::PresetInfo;
 use dealcalc::pricing::kinds::KindInfo;
 use dealcalc::pricing::Priced;
 use dealcalc::sensitivity::Sensitivity;
@@ -31,7 +30,6 @@ fn generate() -> String {
     // u64 counts (paths, seed) cross the boundary as JS numbers, not bigint.
     let cfg = Config::new().with_out_dir(&dir).with_large_int("number");
     export::<Problem>(&cfg);
-    export::<PresetInfo>(&cfg);
     export::<Scenario>(&cfg);
     export::<Report>(&cfg);
     export::<Valuation>(&cfg);

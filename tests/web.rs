@@ -2,7 +2,6 @@
 //! Each contract function is called as JS would call it, with JS values in and out.
 #![cfg(target_arch = "wasm32")]
 
-use dealcalc::input::ToJson;
 use dealcalc::wasm;
 use js_sys::{Array, Error, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
@@ -29,8 +28,28 @@ fn num(v: &JsValue, path: &str) -> f64 {
         .unwrap_or_else(|| panic!("{path} is not a number"))
 }
 
+/// The first version of a catalogue deal as JSON: embedded in this test (the library carries no
+/// deal data).
+fn deal_json(id: &str) -> serde_json::Value {
+    let text = match id {
+        "amd-openai-2025" => include_str!("../deals/amd-openai-2025.json"),
+        "amd-meta-2026" => include_str!("../deals/amd-meta-2026.json"),
+        "nvidia-openai-2025" => include_str!("../deals/nvidia-openai-2025.json"),
+        "oracle-openai-2025" => include_str!("../deals/oracle-openai-2025.json"),
+        "broadcom-openai-2025" => include_str!("../deals/broadcom-openai-2025.json"),
+        _ => panic!("no deal {id} here; add it"),
+    };
+    let deal: serde_json::Value = serde_json::from_str(text).unwrap();
+    deal["versions"][0].clone()
+}
+
+/// That version as a fresh JS object, as the page's catalogue gives it.
+fn deal(id: &str) -> JsValue {
+    JSON::parse(&deal_json(id).to_string()).unwrap()
+}
+
 fn amd() -> JsValue {
-    wasm::preset("amd-openai-2025").unwrap()
+    deal("amd-openai-2025")
 }
 
 /// The `problems` of a thrown error, as (path, message) pairs, after checking its shape.
@@ -73,40 +92,6 @@ fn problem_codes(err: JsValue) -> Vec<(String, String)> {
 #[wasm_bindgen_test]
 fn version_is_the_crate_version() {
     assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
-}
-
-#[wasm_bindgen_test]
-fn presets_list_ids_names_and_summaries() {
-    let list: Array = wasm::presets().dyn_into().unwrap();
-    assert!(list.length() >= 1);
-    let ids: Vec<String> = list
-        .iter()
-        .map(|p| get(&p, "id").as_string().unwrap())
-        .collect();
-    assert!(ids.contains(&"amd-openai-2025".to_string()));
-    for p in list.iter() {
-        assert!(get(&p, "name").as_string().is_some_and(|s| !s.is_empty()));
-        assert!(get(&p, "summary")
-            .as_string()
-            .is_some_and(|s| !s.is_empty()));
-    }
-}
-
-#[wasm_bindgen_test]
-fn preset_is_a_fresh_plain_object_each_call() {
-    let a = amd();
-    let b = amd();
-    set(&a, "equity.sharePrice", JsValue::from_f64(1.0));
-    assert_eq!(num(&b, "equity.sharePrice"), 203.71);
-    assert_eq!(num(&a, "warrant.shares"), 160e6);
-    assert!(get(&a, "investment").is_null());
-    assert_eq!(get(&a, "valuationDate").as_string().unwrap(), "2025-10-06");
-}
-
-#[wasm_bindgen_test]
-fn unknown_preset_throws_an_error_with_problems() {
-    let p = problems_of(wasm::preset("no-such-deal").unwrap_err());
-    assert_eq!(p[0].0, "id");
 }
 
 #[wasm_bindgen_test]
@@ -240,7 +225,7 @@ fn price_option_rejects_inconsistent_specs_with_paths() {
 }
 
 #[wasm_bindgen_test]
-fn every_contract_preset_loads_and_evaluates() {
+fn catalogue_deals_load_and_evaluate() {
     for id in [
         "amd-openai-2025",
         "amd-meta-2026",
@@ -248,12 +233,12 @@ fn every_contract_preset_loads_and_evaluates() {
         "oracle-openai-2025",
         "broadcom-openai-2025",
     ] {
-        let s = wasm::preset(id).unwrap();
+        let s = deal(id);
         assert_eq!(Array::from(&wasm::validate(s.clone())).length(), 0, "{id}");
         let r = wasm::evaluate(s).unwrap();
         assert!(num(&r, "capacity.capexUsd") > 0.0, "{id}");
     }
-    let oracle = wasm::evaluate(wasm::preset("oracle-openai-2025").unwrap()).unwrap();
+    let oracle = wasm::evaluate(deal("oracle-openai-2025")).unwrap();
     assert_eq!(num(&oracle, "contract.valuePerYearUsd"), 60e9);
     assert!(get(&oracle, "dilution").is_null());
 }
@@ -262,7 +247,7 @@ fn every_contract_preset_loads_and_evaluates() {
 fn compare_and_sensitivity_through_wasm() {
     let list = Array::new();
     list.push(&amd());
-    list.push(&wasm::preset("nvidia-openai-2025").unwrap());
+    list.push(&deal("nvidia-openai-2025"));
     let c = wasm::compare(list.clone().into()).unwrap();
     assert_eq!(Array::from(&get(&c, "deals")).length(), 2);
     let rows = Array::from(&get(&c, "rows"));
@@ -326,7 +311,7 @@ fn option_kinds_list_the_fields_each_kind_takes() {
 /// The same valuation as the native golden test, computed in Wasm: identical to the last bit.
 #[wasm_bindgen_test]
 fn monte_carlo_in_wasm_matches_the_native_golden_file() {
-    let s = dealcalc::presets::get("amd-openai-2025").unwrap().to_json();
+    let s = deal_json("amd-openai-2025");
     let options = serde_json::json!({"paths": 400, "seed": 12345, "stepsPerYear": 52});
     let (s, options) = dealcalc::input::valuation_request(&s, &options).unwrap();
     let got =
@@ -407,8 +392,8 @@ fn blocks_from_two_workers_absorbed_in_order_equal_one_call() {
     );
 }
 
-#[path = "catalogue/mod.rs"]
-mod catalogue;
+#[path = "bad_input_cases/mod.rs"]
+mod bad_input_cases;
 
 /// A JSON value as a JS value, with the catalogue's `{"$": "NaN"}` markers as real numbers.
 fn js_of(v: &serde_json::Value) -> JsValue {
@@ -470,7 +455,7 @@ fn generate_in_js(input: &JsValue, kind: &str) {
 
 #[wasm_bindgen_test]
 fn every_bad_input_is_an_error_with_its_path_and_the_module_survives() {
-    let cases = catalogue::build(false);
+    let cases = bad_input_cases::build(false);
     assert!(cases.len() >= 60);
     for c in &cases {
         let input = js_of(&c.input);
@@ -493,7 +478,7 @@ fn every_bad_input_is_an_error_with_its_path_and_the_module_survives() {
         };
         let found = problem_codes(err);
         assert!(
-            catalogue::answered(c, &found),
+            bad_input_cases::answered(c, &found),
             "{}: expected a problem at '{}'{}, got {found:?}",
             c.name,
             c.expect,
@@ -515,7 +500,7 @@ fn every_bad_input_is_an_error_with_its_path_and_the_module_survives() {
 fn accounting_in_wasm_matches_the_native_golden_file() {
     let want: serde_json::Value =
         serde_json::from_str(include_str!("data/golden-accounting.json")).unwrap();
-    let s = dealcalc::presets::get("amd-openai-2025").unwrap();
+    let s = dealcalc::input::scenario(&deal_json("amd-openai-2025")).unwrap();
     let json_options = serde_json::json!({"paths": 400, "seed": 12345, "stepsPerYear": 52});
     let o = dealcalc::input::accounting_options(&json_options, &s).unwrap();
     let got = serde_json::to_value(dealcalc::accounting::accounting(&s, &o).unwrap()).unwrap();
@@ -534,7 +519,7 @@ fn accounting_in_wasm_matches_the_native_golden_file() {
     let p = problems_of(wasm::accounting(amd(), bad).unwrap_err());
     let paths: Vec<&str> = p.iter().map(|(path, _)| path.as_str()).collect();
     assert!(paths.contains(&"options.standard") && paths.contains(&"options.probableThreshold"));
-    let oracle = wasm::preset("oracle-openai-2025").unwrap();
+    let oracle = deal("oracle-openai-2025");
     let p = problems_of(wasm::accounting(oracle, JsValue::NULL).unwrap_err());
     assert_eq!(p[0].0, "warrant");
 }
@@ -545,14 +530,14 @@ fn accounting_in_wasm_matches_the_native_golden_file() {
 fn portfolio_through_wasm() {
     let list = Array::new();
     list.push(&amd());
-    list.push(&wasm::preset("amd-meta-2026").unwrap());
+    list.push(&deal("amd-meta-2026"));
     let p = wasm::portfolio(list.clone().into()).unwrap();
     assert_eq!(num(&p, "issuers.0.warrantShares"), 320e6);
     assert_eq!(
         num(&p, "issuers.0.combinedMaxOwnership"),
         320e6 / (1630e6 + 320e6)
     );
-    let shouting = wasm::preset("nvidia-openai-2025").unwrap();
+    let shouting = deal("nvidia-openai-2025");
     Reflect::set(&shouting, &"buyer".into(), &"OPENAI".into()).unwrap();
     list.push(&shouting);
     let problems = problems_of(wasm::portfolio(list.into()).unwrap_err());

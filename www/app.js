@@ -1,5 +1,5 @@
-// dealcalc page: start-up and wiring. A scenario comes from a preset (or a share link, or a
-// file); each input edits one field path of it (form.js); on every edit the page evaluates it
+// dealcalc page: start-up and wiring. A scenario comes from the deal catalogue (deals.js: a
+// deal's latest version or an older one from its history), a share link or a file; each input edits one field path of it (form.js); on every edit the page evaluates it
 // in the core, shows each problem beside its field, and draws the report (results.js) and the
 // panels below it. The text a reader typed is never rewritten.
 //
@@ -9,7 +9,7 @@
 
 import init, * as dc from './pkg/dealcalc.js';
 import { el } from './dom.js';
-import { t, fmt, lang, setLang, LANGUAGES } from './i18n.js';
+import { t, fmt, lang, local, setLang, statusName, LANGUAGES } from './i18n.js';
 import { mountPricingPanel } from './pricing.js';
 import { mountComparison, mountTornado } from './views.js';
 import { mountValuation } from './valuation.js';
@@ -24,6 +24,8 @@ import { buildForm, showProblems } from './form.js';
 import { announce, renderReport, showFairValue, usePricingPanel } from './results.js';
 import { copyFrom, exportCsv, exportJson, importJson, loadFromHash, setMessage, shareLink, showEmbedCode } from './io.js';
 import { page } from './state.js';
+import { DEFAULT_DEAL, deal, deals, loadDeals } from './deals.js';
+import { dealHistory } from './history.js';
 
 let comparison = null;
 let valuation = null;
@@ -103,10 +105,15 @@ function renderSecondary() {
   return secondary;
 }
 
-function loadScenario(s, id = null) {
+/**
+ * Shows a scenario: `id` is the catalogue deal it is (null for a link, a file or an edit), and
+ * `asOf` the date of its version when an older one was chosen from the history.
+ */
+function loadScenario(s, id = null, asOf = null) {
   page.typing = false;
   page.scenario = s;
   page.presetId = id;
+  page.presetAsOf = asOf;
   const picker = document.getElementById('preset');
   picker.value = id ?? '';
   showPresetSummary();
@@ -114,12 +121,26 @@ function loadScenario(s, id = null) {
   recompute();
 }
 
-/** The line under the preset picker: the preset's summary (or the scenario's name), its status. */
+/**
+ * The lines under the deal picker: the deal's summary (or the scenario's name), its status,
+ * and the deal's history, whose entries load that version.
+ */
 function showPresetSummary() {
   const id = page.presetId;
-  const info = id ? dc.presets().find((p) => p.id === id) : null;
-  const status = page.scenario.status ? ` (${page.scenario.status.replaceAll('_', ' ')}${page.scenario.asOf ? `, ${fmt.date(page.scenario.asOf)}` : ''})` : '';
-  document.getElementById('preset-summary').textContent = (info ? t(info.summary) : page.scenario.name ?? '') + status;
+  const info = id ? deals().find((d) => d.id === id) : null;
+  const status = page.scenario.status ? ` (${t(statusName(page.scenario.status))}${page.scenario.asOf ? `, ${fmt.date(page.scenario.asOf)}` : ''})` : '';
+  document.getElementById('preset-summary').textContent = (info ? local(info.summary) : page.scenario.name ?? '') + status;
+  const history = document.getElementById('deal-history');
+  if (!info) {
+    history.replaceChildren();
+    history.hidden = true;
+    return;
+  }
+  history.hidden = false;
+  history.replaceChildren(...dealHistory(id, page.scenario.asOf ?? null, (asOf, latest) => {
+    setMessage('');
+    loadScenario(deal(id, { asOf }), id, latest ? null : asOf);
+  }));
 }
 
 page.recompute = recompute;
@@ -194,11 +215,16 @@ function mountPanels() {
   setTimeout(mountPortfolioPanel, 0);
 }
 
-/** The preset picker's options, in the page's language. */
+/** The deal picker's options, in the page's language: the catalogue's deals by buyer. */
 function fillPresetPicker() {
   const picker = document.getElementById('preset');
   picker.replaceChildren(el('option', { value: '', text: t('(your scenario)') }));
-  for (const p of dc.presets()) picker.append(el('option', { value: p.id, text: t(p.name) }));
+  const buyers = new Map();
+  for (const d of deals()) buyers.set(d.buyer, [...(buyers.get(d.buyer) ?? []), d]);
+  for (const [buyer, list] of [...buyers].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))) {
+    picker.append(el('optgroup', { label: t('{buyer} as buyer', { buyer }) },
+      ...list.map((d) => el('option', { value: d.id, text: local(d.name) }))));
+  }
 }
 
 /** The first drawing of the page. */
@@ -248,8 +274,11 @@ const ready = WebAssembly.compileStreaming(fetch(new URL('./pkg/dealcalc_bg.wasm
     return init({ module_or_path: module });
   });
 
+// The catalogue loads beside the .wasm.
+const catalogueReady = loadDeals();
+
 async function main() {
-  await ready;
+  await Promise.all([ready, catalogueReady]);
   document.documentElement.lang = lang();
   document.getElementById('version').textContent = `dealcalc ${dc.version()}`;
   const langPicker = document.getElementById('lang');
@@ -259,7 +288,7 @@ async function main() {
   document.getElementById('preset').addEventListener('change', (e) => {
     if (e.target.value) {
       setMessage('');
-      loadScenario(dc.preset(e.target.value), e.target.value);
+      loadScenario(deal(e.target.value), e.target.value);
     }
   });
   document.getElementById('share').addEventListener('click', () => shareLink());
@@ -296,8 +325,8 @@ async function main() {
   window.addEventListener('hashchange', () => {
     if (location.hash.startsWith(HASH_PREFIX)) fromLink();
   });
-  page.presetId = dc.defaultPreset();
-  page.scenario = dc.preset(page.presetId);
+  page.presetId = DEFAULT_DEAL;
+  page.scenario = deal(DEFAULT_DEAL);
   renderAll();
   followSections();
   await fromLink();

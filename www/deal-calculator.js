@@ -4,12 +4,14 @@
 //   <deal-calculator preset="amd-openai-2025" view="card" lang="de" theme="dark"></deal-calculator>
 //
 // Attributes (and the matching properties):
-//   preset    a preset id (default amd-openai-2025)
+//   preset    a catalogue deal's id (default amd-openai-2025)
+//   as-of     a date YYYY-MM-DD: the deal (and the portfolio's deals) as they stood then;
+//             default: as they stand
 //   scenario  a scenario as JSON text or a share-link hash "#s=1.…"; wins over `preset`.
 //             The `scenario` property also takes a plain object and returns a copy.
 //   view      "full" (headline, key inputs, charts, tranche table; the default), "card"
 //             (the headline numbers only, for an article) or "portfolio" (several deals added up)
-//   presets   for view="portfolio": preset ids, comma-separated (default: OpenAI's deals)
+//   presets   for view="portfolio": deal ids, comma-separated (default: OpenAI's deals in force)
 //   lang      "en" or "de" (default: the nearest lang attribute, then English)
 //   theme     "light" (default), "dark" or "auto" (follows prefers-color-scheme)
 // Read-only properties: `report` (the last Report), `problems` (the last validation problems).
@@ -20,7 +22,7 @@
 // input, error, details, problems, link.
 //
 // Security: no inline script or style, no eval, text goes into the DOM as text; the element
-// fetches only its own files (scripts, element.css, the .wasm) from the origin it is served
+// fetches only its own files (scripts, element.css, the .wasm, the deal catalogue) from the origin it is served
 // from. Several elements on a page share one Wasm instance.
 
 import init, * as dc from './pkg/dealcalc.js';
@@ -32,17 +34,16 @@ import { capacityChart, ownershipChart } from './charts.js';
 import { headlineItems } from './headline.js';
 import { getAt, setAt } from './fieldpath.js';
 import { cards, evaluateScenario, numberInput, placeProblems, renderCards, trancheTable } from './ui.js';
+import { DEFAULT_DEAL, deal, dealsAsOf, loadDeals } from './deals.js';
 
 const BASE = new URL('./', import.meta.url);
 const VIEWS = ['full', 'card', 'portfolio'];
 const THEMES = ['light', 'dark', 'auto'];
 
 let engine = null;
-let engineReady = false;
-/** The Wasm core, instantiated once for every element on the page. */
+/** The Wasm core and the deal catalogue, loaded once for every element on the page. */
 export function loadEngine() {
-  engine ??= init({ module_or_path: new URL('pkg/dealcalc_bg.wasm', BASE) }).then(() => {
-    engineReady = true;
+  engine ??= Promise.all([init({ module_or_path: new URL('pkg/dealcalc_bg.wasm', BASE) }), loadDeals()]).then(() => {
     return dc;
   });
   return engine;
@@ -72,7 +73,7 @@ function headline(scenario, r) {
 }
 
 export class DealCalculator extends HTMLElement {
-  static observedAttributes = ['preset', 'scenario', 'view', 'lang', 'theme', 'presets'];
+  static observedAttributes = ['preset', 'scenario', 'view', 'lang', 'theme', 'presets', 'as-of'];
 
   #root;
   #scenario = null;
@@ -104,13 +105,13 @@ export class DealCalculator extends HTMLElement {
 
   attributeChangedCallback(name, before, after) {
     if (!this.#connected || before === after) return;
-    if (name === 'preset' || name === 'scenario') this.#load();
+    if (name === 'preset' || name === 'scenario' || name === 'as-of') this.#load();
     else this.#render(true);
   }
 
-  /** The preset id; without the attribute, the core's default (known once it has loaded). */
+  /** The deal's id; without the attribute, the catalogue's default. */
   get preset() {
-    return this.getAttribute('preset') ?? (engineReady ? dc.defaultPreset() : null);
+    return this.getAttribute('preset') ?? DEFAULT_DEAL;
   }
   set preset(id) {
     this.setAttribute('preset', String(id));
@@ -161,14 +162,15 @@ export class DealCalculator extends HTMLElement {
     let scenario = object;
     this.#loadError = null;
     try {
-      const core = await loadEngine();
+      await loadEngine();
       if (!scenario) {
         const text = this.getAttribute('scenario');
         if (text) {
           const trimmed = text.trim();
           scenario = (trimmed.startsWith(HASH_PREFIX) ? await decodeShare(trimmed) : parseEnvelope(trimmed)).scenario;
         } else {
-          scenario = core.preset(this.preset);
+          const asOf = this.getAttribute('as-of');
+          scenario = deal(this.preset, asOf ? { asOf } : {});
         }
       }
     } catch (e) {
@@ -232,8 +234,10 @@ export class DealCalculator extends HTMLElement {
   #portfolio() {
     const ids = (this.getAttribute('presets') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
     try {
-      const chosen = ids.length ? ids : dc.presets().map((p) => p.id).filter((id) => dc.preset(id).buyer === 'OpenAI');
-      const p = dc.portfolio(chosen.map((id) => dc.preset(id)));
+      const asOf = this.getAttribute('as-of');
+      const pick = (id) => deal(id, asOf ? { asOf } : {});
+      const list = ids.length ? ids.map(pick) : dealsAsOf(asOf ?? '9999-12-31').filter((s) => s.buyer === 'OpenAI');
+      const p = dc.portfolio(list);
       return [el('header', { part: 'header' }, el('h2', { class: 'title', part: 'title', text: t('Portfolio: the web of deals') })),
         el('div', { class: 'details', part: 'details' }, ...portfolioResults(p)), this.#footer()];
     } catch (e) {

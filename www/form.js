@@ -16,10 +16,12 @@ const slots = new Map();
 /** The input of a field path (focus after adding a row; tests). */
 export const inputAt = (path) => slots.get(path)?.input;
 
-/** The source entry for a path: exact, else the longest enclosing path that has one. */
+/** The source entry for a path: exact, else the longest enclosing path that has one (sources
+ *  that give another figure, `value`, are the conflict's other side: conflictNote). */
 function sourceFor(path) {
   let best = null;
   for (const s of page.scenario?.sources ?? []) {
+    if (typeof s.value === 'number') continue;
     const f = s.field;
     const encloses = path === f || path.startsWith(f + '.') || path.startsWith(f + '[');
     if (encloses && (!best || f.length > best.field.length)) best = s;
@@ -31,12 +33,28 @@ function sourceBadge(path) {
   const s = sourceFor(path);
   if (!s) return null;
   const assumption = (s.note ?? '').toLowerCase().startsWith('assumption');
-  const label = assumption ? t('assumption') : t('source');
+  const label = assumption ? t('assumption') : s.tier ? t(s.tier) : t('source');
   const title = [s.title, s.note].filter(Boolean).join(' — ');
   if (s.url && /^https?:\/\//.test(s.url)) {
     return el('a', { class: `badge ${assumption ? 'assumption' : 'source'}`, href: s.url, target: '_blank', rel: 'noopener noreferrer', title, text: label });
   }
   return el('span', { class: 'badge assumption', title, text: label });
+}
+
+/**
+ * Where sources disagree on a field: a visible line naming the source that gives another
+ * figure, with that figure in the field's unit, and the source the field follows.
+ */
+function conflictNote(path, field) {
+  const other = (page.scenario?.sources ?? []).find((x) => x.field === path && typeof x.value === 'number');
+  if (!other) return null;
+  const followed = sourceFor(path);
+  const unit = field.unit ? ` ${t(field.unit)}` : '';
+  const value = `${shownNumber(other.value, field.scale ?? 1)}${unit}`;
+  const source = followed ? (followed.title || t('assumption')) : t('assumption');
+  const name = other.tier ? `${other.title} (${t(other.tier)})` : other.title;
+  return el('small', { class: 'help conflict-note' }, el('span', { class: 'badge conflict', text: t('conflict') }), ' ',
+    t('{other} gives {value}; this figure follows {source}.', { other: name, value, source }));
 }
 
 function edited(path, value) {
@@ -88,7 +106,7 @@ function fieldRow(field) {
   const unit = field.unit ? el('span', { class: 'unit', text: t(field.unit) }) : null;
   const help = field.help ? el('small', { class: 'help', text: t(field.help) }) : null;
   const error = problemSlot(field.path);
-  return el('div', { class: 'field' }, label, el('div', { class: 'control' }, makeInput(field.path, field, error), unit, sourceBadge(field.path)), help, error);
+  return el('div', { class: 'field' }, label, el('div', { class: 'control' }, makeInput(field.path, field, error), unit, sourceBadge(field.path)), help, conflictNote(field.path, field), error);
 }
 
 /**

@@ -54,6 +54,16 @@ export function t(text, vars = {}) {
   return s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
 }
 
+/** Catalogue text given per language (`{en, de}`): the current language's, else English. */
+export function local(texts) {
+  return texts?.[current] ?? texts?.en ?? '';
+}
+
+/** A deal status ("letter_of_intent") as words in English, the key of its translation. */
+export function statusName(status) {
+  return String(status ?? '').replaceAll('_', ' ');
+}
+
 const locale = () => LANGUAGES[current].locale;
 const cache = new Map();
 function nf(options) {

@@ -1,7 +1,8 @@
 // The methodology panel: every formula the calculator uses, its conventions, and every source
 // of the current scenario with its address.
 import { el } from './dom.js';
-import { t } from './i18n.js';
+import { t, fmt } from './i18n.js';
+import { sourceLine } from './history.js';
 
 const FORMULAS = [
   ['Capex', 'capex = GW × capex per GW; by category = capex × share'],
@@ -49,10 +50,8 @@ export function renderMethodology(root, scenario) {
   for (const [name, formula] of FORMULAS) formulas.append(el('dt', { text: t(name) }), el('dd', { text: formula }));
   const sources = el('ul', { class: 'sources' });
   for (const s of scenario.sources ?? []) {
-    const link = s.url && /^https?:\/\//.test(s.url)
-      ? el('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer', text: s.title || s.url })
-      : el('span', { text: s.title || '' });
-    sources.append(el('li', {}, el('code', { text: s.field }), ' — ', link, s.note ? el('span', { class: 'help', text: ` (${s.note})` }) : null));
+    const other = typeof s.value === 'number' ? el('strong', { text: ` ${t('conflict')}: ${fmt.num(s.value, 6)}` }) : null;
+    sources.append(el('li', {}, el('code', { text: s.field }), ' — ', ...sourceLine(s), other));
   }
   root.replaceChildren(
     el('h2', { text: t('Methodology') }),

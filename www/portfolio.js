@@ -3,7 +3,8 @@
 // diagram with its data table, the combined dilution per issuer and the circularity. The
 // selection travels in share links (view.portfolio).
 import { el, fmt } from './dom.js';
-import { t, problemText } from './i18n.js';
+import { t, local, problemText } from './i18n.js';
+import { deal, deals } from './deals.js';
 import { svg } from './charts.js';
 import { cards, dataTable, scrollBox } from './ui.js';
 
@@ -111,8 +112,8 @@ export function portfolioResults(p) {
  */
 export function mountPortfolio(dc, root, initial = null, current = () => null, onResult = () => {}) {
   // "current": the page's deal as edited, beside the built-in ones.
-  const presets = [{ id: 'current', name: 'The deal above (as edited)', get deal() { return current() ?? {}; } },
-    ...dc.presets().map((p) => ({ ...p, deal: dc.preset(p.id) }))];
+  const presets = [{ id: 'current', name: { en: t('The deal above (as edited)') }, get deal() { return current() ?? {}; } },
+    ...deals().map((d) => ({ ...d, deal: deal(d.id) }))];
   const pick = (test) => presets.filter((p) => p.id !== 'current' && test(p.deal)).map((p) => p.id);
   const openai = pick((d) => d.buyer === 'OpenAI');
   const selected = new Set(initial?.length ? initial.filter((id) => presets.some((p) => p.id === id)) : openai);
@@ -124,7 +125,7 @@ export function mountPortfolio(dc, root, initial = null, current = () => null, o
       compute();
     });
     const status = p.id !== 'current' && p.deal.status ? ` · ${p.deal.status.replaceAll('_', ' ')}${p.deal.asOf ? ` (${fmt.date(p.deal.asOf)})` : ''}` : '';
-    return el('label', { class: 'check', for: `portfolio-${p.id}` }, box, ` ${t(p.name)}${status}`);
+    return el('label', { class: 'check', for: `portfolio-${p.id}` }, box, ` ${local(p.name)}${status}`);
   });
   const quick = (label, ids) => {
     const b = el('button', { type: 'button', text: t(label) });

@@ -1,9 +1,12 @@
-// The page's state, one object the page's modules share: the scenario being edited, the preset
-// it came from (null once edited), the last report and valuation, and the page's two actions
+// The page's state, one object the page's modules share: the scenario being edited, the
+// catalogue deal it came from (null once edited), the last report and valuation, and the page's two actions
 // (set by app.js): recompute after an edit, and load a scenario.
 export const page = {
   scenario: null,
+  /** The catalogue deal shown (null once edited), and the date of its version when an older
+   *  one was picked from the history (null: the latest). */
   presetId: null,
+  presetAsOf: null,
   report: null,
   valuation: null,
   /** The last run of the books panel, and its options ({standard, probableThreshold}). */
@@ -19,6 +22,6 @@ export const page = {
   portfolioSelection: null,
   /** Re-evaluates the scenario and redraws (app.js). */
   recompute: () => {},
-  /** Shows a scenario (and the preset it is, if any) (app.js). */
-  loadScenario: (_scenario, _presetId) => {},
+  /** Shows a scenario (and the catalogue deal and version it is, if any) (app.js). */
+  loadScenario: (_scenario, _presetId, _asOf) => {},
 };

@@ -2,7 +2,8 @@
 // (sensitivity), each drawn from the Wasm exports, each with its data as a table.
 
 import { el, fmt } from './dom.js';
-import { t, problemText } from './i18n.js';
+import { t, local, problemText } from './i18n.js';
+import { deal, deals } from './deals.js';
 import { svg } from './charts.js';
 import { scrollBox } from './ui.js';
 
@@ -45,13 +46,13 @@ export function formatValue(x, unit) {
   }
 }
 
-/** The comparison view: the current deal and up to two presets. */
+/** The comparison view: the current deal and up to two catalogue deals (their latest versions). */
 export function mountComparison(dc, root, currentScenario) {
-  const presets = dc.presets();
+  const presets = deals();
   const pickers = [1, 2].map((n) => {
     const s = el('select', { id: `compare-${n}`, 'aria-label': t('Deal {n} to compare', { n: n + 1 }) });
     s.append(el('option', { value: '', text: t('(none)') }));
-    for (const p of presets) s.append(el('option', { value: p.id, text: t(p.name) }));
+    for (const p of presets) s.append(el('option', { value: p.id, text: local(p.name) }));
     return s;
   });
   pickers[0].value = 'nvidia-openai-2025';
@@ -67,7 +68,7 @@ export function mountComparison(dc, root, currentScenario) {
   function render() {
     const current = currentScenario();
     if (!current) return;
-    const list = [current, ...pickers.filter((p) => p.value).map((p) => dc.preset(p.value))];
+    const list = [current, ...pickers.filter((p) => p.value).map((p) => deal(p.value))];
     try {
       const c = dc.compare(list);
       status.textContent = '';

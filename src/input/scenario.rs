@@ -9,6 +9,7 @@ use crate::problem::{field, Problem};
 use crate::scenario::validate;
 use crate::scenario::*;
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 /// Reads and validates a scenario: the typed scenario, or every problem of both passes.
 pub fn scenario(value: &Value) -> Result<Scenario, Vec<Problem>> {
@@ -39,6 +40,7 @@ const SCENARIO_FIELDS: &[&str] = &[
     "layer",
     "status",
     "asOf",
+    "event",
     "equityGrant",
     "capacity",
     "equity",
@@ -101,7 +103,7 @@ const TRANCHE_FIELDS: &[&str] = &["shares", "gwTrigger", "priceTarget", "priceTe
 const PRICE_TEST_FIELDS: &[&str] = &["kind", "days"];
 const INVESTMENT_FIELDS: &[&str] = &["investor", "usdPerGw", "maxUsd"];
 const CONTRACT_FIELDS: &[&str] = &["valueUsd", "years", "start"];
-const SOURCE_FIELDS: &[&str] = &["field", "title", "url", "note"];
+const SOURCE_FIELDS: &[&str] = &["field", "title", "url", "note", "date", "tier", "value"];
 
 fn scenario_of(r: &mut Reader, v: &Value) -> Scenario {
     let o = r.object(v, "", SCENARIO_FIELDS);
@@ -119,6 +121,7 @@ fn scenario_of(r: &mut Reader, v: &Value) -> Scenario {
         ),
         status: r.opt_string(o, "status", "").unwrap_or_default(),
         as_of: r.opt_date(o, "asOf", ""),
+        event: event(r, o, ""),
         equity_grant: r.optional(o, "equityGrant", "", equity_grant),
         capacity: r.required(o, "capacity", "", capacity),
         equity: r.optional(o, "equity", "", equity),
@@ -324,5 +327,39 @@ fn source(r: &mut Reader, v: &Value, path: &str) -> Source {
         title: r.opt_string(o, "title", path).unwrap_or_default(),
         url: r.opt_string(o, "url", path).unwrap_or_default(),
         note: r.opt_string(o, "note", path).unwrap_or_default(),
+        date: r.opt_date(o, "date", path),
+        tier: r.opt_choice(
+            o,
+            "tier",
+            path,
+            &[
+                ("filing", SourceTier::Filing),
+                ("company", SourceTier::Company),
+                ("press", SourceTier::Press),
+                ("secondary", SourceTier::Secondary),
+            ],
+        ),
+        value: r.opt_number(o, "value", path),
     }
+}
+
+/// A version's event: an object of one line of text per language tag.
+fn event(r: &mut Reader, o: &super::Object, path: &str) -> BTreeMap<String, String> {
+    let p = field(path, "event");
+    let Some(v) = r.present(o, "event", path) else {
+        return BTreeMap::new();
+    };
+    let Some(lines) = v.as_object() else {
+        let (expected, english) = ("object", "an object of texts by language");
+        r.wrong_type(&p, expected, english, v);
+        return BTreeMap::new();
+    };
+    let keys: Vec<&str> = lines.keys().map(String::as_str).collect();
+    let mut texts = BTreeMap::new();
+    for key in keys {
+        if let Some(text) = r.opt_string(lines, key, &p) {
+            texts.insert(key.to_string(), text);
+        }
+    }
+    texts
 }

@@ -12,6 +12,7 @@ pub mod validate;
 
 use crate::date::Date;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// One deal, as the user (or a preset) describes it. Field docs give units and the invariants
 /// that validation guarantees.
@@ -42,6 +43,15 @@ pub struct Scenario {
     /// The date of the facts behind `status`.
     #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub as_of: Option<Date>,
+    /// What changed in this version of a catalogue deal, one line per language, keyed by
+    /// language tag (`{"en": ..., "de": ...}`). The core keeps the text as given and shows none
+    /// of it; empty when absent.
+    #[cfg_attr(
+        feature = "typescript",
+        ts(as = "Option<std::collections::BTreeMap<String, String>>", optional)
+    )]
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub event: BTreeMap<String, String>,
     pub capacity: Capacity,
     /// The issuer of the warrant shares; required with a warrant, otherwise optional.
     #[cfg_attr(feature = "typescript", ts(optional = nullable))]
@@ -393,6 +403,34 @@ pub struct Source {
     /// "assumption" where nothing public exists; otherwise a short quote or derivation.
     #[cfg_attr(feature = "typescript", ts(as = "Option<String>", optional))]
     pub note: String,
+    /// The date of the source (publication or filing).
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// What kind of source it is; none for an assumption.
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tier: Option<SourceTier>,
+    /// The figure this source gives where it differs from the field's value: a conflict
+    /// between sources, shown beside the field. In the field's unit.
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+}
+
+/// How close a source is to the party that made the figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub enum SourceTier {
+    /// A regulatory filing (an SEC 8-K, 10-K, S-1, an exhibit).
+    Filing,
+    /// The company's own release, blog or call.
+    Company,
+    /// A news organisation's report.
+    Press,
+    /// An aggregator, a repost, an analyst's note seen second-hand.
+    Secondary,
 }
 
 impl Scenario {

@@ -793,11 +793,6 @@ export type PresentValues = { capexUsd: number, vendorRevenueUsd: number, invest
 vendorIncomeUsd: number, };
 
 /**
- * A preset's listing entry.
- */
-export type PresetInfo = { id: string, name: string, summary: string, };
-
-/**
  * A share price at a date.
  */
 export type PricePoint = { date: IsoDate,
@@ -919,7 +914,13 @@ status?: string,
 /**
  * The date of the facts behind `status`.
  */
-asOf?: IsoDate | null, capacity: Capacity,
+asOf?: IsoDate | null,
+/**
+ * What changed in this version of a catalogue deal, one line per language, keyed by
+ * language tag (`{"en": ..., "de": ...}`). The core keeps the text as given and shows none
+ * of it; empty when absent.
+ */
+event?: { [key in string]: string }, capacity: Capacity,
 /**
  * The issuer of the warrant shares; required with a warrant, otherwise optional.
  */
@@ -1010,7 +1011,25 @@ field: string, title?: string, url?: string,
 /**
  * "assumption" where nothing public exists; otherwise a short quote or derivation.
  */
-note?: string, };
+note?: string,
+/**
+ * The date of the source (publication or filing).
+ */
+date?: IsoDate | null,
+/**
+ * What kind of source it is; none for an assumption.
+ */
+tier?: SourceTier | null,
+/**
+ * The figure this source gives where it differs from the field's value: a conflict
+ * between sources, shown beside the field. In the field's unit.
+ */
+value?: number | null, };
+
+/**
+ * How close a source is to the party that made the figure.
+ */
+export type SourceTier = "filing" | "company" | "press" | "secondary";
 
 /**
  * Which treatment the schedule follows.

@@ -7,5 +7,7 @@ const pkg = new URL('../../www/pkg/', import.meta.url);
 const dc = await import(new URL('dealcalc.js', pkg));
 dc.initSync({ module: await readFile(new URL('dealcalc_bg.wasm', pkg)) });
 const options = { paths: 4096, seed: 1, quasiRandom: true, controlVariate: false };
-const scenario = dc.preset('amd-openai-2025');
+const { deal, loadDeals } = await import(new URL('../deals.js', pkg));
+await loadDeals();
+const scenario = deal('amd-openai-2025');
 for (let i = 0; i < Number(process.argv[2]); i++) dc.valueWarrant(scenario, options);

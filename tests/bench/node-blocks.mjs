@@ -9,7 +9,9 @@ import { createInterface } from 'node:readline';
 const WWW = new URL('../../www/', import.meta.url);
 const dc = await import(new URL('pkg/dealcalc.js', WWW));
 dc.initSync({ module: await readFile(new URL('pkg/dealcalc_bg.wasm', WWW)) });
-const sim = new dc.WarrantSimulation(dc.preset('amd-openai-2025'), JSON.parse(process.argv[2]));
+const { deal, loadDeals } = await import(new URL('deals.js', WWW));
+await loadDeals();
+const sim = new dc.WarrantSimulation(deal('amd-openai-2025'), JSON.parse(process.argv[2]));
 for await (const line of createInterface({ input: process.stdin })) {
   const t0 = performance.now();
   const sums = sim.runBlock(Number(line));

@@ -50,7 +50,9 @@ function blockServer(bin, args) {
 
 const dc = await import(`${WWW}pkg/dealcalc.js`);
 dc.initSync({ module: await readFile(`${WWW}pkg/dealcalc_bg.wasm`) });
-const sim = new dc.WarrantSimulation(dc.preset('amd-openai-2025'), OPTIONS);
+const { deal, loadDeals } = await import(`${WWW}deals.js`);
+await loadDeals();
+const sim = new dc.WarrantSimulation(deal('amd-openai-2025'), OPTIONS);
 const blocks = sim.blockCount;
 const server = await serve();
 const browser = await launch();
@@ -70,8 +72,9 @@ try {
   await page.waitForFunction(() => document.querySelector('#valuation-status')?.dataset.state === 'done', null, { timeout: 60000 });
   await page.evaluate(async (options) => {
     const dc = await import('./pkg/dealcalc.js');
+    const { deal } = await import('./deals.js');
     await dc.default();
-    window.__sim = new dc.WarrantSimulation(dc.preset('amd-openai-2025'), options);
+    window.__sim = new dc.WarrantSimulation(deal('amd-openai-2025'), options);
   }, OPTIONS);
   const sum = (xs) => xs.reduce((s, x) => s + x, 0);
   const sides = {

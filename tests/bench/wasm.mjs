@@ -13,7 +13,7 @@ const SPECS = [
 ];
 
 // Runs inside Node or the page: `dc` is the module, `now` a clock in ms.
-async function workloads(dc, specs, now) {
+async function workloads(dc, catalogue, specs, now) {
   const median = (repeats, f) => {
     const times = [];
     for (let i = 0; i < repeats; i++) {
@@ -24,11 +24,11 @@ async function workloads(dc, specs, now) {
     times.sort((a, b) => a - b);
     return times[Math.floor(times.length / 2)];
   };
-  const amd = dc.preset('amd-openai-2025');
+  const amd = catalogue.deal('amd-openai-2025');
   // Batches: browsers coarsen performance.now() to ~0.1 ms, so one call is below the clock.
   const evaluateMs = median(51, () => { for (let i = 0; i < 20; i++) dc.evaluate(amd); }) / 20;
   const priceOptionMs = median(51, () => { for (let i = 0; i < 200; i++) specs.forEach((s) => dc.priceOption(s)); }) / (200 * specs.length);
-  const all = dc.presets().map((p) => dc.preset(p.id));
+  const all = catalogue.deals().map((d) => catalogue.deal(d.id));
   const portfolioMs = median(51, () => { for (let i = 0; i < 10; i++) dc.portfolio(all); }) / 10;
   let v;
   const valueWarrantMs = median(5, () => { v = dc.valueWarrant(amd, { paths: 100000, seed: 1, stepsPerYear: 52 }); });
@@ -54,8 +54,10 @@ function baseline(plain, amd, now) {
 
 const dc = await import(`${WWW}pkg/dealcalc.js`);
 dc.initSync({ module: await readFile(`${WWW}pkg/dealcalc_bg.wasm`) });
-console.log(JSON.stringify({ where: 'node', ...(await workloads(dc, SPECS, () => performance.now())),
-  ...baseline(plainValueWarrant, dc.preset('amd-openai-2025'), () => performance.now()) }));
+const catalogue = await import(`${WWW}deals.js`);
+await catalogue.loadDeals();
+console.log(JSON.stringify({ where: 'node', ...(await workloads(dc, catalogue, SPECS, () => performance.now())),
+  ...baseline(plainValueWarrant, catalogue.deal('amd-openai-2025'), () => performance.now()) }));
 
 const server = await serve();
 const browser = await launch();
@@ -70,12 +72,14 @@ try {
   await page.waitForFunction(settled, null, { timeout: 60000 });
   const result = await page.evaluate(async ([source, plainSource, baselineSource, specs]) => {
     const dc = await import('./pkg/dealcalc.js');
+    const catalogue = await import('./deals.js');
     await dc.default();
+    await catalogue.loadDeals();
     const run = new Function(`return (${source})`)();
     const plain = new Function(`return (${plainSource})`)();
     const base = new Function(`return (${baselineSource})`)();
     const now = () => performance.now();
-    return { ...(await run(dc, specs, now)), ...base(plain, dc.preset('amd-openai-2025'), now) };
+    return { ...(await run(dc, catalogue, specs, now)), ...base(plain, catalogue.deal('amd-openai-2025'), now) };
   }, [workloads.toString(), plainValueWarrant.toString(), baseline.toString(), SPECS]);
   // The full valuation as the page runs it, at its defaults: 16,384 quasi-random paths on the
   // daily grid (exact for the 30-day averages), then delta and vega (four more runs), one Web

@@ -151,16 +151,18 @@ test('the warrant is valued in a worker with progress, and cancel stops it', asy
   const parallel = Number(await page.getAttribute('[data-out="valuation.totalFairValueUsd"]', 'data-value'));
   const direct = await page.evaluate(async () => {
     const dc = await import('./pkg/dealcalc.js');
+    const { deal } = await import('./deals.js');
     const options = { paths: 5000, seed: 1, stepsPerYear: 52, antithetic: true, controlVariate: false, quasiRandom: true };
-    return dc.valueWarrant(dc.preset('amd-openai-2025'), options).totalFairValueUsd;
+    return dc.valueWarrant(deal('amd-openai-2025'), options).totalFairValueUsd;
   });
   assert.equal(parallel, direct);
   // Delta and vega beside the fair value: the same-seed bumped runs, in the workers as well.
   const delta = Number(await page.getAttribute('[data-out="valuation.greeks.deltaUsd"]', 'data-value'));
   const greeks = await page.evaluate(async () => {
     const dc = await import('./pkg/dealcalc.js');
+    const { deal } = await import('./deals.js');
     const options = { paths: 5000, seed: 1, stepsPerYear: 52, controlVariate: false, greeks: true, quasiRandom: true };
-    return dc.valueWarrant(dc.preset('amd-openai-2025'), options).greeks;
+    return dc.valueWarrant(deal('amd-openai-2025'), options).greeks;
   });
   assert.equal(delta, greeks.deltaUsd);
   assert.ok(greeks.deltaUsd > 0 && greeks.vegaUsd > 0);
@@ -312,11 +314,12 @@ test('a stage\'s last blocks go only to workers with nothing queued, and the res
   await page.waitForFunction(() => document.querySelector('#valuation-status').dataset.state === 'done', null, { timeout: 60000 });
   const { log, workers, ends, direct } = await page.evaluate(async () => {
     const dc = await import('./pkg/dealcalc.js');
+    const { deal } = await import('./deals.js');
     const options = { paths: 16384, seed: 1, stepsPerYear: 52, antithetic: true, controlVariate: false, greeks: true, quasiRandom: true };
-    const sim = new dc.WarrantSimulation(dc.preset('amd-openai-2025'), options);
+    const sim = new dc.WarrantSimulation(deal('amd-openai-2025'), options);
     const ends = [...sim.stageEnds];
     sim.free();
-    const direct = dc.valueWarrant(dc.preset('amd-openai-2025'), options);
+    const direct = dc.valueWarrant(deal('amd-openai-2025'), options);
     return { log: window.__blocks, workers: Math.min(navigator.hardwareConcurrency || 2, 8), ends, direct };
   });
   const shown = (path) => page.getAttribute(`[data-out="${path}"]`, 'data-value').then(Number);
@@ -381,7 +384,8 @@ test('the books: both treatments, the quarterly schedule, a bad threshold beside
   // The workers' blocks give the result of one accounting() call on this thread, bit for bit.
   const direct = await page.evaluate(async () => {
     const dc = await import('./pkg/dealcalc.js');
-    const a = dc.accounting(dc.preset('amd-openai-2025'), { standard: 'service-condition', probableThreshold: 0.6 });
+    const { deal } = await import('./deals.js');
+    const a = dc.accounting(deal('amd-openai-2025'), { standard: 'service-condition', probableThreshold: 0.6 });
     return [a.asu202504.totalReductionUsd, a.serviceCondition.totalReductionUsd];
   });
   const parallel = [
@@ -418,7 +422,8 @@ test('the books wait for a valuation in flight, and both finish', async () => {
   assert.equal(await page.getAttribute('#valuation-status', 'data-live'), 'false');
   const direct = await page.evaluate(async () => {
     const dc = await import('./pkg/dealcalc.js');
-    return dc.accounting(dc.preset('amd-openai-2025'), { standard: 'asu-2025-04', probableThreshold: 0.75 }).asu202504.totalReductionUsd;
+    const { deal } = await import('./deals.js');
+    return dc.accounting(deal('amd-openai-2025'), { standard: 'asu-2025-04', probableThreshold: 0.75 }).asu202504.totalReductionUsd;
   });
   assert.equal(Number(await page.getAttribute('[data-out="books.asu202504"]', 'data-value')), direct);
   assert.deepEqual(errors, []);

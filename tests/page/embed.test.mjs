@@ -286,7 +286,7 @@ test('the element\'s properties, attributes and bad input', async () => {
     assert.match(await calc.locator('[part="details"]').textContent(), /16\.41%/);
     await calc.locator('path.flow').first().waitFor({ state: 'attached' });
     await handle.evaluate((e) => e.setAttribute('presets', 'no-such-deal'));
-    await page.waitForFunction((el) => /unknown preset/.test(el.shadowRoot.querySelector('[part="problems"]')?.textContent ?? ''), handle);
+    await page.waitForFunction((el) => /unknown deal/.test(el.shadowRoot.querySelector('[part="problems"]')?.textContent ?? ''), handle);
     assert.deepEqual(errors, []);
   } finally {
     await page.close();

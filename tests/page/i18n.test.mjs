@@ -34,9 +34,13 @@ test('every problem code the core reports has a German sentence', async () => {
     // Problem::new(path, "code", message) and reader.problem(path, "code", message).
     for (const m of src.matchAll(/(?:Problem::new|\.problem)\([^;]*?,\s*"([a-z][a-z_]*)",/g)) codes.add(m[1]);
   }
+  // And the deal catalogue's (www/deals.js): problemError(path, 'code', message).
+  const catalogue = await readFile(new URL('../../www/deals.js', import.meta.url), 'utf8');
+  for (const m of catalogue.matchAll(/problemError\([^;]*?,\s*'([a-z][a-z_]*)',/g)) codes.add(m[1]);
+  assert.ok(codes.has('unknown_deal') && codes.has('before_first_version'));
   assert.ok(codes.size > 30, `${codes.size} codes: ${[...codes]}`);
-  // Internal to the boundary and the presets: a page never shows these beside a field.
-  const internal = new Set(['block', 'block_index', 'preset_json', 'test']);
+  // Internal to the boundary: a page never shows these beside a field.
+  const internal = new Set(['block', 'block_index', 'test']);
   const missing = [...codes].filter((c) => !internal.has(c) && !(c in TEMPLATES.de));
   assert.deepEqual(missing, []);
 });

@@ -90,7 +90,8 @@ test('a link with valuation options the core refuses shows why beside the field,
   const hash = await page.evaluate(async () => {
     const { encodeShare } = await import('./share.js');
     const dc = await import('./pkg/dealcalc.js');
-    return encodeShare(dc.preset('amd-openai-2025'), { lang: 'en', valuation: { paths: 1.5, seed: 3 } });
+    const { deal } = await import('./deals.js');
+    return encodeShare(deal('amd-openai-2025'), { lang: 'en', valuation: { paths: 1.5, seed: 3 } });
   });
   await page.close();
   const { page: other, errors } = await open(ctx.browser, `${ctx.server.url}${hash}`);

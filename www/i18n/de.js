@@ -21,20 +21,27 @@ export const de = {
   'assumption': 'Annahme',
   'source': 'Quelle',
 
-  // Presets
-  'AMD–OpenAI (Oct 2025)': 'AMD–OpenAI (Okt. 2025)',
-  'AMD–Meta (Feb 2026)': 'AMD–Meta (Feb. 2026)',
-  'Nvidia–OpenAI LOI (Sep 2025)': 'Nvidia–OpenAI Absichtserklärung (Sept. 2025)',
-  'Oracle–OpenAI (2025)': 'Oracle–OpenAI (2025)',
-  'Broadcom–OpenAI (Oct 2025)': 'Broadcom–OpenAI (Okt. 2025)',
-  '6 GW of AMD Instinct GPUs; a warrant for 160 M AMD shares at $0.01 vesting with GW deployed and price targets up to $600.':
-    '6 GW an AMD-Instinct-GPUs; ein Optionsschein auf 160 Mio. AMD-Aktien zu 0,01 $, der mit den installierten GW und Kurszielen bis 600 $ unverfallbar wird.',
-  'The same structure for Meta: 6 GW, a 160 M-share warrant at $0.01.': 'Dieselbe Struktur für Meta: 6 GW, ein Optionsschein auf 160 Mio. Aktien zu 0,01 $.',
-  'A non-binding letter of intent for 10 GW; Nvidia to invest up to $100 B in OpenAI as each GW deploys.':
-    'Eine unverbindliche Absichtserklärung über 10 GW; Nvidia investiert mit jedem installierten GW bis zu 100 Mrd. $ in OpenAI.',
-  'About $300 B of cloud capacity over about five years for 4.5 GW from 2027.': 'Rund 300 Mrd. $ Cloud-Kapazität über etwa fünf Jahre für 4,5 GW ab 2027.',
-  '10 GW of OpenAI-designed accelerators with Broadcom networking, H2 2026 to end-2029; value not disclosed.':
-    '10 GW von OpenAI entworfener Beschleuniger mit Broadcom-Netzwerk, 2. Hj. 2026 bis Ende 2029; Wert nicht veröffentlicht.',
+  // The deal catalogue: picker, history, source tiers, statuses
+  '{buyer} as buyer': '{buyer} als Käufer',
+  'History of this deal ({n} versions)': 'Verlauf dieses Deals ({n} Fassungen)',
+  'History of this deal (one version)': 'Verlauf dieses Deals (eine Fassung)',
+  '{n} sources new in this version': '{n} neue Quellen in dieser Fassung',
+  'latest': 'aktuell',
+  'filing': 'Pflichtmitteilung',
+  'company': 'Unternehmen',
+  'press': 'Presse',
+  'secondary': 'Sekundärquelle',
+  'announced': 'angekündigt',
+  'letter of intent': 'Absichtserklärung',
+  'term sheet': 'Term Sheet',
+  'definitive': 'endgültig',
+  'amended': 'geändert',
+  'reported stalled': 'laut Berichten ins Stocken geraten',
+  'superseded': 'ersetzt',
+  'cancelled': 'aufgehoben',
+  'completed': 'abgeschlossen',
+  'conflict': 'Widerspruch',
+  '{other} gives {value}; this figure follows {source}.': '{other} nennt {value}; diese Zahl folgt {source}.',
 
   // Form
   'Name': 'Name',
@@ -468,16 +475,6 @@ export const de = {
   'In the books': 'In den Büchern',
 
   // Presets of the portfolio (issue 15)
-  'AWS–OpenAI (Nov 2025)': 'AWS–OpenAI (Nov. 2025)',
-  'Microsoft–OpenAI (Oct 2025)': 'Microsoft–OpenAI (Okt. 2025)',
-  'CoreWeave–OpenAI (2025)': 'CoreWeave–OpenAI (2025)',
-  'Microsoft–Anthropic (Nov 2025)': 'Microsoft–Anthropic (Nov. 2025)',
-  'Nvidia–Anthropic (Nov 2025)': 'Nvidia–Anthropic (Nov. 2025)',
-  '$38 B of AWS capacity over seven years on Nvidia GB200/GB300 servers, all targeted before end-2026.': 'AWS-Kapazität für 38 Mrd. $ über sieben Jahre auf Nvidia-GB200/GB300-Servern, alles bis Ende 2026 angestrebt.',
-  'An incremental $250 B of Azure services; no term or GW stated.': 'Zusätzliche Azure-Dienste für 250 Mrd. $; weder Laufzeit noch GW genannt.',
-  '$22.4 B of CoreWeave capacity in three contracts, with $350 M of CoreWeave shares to OpenAI.': 'CoreWeave-Kapazität für 22,4 Mrd. $ in drei Verträgen, dazu CoreWeave-Aktien für 350 Mio. $ an OpenAI.',
-  'Anthropic buys about $30 B of Azure compute; Microsoft invests up to $5 B in Anthropic.': 'Anthropic kauft Azure-Rechenleistung für etwa 30 Mrd. $; Microsoft investiert bis zu 5 Mrd. $ in Anthropic.',
-  'Up to 1 GW of Nvidia systems for Anthropic; Nvidia invests up to $10 B in Anthropic.': 'Bis zu 1 GW Nvidia-Systeme für Anthropic; Nvidia investiert bis zu 10 Mrd. $ in Anthropic.',
 
   // Portfolio view (issue 15)
   'purchases': 'Käufe',

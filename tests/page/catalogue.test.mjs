@@ -1,0 +1,98 @@
+// The deal catalogue as JS users get it (www/deals.js over the bundle scripts/build.sh writes):
+// the deals as they stand and as they stood, its errors, and a .wasm that carries none of it.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+
+const ROOT = new URL('../../', import.meta.url);
+let catalogue;
+let files;
+
+before(async () => {
+  catalogue = await import(new URL('www/deals.js', ROOT));
+  await catalogue.loadDeals(new URL('www/pkg/deals.json', ROOT));
+  const names = (await readdir(new URL('deals/', ROOT))).filter((f) => f.endsWith('.json') && f !== 'published.json');
+  files = await Promise.all(names.map(async (f) => JSON.parse(await readFile(new URL(`deals/${f}`, ROOT), 'utf8'))));
+});
+
+test('the .wasm holds no deal data: no deal id, name or summary is in the binary', async () => {
+  const wasm = (await readFile(new URL('www/pkg/dealcalc_bg.wasm', ROOT))).toString('latin1');
+  const utf8 = (text) => Buffer.from(text, 'utf8').toString('latin1');
+  const found = [];
+  for (const d of files) {
+    const texts = [d.id, d.name.en, d.name.de, d.summary.en, d.summary.de, ...d.versions.flatMap((v) => [v.name, v.event.en, v.event.de])];
+    for (const text of texts) if (wasm.includes(utf8(text))) found.push(`${d.id}: ${text}`);
+    for (const v of d.versions) for (const s of v.sources) if (s.url && wasm.includes(utf8(s.url))) found.push(`${d.id}: ${s.url}`);
+  }
+  assert.deepEqual(found, []);
+  // The check can fail: the bytes of a text that is in the binary are found.
+  assert.ok(wasm.includes(utf8('must be a finite number')));
+});
+
+test('the bundle holds every deal file as it is', async () => {
+  const bundled = JSON.parse(await readFile(new URL('www/pkg/deals.json', ROOT), 'utf8'));
+  assert.equal(bundled.length, files.length);
+  for (const f of files) assert.deepEqual(bundled.find((d) => d.id === f.id), f, f.id);
+});
+
+test('deals() lists every deal with its names in both languages and its versions oldest first', () => {
+  const list = catalogue.deals();
+  assert.equal(list.length, files.length);
+  for (const d of list) {
+    assert.ok(d.name.en && d.name.de && d.summary.en && d.summary.de, d.id);
+    assert.ok(d.buyer && d.vendor, d.id);
+    const dates = d.versions.map((v) => v.asOf);
+    assert.deepEqual(dates, [...dates].sort(), d.id);
+    for (const v of d.versions) assert.ok(v.status && v.event.en && v.event.de, d.id);
+  }
+  // A fresh copy each call.
+  list[0].name.en = 'changed';
+  assert.notEqual(catalogue.deals()[0].name.en, 'changed');
+});
+
+test('deal(id) is the latest version; with asOf, the version in force that day', () => {
+  for (const f of files) {
+    assert.deepEqual(catalogue.deal(f.id), f.versions.at(-1), f.id);
+    assert.deepEqual(catalogue.deal(f.id, { asOf: f.versions[0].asOf }), f.versions[0], f.id);
+    assert.deepEqual(catalogue.preset(f.id), catalogue.deal(f.id));
+  }
+  // Nvidia–OpenAI: the letter of intent in November 2025, reported stalled from 2026-01-30.
+  assert.equal(catalogue.deal('nvidia-openai-2025', { asOf: '2025-11-15' }).status, 'letter_of_intent');
+  assert.equal(catalogue.deal('nvidia-openai-2025', { asOf: '2026-01-30' }).status, 'reported_stalled');
+  const a = catalogue.deal('amd-openai-2025');
+  a.equity.sharePrice = 1;
+  assert.notEqual(catalogue.deal('amd-openai-2025').equity.sharePrice, 1, 'a fresh copy each call');
+});
+
+test('deal() throws an Error with problems at id and asOf', () => {
+  const problems = (f) => {
+    try {
+      f();
+    } catch (e) {
+      assert.ok(e instanceof Error);
+      return e.problems.map((p) => [p.path, p.code]);
+    }
+    assert.fail('no error');
+  };
+  assert.deepEqual(problems(() => catalogue.deal('no-such-deal')), [['id', 'unknown_deal']]);
+  assert.deepEqual(problems(() => catalogue.deal('amd-meta-2026', { asOf: '2025-11-15' })), [['asOf', 'before_first_version']]);
+  assert.deepEqual(problems(() => catalogue.deal('amd-meta-2026', { asOf: '15.11.2025' })), [['asOf', 'date']]);
+  assert.deepEqual(problems(() => catalogue.dealsAsOf('soon')), [['date', 'date']]);
+});
+
+test('dealsAsOf: the deals as they stood on a date', () => {
+  const ids = (date) => catalogue.dealIdsAsOf(date).sort();
+  // Mid-November 2025: OpenAI's deals of 2025, before Anthropic's (2025-11-18) and AMD–Meta (2026).
+  assert.deepEqual(ids('2025-11-15'), ['amd-openai-2025', 'aws-openai-2025', 'broadcom-openai-2025', 'coreweave-openai-2025',
+    'microsoft-openai-2025', 'nvidia-openai-2025', 'oracle-openai-2025']);
+  const then = catalogue.dealsAsOf('2025-11-15');
+  assert.equal(then.length, 7);
+  assert.ok(then.every((s) => s.asOf <= '2025-11-15'));
+  assert.equal(then.find((s) => s.vendor === 'NVIDIA' || s.vendor === 'Nvidia')?.status, 'letter_of_intent');
+  // Today: every deal made by then, less those superseded or cancelled.
+  const now = catalogue.dealsAsOf('2026-12-01');
+  for (const s of now) assert.ok(!['superseded', 'cancelled'].includes(s.status), s.name);
+  const made = files.filter((f) => f.versions[0].asOf <= '2026-12-01');
+  const ended = made.filter((f) => ['superseded', 'cancelled'].includes(catalogue.deal(f.id, { asOf: '2026-12-01' }).status));
+  assert.equal(now.length, made.length - ended.length);
+});
