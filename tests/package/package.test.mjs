@@ -32,7 +32,7 @@ async function run(source) {
 
 test('evaluate(preset(...)) runs in Node from the installed package', async () => {
   const out = await run(`
-    import { preset, presets, evaluate, validate, version } from 'dealcalc';
+    import { preset, presets, deal, dealsAsOf, evaluate, validate, version } from 'dealcalc';
     const s = preset('amd-openai-2025');
     const r = evaluate(s);
     const gw = s.capacity.phases.reduce((a, p) => a + p.gw, 0);
@@ -40,11 +40,15 @@ test('evaluate(preset(...)) runs in Node from the installed package', async () =
     try { evaluate({ ...s, capacity: { ...s.capacity, pue: -1 } }); } catch (e) { thrown = { isError: e instanceof Error, problems: e.problems }; }
     console.log(JSON.stringify({ version: version(), ids: presets().map((p) => p.id), gw, perGw: s.capacity.capexPerGwUsd,
       capex: r.capacity.capexUsd, maxOwnership: r.dilution.maxOwnership, warrant: s.warrant.shares, outstanding: s.equity.sharesOutstanding,
-      thrown, after: validate(s).length }));
+      thrown, after: validate(s).length, same: JSON.stringify(deal('amd-openai-2025')) === JSON.stringify(s),
+      then: dealsAsOf('2025-11-15').map((d) => [d.vendor, d.asOf]) }));
   `);
   const pkg = JSON.parse(await readFile(join(project, 'node_modules/dealcalc/package.json'), 'utf8'));
   assert.equal(out.version, pkg.version);
-  assert.deepEqual(out.ids.slice(0, 1), ['amd-openai-2025']);
+  assert.ok(out.ids.includes('amd-openai-2025'));
+  assert.ok(out.same, 'preset(id) is deal(id): the latest version');
+  assert.ok(out.then.some(([vendor]) => vendor === 'AMD'), 'the catalogue loaded from the package');
+  assert.ok(out.then.every(([, asOf]) => asOf <= '2025-11-15'));
   assert.equal(out.gw, 6);
   assert.equal(out.capex, out.gw * out.perGw);
   assert.equal(out.maxOwnership, out.warrant / (out.outstanding + out.warrant));
