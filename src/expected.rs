@@ -242,7 +242,22 @@ pub fn evaluate(s: &Scenario) -> ExpectedReport {
     }
     if let (Some(c), Some(start)) = (&contract, crate::financing::contract_start(s)) {
         let term = by_year(start.0 as f64, c.end.0 as f64);
-        for (payment, (_, _, mid)) in c.schedule.iter().zip(term) {
+        for payment in &c.schedule {
+            // Dated at the middle of the term's part of the year; a year of an explicit
+            // schedule outside the term at the middle of the year.
+            let mid = term
+                .iter()
+                .find(|(year, _, _)| *year == payment.year)
+                .map_or_else(
+                    || {
+                        let (a, b) = (
+                            Date::start_of_year(payment.year),
+                            Date::start_of_year(payment.year + 1),
+                        );
+                        (a.0 + b.0) as f64 / 2.0
+                    },
+                    |(_, _, mid)| *mid,
+                );
             let i = row(&mut schedule, payment.year);
             schedule[i].contract_usd += payment.usd;
             pv.contract_usd += payment.usd * df(mid);

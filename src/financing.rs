@@ -7,7 +7,7 @@
 //! from the deal: the share of the vendor's sales that its own money pays for.
 //!
 //! Contract (Oracle: about $300 billion over about five years for 4.5 GW, from 2027): paid
-//! evenly over the term, from `start` (the first phase's start when absent) for `years` years;
+//! by the parties' yearly `schedule` where one is given, else evenly over the term, from `start` (the first phase's start when absent) for `years` years;
 //! a calendar year receives valueUsd × (its share of the term), the share measured in years
 //! (days of the term in the year ÷ days of that year), normalised so that the years sum to
 //! valueUsd exactly. Value per GW = valueUsd ÷ total GW; value per year = valueUsd ÷ years.
@@ -66,7 +66,8 @@ pub struct ContractReport {
     /// Day after the last day of the term: `start` plus `years` (calendar years, a fraction
     /// of a year as ACT/365.25 days).
     pub end: Date,
-    /// Payments by calendar year, evenly over the term; they sum to valueUsd.
+    /// Payments by calendar year: the scenario's `schedule`, else evenly over the term; they
+    /// sum to valueUsd.
     pub schedule: Vec<ContractYear>,
 }
 
@@ -124,13 +125,24 @@ pub fn contract(s: &Scenario, total_gw: f64) -> Option<ContractReport> {
         })
         .collect();
     let total: f64 = shares.iter().map(|(_, x)| x).sum();
-    let schedule = shares
-        .into_iter()
-        .map(|(year, share)| ContractYear {
-            year,
-            usd: k.value_usd * ratio(share, total),
-        })
-        .collect();
+    let schedule = if k.schedule.is_empty() {
+        shares
+            .into_iter()
+            .map(|(year, share)| ContractYear {
+                year,
+                usd: k.value_usd * ratio(share, total),
+            })
+            .collect()
+    } else {
+        // The parties' own yearly amounts (validation: they sum to valueUsd).
+        k.schedule
+            .iter()
+            .map(|p| ContractYear {
+                year: p.year,
+                usd: p.usd,
+            })
+            .collect()
+    };
     Some(ContractReport {
         value_usd: k.value_usd,
         years: k.years,

@@ -38,6 +38,7 @@ pub mod dilution;
 pub mod expected;
 pub mod financing;
 pub mod input;
+pub mod money;
 pub mod montecarlo;
 pub mod numeric;
 pub mod portfolio;

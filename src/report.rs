@@ -4,6 +4,7 @@ use crate::capacity::{self, CapacityReport};
 use crate::dilution::{self, DilutionReport};
 use crate::expected::{self, ExpectedReport};
 use crate::financing::{self, ContractReport, InvestmentReport};
+use crate::money::{self, MoneyReport};
 use crate::scenario::Scenario;
 use crate::sources::{self, Assumptions};
 use crate::vesting::{self, VestingReport};
@@ -20,6 +21,11 @@ pub struct Report {
     pub vesting: Option<VestingReport>,
     pub investment: Option<InvestmentReport>,
     pub contract: Option<ContractReport>,
+    /// The money legs: investments in tranches, guarantees, loans ([`crate::money`]); absent
+    /// when the scenario has none.
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub money: Option<MoneyReport>,
     /// Probability-weighted and present values ([`crate::expected`]).
     pub expected: ExpectedReport,
     /// The assumed inputs behind the warrant's figures ([`crate::sources`]).
@@ -39,6 +45,7 @@ pub fn evaluate(s: &Scenario) -> Report {
         vesting,
         investment: financing::investment(s, &capacity),
         contract: financing::contract(s, capacity.total_gw),
+        money: money::evaluate(s),
         capacity,
         expected,
         assumptions: sources::evaluate(s),
@@ -94,6 +101,12 @@ outputs! {
     "investment.totalUsd" => |r| r.investment.as_ref().map(|i| i.total_usd),
     "investment.netCashToVendorUsd" => |r| r.investment.as_ref().map(|i| i.net_cash_to_vendor_usd),
     "investment.circularity" => |r| r.investment.as_ref().map(|i| i.circularity),
+    "money.totals.investmentUsd" => |r| r.money.as_ref().map(|m| m.totals.investment_usd),
+    "money.totals.expectedInvestmentUsd" => |r| r.money.as_ref().map(|m| m.totals.expected_investment_usd),
+    "money.totals.guaranteeMaxUsd" => |r| r.money.as_ref().map(|m| m.totals.guarantee_max_usd),
+    "money.totals.expectedGuaranteeUsd" => |r| r.money.as_ref().map(|m| m.totals.expected_guarantee_usd),
+    "money.totals.loanUsd" => |r| r.money.as_ref().map(|m| m.totals.loan_usd),
+    "money.totals.loanInterestUsd" => |r| r.money.as_ref().map(|m| m.totals.loan_interest_usd),
     "contract.valueUsd" => |r| r.contract.as_ref().map(|k| k.value_usd),
     "contract.years" => |r| r.contract.as_ref().map(|k| k.years),
     "contract.valuePerYearUsd" => |r| r.contract.as_ref().map(|k| k.value_per_year_usd),

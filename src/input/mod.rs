@@ -18,6 +18,7 @@
 //! - an unknown field is a problem, so that a misspelt optional field never passes silently.
 
 mod lists;
+mod money;
 mod option_spec;
 mod path;
 mod scenario;

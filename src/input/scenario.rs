@@ -4,7 +4,7 @@
 //!
 //! The policy for absent, null and unknown fields is [`crate::input`]'s.
 
-use super::Reader;
+use super::{money, Reader};
 use crate::problem::{field, Problem};
 use crate::scenario::validate;
 use crate::scenario::*;
@@ -47,6 +47,10 @@ const SCENARIO_FIELDS: &[&str] = &[
     "warrant",
     "investment",
     "contract",
+    "investments",
+    "guarantees",
+    "loans",
+    "runsOn",
     "sources",
 ];
 const CAPACITY_FIELDS: &[&str] = &[
@@ -87,6 +91,7 @@ const EQUITY_FIELDS: &[&str] = &[
     "expectedReturn",
     "basePathGrowth",
     "volatilityCurve",
+    "listed",
 ];
 const VOL_POINT_FIELDS: &[&str] = &["years", "vol"];
 const WARRANT_FIELDS: &[&str] = &[
@@ -102,7 +107,7 @@ const WARRANT_FIELDS: &[&str] = &[
 const TRANCHE_FIELDS: &[&str] = &["shares", "gwTrigger", "priceTarget", "priceTest"];
 const PRICE_TEST_FIELDS: &[&str] = &["kind", "days"];
 const INVESTMENT_FIELDS: &[&str] = &["investor", "usdPerGw", "maxUsd"];
-const CONTRACT_FIELDS: &[&str] = &["valueUsd", "years", "start"];
+const CONTRACT_FIELDS: &[&str] = &["valueUsd", "years", "start", "schedule"];
 const SOURCE_FIELDS: &[&str] = &["field", "title", "url", "note", "date", "tier", "value"];
 
 fn scenario_of(r: &mut Reader, v: &Value) -> Scenario {
@@ -128,6 +133,10 @@ fn scenario_of(r: &mut Reader, v: &Value) -> Scenario {
         warrant: r.optional(o, "warrant", "", warrant),
         investment: r.optional(o, "investment", "", investment),
         contract: r.optional(o, "contract", "", contract),
+        investments: r.list(o, "investments", "", false, money::investment),
+        guarantees: r.list(o, "guarantees", "", false, money::guarantee),
+        loans: r.list(o, "loans", "", false, money::loan),
+        runs_on: r.optional(o, "runsOn", "", money::runs_on),
         sources: r.list(o, "sources", "", false, source),
     }
 }
@@ -137,7 +146,7 @@ fn capacity(r: &mut Reader, v: &Value, path: &str) -> Capacity {
     let bases = [("facility", GwBasis::Facility), ("it", GwBasis::It)];
     let gw_basis = r.choice(o, "gwBasis", path, &bases, GwBasis::Facility, false);
     Capacity {
-        phases: r.list(o, "phases", path, true, phase),
+        phases: r.list(o, "phases", path, false, phase),
         gw_basis,
         pue: r.number(o, "pue", path),
         capex_per_gw_usd: r.number(o, "capexPerGwUsd", path),
@@ -212,6 +221,7 @@ fn equity(r: &mut Reader, v: &Value, path: &str) -> Equity {
             .present(o, "volatilityCurve", path)
             .is_some()
             .then(|| r.list(o, "volatilityCurve", path, true, vol_point)),
+        listed: r.opt_bool(o, "listed", path),
     }
 }
 
@@ -317,6 +327,7 @@ fn contract(r: &mut Reader, v: &Value, path: &str) -> Contract {
         value_usd: r.number(o, "valueUsd", path),
         years: r.number(o, "years", path),
         start: r.opt_date(o, "start", path),
+        schedule: r.list(o, "schedule", path, false, money::payment),
     }
 }
 

@@ -13,6 +13,10 @@ pub enum FlowKind {
     Service,
     Investment,
     Warrant,
+    /// A backstop or guarantee: contingent, nominal at its maximum.
+    Guarantee,
+    /// A loan's principal out, or its repayment with interest back.
+    Loan,
 }
 
 /// Money (or equity value) from one party to another, summed over the deals.
@@ -27,6 +31,9 @@ pub struct Flow {
     pub usd: f64,
     /// Expected (the deals' probabilities); null for warrant value.
     pub expected_usd: Option<f64>,
+    /// Money that waits for a condition (a conditional tranche) or a risk (a guarantee): its
+    /// nominal amount may never be paid.
+    pub contingent: bool,
 }
 
 /// A pair of parties with money going both ways.
@@ -55,7 +62,8 @@ pub struct Cycle {
     pub bottleneck_usd: f64,
 }
 
-/// Adds a flow, merging it with an earlier one between the same parties of the same kind.
+/// Adds a flow, merging it with an earlier one between the same parties of the same kind and
+/// contingency.
 pub(super) fn add_flow(
     flows: &mut Vec<Flow>,
     from: &str,
@@ -63,13 +71,14 @@ pub(super) fn add_flow(
     kind: FlowKind,
     usd: f64,
     expected: Option<f64>,
+    contingent: bool,
 ) {
     if usd <= 0.0 && expected.unwrap_or(0.0) <= 0.0 {
         return;
     }
     match flows
         .iter_mut()
-        .find(|f| f.from == from && f.to == to && f.kind == kind)
+        .find(|f| f.from == from && f.to == to && f.kind == kind && f.contingent == contingent)
     {
         Some(f) => {
             f.usd += usd;
@@ -81,6 +90,7 @@ pub(super) fn add_flow(
             kind,
             usd,
             expected_usd: expected,
+            contingent,
         }),
     }
 }

@@ -24,8 +24,10 @@ use crate::capacity::{self, CapacityReport};
 use crate::expected::{self, ExpectedReport};
 use crate::financing::{self, ContractReport, InvestmentReport};
 mod flows;
+mod legs;
 
 pub use flows::{Circularity, Cycle, Flow, FlowKind};
+pub use legs::Stake;
 
 use crate::scenario::{Layer, Scenario};
 use flows::{add_flow, circularity, cycles};
@@ -59,7 +61,12 @@ pub struct Money {
     pub capex_usd: f64,
     pub vendor_revenue_usd: f64,
     pub contract_usd: f64,
+    /// The older per-GW investment and the money legs' investments.
     pub investment_usd: f64,
+    /// Guarantees: at their maximum (nominal) or probability × maximum (expected); contingent.
+    pub guarantee_usd: f64,
+    /// Loans' principal.
+    pub loan_usd: f64,
 }
 
 /// The contract's Portfolio.
@@ -75,6 +82,8 @@ pub struct Portfolio {
     pub flows: Vec<Flow>,
     pub circularity: Vec<Circularity>,
     pub cycles: Vec<Cycle>,
+    /// Who owns how much of whom after the investments with a post-money value ([`legs`]).
+    pub stakes: Vec<Stake>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -158,7 +167,7 @@ pub struct Issuer {
     pub combined_max_ownership: f64,
 }
 
-fn party<'p>(parties: &'p mut Vec<Party>, name: &str) -> &'p mut Party {
+pub(super) fn party<'p>(parties: &'p mut Vec<Party>, name: &str) -> &'p mut Party {
     let i = match parties.iter().position(|p| p.name == name) {
         Some(i) => i,
         None => {
@@ -185,6 +194,7 @@ struct DealFigures {
     contract: Option<ContractReport>,
     /// The warrant's intrinsic value today ([`crate::dilution`]): N × max(P − K, 0).
     value_transfer_usd: f64,
+    money: Option<crate::money::MoneyReport>,
 }
 
 fn figures(s: &Scenario) -> DealFigures {
@@ -196,6 +206,7 @@ fn figures(s: &Scenario) -> DealFigures {
         value_transfer_usd: s
             .warrant_on_equity()
             .map_or(0.0, |(w, e)| crate::dilution::value_transfer_usd(w, e)),
+        money: crate::money::evaluate(s),
         capacity,
     }
 }
@@ -214,6 +225,7 @@ pub fn portfolio(scenarios: &[Scenario]) -> Portfolio {
     let mut parties: Vec<Party> = Vec::new();
     let mut by_year: Vec<PortfolioYear> = Vec::new();
     let mut issuers: Vec<(Issuer, crate::date::Date)> = Vec::new();
+    let mut stakes: Vec<Stake> = Vec::new();
     for (s, r) in scenarios.iter().zip(&reports) {
         let (buyer, vendor) = (s.buyer.trim(), s.vendor.trim());
         let layer = s.layer();
@@ -243,6 +255,16 @@ pub fn portfolio(scenarios: &[Scenario]) -> Portfolio {
             m.contract_usd += contract;
             m.investment_usd += investment;
         }
+        if let Some(money) = &r.money {
+            let t = &money.totals;
+            totals.nominal.investment_usd += t.investment_usd;
+            totals.nominal.guarantee_usd += t.guarantee_max_usd;
+            totals.nominal.loan_usd += t.loan_usd;
+            totals.expected.investment_usd += t.expected_investment_usd;
+            totals.expected.guarantee_usd += t.expected_guarantee_usd;
+            totals.expected.loan_usd += t.loan_usd;
+            legs::add(money, &mut flows, &mut parties, &mut stakes);
+        }
         use FlowKind::*;
         let revenue = r.capacity.vendor_revenue_usd;
         add_flow(
@@ -252,6 +274,7 @@ pub fn portfolio(scenarios: &[Scenario]) -> Portfolio {
             Purchase,
             revenue,
             Some(e.vendor_revenue_usd),
+            false,
         );
         add_flow(
             &mut flows,
@@ -260,6 +283,7 @@ pub fn portfolio(scenarios: &[Scenario]) -> Portfolio {
             Service,
             contract,
             Some(e.contract_usd),
+            false,
         );
         add_flow(
             &mut flows,
@@ -268,6 +292,7 @@ pub fn portfolio(scenarios: &[Scenario]) -> Portfolio {
             Investment,
             investment,
             Some(e.investment_usd),
+            false,
         );
         let warrant_value = r.value_transfer_usd;
         let grant = s.equity_grant.as_ref().map_or(0.0, |g| g.value_usd);
@@ -278,6 +303,7 @@ pub fn portfolio(scenarios: &[Scenario]) -> Portfolio {
             Warrant,
             warrant_value + grant,
             None,
+            false,
         );
         let b = party(&mut parties, buyer);
         b.pays_usd += revenue + contract;
@@ -396,5 +422,6 @@ pub fn portfolio(scenarios: &[Scenario]) -> Portfolio {
         issuers,
         flows,
         circularity,
+        stakes,
     }
 }

@@ -8,7 +8,10 @@
 //! Every engine takes a `&Scenario` that passed both and may rely on the invariants listed on
 //! each field. This module knows no JSON: reading is the input layer's job.
 
+pub mod money;
 pub mod validate;
+
+pub use money::*;
 
 use crate::date::Date;
 use serde::Serialize;
@@ -65,6 +68,25 @@ pub struct Scenario {
     /// Capacity bought as a service for a fixed value (Oracle).
     #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub contract: Option<Contract>,
+    /// Equity bought with cash, by tranche or per GW ([`money`]); empty when absent.
+    #[cfg_attr(
+        feature = "typescript",
+        ts(as = "Option<Vec<EquityInvestment>>", optional)
+    )]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub investments: Vec<EquityInvestment>,
+    /// Backstops and guarantees between the parties; empty when absent.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Vec<Guarantee>>", optional))]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub guarantees: Vec<Guarantee>,
+    /// Loans between the parties; empty when absent.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<Vec<Loan>>", optional))]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub loans: Vec<Loan>,
+    /// A cloud deal's capacity that runs on a chip deal's gigawatts.
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub runs_on: Option<RunsOn>,
     /// Shares the vendor gives the buyer outright (CoreWeave's $350M of stock to OpenAI).
     #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub equity_grant: Option<EquityGrant>,
@@ -78,7 +100,8 @@ pub struct Scenario {
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Capacity {
-    /// At least one phase.
+    /// At least one phase, except in a deal of money legs alone (no warrant, contract, per-GW
+    /// investment: Nvidia's equity stake in OpenAI).
     pub phases: Vec<Phase>,
     /// What the deal's gigawatts count.
     #[cfg_attr(feature = "typescript", ts(as = "Option<GwBasis>", optional))]
@@ -234,6 +257,12 @@ pub struct Equity {
     #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub volatility_curve: Option<Vec<VolPoint>>,
+    /// Whether the issuer's shares trade publicly (default true). `false`: a private company
+    /// (Cerebras before its listing), whose share price is the last round's, an assumption
+    /// the page labels as such.
+    #[cfg_attr(feature = "typescript", ts(optional = nullable))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub listed: Option<bool>,
 }
 
 /// Fields that are 0 when absent are left out when 0 (a scenario written back reads the same).
@@ -367,6 +396,13 @@ pub struct Contract {
     /// First day of the term; the first phase's start when absent.
     #[cfg_attr(feature = "typescript", ts(optional = nullable))]
     pub start: Option<Date>,
+    /// Payments by calendar year, when the parties gave them; empty: evenly over the term.
+    #[cfg_attr(
+        feature = "typescript",
+        ts(as = "Option<Vec<ScheduledPayment>>", optional)
+    )]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub schedule: Vec<ScheduledPayment>,
 }
 
 /// What a deal buys.
@@ -450,6 +486,7 @@ impl Scenario {
 
     /// Total gigawatts of the deal: the sum over phases.
     pub fn total_gw(&self) -> f64 {
-        self.capacity.phases.iter().map(|p| p.gw).sum()
+        // From +0: a deal without phases (an investment alone) has 0 GW, not −0.
+        self.capacity.phases.iter().fold(0.0, |a, p| a + p.gw)
     }
 }

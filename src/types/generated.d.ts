@@ -82,7 +82,8 @@ export type ByLayer = { chips: number, cloud: number, };
  */
 export type Capacity = {
 /**
- * At least one phase.
+ * At least one phase, except in a deal of money legs alone (no warrant, contract, per-GW
+ * investment: Nvidia's equity stake in OpenAI).
  */
 phases: Array<Phase>,
 /**
@@ -298,7 +299,11 @@ years: number,
 /**
  * First day of the term; the first phase's start when absent.
  */
-start?: IsoDate | null, };
+start?: IsoDate | null,
+/**
+ * Payments by calendar year, when the parties gave them; empty: evenly over the term.
+ */
+schedule?: Array<ScheduledPayment>, };
 
 /**
  * The contract part of the report.
@@ -326,7 +331,8 @@ start: IsoDate,
  */
 end: IsoDate,
 /**
- * Payments by calendar year, evenly over the term; they sum to valueUsd.
+ * Payments by calendar year: the scenario's `schedule`, else evenly over the term; they
+ * sum to valueUsd.
  */
 schedule: Array<ContractYear>, };
 
@@ -452,7 +458,13 @@ basePathGrowth?: number | null,
  * and > 0, each vol in [0.0001, 5], total variance vol²·years non-decreasing (no calendar
  * arbitrage). When present it overrides `volatility` ([`crate::volatility`]).
  */
-volatilityCurve?: Array<VolPoint> | null, };
+volatilityCurve?: Array<VolPoint> | null,
+/**
+ * Whether the issuer's shares trade publicly (default true). `false`: a private company
+ * (Cerebras before its listing), whose share price is the last round's, an assumption
+ * the page labels as such.
+ */
+listed?: boolean | null, };
 
 /**
  * Shares given to the buyer without conditions, valued when given.
@@ -462,6 +474,28 @@ export type EquityGrant = {
  * Value of the shares when given (≥ 0).
  */
 valueUsd: number, date: IsoDate, };
+
+/**
+ * Equity bought with cash: by one party in another, either party of the deal or a third.
+ */
+export type EquityInvestment = {
+/**
+ * Who pays (a party name, as `buyer`/`vendor` are written).
+ */
+investor: string,
+/**
+ * Whose shares are bought.
+ */
+investee: string,
+/**
+ * Paid as gigawatts deploy (the Nvidia letter-of-intent form): min(maxUsd, usdPerGw × GW
+ * online).
+ */
+perGw?: PerGw | null,
+/**
+ * Paid in fixed amounts, each on a date and possibly on a condition.
+ */
+tranches?: Array<InvestmentTranche>, };
 
 /**
  * The expected part of the report.
@@ -522,12 +556,17 @@ usd: number,
 /**
  * Expected (the deals' probabilities); null for warrant value.
  */
-expectedUsd: number | null, };
+expectedUsd: number | null,
+/**
+ * Money that waits for a condition (a conditional tranche) or a risk (a guarantee): its
+ * nominal amount may never be paid.
+ */
+contingent: boolean, };
 
 /**
  * What a flow is.
  */
-export type FlowKind = "purchase" | "service" | "investment" | "warrant";
+export type FlowKind = "purchase" | "service" | "investment" | "warrant" | "guarantee" | "loan";
 
 /**
  * Sensitivities of `totalFairValueUsd` by common random numbers: central differences of runs
@@ -558,6 +597,45 @@ spotBump: number,
 volBump: number, };
 
 /**
+ * A backstop or guarantee: the guarantor pays up to `maxUsd` if the beneficiary's risk
+ * happens (unsold capacity, a lease, a loan). Expected cost = probability × maxUsd.
+ */
+export type Guarantee = { guarantor: string, beneficiary: string,
+/**
+ * The most the guarantor may pay (≥ 0).
+ */
+maxUsd: number,
+/**
+ * The chance it pays in full, in [0, 1] (an assumption unless a source gives one).
+ */
+probability: number, start: IsoDate,
+/**
+ * Last day it covers; None: open-ended.
+ */
+end?: IsoDate | null,
+/**
+ * What is guaranteed ("unsold capacity", "lease").
+ */
+label?: string, };
+
+/**
+ * A guarantee: contingent money.
+ */
+export type GuaranteeReport = { guarantor: string, beneficiary: string, label: string,
+/**
+ * Nominal: the most the guarantor may pay.
+ */
+maxUsd: number, probability: number,
+/**
+ * probability × maxUsd.
+ */
+expectedUsd: number,
+/**
+ * Present value of the expected cost, dated at the start.
+ */
+presentValueUsd: number, };
+
+/**
  * What a deal's "gigawatt" counts.
  */
 export type GwBasis = "facility" | "it";
@@ -585,6 +663,27 @@ usdPerGw: number,
 maxUsd: number, };
 
 /**
+ * One investment: its tranches and their sums.
+ */
+export type InvestmentLegReport = { investor: string, investee: string,
+/**
+ * Nominal: every tranche and the per-GW rule on all the deal's GW.
+ */
+usd: number,
+/**
+ * Expected: each tranche at the probability of its condition.
+ */
+expectedUsd: number,
+/**
+ * Present value of the expected amounts at the deal's cost of capital.
+ */
+presentValueUsd: number,
+/**
+ * The per-GW rule's nominal amount (0 without one).
+ */
+perGwUsd: number, tranches: Array<TrancheReport>, };
+
+/**
  * The investment part of the report.
  */
 export type InvestmentReport = { investor: string,
@@ -600,6 +699,28 @@ netCashToVendorUsd: number,
  * totalUsd ÷ vendor revenue (0 without vendor revenue).
  */
 circularity: number, schedule: Array<InvestmentYear>, };
+
+/**
+ * One payment of an investment.
+ */
+export type InvestmentTranche = {
+/**
+ * Amount paid (≥ 0).
+ */
+usd: number,
+/**
+ * When it is paid; the expected date when conditional.
+ */
+date: IsoDate,
+/**
+ * None: paid unconditionally on `date`.
+ */
+condition?: TrancheCondition | null,
+/**
+ * The investee's valuation just after the payment (> 0, at least `usd`): the stake
+ * bought is usd ÷ postMoneyValuationUsd. None: no stake is computed.
+ */
+postMoneyValuationUsd?: number | null, };
 
 /**
  * One calendar year of investment.
@@ -661,6 +782,49 @@ export type Layer = "chips" | "cloud";
 export type LifeYears = { accelerators: number, networking: number, facility: number, other: number, };
 
 /**
+ * A loan between the parties: `usd` out on `start`, repaid with interest after `years`.
+ */
+export type Loan = { lender: string, borrower: string,
+/**
+ * Principal (≥ 0).
+ */
+usd: number,
+/**
+ * Annual interest rate, compounded yearly, in [0, 1].
+ */
+rate: number, start: IsoDate,
+/**
+ * Term in years, in (0, 100].
+ */
+years: number, };
+
+/**
+ * A loan: out and back with interest.
+ */
+export type LoanReport = { lender: string, borrower: string,
+/**
+ * Principal, nominal.
+ */
+usd: number,
+/**
+ * usd × (1 + rate)^years, nominal.
+ */
+repaymentUsd: number,
+/**
+ * repaymentUsd − usd, nominal.
+ */
+interestUsd: number, start: IsoDate,
+/**
+ * When it is repaid: start + years.
+ */
+end: IsoDate,
+/**
+ * The lender's present value at the deal's cost of capital: −usd (at start) + the
+ * repayment (at end), both discounted to the valuation date.
+ */
+lenderPresentValueUsd: number, };
+
+/**
  * A probability measure, by id.
  */
 export type Measure = "riskNeutral" | "realWorld";
@@ -682,7 +846,57 @@ probability: Measure, };
 /**
  * Money totals.
  */
-export type Money = { capexUsd: number, vendorRevenueUsd: number, contractUsd: number, investmentUsd: number, };
+export type Money = { capexUsd: number, vendorRevenueUsd: number, contractUsd: number,
+/**
+ * The older per-GW investment and the money legs' investments.
+ */
+investmentUsd: number,
+/**
+ * Guarantees: at their maximum (nominal) or probability × maximum (expected); contingent.
+ */
+guaranteeUsd: number,
+/**
+ * Loans' principal.
+ */
+loanUsd: number, };
+
+/**
+ * The money legs of a scenario; absent from the report when it has none.
+ */
+export type MoneyReport = { investments: Array<InvestmentLegReport>, guarantees: Array<GuaranteeReport>, loans: Array<LoanReport>,
+/**
+ * Sums over the legs; each figure labelled nominal, expected or present value.
+ */
+totals: MoneyTotals, };
+
+/**
+ * Sums over the legs.
+ */
+export type MoneyTotals = {
+/**
+ * Investments, nominal.
+ */
+investmentUsd: number,
+/**
+ * Investments, expected.
+ */
+expectedInvestmentUsd: number,
+/**
+ * Guarantees at their maximum, nominal (contingent).
+ */
+guaranteeMaxUsd: number,
+/**
+ * Guarantees, expected: Σ probability × max.
+ */
+expectedGuaranteeUsd: number,
+/**
+ * Loans' principal, nominal.
+ */
+loanUsd: number,
+/**
+ * Loans' interest, nominal.
+ */
+loanInterestUsd: number, };
 
 /**
  * A price with its sensitivities.
@@ -730,6 +944,19 @@ receivesInvestmentUsd: number,
  */
 warrantSharesReceived: number, };
 
+/**
+ * An investment paid per gigawatt deployed, up to a cap.
+ */
+export type PerGw = {
+/**
+ * Invested per gigawatt deployed (≥ 0).
+ */
+usdPerGw: number,
+/**
+ * Cap on the total (≥ 0).
+ */
+maxUsd: number, };
+
 export type Percentiles = { p5: number, p50: number, p95: number, };
 
 /**
@@ -764,7 +991,11 @@ delayMonths?: Triangular | null, };
 /**
  * The contract's Portfolio.
  */
-export type Portfolio = { deals: Array<DealRef>, totals: Totals, byYear: Array<PortfolioYear>, parties: Array<Party>, issuers: Array<Issuer>, flows: Array<Flow>, circularity: Array<Circularity>, cycles: Array<Cycle>, };
+export type Portfolio = { deals: Array<DealRef>, totals: Totals, byYear: Array<PortfolioYear>, parties: Array<Party>, issuers: Array<Issuer>, flows: Array<Flow>, circularity: Array<Circularity>, cycles: Array<Cycle>,
+/**
+ * Who owns how much of whom after the investments with a post-money value ([`legs`]).
+ */
+stakes: Array<Stake>, };
 
 /**
  * One calendar year of the portfolio (nominal).
@@ -868,6 +1099,11 @@ expectedIssuableShares: number, };
  */
 export type Report = { capacity: CapacityReport, dilution: DilutionReport | null, vesting: VestingReport | null, investment: InvestmentReport | null, contract: ContractReport | null,
 /**
+ * The money legs: investments in tranches, guarantees, loans ([`crate::money`]); absent
+ * when the scenario has none.
+ */
+money?: MoneyReport,
+/**
  * Probability-weighted and present values ([`crate::expected`]).
  */
 expected: ExpectedReport,
@@ -875,6 +1111,19 @@ expected: ExpectedReport,
  * The assumed inputs behind the warrant's figures ([`crate::sources`]).
  */
 assumptions: Assumptions, };
+
+/**
+ * A cloud deal's capacity running on a chip deal's gigawatts (the portfolio nets the two).
+ */
+export type RunsOn = {
+/**
+ * The chip deal's catalogue id.
+ */
+deal: string,
+/**
+ * The share of this deal's capacity that runs on it, in (0, 1].
+ */
+share: number, };
 
 /**
  * One deal, as the user (or a preset) describes it. Field docs give units and the invariants
@@ -938,6 +1187,22 @@ investment?: Investment | null,
  */
 contract?: Contract | null,
 /**
+ * Equity bought with cash, by tranche or per GW ([`money`]); empty when absent.
+ */
+investments?: Array<EquityInvestment>,
+/**
+ * Backstops and guarantees between the parties; empty when absent.
+ */
+guarantees?: Array<Guarantee>,
+/**
+ * Loans between the parties; empty when absent.
+ */
+loans?: Array<Loan>,
+/**
+ * A cloud deal's capacity that runs on a chip deal's gigawatts.
+ */
+runsOn?: RunsOn | null,
+/**
  * Shares the vendor gives the buyer outright (CoreWeave's $350M of stock to OpenAI).
  */
 equityGrant?: EquityGrant | null,
@@ -982,6 +1247,19 @@ energyMwh: number,
  * energyMwh × electricityUsdPerMwh.
  */
 energyCostUsd: number, };
+
+/**
+ * One calendar year of an explicit contract schedule.
+ */
+export type ScheduledPayment = {
+/**
+ * A calendar year, 1900..=2200; the years of a schedule ascend strictly.
+ */
+year: number,
+/**
+ * Paid in that year (≥ 0); a schedule's payments sum to the contract's value.
+ */
+usd: number, };
 
 /**
  * Tornado data for one output.
@@ -1032,6 +1310,23 @@ value?: number | null, };
 export type SourceTier = "filing" | "company" | "press" | "secondary";
 
 /**
+ * Who owns how much of whom after the deals' investments with a post-money value.
+ */
+export type Stake = { investee: string, investor: string,
+/**
+ * Paid for the stake, nominal.
+ */
+usd: number,
+/**
+ * Σ usd ÷ post-money valuation over the tranches, 0..1.
+ */
+ownership: number,
+/**
+ * The date of the latest tranche counted.
+ */
+asOf: IsoDate, };
+
+/**
  * Which treatment the schedule follows.
  */
 export type Standard = "asu-2025-04" | "service-condition";
@@ -1044,7 +1339,19 @@ export type Total = { totalReductionUsd: number, };
 /**
  * Totals: GW per layer, money nominal and expected.
  */
-export type Totals = { gwByLayer: ByLayer, expectedGwByLayer: ByLayer, expected: Money, capexUsd: number, vendorRevenueUsd: number, contractUsd: number, investmentUsd: number, };
+export type Totals = { gwByLayer: ByLayer, expectedGwByLayer: ByLayer, expected: Money, capexUsd: number, vendorRevenueUsd: number, contractUsd: number,
+/**
+ * The older per-GW investment and the money legs' investments.
+ */
+investmentUsd: number,
+/**
+ * Guarantees: at their maximum (nominal) or probability × maximum (expected); contingent.
+ */
+guaranteeUsd: number,
+/**
+ * Loans' principal.
+ */
+loanUsd: number, };
 
 /**
  * A price target H priced as touches: one share (strike K) received at the first touch of H,
@@ -1105,6 +1412,11 @@ milestoneProbability: number,
 probable: boolean, };
 
 /**
+ * What a conditional tranche waits for.
+ */
+export type TrancheCondition = { "kind": "gw", gw: number, } | { "kind": "event", label: string, probability: number, };
+
+/**
  * One tranche's effect on ownership.
  */
 export type TrancheDilution = {
@@ -1132,6 +1444,27 @@ valueAtTargetUsd: number | null,
  * Whether the tranche's conditions hold at the valuation date (in `contingentShares`).
  */
 contingent: boolean, };
+
+/**
+ * One tranche of an investment.
+ */
+export type TrancheReport = { usd: number, date: IsoDate,
+/**
+ * Whether it waits for a condition.
+ */
+conditional: boolean,
+/**
+ * The probability its condition is met (1 without one).
+ */
+probability: number,
+/**
+ * usd × probability.
+ */
+expectedUsd: number,
+/**
+ * usd ÷ post-money valuation; null without a valuation.
+ */
+stake: number | null, };
 
 export type TrancheValuation = { index: number, shares: number,
 /**

@@ -5,9 +5,13 @@
 use dealcalc::Scenario;
 use serde_json::Value;
 
-/// The folder of the catalogue.
+/// The folder of the catalogue: `deals/`, or the folder in `DEALCALC_DEALS` (to check draft
+/// files with the compiled test before they join the catalogue).
 pub fn folder() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("deals")
+    match std::env::var_os("DEALCALC_DEALS") {
+        Some(dir) => dir.into(),
+        None => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("deals"),
+    }
 }
 
 /// Every deal's id (its file name), sorted; `published.json` is not a deal.

@@ -2,6 +2,8 @@
 //! problem with its path. The invariants documented on the scenario's fields are exactly the
 //! ones checked here.
 
+mod money;
+
 use super::*;
 use crate::problem::{field, index, Problem};
 
@@ -147,6 +149,7 @@ pub fn check(s: &Scenario, shape: Vec<Problem>) -> Vec<Problem> {
                 .with("unit", "years")
         });
     }
+    money::check(&mut c, s);
     for (i, src) in s.sources.iter().enumerate() {
         let p = index("sources", i);
         c.expect(!src.field.is_empty(), &|| {
@@ -338,8 +341,9 @@ fn warrant(c: &mut Checks, w: &Warrant, total_gw: f64, valuation_date: Date) {
         c.expect(t.gw_trigger > 0.0, &|| {
             Problem::new(&trigger, "positive", "must be greater than 0")
         });
+        // No phases at all is the phases' own problem.
         c.expect_with(
-            t.gw_trigger <= total_gw * (1.0 + 1e-12),
+            t.gw_trigger <= total_gw * (1.0 + 1e-12) || total_gw == 0.0,
             &["capacity.phases"],
             &|| {
                 let msg = format!("is beyond the deal's {total_gw} GW");
