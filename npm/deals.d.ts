@@ -49,3 +49,18 @@ export function dealIdsAsOf(date: IsoDate): string[];
 export function presets(): { id: string; name: string; summary: string }[];
 /** The older name for `deal(id)`. */
 export function preset(id: string): Scenario;
+/** A total that a party or the press stated (deals/published.json). */
+export interface PublishedTotal {
+  party: string;
+  asOf: IsoDate;
+  label: LocalText;
+  /** Gigawatts stated, or null. */
+  gw: number | null;
+  /** Dollars stated, or null. */
+  usd: number | null;
+  /** The last year the figure covers, or null. */
+  through: number | null;
+  source: { title: string; url: string; date?: IsoDate; tier: 'filing' | 'company' | 'press' | 'secondary'; note?: string };
+}
+/** The stated totals, those dated on or before `date` when given. */
+export function published(date?: IsoDate | null): PublishedTotal[];

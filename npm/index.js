@@ -21,4 +21,4 @@ if (wasm.protocol === 'file:') {
 await loadDeals();
 
 export * from './pkg/dealcalc.js';
-export { DEFAULT_DEAL, deal, deals, dealsAsOf, dealIdsAsOf, loadDeals, preset, presets } from './deals.js';
+export { DEFAULT_DEAL, deal, deals, dealsAsOf, dealIdsAsOf, loadDeals, preset, presets, published } from './deals.js';

@@ -131,3 +131,125 @@ fn first_versions_evaluate_bit_for_bit_as_the_presets_did() {
         assert!(now == report, "{id}: the first version's report changed");
     }
 }
+
+/// The latest version of each deal carries the figures its sources give (deal-facts-2026.md):
+/// (deal, JSON pointer into the latest version, the sourced figure).
+const LATEST_FIGURES: &[(&str, &str, f64)] = &[
+    ("amd-openai-2025", "/warrant/shares", 160e6),
+    ("amd-openai-2025", "/equity/sharesOutstanding", 1630e6), // 10-K FY2025
+    ("amd-meta-2026", "/warrant/shares", 160e6),
+    ("nvidia-openai-2025", "/investment/maxUsd", 100e9), // the letter of intent, superseded
+    ("nvidia-openai-2026", "/investments/0/tranches/0/usd", 30e9), // the $30B stake
+    (
+        "nvidia-openai-2026",
+        "/investments/0/tranches/0/postMoneyValuationUsd",
+        852e9,
+    ),
+    ("aws-openai-2025", "/contract/valueUsd", 138e9), // $38B + $100B
+    ("aws-openai-2025", "/investments/0/tranches/0/usd", 15e9), // Amazon: $15B now
+    ("aws-openai-2025", "/investments/0/tranches/1/usd", 35e9), // $35B on conditions
+    ("broadcom-openai-2025", "/capacity/phases/0/gw", 1.0), // about 1 GW by 2027
+    ("oracle-openai-2025", "/contract/valueUsd", 300e9),
+    ("microsoft-openai-2025", "/contract/valueUsd", 250e9),
+    ("coreweave-openai-2025", "/contract/valueUsd", 22.4e9),
+    ("microsoft-anthropic-2025", "/contract/valueUsd", 30e9),
+    ("nvidia-anthropic-2025", "/investment/maxUsd", 10e9),
+    ("cerebras-openai-2026", "/loans/0/usd", 1e9), // OpenAI's loan to Cerebras
+    ("cerebras-openai-2026", "/loans/0/rate", 0.06),
+    ("cerebras-openai-2026", "/warrant/shares", 33.4e6),
+    (
+        "google-anthropic-2026",
+        "/investments/0/tranches/0/usd",
+        10e9,
+    ),
+    (
+        "google-anthropic-2026",
+        "/investments/0/tranches/1/usd",
+        30e9,
+    ), // on milestones
+    ("aws-anthropic-2026", "/contract/valueUsd", 100e9), // more than $100B over 10 years
+    ("aws-anthropic-2026", "/investments/0/tranches/0/usd", 5e9),
+    ("aws-anthropic-2026", "/investments/0/tranches/1/usd", 20e9),
+    ("nebius-meta-2026", "/contract/valueUsd", 12e9),
+    ("nebius-meta-2026", "/guarantees/0/maxUsd", 15e9), // the backstop
+    ("coreweave-meta-2025", "/contract/valueUsd", 35.2e9), // $14.2B + $21B
+    (
+        "nvidia-coreweave-2026",
+        "/investments/0/tranches/0/usd",
+        2e9,
+    ),
+    ("nvidia-coreweave-2026", "/guarantees/0/maxUsd", 6.3e9),
+    ("nebius-microsoft-2025", "/contract/valueUsd", 17.4e9),
+    ("iren-microsoft-2025", "/contract/valueUsd", 9.7e9),
+    ("nscale-microsoft-2025", "/contract/valueUsd", 23e9),
+    ("spacex-anthropic-2026", "/capacity/phases/0/gw", 0.3),
+];
+
+/// GW of each deal's latest version where a source states them.
+const LATEST_GW: &[(&str, f64)] = &[
+    ("amd-openai-2025", 6.0),
+    ("amd-meta-2026", 6.0),
+    ("oracle-openai-2025", 4.5),
+    ("google-anthropic-2026", 5.0),
+    ("aws-anthropic-2026", 5.0),
+    ("broadcom-anthropic-2026", 3.5),
+    ("cerebras-openai-2026", 2.0),
+    ("nvidia-openai-2026", 0.0),
+];
+
+#[test]
+fn every_deals_latest_version_has_its_sourced_key_figures() {
+    let ids = deal_files::ids();
+    for (id, pointer, want) in LATEST_FIGURES {
+        let latest = deal_files::versions(id).pop().unwrap();
+        let got = latest.pointer(pointer).and_then(Value::as_f64);
+        assert_eq!(got, Some(*want), "{id}{pointer}");
+    }
+    for (id, gw) in LATEST_GW {
+        assert_eq!(deal_files::latest(id).total_gw(), *gw, "{id}");
+    }
+    // Every deal has at least one key figure checked here.
+    for id in &ids {
+        let checked = LATEST_FIGURES.iter().any(|(d, _, _)| d == id)
+            || LATEST_GW.iter().any(|(d, _)| d == id);
+        assert!(checked, "{id}: no key figure checked");
+    }
+}
+
+#[test]
+fn money_legs_of_the_latest_versions_evaluate_nominal_and_expected() {
+    // Amazon's $50B in OpenAI: $15B now and $35B on an event; expected below nominal.
+    let r = evaluate(&deal_files::latest("aws-openai-2025"));
+    let m = r.money.expect("the AWS deal has money legs");
+    assert_eq!(m.totals.investment_usd, 50e9);
+    assert!(m.totals.expected_investment_usd < 50e9 && m.totals.expected_investment_usd > 15e9);
+    // Nvidia's stake: $30B of $852B post-money.
+    let r = evaluate(&deal_files::latest("nvidia-openai-2026"));
+    let stake = r.money.unwrap().investments[0].tranches[0].stake.unwrap();
+    assert_eq!(stake, 30e9 / 852e9);
+    // A backstop is contingent: expected = probability × maximum.
+    let s = deal_files::latest("nebius-meta-2026");
+    let g = &evaluate(&s).money.unwrap().guarantees[0];
+    assert_eq!(g.expected_usd, s.guarantees[0].probability * 15e9);
+    // The loan to Cerebras comes back with interest.
+    let l = &evaluate(&deal_files::latest("cerebras-openai-2026"))
+        .money
+        .unwrap()
+        .loans[0];
+    assert!(l.repayment_usd > 1e9 && l.interest_usd > 0.0);
+}
+
+#[test]
+fn superseded_and_cancelled_versions_are_last() {
+    // A deal that ended stays ended: nothing follows a superseded or cancelled version.
+    for id in deal_files::ids() {
+        let versions = deal_files::versions(&id);
+        for v in &versions[..versions.len() - 1] {
+            let status = v["status"].as_str().unwrap_or_default();
+            assert!(
+                !["superseded", "cancelled"].contains(&status),
+                "{id}: {status} is not last"
+            );
+        }
+    }
+}

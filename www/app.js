@@ -16,7 +16,7 @@ import { mountValuation } from './valuation.js';
 import { shareModule } from './blocks.js';
 import { followDeepLink, followSections } from './sections.js';
 import { mountBooks } from './books.js';
-import { mountPortfolio } from './portfolio.js';
+import { mountPortfolio } from './portfolio-panel.js';
 import { HASH_PREFIX } from './share.js';
 import { renderMethodology } from './methodology.js';
 import { evaluateScenario, retypedNumber } from './ui.js';
@@ -148,9 +148,11 @@ page.loadScenario = loadScenario;
 
 /** The portfolio view, with the selection of a share link if one gave it. */
 function mountPortfolioPanel() {
-  portfolio = mountPortfolio(dc, document.getElementById('portfolio'), page.portfolioSelection, () => page.scenario, (p, ids) => {
+  const state = { ...page.portfolioView, ids: page.portfolioSelection };
+  portfolio = mountPortfolio(dc, document.getElementById('portfolio'), state, () => page.scenario, (p, view) => {
     page.portfolio = p;
-    page.portfolioSelection = ids;
+    page.portfolioSelection = view.ids;
+    page.portfolioView = view;
   });
 }
 
@@ -310,7 +312,7 @@ async function main() {
       relabel(german);
     });
     if (loaded && page.booksOptions) mountBooksPanel();
-    if (loaded && page.portfolioSelection) mountPortfolioPanel();
+    if (loaded && (page.portfolioSelection || page.portfolioView)) mountPortfolioPanel();
     // The link's runs: its valuation options (else the live defaults), then the books, in
     // turn (the pool runs one simulation at a time), so the figures are the sharer's.
     const runs = loaded ? page.linkRuns : null;

@@ -19,6 +19,7 @@ const ENDED = ['superseded', 'cancelled'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 let catalogue = null;
+let stated = [];
 let loading = null;
 
 /** An Error with the `problems` list every dealcalc function throws. */
@@ -48,9 +49,23 @@ export function loadDeals(source = './pkg/deals.json') {
   if (Array.isArray(source)) {
     catalogue = source;
     loading = Promise.resolve(catalogue);
+    return loading;
   }
-  loading ??= read(source).then((list) => (catalogue = list));
+  // The totals parties stated (deals/published.json) lie beside the bundle; none if absent.
+  const beside = new URL('published.json', new URL(source, import.meta.url));
+  loading ??= Promise.all([read(source), read(beside).catch(() => [])]).then(([list, totals]) => {
+    stated = Array.isArray(totals) ? totals : [];
+    return (catalogue = list);
+  });
   return loading;
+}
+
+/**
+ * Totals that parties or the press stated (deals/published.json): `[{party, asOf, label: {en,
+ * de}, gw, usd, through, source}]`, with `asOf` on or before `date` when given.
+ */
+export function published(date = null) {
+  return structuredClone(stated.filter((x) => date == null || x.asOf <= date));
 }
 
 function loaded() {

@@ -48,7 +48,7 @@ function linkValuation(v) {
  */
 export async function shareLink() {
   const books = page.accounting ? { ...page.booksOptions, run: true } : page.booksOptions ?? undefined;
-  const hash = await encodeShare(page.scenario, { lang: lang(), preset: page.presetId, valuation: page.valuationOptions ?? undefined, books, portfolio: page.portfolioSelection ?? undefined });
+  const hash = await encodeShare(page.scenario, { lang: lang(), preset: page.presetId, valuation: page.valuationOptions ?? undefined, books, portfolio: page.portfolioSelection ?? undefined, portfolioDates: portfolioDates() });
   const url = `${location.origin}${location.pathname}${hash}`;
   history.replaceState(null, '', hash);
   const box = document.getElementById('share-url');
@@ -61,6 +61,12 @@ export async function shareLink() {
   } catch {
     setMessage(t('Copy the link below. It holds the whole scenario; anyone who opens it sees these numbers.'));
   }
+}
+
+/** The portfolio's dates for a link, when the reader set one. */
+function portfolioDates() {
+  const v = page.portfolioView;
+  return v && (v.asOf || v.compare) ? { asOf: v.asOf, compare: v.compare } : undefined;
 }
 
 /** Text safe inside a double-quoted HTML attribute of a snippet. */
@@ -101,7 +107,12 @@ export async function loadFromHash(dc, onLang) {
   if (!hash.startsWith('#s=')) return false;
   try {
     const { scenario: s, view } = await decodeShare(hash);
-    if (Array.isArray(view.portfolio)) page.portfolioSelection = view.portfolio.filter((id) => typeof id === 'string').slice(0, 20);
+    if (Array.isArray(view.portfolio)) page.portfolioSelection = view.portfolio.filter((id) => typeof id === 'string').slice(0, 100);
+    const dates = view.portfolioDates;
+    if (dates && typeof dates === 'object') {
+      const iso = (d) => (typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : '');
+      page.portfolioView = { asOf: iso(dates.asOf), compare: iso(dates.compare), picked: true };
+    }
     if (view.books && typeof view.books === 'object') {
       const { standard, probableThreshold } = view.books;
       page.booksOptions = { standard: typeof standard === 'string' ? standard : undefined, probableThreshold: typeof probableThreshold === 'number' ? probableThreshold : undefined };

@@ -1,5 +1,6 @@
 // The methodology panel: every formula the calculator uses, its conventions, and every source
-// of the current scenario with its address.
+// of the current scenario with its address, date and tier (and the figure it gives where it
+// disagrees with the field).
 import { el } from './dom.js';
 import { t, fmt } from './i18n.js';
 import { sourceLine } from './history.js';
@@ -13,7 +14,12 @@ const FORMULAS = [
   ['Annual cost', 'Σ capex component × CRF(r, its life) + energy + operations per GW-year × GW, CRF(r, n) = r ÷ (1 − (1 + r)^−n), 1 ÷ n at r = 0 (equivalent annual cost; Brealey, Myers & Allen ch. 6); per accelerator-hour ÷ (accelerators × 8,760 × utilization)'],
   ['Expected values', 'each phase × its probability; delays at the triangular mean (min + mode + max) ÷ 3 for the schedule; investment: Σ phase probability × the phase\'s investment within the cap'],
   ['Present value', 'amount × (1 + r)^−τ, r = cost of capital compounded yearly, τ = years from the valuation date to the middle of the amount\'s part of each calendar year'],
-  ['Contract', 'paid evenly over the term from its start: each calendar year its share of the term in years; no GW × revenue per GW on top'],
+  ['Contract', 'paid by the parties\' yearly schedule where one is given, else evenly over the term from its start: each calendar year its share of the term in years; no GW × revenue per GW on top'],
+  ['Investment tranches', 'nominal = the amount; expected = amount × the chance its condition is met (an event\'s probability; for a GW milestone, the chance that the phases that happen reach it); present value from the tranche\'s date'],
+  ['Stake', 'amount ÷ post-money valuation (post-money = pre-money + the round\'s new money; Metrick & Yasuda, Venture Capital and the Finance of Innovation, ch. 2); later rounds\' dilution not modelled'],
+  ['Guarantee', 'contingent: nominal = the most the guarantor may pay; expected = probability × maximum'],
+  ['Loan', 'repayment = principal × (1 + rate)^years (compounded yearly); the lender\'s present value = −principal + repayment, each discounted at the cost of capital'],
+  ['Deal history', 'each deal is a list of dated versions; the version in force on a date is the latest dated on or before it; a superseded or cancelled deal leaves the portfolio from that date'],
   ['Schedule', 'each phase ramps linearly from start to fully online; capex and revenue as GW come online'],
   ['Ownership', 'max ownership = N ÷ (S + N); after tranche i: n_i ÷ (S + n_i), n_i cumulative'],
   ['Value transferred', 'N × max(P − K, 0) at today\'s price; per tranche at its target'],

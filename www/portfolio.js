@@ -1,15 +1,16 @@
-// The portfolio view: several built-in deals added up by the core (portfolio()): totals with GW
-// kept per layer, commitments by year and vendor, the money flowing between the parties as a
-// diagram with its data table, the combined dilution per issuer and the circularity. The
-// selection travels in share links (view.portfolio).
+// The portfolio's figures, shared by the page (portfolio-panel.js) and <deal-calculator>:
+// several deals added up by the core (portfolio()): totals with GW kept per layer, commitments
+// by year and vendor, the money flowing between the parties as a diagram with its data table
+// (contingent money marked), the combined dilution per issuer, the stakes and the circularity.
 import { el, fmt } from './dom.js';
-import { t, local, problemText } from './i18n.js';
-import { deal, deals } from './deals.js';
+import { t } from './i18n.js';
 import { svg } from './charts.js';
 import { cards, dataTable, scrollBox } from './ui.js';
 
-const KINDS = ['purchase', 'service', 'investment', 'warrant'];
-const KIND_LABELS = { purchase: 'purchases', service: 'service payments', investment: 'investment', warrant: 'equity given' };
+const KINDS = ['purchase', 'service', 'investment', 'warrant', 'guarantee', 'loan'];
+const KIND_LABELS = { purchase: 'purchases', service: 'service payments', investment: 'investment', warrant: 'equity given', guarantee: 'guarantee', loan: 'loan' };
+/** A flow's kind in words, marked when the money is contingent (it may never be paid). */
+const kindText = (f) => (f.contingent ? `${t(KIND_LABELS[f.kind])} (${t('contingent')})` : t(KIND_LABELS[f.kind]));
 
 /** Bars of commitments by year, stacked by vendor, with the data table. */
 function byYearChart(p) {
@@ -61,8 +62,8 @@ function flowDiagram(p) {
     const [x2, y2] = pos.get(f.to);
     const bend = (k % 3 - 1) * 8;
     const d = `M${x1},${y1 + bend} C${(x1 + x2) / 2},${y1 + bend} ${(x1 + x2) / 2},${y2 - bend} ${x2},${y2 - bend}`;
-    const label = `${f.from} → ${f.to}: ${t(KIND_LABELS[f.kind])} ${fmt.usd(f.usd)}${f.expectedUsd == null ? '' : ` (${t('expected')} ${fmt.usd(f.expectedUsd)})`}`;
-    const band = svg('path', { d, class: `flow flow-${f.kind}`, 'stroke-width': Math.max(2, (f.usd / max) * 24), tabindex: '0', role: 'img', 'aria-label': label });
+    const label = `${f.from} → ${f.to}: ${kindText(f)} ${fmt.usd(f.usd)}${f.expectedUsd == null ? '' : ` (${t('expected')} ${fmt.usd(f.expectedUsd)})`}`;
+    const band = svg('path', { d, class: `flow flow-${f.kind}${f.contingent ? ' contingent' : ''}`, 'stroke-width': Math.max(2, (f.usd / max) * 24), tabindex: '0', role: 'img', 'aria-label': label });
     band.append(svg('title', {}, label));
     for (const on of ['focus', 'mouseenter']) band.addEventListener(on, () => { named.textContent = label; });
     s.append(band);
@@ -72,8 +73,9 @@ function flowDiagram(p) {
     s.append(svg('circle', { cx: x, cy: y, r: 6, class: 'point' }));
     s.append(svg('text', { x: x + (anchor === 'end' ? -10 : 10), y: y + 4, 'text-anchor': anchor, class: 'axis-label' }, name));
   }
-  const legend = el('p', { class: 'legend' }, ...KINDS.flatMap((k) => [el('span', { class: `key flow-key flow-${k}` }), ` ${t(KIND_LABELS[k])}  `]));
-  const rows = flows.map((f) => [f.from, f.to, t(KIND_LABELS[f.kind]), fmt.usd(f.usd), f.expectedUsd == null ? '–' : fmt.usd(f.expectedUsd)]);
+  const shown = KINDS.filter((k) => flows.some((f) => f.kind === k));
+  const legend = el('p', { class: 'legend' }, ...shown.flatMap((k) => [el('span', { class: `key flow-key flow-${k}` }), ` ${t(KIND_LABELS[k])}  `]));
+  const rows = flows.map((f) => [f.from, f.to, kindText(f), fmt.usd(f.usd), f.expectedUsd == null ? '–' : fmt.usd(f.expectedUsd)]);
   return el('figure', { class: 'figure', id: 'portfolio-flows' }, s, named, legend,
     scrollBox(t('Flows (nominal and expected; equity given is intrinsic value)'), {}, dataTable(t('Flows (nominal and expected; equity given is intrinsic value)'), [t('From'), t('To'), t('Kind'), t('Nominal'), t('Expected')], rows)));
 }
@@ -99,73 +101,12 @@ export function portfolioResults(p) {
   }
   parts.push(scrollBox(t('Circularity: money going both ways'), {}, dataTable(t('Circularity: money going both ways'), [t('Party'), t('Party'), t('First to second'), t('Second to first'), t('Ratio'), t('Expected ratio')],
     p.circularity.map((c) => [c.a, c.b, fmt.usd(c.aToB), fmt.usd(c.bToA), fmt.pct(c.ratio, 1), fmt.pct(c.expectedRatio, 1)]))));
+  if (p.stakes?.length) {
+    parts.push(scrollBox(t('Stakes bought at a post-money valuation'), {}, dataTable(t('Stakes bought at a post-money valuation'), [t('Investee'), t('Investor'), t('Paid (nominal)'), t('Ownership'), t('As of')],
+      p.stakes.map((x) => [x.investee, x.investor, fmt.usd(x.usd), fmt.pct(x.ownership, 2), fmt.date(x.asOf)]))));
+  }
   if (p.cycles.length) {
     parts.push(el('ul', { class: 'cycles' }, ...p.cycles.map((c) => el('li', { text: t('{path}: at most {x} goes round', { path: [...c.parties, c.parties[0]].join(' → '), x: fmt.usd(c.bottleneckUsd) }) }))));
   }
   return parts.filter(Boolean);
-}
-
-/**
- * Mounts the view. `initial`: the ids of a share link ("current" is the page's deal as edited,
- * which the link carries anyway); `current()`: that deal; `onResult(portfolio, ids)` after each
- * computation (for the CSV and the link).
- */
-export function mountPortfolio(dc, root, initial = null, current = () => null, onResult = () => {}) {
-  // "current": the page's deal as edited, beside the built-in ones.
-  const presets = [{ id: 'current', name: { en: t('The deal above (as edited)') }, get deal() { return current() ?? {}; } },
-    ...deals().map((d) => ({ ...d, deal: deal(d.id) }))];
-  const pick = (test) => presets.filter((p) => p.id !== 'current' && test(p.deal)).map((p) => p.id);
-  const openai = pick((d) => d.buyer === 'OpenAI');
-  const selected = new Set(initial?.length ? initial.filter((id) => presets.some((p) => p.id === id)) : openai);
-  const boxes = presets.map((p) => {
-    const box = el('input', { type: 'checkbox', id: `portfolio-${p.id}`, value: p.id });
-    box.checked = selected.has(p.id);
-    box.addEventListener('change', () => {
-      if (box.checked) selected.add(p.id); else selected.delete(p.id);
-      compute();
-    });
-    const status = p.id !== 'current' && p.deal.status ? ` · ${p.deal.status.replaceAll('_', ' ')}${p.deal.asOf ? ` (${fmt.date(p.deal.asOf)})` : ''}` : '';
-    return el('label', { class: 'check', for: `portfolio-${p.id}` }, box, ` ${local(p.name)}${status}`);
-  });
-  const quick = (label, ids) => {
-    const b = el('button', { type: 'button', text: t(label) });
-    b.addEventListener('click', () => {
-      selected.clear();
-      ids.forEach((id) => selected.add(id));
-      boxes.forEach((l) => { const box = l.querySelector('input'); box.checked = selected.has(box.value); });
-      compute();
-    });
-    return b;
-  };
-  const status = el('p', { id: 'portfolio-status', class: 'problem', role: 'alert' });
-  const out = el('div', { id: 'portfolio-results' });
-  root.replaceChildren(
-    el('h2', { text: t('Portfolio: the web of deals') }),
-    el('p', { class: 'help', text: t('Built-in deals added up on their party names: what a buyer has committed, what each issuer may give away in shares, and the vendor money that comes back as vendor revenue.') }),
-    el('div', { class: 'control' }, quick('OpenAI as buyer', openai), quick('Anthropic as buyer', pick((d) => d.buyer === 'Anthropic')), quick('AMD as issuer', pick((d) => d.vendor === 'AMD' && d.warrant))),
-    el('fieldset', { class: 'deal-picker' }, el('legend', { text: t('Deals') }), ...boxes),
-    status, out,
-  );
-
-  function compute() {
-    const ids = presets.map((p) => p.id).filter((id) => selected.has(id));
-    if (!ids.length) {
-      out.replaceChildren();
-      status.textContent = t('Pick at least one deal.');
-      return;
-    }
-    try {
-      const p = dc.portfolio(ids.map((id) => presets.find((x) => x.id === id).deal));
-      status.textContent = '';
-      out.replaceChildren(...portfolioResults(p));
-      onResult(p, ids);
-    } catch (e) {
-      status.textContent = (e.problems ?? []).map((x) => `${x.path}: ${problemText(x)}`).join('\n') || e.message;
-    }
-  }
-  compute();
-  return {
-    /** After an edit of the page's deal: recomputes when it is part of the selection. */
-    refresh: () => selected.has('current') && compute(),
-  };
 }

@@ -20,6 +20,8 @@ export const page = {
   /** The portfolio view's last result and its selection (preset ids). */
   portfolio: null,
   portfolioSelection: null,
+  /** The portfolio view's dates and whether the reader chose its deals ({asOf, compare, picked}). */
+  portfolioView: null,
   /** Re-evaluates the scenario and redraws (app.js). */
   recompute: () => {},
   /** Shows a scenario (and the catalogue deal and version it is, if any) (app.js). */

@@ -9,10 +9,10 @@ const out = (page, path) => page.textContent(`[data-out="${path}"]`);
 const field = (path) => `[data-path="${path}"]`;
 const problem = (path) => `[data-problem-for="${path}"]`;
 
-test('the default deal shows 8.98% and reacts to edits and errors', async () => {
+test('the default deal shows 8.94% and reacts to edits and errors', async () => {
   const { page, errors } = await open(ctx.browser, ctx.server.url);
   assert.equal(await page.inputValue('#preset'), 'amd-openai-2025');
-  assert.equal(await out(page, 'dilution.maxOwnership'), '8.98%');
+  assert.equal(await out(page, 'dilution.maxOwnership'), '8.94%');
   assert.equal(await out(page, 'capacity.totalGw'), '6 GW');
 
   // 3,000 M shares outstanding: 160 / 3,160 = 5.06%.
@@ -27,8 +27,8 @@ test('the default deal shows 8.98% and reacts to edits and errors', async () => 
   assert.equal(await page.getAttribute(field('equity.sharesOutstanding'), 'aria-invalid'), 'true');
 
   // Fixing it clears the error and recomputes.
-  await page.fill(field('equity.sharesOutstanding'), '1622');
-  await page.waitForFunction(() => document.querySelector('[data-out="dilution.maxOwnership"]').textContent === '8.98%');
+  await page.fill(field('equity.sharesOutstanding'), '1630');
+  await page.waitForFunction(() => document.querySelector('[data-out="dilution.maxOwnership"]').textContent === '8.94%');
   assert.equal(await page.textContent(problem('equity.sharesOutstanding')), '');
 
   await wholePage(page, `${RESULTS}/calculator-en.png`);
@@ -97,7 +97,7 @@ test('the pricing panel prices a kind and a tranche as touches in one click', as
 test('every preset shows its capacity, dilution or financing with source markers', async () => {
   const { page, errors } = await open(ctx.browser, ctx.server.url);
   const expectations = {
-    'amd-openai-2025': ['dilution.maxOwnership', '8.98%'],
+    'amd-openai-2025': ['dilution.maxOwnership', '8.94%'],
     'amd-meta-2026': ['dilution.maxOwnership', '8.94%'],
     'nvidia-openai-2025': ['investment.totalUsd', '$100B'],
     'oracle-openai-2025': ['contract.valuePerGwUsd', '$66.7B'],
@@ -119,7 +119,7 @@ test('the comparison and the tornado are drawn from the current deal', async () 
   const row = (key) => page.locator(`#comparison-table tr[data-row="${key}"] td`);
   await page.waitForSelector('#comparison-table tr[data-row="maxOwnership"]');
   assert.equal(await row('maxOwnership').count(), 3);
-  assert.equal(await row('maxOwnership').nth(0).textContent(), '8.98%');
+  assert.equal(await row('maxOwnership').nth(0).textContent(), '8.94%');
   assert.equal(await row('maxOwnership').nth(1).textContent(), '–');
   assert.equal(await row('contractPerYearUsd').nth(2).textContent(), '$60B');
   await page.fill('[data-path="equity.sharesOutstanding"]', '3000');

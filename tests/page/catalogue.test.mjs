@@ -82,17 +82,40 @@ test('deal() throws an Error with problems at id and asOf', () => {
 
 test('dealsAsOf: the deals as they stood on a date', () => {
   const ids = (date) => catalogue.dealIdsAsOf(date).sort();
-  // Mid-November 2025: OpenAI's deals of 2025, before Anthropic's (2025-11-18) and AMD–Meta (2026).
-  assert.deepEqual(ids('2025-11-15'), ['amd-openai-2025', 'aws-openai-2025', 'broadcom-openai-2025', 'coreweave-openai-2025',
-    'microsoft-openai-2025', 'nvidia-openai-2025', 'oracle-openai-2025']);
+  // Mid-November 2025: the deals of 2025, before Anthropic's (2025-11-18) and every 2026 deal.
+  const november = ['amd-openai-2025', 'aws-openai-2025', 'broadcom-openai-2025', 'coreweave-meta-2025', 'coreweave-openai-2025',
+    'iren-microsoft-2025', 'microsoft-openai-2025', 'nebius-microsoft-2025', 'nscale-microsoft-2025', 'nvidia-openai-2025', 'oracle-openai-2025'];
+  assert.deepEqual(ids('2025-11-15'), november);
   const then = catalogue.dealsAsOf('2025-11-15');
-  assert.equal(then.length, 7);
+  assert.equal(then.length, november.length);
   assert.ok(then.every((s) => s.asOf <= '2025-11-15'));
-  assert.equal(then.find((s) => s.vendor === 'NVIDIA' || s.vendor === 'Nvidia')?.status, 'letter_of_intent');
-  // Today: every deal made by then, less those superseded or cancelled.
-  const now = catalogue.dealsAsOf('2026-12-01');
-  for (const s of now) assert.ok(!['superseded', 'cancelled'].includes(s.status), s.name);
+  // Each as it stood: Nvidia–OpenAI a letter of intent, AWS–OpenAI still $38B.
+  assert.equal(then.find((s) => s.vendor === 'Nvidia' && s.buyer === 'OpenAI').status, 'letter_of_intent');
+  assert.equal(then.find((s) => s.vendor === 'AWS' && s.buyer === 'OpenAI').contract.valueUsd, 38e9);
+  // Today: the superseded letter of intent is out, Nvidia's equity stake and the 2026 deals are in.
+  const now = ids('2026-12-01');
+  assert.ok(!now.includes('nvidia-openai-2025'));
+  for (const id of ['nvidia-openai-2026', 'cerebras-openai-2026', 'google-anthropic-2026', 'aws-anthropic-2026', 'nebius-meta-2026']) assert.ok(now.includes(id), id);
+  assert.ok(catalogue.deals().length >= 20);
   const made = files.filter((f) => f.versions[0].asOf <= '2026-12-01');
   const ended = made.filter((f) => ['superseded', 'cancelled'].includes(catalogue.deal(f.id, { asOf: '2026-12-01' }).status));
-  assert.equal(now.length, made.length - ended.length);
+  assert.ok(ended.length >= 1);
+  assert.equal(catalogue.dealsAsOf('2026-12-01').length, made.length - ended.length);
+  for (const s of catalogue.dealsAsOf('2026-12-01')) assert.ok(!['superseded', 'cancelled'].includes(s.status), s.name);
+});
+
+test('published(): the totals parties stated, sourced and dated, as of a date', async () => {
+  const all = catalogue.published();
+  const file = JSON.parse(await readFile(new URL('deals/published.json', ROOT), 'utf8'));
+  assert.deepEqual(all, file);
+  for (const x of all) {
+    assert.ok(x.party && x.asOf && x.label.en && x.label.de, JSON.stringify(x));
+    assert.ok(x.gw != null || x.usd != null, `${x.party} ${x.asOf}: a figure`);
+    assert.ok(/^https?:\/\//.test(x.source.url) && ['filing', 'company', 'press', 'secondary'].includes(x.source.tier), `${x.party} ${x.asOf}: a source with its tier`);
+  }
+  // OpenAI's $1.4T of late 2025, and the ~$600B through 2030 that replaced it in February 2026.
+  assert.ok(all.some((x) => x.party === 'OpenAI' && x.usd === 1.4e12 && x.asOf < '2025-12-01'));
+  assert.ok(all.some((x) => x.party === 'OpenAI' && x.usd === 600e9 && x.through === 2030));
+  assert.ok(catalogue.published('2025-12-31').every((x) => x.asOf <= '2025-12-31'));
+  assert.ok(!catalogue.published('2025-12-31').some((x) => x.usd === 600e9));
 });

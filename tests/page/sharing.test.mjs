@@ -136,7 +136,7 @@ test('hostile and broken links show a message and the default deal, and run no s
     await page.goto(ctx.server.url + hash);
     await page.waitForSelector('body[data-ready="true"]');
     await page.waitForSelector('#load-message:not([hidden])');
-    assert.equal(await out(page, 'dilution.maxOwnership'), '8.98%', hash.slice(0, 20));
+    assert.equal(await out(page, 'dilution.maxOwnership'), '8.94%', hash.slice(0, 20));
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     assert.deepEqual(errors, []);
     await page.close();
@@ -153,7 +153,7 @@ test('hostile and broken links show a message and the default deal, and run no s
   await evil.waitForSelector('#load-message:not([hidden])');
   assert.match(await evil.textContent('#load-message'), /invalid scenario/);
   assert.equal(await evil.evaluate(() => window.__pwned), undefined);
-  assert.equal(await out(evil, 'dilution.maxOwnership'), '8.98%');
+  assert.equal(await out(evil, 'dilution.maxOwnership'), '8.94%');
 });
 
 test('JSON export then import restores the scenario; CSV is clean', async () => {
@@ -174,7 +174,7 @@ test('JSON export then import restores the scenario; CSV is clean', async () => 
   const csv = await readFile(csvFile, 'utf8');
   const lines = csv.trim().split('\r\n');
   assert.equal(lines[0], 'deal,field,value');
-  assert.ok(lines.some((l) => l.endsWith(',dilution.maxOwnership,0.08978675645342311')), 'ownership row');
+  assert.ok(lines.some((l) => l.endsWith(',dilution.maxOwnership,0.0893854748603352')), 'ownership row');
   assert.ok(lines.slice(1).every((l) => l.startsWith('"\'=HYPERLINK(""http://evil"",""x"")",')), lines[1]);
 
   // Back to the preset, then open the saved file.
@@ -207,13 +207,13 @@ test('German: numbers, money and dates in German, remembered on reload, and a Ge
   await wholePage(page, `${RESULTS}/page-en.png`);
   await page.selectOption('#lang', 'de');
   await page.waitForFunction(() => document.documentElement.lang === 'de');
-  assert.equal(await out(page, 'dilution.maxOwnership'), '8,98 %');
+  assert.equal(await out(page, 'dilution.maxOwnership'), '8,94 %');
   assert.equal(await out(page, 'capacity.capexUsd'), '300 Mrd. $');
   assert.equal(await page.inputValue(field('equity.sharePrice')), '203,71');
   // The first milestone: 1 GW delivered on 1 October 2026, three months before online.
   assert.match(await text(page, '#details'), /01\.10\.2026/);
-  assert.match(await text(page, '#details'), /1\.782\.000\.000/);
-  assert.match(await text(page, '#details'), /185,42 \$/);
+  assert.match(await text(page, '#details'), /1\.790\.000\.000/);
+  assert.match(await text(page, '#details'), /185,50 \$/);
   assert.equal(await page.textContent('legend >> nth=0'), 'Deal');
   // Typing in German: a decimal comma.
   await page.fill(field('equity.sharePrice'), '250,5');
@@ -222,7 +222,7 @@ test('German: numbers, money and dates in German, remembered on reload, and a Ge
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
   assert.equal(await page.inputValue('#lang'), 'de');
-  assert.equal(await out(page, 'dilution.maxOwnership'), '8,98 %');
+  assert.equal(await out(page, 'dilution.maxOwnership'), '8,94 %');
   // A German link opened where the page speaks English: every panel in German.
   await page.click('#share');
   await page.waitForFunction(() => document.querySelector('#share-url').value.includes('#s=1.'));
