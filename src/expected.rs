@@ -182,7 +182,7 @@ fn investment_per_gw(s: &Scenario) -> Vec<f64> {
     let (mut before, mut cumulative_gw) = (0.0, 0.0);
     for i in order {
         cumulative_gw += phases[i].gw;
-        let through = (inv.usd_per_gw * cumulative_gw).min(inv.max_usd);
+        let through = inv.rule().paid(cumulative_gw);
         per_gw[i] = (through - before) / phases[i].gw;
         before = through;
     }

@@ -83,7 +83,8 @@ pub struct ContractYear {
 /// The investment of a scenario, following its capacity schedule; `None` without one.
 pub fn investment(s: &Scenario, capacity: &CapacityReport) -> Option<InvestmentReport> {
     let i = s.investment.as_ref()?;
-    let invested_by = |gw: f64| (i.usd_per_gw * gw).min(i.max_usd);
+    let rule = i.rule();
+    let invested_by = |gw: f64| rule.paid(gw);
     let mut previous = 0.0;
     let schedule = capacity
         .schedule

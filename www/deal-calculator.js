@@ -177,7 +177,7 @@ export class DealCalculator extends HTMLElement {
       if (generation !== this.#generation) return;
       this.#scenario = null;
       this.#report = null;
-      this.#loadError = e instanceof Error ? e.message : String(e);
+      this.#loadError = e;
       this.#render(true);
       return;
     }
@@ -206,7 +206,11 @@ export class DealCalculator extends HTMLElement {
       box.className = `dc view-${this.view} theme-${this.theme}`;
       box.lang = this.#lang;
       if (this.#loadError != null) {
-        box.replaceChildren(el('p', { class: 'problems', part: 'problems', role: 'alert', text: `${t('The calculator could not load this deal:')} ${this.#loadError}` }));
+        // A catalogue problem (an unknown deal, a date before its first version) in the
+        // element's language; anything else as its message.
+        const e = this.#loadError;
+        const why = e?.problems?.length ? e.problems.map((p) => problemText(p)).join('; ') : String(e?.message ?? e);
+        box.replaceChildren(el('p', { class: 'problems', part: 'problems', role: 'alert', text: `${t('The calculator could not load this deal:')} ${why}` }));
         return;
       }
       if (this.view === 'portfolio') {

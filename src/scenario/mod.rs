@@ -469,6 +469,16 @@ pub enum SourceTier {
     Secondary,
 }
 
+impl Investment {
+    /// The per-GW rule this older form states.
+    pub fn rule(&self) -> PerGw {
+        PerGw {
+            usd_per_gw: self.usd_per_gw,
+            max_usd: self.max_usd,
+        }
+    }
+}
+
 impl Scenario {
     /// The warrant and the equity it is on, when the deal has a warrant.
     pub fn warrant_on_equity(&self) -> Option<(&Warrant, &Equity)> {

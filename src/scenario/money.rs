@@ -38,6 +38,14 @@ pub struct PerGw {
     pub max_usd: f64,
 }
 
+impl PerGw {
+    /// Invested once `gw` gigawatts are deployed: min(maxUsd, usdPerGw × GW). The one rule of
+    /// a per-GW investment, for the older `investment` too ([`super::Investment::rule`]).
+    pub fn paid(&self, gw: f64) -> f64 {
+        (self.usd_per_gw * gw).min(self.max_usd)
+    }
+}
+
 /// One payment of an investment.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]

@@ -244,6 +244,17 @@ test('the element\'s properties, attributes and bad input', async () => {
     assert.equal(await calc.locator('[data-out="dilution.maxOwnership"]').count(), 0, 'no warrant, no ownership card');
     assert.equal(await calc.locator('[data-out="contract.valuePerGwUsd"]').count(), 1);
 
+    // as-of: the deal as it stood on a date (AWS-OpenAI was $38B before its 2026 expansion).
+    await handle.evaluate((e) => { e.preset = 'aws-openai-2025'; });
+    await page.waitForFunction((e) => e.scenario?.contract?.valueUsd === 138e9, handle);
+    await handle.evaluate((e) => e.setAttribute('as-of', '2025-11-15'));
+    await page.waitForFunction((e) => e.scenario?.contract?.valueUsd === 38e9, handle);
+    // A date before the deal: the element says so instead of showing another deal's figures.
+    await handle.evaluate((e) => e.setAttribute('as-of', '2024-01-01'));
+    await page.waitForFunction((e) => /no version before/.test(e.shadowRoot.querySelector('[part="problems"]')?.textContent ?? ''), handle);
+    await handle.evaluate((e) => { e.removeAttribute('as-of'); e.preset = 'oracle-openai-2025'; });
+    await page.waitForFunction((e) => e.scenario?.contract?.valueUsd === 300e9, handle);
+
     // scenario property: takes an object, returns a copy.
     const name = await handle.evaluate(async (e) => {
       const s = e.scenario;
