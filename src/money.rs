@@ -157,7 +157,10 @@ pub fn evaluate(s: &Scenario) -> Option<MoneyReport> {
                 })
                 .collect();
             let (per_gw_usd, per_gw_expected) = inv.per_gw.as_ref().map_or((0.0, 0.0), |g| {
-                (g.paid(s.total_gw()), expected_over_phases(s, |gw| g.paid(gw)))
+                (
+                    g.paid(s.total_gw()),
+                    expected_over_phases(s, |gw| g.paid(gw)),
+                )
             });
             let first_day = s.capacity.phases.iter().map(|p| p.start).min();
             let per_gw_pv = first_day.map_or(0.0, pv) * per_gw_expected;
