@@ -252,7 +252,9 @@ print("""
   fields: investments in tranches, guarantees, loans, their reader, checks, report section and
   portfolio flows and stakes): +25,450 B raw, +9,230 B gzipped, to 387,649 B (164,615 B
   gzipped). The catalogue grew to 22 deals (365 KB minified, 44.5 KB gzipped, loaded beside
-  the .wasm). Budget in `scripts/size.sh`: 387,800 B raw, 164,700 B gzipped.
+  the .wasm). The portfolio's money per layer and its cross-layer range (issue 28): +3,871 B
+  raw (+1,054 B gzipped), to 391,520 B (165,669 B gzipped). Budget in `scripts/size.sh`:
+  391,700 B raw, 165,800 B gzipped.
 """)
 print(f"""- **The page's default valuation in 250 ms ({full_state} in this run).** The default is
   16,384 quasi-random paths on the daily grid, without the control variate: the 30-day average

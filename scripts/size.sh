@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The size budget of the Wasm build, checked by scripts/test.sh after the build: fails when
 # www/pkg/dealcalc_bg.wasm grows past the budget (raw and gzip -9). The budget guards against
-# growth: it sits just above today's size (387,649 B, 164,615 B gz: the deals moved out to
-# deals/, the money legs came in), so that the .wasm grows only by a decision recorded in docs/BENCHMARKS.md with
+# growth: it sits just above today's size (391,520 B, 165,669 B gz: the deals moved out to
+# deals/, the money legs and the portfolio's money per layer came in), so that the .wasm grows only by a decision recorded in docs/BENCHMARKS.md with
 # what paid for it. Issue 9's target
 # (150,000 B raw, 60,000 B gzipped) is not met; BENCHMARKS.md states the gap and its causes.
 # Override for a trial:
@@ -10,8 +10,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WASM="$ROOT/www/pkg/dealcalc_bg.wasm"
-BUDGET_RAW="${WASM_BUDGET_RAW:-387800}"
-BUDGET_GZ="${WASM_BUDGET_GZ:-164700}"
+BUDGET_RAW="${WASM_BUDGET_RAW:-391700}"
+BUDGET_GZ="${WASM_BUDGET_GZ:-165800}"
 TARGET_RAW=150000
 TARGET_GZ=60000
 raw=$(wc -c < "$WASM")

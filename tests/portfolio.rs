@@ -184,7 +184,7 @@ fn bad_lists_are_problems_with_paths() {
     };
     assert_eq!(path(json!([])), ["scenarios"]);
     let amd = deal_files::first("amd-openai-2025").to_json();
-    assert_eq!(path(json!(vec![amd.clone(); 21])), ["scenarios"]);
+    assert_eq!(path(json!(vec![amd.clone(); 101])), ["scenarios"]);
     let mut bad = amd.clone();
     bad["equity"]["sharePrice"] = json!(-1);
     assert_eq!(
@@ -200,4 +200,97 @@ fn bad_lists_are_problems_with_paths() {
     let mut nameless = amd.clone();
     nameless.as_object_mut().unwrap().remove("vendor");
     assert_eq!(path(json!([nameless])), ["scenarios[0].vendor"]);
+}
+
+#[test]
+fn money_per_layer_is_never_added_across_layers_except_as_a_range() {
+    let list = deals(&["amd-openai-2025", "oracle-openai-2025", "aws-openai-2025"]);
+    let p = portfolio(&list);
+    let (chips, cloud) = (&p.totals.by_layer.chips, &p.totals.by_layer.cloud);
+    let amd = evaluate(&list[0]);
+    let contracts = evaluate(&list[1]).contract.unwrap().value_usd
+        + evaluate(&list[2]).contract.unwrap().value_usd;
+    assert_eq!(chips.purchases_usd, amd.capacity.vendor_revenue_usd);
+    assert_eq!(chips.contract_usd, 0.0);
+    assert_eq!(cloud.contract_usd, contracts);
+    assert_eq!(chips.gw, p.totals.gw_by_layer.chips);
+    assert_eq!(
+        cloud.capex_usd + chips.capex_usd,
+        p.totals.nominal.capex_usd
+    );
+    let x = &p.totals.cross_layer;
+    assert_eq!(x.high, chips.purchases_usd + cloud.contract_usd);
+    assert_eq!(x.low, chips.purchases_usd.max(cloud.contract_usd));
+    // The years add up to the totals, layer by layer.
+    let by_years: f64 = p
+        .by_year
+        .iter()
+        .map(|y| y.by_layer.cloud.contract_usd)
+        .sum();
+    assert!(close(by_years, cloud.contract_usd));
+    let chip_years: f64 = p
+        .by_year
+        .iter()
+        .map(|y| y.by_layer.chips.purchases_usd)
+        .sum();
+    assert!(close(chip_years, chips.purchases_usd));
+}
+
+#[test]
+fn a_portfolio_takes_up_to_a_hundred_deals() {
+    let one = deal_files::first("amd-openai-2025").to_json();
+    let list = |n: usize| Value::Array(vec![one.clone(); n]);
+    assert!(dealcalc::input::portfolio_scenarios(&list(100)).is_ok());
+    let e = dealcalc::input::portfolio_scenarios(&list(101)).unwrap_err();
+    assert_eq!(e[0].code, "scenario_count");
+}
+
+#[test]
+fn money_legs_are_flows_with_the_contingent_ones_marked_and_stakes() {
+    let list: Vec<dealcalc::Scenario> = [
+        "aws-openai-2025",
+        "nvidia-openai-2026",
+        "nebius-meta-2026",
+        "cerebras-openai-2026",
+    ]
+    .iter()
+    .map(|id| deal_files::latest(id))
+    .collect();
+    let p = portfolio(&list);
+    let flow = |from: &str, to: &str, kind: FlowKind, contingent: bool| {
+        p.flows
+            .iter()
+            .find(|f| f.from == from && f.to == to && f.kind == kind && f.contingent == contingent)
+    };
+    // Amazon's $15B now and $35B on an event: apart, the second contingent.
+    assert_eq!(
+        flow("Amazon", "OpenAI", FlowKind::Investment, false)
+            .unwrap()
+            .usd,
+        15e9
+    );
+    let later = flow("Amazon", "OpenAI", FlowKind::Investment, true).unwrap();
+    assert_eq!(later.usd, 35e9);
+    assert!(later.expected_usd.unwrap() < 35e9);
+    // Meta's backstop for Nebius: contingent, expected = probability × maximum.
+    let g = flow("Meta", "Nebius", FlowKind::Guarantee, true).unwrap();
+    assert_eq!(g.usd, 15e9);
+    // OpenAI's loan to Cerebras goes out and comes back with interest.
+    let out = flow("OpenAI", "Cerebras", FlowKind::Loan, false)
+        .unwrap()
+        .usd;
+    let back = flow("Cerebras", "OpenAI", FlowKind::Loan, false)
+        .unwrap()
+        .usd;
+    assert!(back > out);
+    // Stakes in OpenAI bought at a post-money valuation: Amazon's (the $15B paid) and Nvidia's.
+    let stake = |investor: &str| {
+        p.stakes
+            .iter()
+            .find(|s| s.investee == "OpenAI" && s.investor == investor)
+            .unwrap()
+    };
+    assert_eq!(stake("Nvidia").ownership, 30e9 / 852e9);
+    assert_eq!(stake("Amazon").usd, 15e9);
+    assert_eq!(p.totals.nominal.guarantee_usd, 15e9);
 }

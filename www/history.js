@@ -38,7 +38,7 @@ export function dealHistory(id, shownAsOf, onPick) {
     if (current) button.setAttribute('aria-current', 'true');
     button.addEventListener('click', () => onPick(v.asOf, latest));
     const sources = added.length
-      ? el('details', { class: 'version-sources' }, el('summary', { text: t('{n} sources new in this version', { n: added.length }) }),
+      ? el('details', { class: 'version-sources' }, el('summary', { text: added.length === 1 ? t('One source new in this version') : t('{n} sources new in this version', { n: added.length }) }),
         el('ul', { class: 'sources' }, ...added.map((s) => el('li', {}, el('code', { text: s.field }), ' — ', ...sourceLine(s)))))
       : null;
     return el('li', { class: current ? 'version current' : 'version' }, button, latest ? el('span', { class: 'badge', text: t('latest') }) : null,

@@ -82,14 +82,16 @@ function flowDiagram(p) {
 
 /** The figures of a portfolio: cards, charts and tables (the page's view and the element's). */
 export function portfolioResults(p) {
-  const money = (m) => m.vendorRevenueUsd + m.contractUsd;
+  const { chips, cloud } = p.totals.byLayer;
+  const across = p.totals.crossLayer;
   const parts = [
     cards([
       { label: t('GW in chip deals'), value: `${fmt.num(p.totals.gwByLayer.chips, 2)} GW`, out: 'portfolio.gwChips', note: t('expected {x} GW', { x: fmt.num(p.totals.expectedGwByLayer.chips, 2) }) },
       { label: t('GW in cloud deals'), value: `${fmt.num(p.totals.gwByLayer.cloud, 2)} GW`, out: 'portfolio.gwCloud', note: t('expected {x} GW', { x: fmt.num(p.totals.expectedGwByLayer.cloud, 2) }) },
-      { label: t('Commitments'), value: fmt.usd(money(p.totals)), out: 'portfolio.commitments', note: t('purchases and contracts, nominal') },
-      { label: t('Expected commitments'), value: fmt.usd(money(p.totals.expected)), out: 'portfolio.expectedCommitments', note: t('weighted by the deals\' probabilities') },
-      { label: t('Vendor money returned'), value: fmt.usd(p.totals.investmentUsd), out: 'portfolio.investment', note: t('expected {x}', { x: fmt.usd(p.totals.expected.investmentUsd) }) },
+      { label: t('Chip purchases'), value: fmt.usd(chips.purchasesUsd), out: 'portfolio.chipPurchases', note: t('nominal; expected {x}', { x: fmt.usd(chips.expected.purchasesUsd) }) },
+      { label: t('Cloud contracts'), value: fmt.usd(cloud.contractUsd + cloud.purchasesUsd), out: 'portfolio.cloudContracts', note: t('nominal; expected {x}', { x: fmt.usd(cloud.expected.contractUsd + cloud.expected.purchasesUsd) }) },
+      { label: t('Across both layers'), value: `${fmt.usd(across.low)}–${fmt.usd(across.high)}`, out: 'portfolio.commitments', note: t('a range: low if all cloud capacity runs on these chips, high if none does') },
+      { label: t('Investment'), value: fmt.usd(p.totals.investmentUsd), out: 'portfolio.investment', note: t('nominal; expected {x}', { x: fmt.usd(p.totals.expected.investmentUsd) }) },
     ]),
     el('p', { class: 'help', text: t('GW of chip deals and of cloud deals are never added together: a cloud deal may run on the chips of another deal.') }),
     byYearChart(p),

@@ -24,9 +24,11 @@ use crate::capacity::{self, CapacityReport};
 use crate::expected::{self, ExpectedReport};
 use crate::financing::{self, ContractReport, InvestmentReport};
 mod flows;
+mod layers;
 mod legs;
 
 pub use flows::{Circularity, Cycle, Flow, FlowKind};
+pub use layers::{ByLayerTotals, CrossLayer, LayerExpected, LayerTotals, YearByLayer, YearLayer};
 pub use legs::Stake;
 
 use crate::scenario::{Layer, Scenario};
@@ -34,7 +36,7 @@ use flows::{add_flow, circularity, cycles};
 use serde::Serialize;
 
 /// At most this many deals in one portfolio.
-pub const MAX_DEALS: usize = 20;
+pub const MAX_DEALS: usize = 100;
 
 /// GW by layer.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
@@ -109,6 +111,10 @@ pub struct Totals {
     #[cfg_attr(feature = "typescript", ts(flatten))]
     pub nominal: Money,
     pub expected: Money,
+    /// Money per layer ([`layers`]): chip purchases and cloud contracts never added together.
+    pub by_layer: ByLayerTotals,
+    /// The buyers' payments across the layers, only as a range.
+    pub cross_layer: CrossLayer,
 }
 
 /// One calendar year of the portfolio (nominal).
@@ -124,6 +130,8 @@ pub struct PortfolioYear {
     pub payments_usd: f64,
     /// The same by the vendor paid, in order of the vendors' first deal.
     pub payments_by_vendor: Vec<VendorAmount>,
+    /// Capex and payments per layer.
+    pub by_layer: YearByLayer,
 }
 
 /// An amount paid to one vendor.
@@ -220,6 +228,8 @@ pub fn portfolio(scenarios: &[Scenario]) -> Portfolio {
         expected_gw_by_layer: ByLayer::default(),
         nominal: Money::default(),
         expected: Money::default(),
+        by_layer: ByLayerTotals::default(),
+        cross_layer: layers::cross_layer(&ByLayerTotals::default()),
     };
     let mut flows: Vec<Flow> = Vec::new();
     let mut parties: Vec<Party> = Vec::new();
@@ -255,6 +265,15 @@ pub fn portfolio(scenarios: &[Scenario]) -> Portfolio {
             m.contract_usd += contract;
             m.investment_usd += investment;
         }
+        let l = totals.by_layer.layer(layer);
+        l.gw += r.capacity.total_gw;
+        l.expected_gw += e.gw;
+        l.capex_usd += r.capacity.capex_usd;
+        l.purchases_usd += r.capacity.vendor_revenue_usd;
+        l.contract_usd += contract;
+        l.expected.capex_usd += e.capex_usd;
+        l.expected.purchases_usd += e.vendor_revenue_usd;
+        l.expected.contract_usd += e.contract_usd;
         if let Some(money) = &r.money {
             let t = &money.totals;
             totals.nominal.investment_usd += t.investment_usd;
@@ -360,6 +379,7 @@ pub fn portfolio(scenarios: &[Scenario]) -> Portfolio {
                             capex_usd: 0.0,
                             payments_usd: 0.0,
                             payments_by_vendor: Vec::new(),
+                            by_layer: YearByLayer::default(),
                         },
                     );
                     i
@@ -367,8 +387,13 @@ pub fn portfolio(scenarios: &[Scenario]) -> Portfolio {
             };
             let row = r.capacity.schedule.iter().find(|y| y.year == year);
             by_year[i].capex_usd += row.map_or(0.0, |y| y.capex_usd);
-            let paid = row.map_or(0.0, |y| y.vendor_revenue_usd) + contract_by_year(year);
+            let purchases = row.map_or(0.0, |y| y.vendor_revenue_usd);
+            let paid = purchases + contract_by_year(year);
             by_year[i].payments_usd += paid;
+            let in_layer = by_year[i].by_layer.layer(layer);
+            in_layer.capex_usd += row.map_or(0.0, |y| y.capex_usd);
+            in_layer.purchases_usd += purchases;
+            in_layer.contract_usd += contract_by_year(year);
             let by_vendor = &mut by_year[i].payments_by_vendor;
             match by_vendor.iter_mut().find(|v| v.vendor == vendor) {
                 Some(v) => v.usd += paid,
@@ -401,6 +426,7 @@ pub fn portfolio(scenarios: &[Scenario]) -> Portfolio {
             i
         })
         .collect();
+    totals.cross_layer = layers::cross_layer(&totals.by_layer);
     let names: Vec<String> = parties.iter().map(|p| p.name.clone()).collect();
     let circularity = circularity(&flows, &names);
     flows.sort_by(|x, y| (x.kind, &x.from, &x.to).cmp(&(y.kind, &y.from, &y.to)));

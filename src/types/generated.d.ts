@@ -78,6 +78,11 @@ highProblem: Problem | null, };
 export type ByLayer = { chips: number, cloud: number, };
 
 /**
+ * The two layers.
+ */
+export type ByLayerTotals = { chips: LayerTotals, cloud: LayerTotals, };
+
+/**
  * The gigawatts of the deal, when they come online, and what they cost.
  */
 export type Capacity = {
@@ -340,6 +345,23 @@ schedule: Array<ContractYear>, };
  * One calendar year of contract payments.
  */
 export type ContractYear = { year: number, usd: number, };
+
+/**
+ * What the deals' buyers pay (purchases and contract payments), across the layers: a range.
+ */
+export type CrossLayer = {
+/**
+ * All cloud capacity runs on the chip deals' chips: the larger layer's money alone.
+ */
+low: number,
+/**
+ * None of it does: the two layers' money added.
+ */
+high: number,
+/**
+ * What the two ends assume, in words (English; pages show their own).
+ */
+basis: string, };
 
 /**
  * Money going round three or more parties.
@@ -777,6 +799,37 @@ fields: Array<string>, };
 export type Layer = "chips" | "cloud";
 
 /**
+ * One layer's expected money (the deals' own probabilities).
+ */
+export type LayerExpected = { capexUsd: number, purchasesUsd: number, contractUsd: number, };
+
+/**
+ * One layer's totals.
+ */
+export type LayerTotals = {
+/**
+ * GW of the layer's deals, nominal.
+ */
+gw: number,
+/**
+ * Σ phase probability × GW.
+ */
+expectedGw: number,
+/**
+ * Capex of the layer's GW, nominal.
+ */
+capexUsd: number,
+/**
+ * Chip deals: the buyers' purchases (the vendors' revenue), nominal; 0 in the cloud layer
+ * unless a cloud deal books vendor revenue per GW.
+ */
+purchasesUsd: number,
+/**
+ * Cloud deals: contract payments, nominal; 0 in the chip layer.
+ */
+contractUsd: number, expected: LayerExpected, };
+
+/**
  * Life in years of each capex component (the categories of `capexSplit`).
  */
 export type LifeYears = { accelerators: number, networking: number, facility: number, other: number, };
@@ -1012,7 +1065,11 @@ paymentsUsd: number,
 /**
  * The same by the vendor paid, in order of the vendors' first deal.
  */
-paymentsByVendor: Array<VendorAmount>, };
+paymentsByVendor: Array<VendorAmount>,
+/**
+ * Capex and payments per layer.
+ */
+byLayer: YearByLayer, };
 
 /**
  * Present values at the valuation date.
@@ -1339,7 +1396,15 @@ export type Total = { totalReductionUsd: number, };
 /**
  * Totals: GW per layer, money nominal and expected.
  */
-export type Totals = { gwByLayer: ByLayer, expectedGwByLayer: ByLayer, expected: Money, capexUsd: number, vendorRevenueUsd: number, contractUsd: number,
+export type Totals = { gwByLayer: ByLayer, expectedGwByLayer: ByLayer, expected: Money,
+/**
+ * Money per layer ([`layers`]): chip purchases and cloud contracts never added together.
+ */
+byLayer: ByLayerTotals,
+/**
+ * The buyers' payments across the layers, only as a range.
+ */
+crossLayer: CrossLayer, capexUsd: number, vendorRevenueUsd: number, contractUsd: number,
 /**
  * The older per-GW investment and the money legs' investments.
  */
@@ -1676,3 +1741,13 @@ vestingRule?: VestingRule,
  * At least one tranche.
  */
 tranches: Array<Tranche>, };
+
+/**
+ * One calendar year's money per layer (nominal).
+ */
+export type YearByLayer = { chips: YearLayer, cloud: YearLayer, };
+
+/**
+ * One layer in one year.
+ */
+export type YearLayer = { capexUsd: number, purchasesUsd: number, contractUsd: number, };
