@@ -3,8 +3,9 @@
 //!
 //! Investment (Nvidia's letter of intent: "invest up to $100 billion in OpenAI progressively
 //! as each gigawatt is deployed"): by the end of a year the vendor has invested
-//! min(maxUsd, usdPerGw × GW online). Circularity = total investment ÷ the vendor's revenue
-//! from the deal: the share of the vendor's sales that its own money pays for.
+//! min(maxUsd, usdPerGw × GW online). Circularity = total investment ÷ what the buyer pays the
+//! vendor in the deal (vendor revenue plus contract payments): the share of the vendor's sales
+//! that its own money pays for.
 //!
 //! Contract (Oracle: about $300 billion over about five years for 4.5 GW, from 2027): paid
 //! by the parties' yearly `schedule` where one is given, else evenly over the term, from `start` (the first phase's start when absent) for `years` years;
@@ -29,9 +30,9 @@ pub struct InvestmentReport {
     pub investor: String,
     /// min(maxUsd, usdPerGw × total GW).
     pub total_usd: f64,
-    /// vendor revenue − totalUsd: what the vendor keeps after investing.
+    /// vendor revenue + contract payments − totalUsd: what the vendor keeps after investing.
     pub net_cash_to_vendor_usd: f64,
-    /// totalUsd ÷ vendor revenue (0 without vendor revenue).
+    /// totalUsd ÷ (vendor revenue + contract payments); 0 when the buyer pays nothing.
     pub circularity: f64,
     pub schedule: Vec<InvestmentYear>,
 }
@@ -82,6 +83,7 @@ pub struct ContractYear {
 
 /// The investment of a scenario, following its capacity schedule; `None` without one.
 pub fn investment(s: &Scenario, capacity: &CapacityReport) -> Option<InvestmentReport> {
+    let paid = capacity.vendor_revenue_usd + s.contract.as_ref().map_or(0.0, |k| k.value_usd);
     let i = s.investment.as_ref()?;
     let rule = i.rule();
     let invested_by = |gw: f64| rule.paid(gw);
@@ -104,8 +106,8 @@ pub fn investment(s: &Scenario, capacity: &CapacityReport) -> Option<InvestmentR
     Some(InvestmentReport {
         investor: i.investor.clone(),
         total_usd,
-        net_cash_to_vendor_usd: capacity.vendor_revenue_usd - total_usd,
-        circularity: ratio(total_usd, capacity.vendor_revenue_usd),
+        net_cash_to_vendor_usd: paid - total_usd,
+        circularity: ratio(total_usd, paid),
         schedule,
     })
 }

@@ -27,7 +27,7 @@ const FORMULAS = [
   ['Treasury stock method', 'incremental shares = contingent shares × (1 − K ÷ P) (ASC 260-10-45-23)'],
   ['Price after exercise', '(S·P + N·K) ÷ (S + N)'],
   ['Effective discount', 'value transferred (or fair value) ÷ present value of the expected vendor revenue and contract payments, both at the valuation date'],
-  ['Circularity', 'vendor investment ÷ vendor revenue; investment = min(cap, per GW × GW online)'],
+  ['Circularity', 'vendor investment ÷ what the buyer pays the vendor in the deal (vendor revenue + contract payments); investment = min(cap, per GW × GW online)'],
   ['Milestone', 'first day the cumulative GW delivered (online less the delivery lead) reach the tranche\'s trigger'],
   ['Base path', 'P(t) = P₀·e^{(μ−q)t}: the mean path, not a forecast; the median path grows at μ − q − σ²/2 (Hull ch. 15); required CAGR = (H ÷ P₀)^{1/T} − 1'],
   ['Vesting', 'a tranche vests at the later of its milestone and its price test, if by expiry; under "price after milestone" the price test counts only from the milestone on (our two readings of the 8-K, which states no order)'],

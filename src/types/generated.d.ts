@@ -714,11 +714,11 @@ export type InvestmentReport = { investor: string,
  */
 totalUsd: number,
 /**
- * vendor revenue − totalUsd: what the vendor keeps after investing.
+ * vendor revenue + contract payments − totalUsd: what the vendor keeps after investing.
  */
 netCashToVendorUsd: number,
 /**
- * totalUsd ÷ vendor revenue (0 without vendor revenue).
+ * totalUsd ÷ (vendor revenue + contract payments); 0 when the buyer pays nothing.
  */
 circularity: number, schedule: Array<InvestmentYear>, };
 
