@@ -125,6 +125,7 @@ function renderDetails(r) {
     parts.push(dataTable(t('Contract payments by year (nominal; a service covers capex, energy, operations and margin, so it exceeds the capex)'), [t('Year'), t('Paid')],
       k.schedule.map((y) => [String(y.year), fmt.usd(y.usd)])));
   }
+  parts.push(...moneyTables(r.money, page.scenario));
   if (d && r.vesting) {
     const vest = r.vesting;
     const source = { basePathGrowth: t('your growth rate'), expectedReturn: t('real-world expected return'), riskFreeRate: t('risk-free rate') }[vest.baseGrowthSource];
@@ -143,6 +144,38 @@ function renderDetails(r) {
     parts.push(el('div', {}, ownershipChart(d), assumptionNote(r.assumptions.ownership, t('Ownership by tranche'))));
   }
   document.getElementById('details').replaceChildren(...parts.filter(Boolean));
+}
+
+/** A tranche's condition in words, from the scenario. */
+function conditionText(c) {
+  if (!c) return t('unconditional');
+  return c.kind === 'gw' ? t('{gw} GW delivered', { gw: fmt.num(c.gw, 2) }) : c.label;
+}
+
+/**
+ * The money legs (src/money.rs): each investment by tranche, guarantees and loans, every
+ * figure labelled nominal, expected (the deal's own probabilities) or present value.
+ */
+function moneyTables(m, s) {
+  if (!m) return [];
+  const out = m.investments.map((inv, i) => {
+    const terms = s?.investments?.[i]?.tranches ?? [];
+    const rows = inv.tranches.map((x, j) => [fmt.date(x.date), conditionText(terms[j]?.condition), fmt.usd(x.usd), fmt.pct(x.probability, 0), fmt.usd(x.expectedUsd), x.stake == null ? '–' : fmt.pct(x.stake, 2)]);
+    if (inv.perGwUsd > 0) rows.push([t('as GW deploy'), t('per GW'), fmt.usd(inv.perGwUsd), '–', fmt.usd(inv.expectedUsd - inv.tranches.reduce((a, x) => a + x.expectedUsd, 0)), '–']);
+    rows.push([t('Total'), t('present value {x}', { x: fmt.usd(inv.presentValueUsd) }), fmt.usd(inv.usd), '', fmt.usd(inv.expectedUsd), '']);
+    const caption = t('Investment by {who} in {whom}', { who: inv.investor, whom: inv.investee });
+    return scrollBox(caption, {}, dataTable(caption, [t('Date'), t('Condition'), t('Nominal'), t('Probability'), t('Expected'), t('Stake bought')], rows));
+  });
+  if (m.guarantees.length) {
+    const caption = t('Guarantees (contingent: paid only if the risk happens)');
+    out.push(scrollBox(caption, {}, dataTable(caption, [t('Guarantor'), t('Beneficiary'), t('What'), t('Maximum (nominal)'), t('Probability'), t('Expected'), t('Present value')],
+      m.guarantees.map((g) => [g.guarantor, g.beneficiary, g.label, fmt.usd(g.maxUsd), fmt.pct(g.probability, 0), fmt.usd(g.expectedUsd), fmt.usd(g.presentValueUsd)]))));
+  }
+  if (m.loans.length) {
+    out.push(scrollBox(t('Loans'), {}, dataTable(t('Loans'), [t('Lender'), t('Borrower'), t('Principal (nominal)'), t('Repayment (nominal)'), t('Interest (nominal)'), t('Term'), t('Lender\'s present value')],
+      m.loans.map((l) => [l.lender, l.borrower, fmt.usd(l.usd), fmt.usd(l.repaymentUsd), fmt.usd(l.interestUsd), `${fmt.date(l.start)} – ${fmt.date(l.end)}`, fmt.usd(l.lenderPresentValueUsd)]))));
+  }
+  return out;
 }
 
 /** Nominal, expected (the deal's own probabilities) and present values, then expected by year. */

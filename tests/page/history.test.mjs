@@ -138,3 +138,21 @@ for (const lang of ['en', 'de']) {
     });
   }
 }
+
+test('the money legs of a deal by tranche, each figure nominal, expected or present value, in English and German', async () => {
+  for (const lang of ['en', 'de']) {
+    const { page, context, errors } = await openAt(lang, 1280);
+    await page.selectOption('#preset', 'aws-openai-2025');
+    await page.waitForFunction(() => /Amazon/.test(document.querySelector('#details')?.textContent ?? ''));
+    const details = await page.textContent('#details');
+    // Amazon's $15B now and $35B on an IPO or AGI, at the version's assumed probability.
+    assert.match(details, lang === 'de' ? /Investition von Amazon in OpenAI/ : /Investment by Amazon in OpenAI/);
+    assert.match(details, /IPO or AGI/);
+    assert.match(details, lang === 'de' ? /35\sMrd\.\s\$/ : /\$35B/);
+    // OpenAI's loan to Cerebras: out and back with interest.
+    await page.selectOption('#preset', 'cerebras-openai-2026');
+    await page.waitForFunction((w) => document.querySelector('#details')?.textContent.includes(w), lang === 'de' ? 'Darlehen' : 'Loans');
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
