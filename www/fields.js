@@ -107,3 +107,31 @@ export const CURVE_COLUMNS = [
   { key: 'years', label: 'Years', kind: 'number' },
   { key: 'vol', label: 'Implied volatility', unit: '%', scale: 0.01, kind: 'number' },
 ];
+
+/** An investment's tranches (investments[i].tranches); conditions are named above the table. */
+export const INVESTMENT_TRANCHE_COLUMNS = [
+  { key: 'usd', label: 'Amount', unit: '$ B', scale: 1e9, kind: 'number' },
+  { key: 'date', label: 'Paid on', kind: 'date' },
+  { key: 'postMoneyValuationUsd', label: 'Post-money valuation', unit: '$ B', scale: 1e9, kind: 'number', optional: true },
+];
+
+/** Backstops and guarantees (guarantees). */
+export const GUARANTEE_COLUMNS = [
+  { key: 'guarantor', label: 'Guarantor', kind: 'text' },
+  { key: 'beneficiary', label: 'Beneficiary', kind: 'text' },
+  { key: 'label', label: 'What', kind: 'text', optional: true },
+  { key: 'maxUsd', label: 'Maximum', unit: '$ B', scale: 1e9, kind: 'number' },
+  { key: 'probability', label: 'Probability', unit: '%', scale: 0.01, kind: 'number' },
+  { key: 'start', label: 'Start', kind: 'date' },
+  { key: 'end', label: 'End', kind: 'date', optional: true },
+];
+
+/** Loans between the parties (loans). */
+export const LOAN_COLUMNS = [
+  { key: 'lender', label: 'Lender', kind: 'text' },
+  { key: 'borrower', label: 'Borrower', kind: 'text' },
+  { key: 'usd', label: 'Principal', unit: '$ B', scale: 1e9, kind: 'number' },
+  { key: 'rate', label: 'Interest rate', unit: '% / yr', scale: 0.01, kind: 'number' },
+  { key: 'start', label: 'Start', kind: 'date' },
+  { key: 'years', label: 'Term', unit: 'years', kind: 'number' },
+];

@@ -6,7 +6,7 @@
 import { el } from './dom.js';
 import { t } from './i18n.js';
 import { getAt, setAt } from './fieldpath.js';
-import { CURVE_COLUMNS, GROUPS, PHASE_COLUMNS, TRANCHE_COLUMNS } from './fields.js';
+import { CURVE_COLUMNS, GROUPS, GUARANTEE_COLUMNS, INVESTMENT_TRANCHE_COLUMNS, LOAN_COLUMNS, PHASE_COLUMNS, TRANCHE_COLUMNS } from './fields.js';
 import { numberInput, placeProblems, problemSlot, scrollBox, shownNumber } from './ui.js';
 import { page } from './state.js';
 
@@ -213,6 +213,54 @@ export function buildForm() {
     }
     form.append(fs);
   }
+  form.append(legsEditor(scenario));
+}
+
+/** A tranche's condition in words. */
+function conditionWords(c) {
+  return c.kind === 'gw' ? t('{gw} GW delivered', { gw: c.gw }) : `${c.label} (${t('probability {p}', { p: `${shownNumber(c.probability, 0.01)} %` })})`;
+}
+
+/**
+ * The money legs: each investment's tranches, the guarantees and the loans, each a table whose
+ * rows can be added and removed; a button starts a list of guarantees or loans.
+ */
+function legsEditor(scenario) {
+  const changed = () => {
+    page.presetId = null;
+    buildForm();
+    page.recompute();
+  };
+  const fs = el('fieldset', {}, el('legend', { text: t('Money legs') }),
+    el('p', { class: 'help', text: t('Equity bought with cash (in tranches, some on a condition), guarantees and loans between the parties; the report shows each nominal, expected and at present value.') }));
+  (scenario.investments ?? []).forEach((inv, i) => {
+    fs.append(el('h3', { text: t('Investment by {who} in {whom}', { who: inv.investor, whom: inv.investee }) }));
+    const conditions = (inv.tranches ?? []).map((x, j) => (x.condition ? `${j + 1}: ${conditionWords(x.condition)}` : null)).filter(Boolean);
+    if (conditions.length) fs.append(el('p', { class: 'help', text: t('Conditions: {list}', { list: conditions.join('; ') }) }));
+    inv.tranches ??= [];
+    fs.append(tableOf('Tranche', 'Investment tranches', `investments[${i}].tranches`, inv.tranches, INVESTMENT_TRANCHE_COLUMNS,
+      (rows) => ({ usd: 0, date: rows[rows.length - 1]?.date ?? scenario.valuationDate, condition: null, postMoneyValuationUsd: null }),
+      () => { if (!inv.perGw) scenario.investments.splice(i, 1); }));
+  });
+  const lists = [
+    ['guarantees', 'Guarantee', 'Guarantees', GUARANTEE_COLUMNS, () => ({ guarantor: scenario.buyer ?? '', beneficiary: scenario.vendor ?? '', maxUsd: 0, probability: 0.25, start: scenario.valuationDate, end: null, label: '' })],
+    ['loans', 'Loan', 'Loans', LOAN_COLUMNS, () => ({ lender: scenario.buyer ?? '', borrower: scenario.vendor ?? '', usd: 0, rate: 0.05, start: scenario.valuationDate, years: 3 })],
+  ];
+  for (const [key, title, label, columns, blank] of lists) {
+    fs.append(el('h3', { text: t(label) }));
+    if (scenario[key]?.length) {
+      fs.append(tableOf(title, label, key, scenario[key], columns, blank, () => { delete scenario[key]; }));
+    } else {
+      const start = el('button', { type: 'button', class: 'add', 'data-add': key, text: t('Add {what}', { what: t(title) }) });
+      start.addEventListener('click', () => {
+        scenario[key] = [blank()];
+        changed();
+        inputAt(`${key}[0].${columns[0].key}`)?.focus();
+      });
+      fs.append(start, errorSlot(key));
+    }
+  }
+  return fs;
 }
 
 /** Each problem beside its field, in the page's language; the rest above the form. */

@@ -152,6 +152,19 @@ test('the money legs of a deal by tranche, each figure nominal, expected or pres
     // OpenAI's loan to Cerebras: out and back with interest.
     await page.selectOption('#preset', 'cerebras-openai-2026');
     await page.waitForFunction((w) => document.querySelector('#details')?.textContent.includes(w), lang === 'de' ? 'Darlehen' : 'Loans');
+    // The legs are edited in the form, each problem beside its field: Meta's backstop for Nebius.
+    await page.selectOption('#preset', 'nebius-meta-2026');
+    const probability = '[data-path="guarantees[0].probability"]';
+    await page.fill(probability, '150');
+    await page.waitForFunction(() => document.getElementById('e-guarantees[0].probability')?.textContent !== '');
+    assert.equal(await page.getAttribute(probability, 'aria-invalid'), 'true');
+    assert.equal(await page.inputValue(probability), '150', 'what the reader typed stays');
+    await page.fill(probability, '40');
+    await page.waitForFunction(() => document.getElementById('e-guarantees[0].probability')?.textContent === '');
+    // A loan added from the form reaches the report.
+    await page.click('button[data-add="loans"]');
+    await page.fill('[data-path="loans[0].usd"]', lang === 'de' ? '1,5' : '1.5');
+    await page.waitForFunction((w) => document.querySelector('#details')?.textContent.includes(w), lang === 'de' ? 'Darlehensgeber' : 'Lender');
     assert.deepEqual(errors, []);
     await context.close();
   }
