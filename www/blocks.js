@@ -164,7 +164,8 @@ function onMessage(w, msg) {
 
 /**
  * Runs `sim` (made on this thread from `scenario` and `options`) across the pool; each worker
- * makes its own of `kind` ("valuation" or "accounting"). A run of the same kind in flight is
+ * makes its own of `kind` ("valuation", "portfolio": the portfolio's warrants, or
+ * "accounting"). A run of the same kind in flight is
  * dropped; a run of another kind in flight is waited for. `handlers`: progress(fraction, sim)
  * at most twice a second, done(sim, ms), failed(message), stopped(fraction, sim) when cancel
  * ends it, and optionally absorbed(sim, ms) after each absorbed block, waiting(kind) when it

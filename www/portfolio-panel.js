@@ -3,12 +3,16 @@
 // deal as it stands, the superseded left out), beside the page's deal as edited; "compare with"
 // adds the same selection as it stood on a second date, the totals side by side and the events
 // between the two dates. The figures are portfolio.js's; the selection travels in share links
-// (view.portfolio).
+// (view.portfolio). Once the panel is on screen, the selection's warrants are valued on the
+// page's workers, one after another, at the live valuation's options; the flows then show the
+// equity given at fair value (until then, and where a run fails, at intrinsic value, labelled).
 import { el, fmt } from './dom.js';
 import { t, local, problemText, statusName } from './i18n.js';
 import { cards, dataTable, scrollBox } from './ui.js';
 import { deal, dealIdsAsOf, deals, published } from './deals.js';
 import { portfolioResults } from './portfolio.js';
+import { runInWorkers } from './blocks.js';
+import { LIVE_OPTIONS } from './valuation.js';
 
 /** The "as of" of an empty date field: every deal's latest version. */
 const LATEST = '9999-12-31';
@@ -105,6 +109,17 @@ export function mountPortfolio(dc, root, state = {}, current = () => null, onRes
   const status = el('p', { id: 'portfolio-status', class: 'problem', role: 'alert' });
   const out = el('div', { id: 'portfolio-results' });
   const comparison = el('div', { id: 'portfolio-comparison' });
+  const warrants = el('div', { id: 'portfolio-warrants' });
+  // The warrants' valuations: started once the panel is on screen, again after each change.
+  let onScreen = false;
+  let valuing = null;
+  let last = null; // {p, scenarios}
+  new IntersectionObserver((entries, observer) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    observer.disconnect();
+    onScreen = true;
+    if (last) valueWarrants(last.p, last.scenarios, true);
+  }).observe(root);
 
   function drawPicker() {
     const boxes = presets.map((p) => {
@@ -156,7 +171,7 @@ export function mountPortfolio(dc, root, state = {}, current = () => null, onRes
     el('div', { class: 'control dates' },
       el('label', { for: 'portfolio-as-of' }, `${t('As of')} `, asOfInput, el('small', { class: 'help', text: ` ${t('empty: the deals as they stand')}` })),
       el('label', { for: 'portfolio-compare' }, `${t('Compare with')} `, compareInput, el('small', { class: 'help', text: ` ${t('empty: no comparison')}` }))),
-    quickBox, picker, status, comparison, out,
+    quickBox, picker, status, comparison, out, warrants,
   );
 
   /** The selection as it stood on `date` (a deal not yet made then is left out). */
@@ -180,10 +195,89 @@ export function mountPortfolio(dc, root, state = {}, current = () => null, onRes
       const p = dc.portfolio(scenarios);
       status.textContent = '';
       out.replaceChildren(...portfolioResults(p), ...statedBeside(dc, p, scenarios, asOf()));
+      last = { p, scenarios };
+      // The warrants' table is drawn at once (its rows waiting), so that the runs that fill it
+      // in later do not move what lies below.
+      valueWarrants(p, scenarios, onScreen);
       comparison.replaceChildren(...compared(p, ids));
       onResult(p, { ids, asOf: asOfInput.value, compare: compareInput.value, picked });
     } catch (e) {
       status.textContent = (e.problems ?? []).map((x) => `${x.path}: ${problemText(x)}`).join('\n') || e.message;
+    }
+  }
+
+  /**
+   * Values each warrant of the selection on the workers, one after another (a new selection
+   * drops the runs in flight), then draws the flows with the equity given at fair value and a
+   * table of each warrant's fair value beside its intrinsic value. `start` false: the table
+   * only, every row waiting.
+   */
+  function valueWarrants(p, scenarios, start) {
+    valuing?.cancel();
+    valuing = null;
+    const list = scenarios.map((s) => ({ s, report: evaluateSafely(s) })).filter((x) => x.s.warrant && x.s.equity && x.report?.dilution);
+    if (!list.length) {
+      warrants.replaceChildren();
+      return;
+    }
+    const results = [];
+    const draw = (state) => {
+      // Fair value less intrinsic value, by pair, once every warrant of the pair is valued.
+      const fair = new Map();
+      const pending = new Set(list.slice(results.length).map((x) => `${x.s.vendor.trim()}→${x.s.buyer.trim()}`));
+      results.forEach((v, i) => {
+        const key = `${list[i].s.vendor.trim()}→${list[i].s.buyer.trim()}`;
+        if (v && !pending.has(key)) fair.set(key, (fair.get(key) ?? 0) + v.totalFairValueUsd - list[i].report.dilution.valueTransferUsd);
+      });
+      if (fair.size) out.replaceChildren(...portfolioResults(p, fair), ...statedBeside(dc, p, scenarios, asOf()));
+      const rows = list.map((x, i) => {
+        const v = results[i];
+        let value = t('waiting');
+        if (v) value = `${fmt.usd(v.totalFairValueUsd)} ± ${fmt.usd(v.standardErrorUsd)}`;
+        else if (i < results.length) value = t('not valued: the flow stays at intrinsic value');
+        else if (i === results.length && state === 'running') value = t('valuing…');
+        return [x.s.name, `${x.s.vendor} → ${x.s.buyer}`, fmt.usd(x.report.dilution.valueTransferUsd), value];
+      });
+      const caption = t('Warrants in the selection: fair value (risk-neutral Monte Carlo, {paths} paths) beside intrinsic value', { paths: fmt.num(LIVE_OPTIONS.paths, 0) });
+      warrants.replaceChildren(scrollBox(caption, {}, dataTable(caption, [t('Deal'), t('Issuer → holder'), t('Intrinsic value (ignores every condition)'), t('Fair value ± standard error')], rows)));
+      warrants.dataset.state = state;
+    };
+    if (!start) return draw('waiting');
+    const next = () => {
+      if (results.length === list.length) return draw('done');
+      draw('running');
+      const { s } = list[results.length];
+      let sim;
+      try {
+        sim = new dc.WarrantSimulation(s, LIVE_OPTIONS);
+      } catch {
+        results.push(null);
+        return next();
+      }
+      valuing = runInWorkers(sim, 'portfolio', s, LIVE_OPTIONS, {
+        progress: () => {},
+        done: (done) => {
+          results.push(done.result());
+          done.free();
+          next();
+        },
+        failed: () => {
+          sim.free();
+          results.push(null);
+          next();
+        },
+        stopped: () => sim.free(),
+      });
+    };
+    next();
+  }
+
+  /** A deal's report, or null when it has problems (the portfolio reports them). */
+  function evaluateSafely(s) {
+    try {
+      return dc.evaluate(s);
+    } catch {
+      return null;
     }
   }
 

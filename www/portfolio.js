@@ -9,8 +9,24 @@ import { cards, dataTable, scrollBox } from './ui.js';
 
 const KINDS = ['purchase', 'service', 'investment', 'warrant', 'guarantee', 'loan'];
 const KIND_LABELS = { purchase: 'purchases', service: 'service payments', investment: 'investment', warrant: 'equity given', guarantee: 'guarantee', loan: 'loan' };
-/** A flow's kind in words, marked when the money is contingent (it may never be paid). */
-const kindText = (f) => (f.contingent ? `${t(KIND_LABELS[f.kind])} (${t('contingent')})` : t(KIND_LABELS[f.kind]));
+/** A flow's kind in words, marked when the money is contingent (it may never be paid) and, for
+ *  equity given, whether it is at fair value or at intrinsic value. */
+function kindText(f) {
+  if (f.kind === 'warrant') return f.fair ? t('equity given, fair value') : t('equity given, intrinsic value');
+  return f.contingent ? `${t(KIND_LABELS[f.kind])} (${t('contingent')})` : t(KIND_LABELS[f.kind]);
+}
+
+/**
+ * The flows to show: equity given at fair value where the page valued the warrants of that pair
+ * (`fair`: "from→to" → the fair value less the intrinsic value of those warrants), else at the
+ * core's intrinsic value, labelled as such.
+ */
+function shownFlows(p, fair) {
+  return p.flows.filter((f) => f.usd > 0).map((f) => {
+    const valued = f.kind === 'warrant' ? fair?.get(`${f.from}→${f.to}`) : null;
+    return valued == null ? f : { ...f, usd: Math.max(0, f.usd + valued), fair: true };
+  });
+}
 
 /** Bars of commitments by year, stacked by vendor, with the data table. */
 function byYearChart(p) {
@@ -44,8 +60,8 @@ function byYearChart(p) {
  * is its amount; kinds differ in colour and in dash pattern (readable in grey). Every band can
  * be focused and names its flow; the table beside it holds the same data.
  */
-function flowDiagram(p) {
-  const flows = p.flows.filter((f) => f.usd > 0);
+function flowDiagram(p, fair) {
+  const flows = shownFlows(p, fair);
   if (!flows.length) return null;
   // The band in focus or under the pointer, named in words (screen readers read its label).
   const named = el('p', { class: 'legend flow-named', 'aria-hidden': 'true' });
@@ -77,11 +93,15 @@ function flowDiagram(p) {
   const legend = el('p', { class: 'legend' }, ...shown.flatMap((k) => [el('span', { class: `key flow-key flow-${k}` }), ` ${t(KIND_LABELS[k])}  `]));
   const rows = flows.map((f) => [f.from, f.to, kindText(f), fmt.usd(f.usd), f.expectedUsd == null ? '–' : fmt.usd(f.expectedUsd)]);
   return el('figure', { class: 'figure', id: 'portfolio-flows' }, s, named, legend,
-    scrollBox(t('Flows (nominal and expected; equity given is intrinsic value)'), {}, dataTable(t('Flows (nominal and expected; equity given is intrinsic value)'), [t('From'), t('To'), t('Kind'), t('Nominal'), t('Expected')], rows)));
+    scrollBox(t('Flows (nominal and expected; equity given at fair value once valued, else intrinsic)'), {}, dataTable(t('Flows (nominal and expected; equity given at fair value once valued, else intrinsic)'), [t('From'), t('To'), t('Kind'), t('Nominal'), t('Expected')], rows)));
 }
 
-/** The figures of a portfolio: cards, charts and tables (the page's view and the element's). */
-export function portfolioResults(p) {
+/**
+ * The figures of a portfolio: cards, charts and tables (the page's view and the element's).
+ * `fair`: the page's fair values of the selection's warrants by pair (see shownFlows); the
+ * element runs no simulation and shows intrinsic values, labelled.
+ */
+export function portfolioResults(p, fair = null) {
   const { chips, cloud } = p.totals.byLayer;
   const across = p.totals.crossLayer;
   const parts = [
@@ -95,7 +115,7 @@ export function portfolioResults(p) {
     ]),
     el('p', { class: 'help', text: t('GW of chip deals and of cloud deals are never added together: a cloud deal may run on the chips of another deal.') }),
     byYearChart(p),
-    flowDiagram(p),
+    flowDiagram(p, fair),
   ];
   if (p.issuers.length) {
     parts.push(scrollBox(t('Combined dilution per issuer'), {}, dataTable(t('Combined dilution per issuer'), [t('Issuer'), t('Warrant shares'), t('Shares outstanding'), t('Combined max ownership')],

@@ -19,10 +19,11 @@ function soon(f) {
   else setTimeout(f, 0);
 }
 
-/** The live valuation's options: the page's default run. No control variate: under
- *  quasi-random paths it does not lower the standard error and its touch tests slow the run
- *  (measured in docs/BENCHMARKS.md). */
-const LIVE_OPTIONS = { paths: 16384, seed: 1, quasiRandom: true, antithetic: true, controlVariate: false };
+/** The live valuation's options: the page's default run, and that of every valuation the page
+ *  starts by itself (the portfolio's warrants). No control variate: under quasi-random paths
+ *  it does not lower the standard error and its touch tests slow the run (measured in
+ *  docs/BENCHMARKS.md). */
+export const LIVE_OPTIONS = { paths: 16384, seed: 1, quasiRandom: true, antithetic: true, controlVariate: false };
 /** The panel's options: typed numbers (a field each, blank for the default) and switches (a
  *  checkbox each), by their names in valueWarrant's options; share links carry the same. */
 export const OPTION_NUMBERS = ['paths', 'seed', 'stepsPerYear'];

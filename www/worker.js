@@ -1,7 +1,8 @@
 // A Monte Carlo worker: holds one WarrantSimulation per run and computes the blocks the page
 // hands it (runBlock), posting each block's sums back as a transferred Float64Array. The page
 // absorbs the blocks in order, so the result does not depend on how many workers there are.
-// The books panel's AccountingSimulation runs the same way (setup with kind "accounting").
+// The books panel's AccountingSimulation runs the same way (setup with kind "accounting");
+// the portfolio's warrants are WarrantSimulations of kind "portfolio".
 //
 // Blocks wait in a queue of the worker's own and are computed one per task, so that a new
 // run's setup, posted while a block is computed, is read before the next block: the dropped

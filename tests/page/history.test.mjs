@@ -169,3 +169,24 @@ test('the money legs of a deal by tranche, each figure nominal, expected or pres
     await context.close();
   }
 });
+
+test('the portfolio values its warrants on the workers and shows the equity given at fair value, the intrinsic value labelled beside it', async () => {
+  const { page, context, errors } = await openAt('en', 1280);
+  // AMD as issuer: the OpenAI and Meta warrants.
+  await page.locator('#portfolio').scrollIntoViewIfNeeded();
+  await page.click('#portfolio button:has-text("AMD as issuer")');
+  await page.waitForSelector('#portfolio-warrants[data-state="done"]', { timeout: 60000 });
+  const rows = await page.locator('#portfolio-warrants tbody tr').allTextContents();
+  assert.equal(rows.length, 2);
+  for (const row of rows) assert.match(row, /±/);
+  // The flows table names the kind of value it shows.
+  const flows = await page.textContent('#portfolio-flows table');
+  assert.match(flows, /equity given, fair value/);
+  assert.doesNotMatch(flows, /equity given, intrinsic value/);
+  // The fair value is below the intrinsic value that ignores every condition.
+  const cells = await page.locator('#portfolio-warrants tbody tr').first().locator('td').allTextContents();
+  const usd = (text) => Number(text.replace(/[^0-9.]/g, ''));
+  assert.ok(usd(cells.at(-1).split('±')[0]) < usd(cells.at(-2)), cells.join(' | '));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
