@@ -40,21 +40,27 @@ pub struct LayerExpected {
     pub contract_usd: f64,
 }
 
-/// The two layers.
+/// One figure (GW, a year's money, a layer's totals) for each layer.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub struct ByLayerTotals {
-    pub chips: LayerTotals,
-    pub cloud: LayerTotals,
+pub struct ByLayer<T> {
+    pub chips: T,
+    pub cloud: T,
 }
 
-impl ByLayerTotals {
-    pub fn layer(&mut self, layer: Layer) -> &mut LayerTotals {
+impl<T> ByLayer<T> {
+    /// The figure of `layer`.
+    pub fn layer(&mut self, layer: Layer) -> &mut T {
         match layer {
             Layer::Chips => &mut self.chips,
             Layer::Cloud => &mut self.cloud,
         }
+    }
+}
+
+impl ByLayer<f64> {
+    pub(super) fn add(&mut self, layer: Layer, x: f64) {
+        *self.layer(layer) += x;
     }
 }
 
@@ -71,16 +77,7 @@ pub struct CrossLayer {
     pub basis: String,
 }
 
-/// One calendar year's money per layer (nominal).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub struct YearByLayer {
-    pub chips: YearLayer,
-    pub cloud: YearLayer,
-}
-
-/// One layer in one year.
+/// One layer in one calendar year (nominal).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
@@ -90,17 +87,8 @@ pub struct YearLayer {
     pub contract_usd: f64,
 }
 
-impl YearByLayer {
-    pub fn layer(&mut self, layer: Layer) -> &mut YearLayer {
-        match layer {
-            Layer::Chips => &mut self.chips,
-            Layer::Cloud => &mut self.cloud,
-        }
-    }
-}
-
 /// The range of the buyers' payments across the layers.
-pub fn cross_layer(t: &ByLayerTotals) -> CrossLayer {
+pub fn cross_layer(t: &ByLayer<LayerTotals>) -> CrossLayer {
     let paid = |l: &LayerTotals| l.purchases_usd + l.contract_usd;
     let (chips, cloud) = (paid(&t.chips), paid(&t.cloud));
     CrossLayer {

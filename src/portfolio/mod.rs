@@ -28,7 +28,7 @@ mod layers;
 mod legs;
 
 pub use flows::{Circularity, Cycle, Flow, FlowKind};
-pub use layers::{ByLayerTotals, CrossLayer, LayerExpected, LayerTotals, YearByLayer, YearLayer};
+pub use layers::{ByLayer, CrossLayer, LayerExpected, LayerTotals, YearLayer};
 pub use legs::Stake;
 
 use crate::scenario::{Layer, Scenario};
@@ -37,23 +37,6 @@ use serde::Serialize;
 
 /// At most this many deals in one portfolio.
 pub const MAX_DEALS: usize = 100;
-
-/// GW by layer.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-pub struct ByLayer {
-    pub chips: f64,
-    pub cloud: f64,
-}
-
-impl ByLayer {
-    fn add(&mut self, layer: Layer, gw: f64) {
-        match layer {
-            Layer::Chips => self.chips += gw,
-            Layer::Cloud => self.cloud += gw,
-        }
-    }
-}
 
 /// Money totals.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
@@ -105,14 +88,14 @@ pub struct DealRef {
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Totals {
-    pub gw_by_layer: ByLayer,
-    pub expected_gw_by_layer: ByLayer,
+    pub gw_by_layer: ByLayer<f64>,
+    pub expected_gw_by_layer: ByLayer<f64>,
     #[serde(flatten)]
     #[cfg_attr(feature = "typescript", ts(flatten))]
     pub nominal: Money,
     pub expected: Money,
     /// Money per layer ([`layers`]): chip purchases and cloud contracts never added together.
-    pub by_layer: ByLayerTotals,
+    pub by_layer: ByLayer<LayerTotals>,
     /// The buyers' payments across the layers, only as a range.
     pub cross_layer: CrossLayer,
 }
@@ -124,14 +107,14 @@ pub struct Totals {
 pub struct PortfolioYear {
     pub year: i64,
     /// GW online at the end of the year, per layer.
-    pub gw_online_by_layer: ByLayer,
+    pub gw_online_by_layer: ByLayer<f64>,
     pub capex_usd: f64,
     /// The buyers' purchases plus contract payments in the year.
     pub payments_usd: f64,
     /// The same by the vendor paid, in order of the vendors' first deal.
     pub payments_by_vendor: Vec<VendorAmount>,
     /// Capex and payments per layer.
-    pub by_layer: YearByLayer,
+    pub by_layer: ByLayer<YearLayer>,
 }
 
 /// An amount paid to one vendor.
@@ -228,8 +211,8 @@ pub fn portfolio(scenarios: &[Scenario]) -> Portfolio {
         expected_gw_by_layer: ByLayer::default(),
         nominal: Money::default(),
         expected: Money::default(),
-        by_layer: ByLayerTotals::default(),
-        cross_layer: layers::cross_layer(&ByLayerTotals::default()),
+        by_layer: ByLayer::default(),
+        cross_layer: layers::cross_layer(&ByLayer::default()),
     };
     let mut flows: Vec<Flow> = Vec::new();
     let mut parties: Vec<Party> = Vec::new();
@@ -379,7 +362,7 @@ pub fn portfolio(scenarios: &[Scenario]) -> Portfolio {
                             capex_usd: 0.0,
                             payments_usd: 0.0,
                             payments_by_vendor: Vec::new(),
-                            by_layer: YearByLayer::default(),
+                            by_layer: ByLayer::default(),
                         },
                     );
                     i

@@ -73,14 +73,9 @@ lowProblem: Problem | null,
 highProblem: Problem | null, };
 
 /**
- * GW by layer.
+ * One figure (GW, a year's money, a layer's totals) for each layer.
  */
-export type ByLayer = { chips: number, cloud: number, };
-
-/**
- * The two layers.
- */
-export type ByLayerTotals = { chips: LayerTotals, cloud: LayerTotals, };
+export type ByLayer<T> = { chips: T, cloud: T, };
 
 /**
  * The gigawatts of the deal, when they come online, and what they cost.
@@ -1057,7 +1052,7 @@ export type PortfolioYear = { year: number,
 /**
  * GW online at the end of the year, per layer.
  */
-gwOnlineByLayer: ByLayer, capexUsd: number,
+gwOnlineByLayer: ByLayer<number>, capexUsd: number,
 /**
  * The buyers' purchases plus contract payments in the year.
  */
@@ -1069,7 +1064,7 @@ paymentsByVendor: Array<VendorAmount>,
 /**
  * Capex and payments per layer.
  */
-byLayer: YearByLayer, };
+byLayer: ByLayer<YearLayer>, };
 
 /**
  * Present values at the valuation date.
@@ -1396,11 +1391,11 @@ export type Total = { totalReductionUsd: number, };
 /**
  * Totals: GW per layer, money nominal and expected.
  */
-export type Totals = { gwByLayer: ByLayer, expectedGwByLayer: ByLayer, expected: Money,
+export type Totals = { gwByLayer: ByLayer<number>, expectedGwByLayer: ByLayer<number>, expected: Money,
 /**
  * Money per layer ([`layers`]): chip purchases and cloud contracts never added together.
  */
-byLayer: ByLayerTotals,
+byLayer: ByLayer<LayerTotals>,
 /**
  * The buyers' payments across the layers, only as a range.
  */
@@ -1743,11 +1738,6 @@ vestingRule?: VestingRule,
 tranches: Array<Tranche>, };
 
 /**
- * One calendar year's money per layer (nominal).
- */
-export type YearByLayer = { chips: YearLayer, cloud: YearLayer, };
-
-/**
- * One layer in one year.
+ * One layer in one calendar year (nominal).
  */
 export type YearLayer = { capexUsd: number, purchasesUsd: number, contractUsd: number, };
