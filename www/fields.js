@@ -43,7 +43,9 @@ export const GROUPS = [
     fields: [
       { path: 'equity.issuer', label: 'Issuer', kind: 'text', help: 'The company whose shares the warrant is on.' },
       { path: 'equity.sharesOutstanding', label: 'Shares outstanding', unit: 'M', scale: 1e6, kind: 'number', help: 'Basic shares before the warrant.' },
-      { path: 'equity.sharePrice', label: 'Share price', unit: '$', kind: 'number', help: 'On the valuation date.' },
+      { path: 'equity.sharePrice', label: 'Share price', unit: '$', kind: 'number', help: 'On the valuation date.',
+        // A private issuer has no market price: its last round's, labelled as the assumption it is.
+        helpWhen: { path: 'equity.listed', equals: false, text: 'Assumption: the issuer is not listed; this is the price of its last private round, not a market price.' } },
       { path: 'equity.volatility', label: 'Volatility', unit: '% / yr', scale: 0.01, kind: 'number', help: 'Annual volatility of the share price.' },
       { path: 'equity.dividendYield', label: 'Dividend yield', unit: '% / yr', scale: 0.01, kind: 'number', help: 'Continuous; 0 for a company that pays none.' },
       { path: 'equity.riskFreeRate', label: 'Risk-free rate', unit: '% / yr', scale: 0.01, kind: 'number', help: 'Continuously compounded.' },

@@ -105,8 +105,10 @@ function fieldRow(field) {
   const label = el('label', { for: `f-${field.path}`, text: t(field.label) });
   const unit = field.unit ? el('span', { class: 'unit', text: t(field.unit) }) : null;
   const help = field.help ? el('small', { class: 'help', text: t(field.help) }) : null;
+  const when = field.helpWhen && getAt(page.scenario, field.helpWhen.path) === field.helpWhen.equals
+    ? el('small', { class: 'help assumption-note', text: t(field.helpWhen.text) }) : null;
   const error = problemSlot(field.path);
-  return el('div', { class: 'field' }, label, el('div', { class: 'control' }, makeInput(field.path, field, error), unit, sourceBadge(field.path)), help, conflictNote(field.path, field), error);
+  return el('div', { class: 'field' }, label, el('div', { class: 'control' }, makeInput(field.path, field, error), unit, sourceBadge(field.path)), help, when, conflictNote(field.path, field), error);
 }
 
 /**

@@ -149,9 +149,10 @@ test('the money legs of a deal by tranche, each figure nominal, expected or pres
     assert.match(details, lang === 'de' ? /Investition von Amazon in OpenAI/ : /Investment by Amazon in OpenAI/);
     assert.match(details, /IPO or AGI/);
     assert.match(details, lang === 'de' ? /35\sMrd\.\s\$/ : /\$35B/);
-    // OpenAI's loan to Cerebras: out and back with interest.
+    // OpenAI's loan to Cerebras: out and back with interest; Cerebras's unlisted share price is labelled.
     await page.selectOption('#preset', 'cerebras-openai-2026');
     await page.waitForFunction((w) => document.querySelector('#details')?.textContent.includes(w), lang === 'de' ? 'Darlehen' : 'Loans');
+    assert.match(await page.textContent('.assumption-note'), lang === 'de' ? /nicht börsennotiert/ : /not listed/);
     // The legs are edited in the form, each problem beside its field: Meta's backstop for Nebius.
     await page.selectOption('#preset', 'nebius-meta-2026');
     const probability = '[data-path="guarantees[0].probability"]';

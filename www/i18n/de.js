@@ -69,6 +69,7 @@ export const de = {
   'Meta as buyer': 'Meta als Käufer',
   'Date': 'Datum',
   'unconditional': 'unbedingt',
+  'Assumption: the issuer is not listed; this is the price of its last private round, not a market price.': 'Annahme: Der Emittent ist nicht börsennotiert; dies ist der Preis seiner letzten privaten Finanzierungsrunde, kein Marktpreis.',
   'equity given, fair value': 'übertragenes Eigenkapital, beizulegender Zeitwert',
   'equity given, intrinsic value': 'übertragenes Eigenkapital, innerer Wert',
   'Flows (nominal and expected; equity given at fair value once valued, else intrinsic)': 'Flüsse (nominal und erwartet; Eigenkapital zum beizulegenden Zeitwert, sobald bewertet, sonst zum inneren Wert)',
