@@ -28,31 +28,39 @@ function shownFlows(p, fair) {
   });
 }
 
-/** Bars of commitments by year, stacked by vendor, with the data table. */
+/**
+ * Commitments by year: two bars a year, chip purchases and cloud payments (never stacked into
+ * one: a cloud deal may pay for the chips a chip deal sells), each stacked by vendor; with the
+ * data table. A vendor's layer is that of its deals in the portfolio.
+ */
 function byYearChart(p) {
   const years = p.byYear.filter((y) => y.paymentsUsd > 0);
   if (!years.length) return null;
   const vendors = [...new Set(years.flatMap((y) => y.paymentsByVendor.map((v) => v.vendor)))];
+  const layerOf = (vendor) => p.deals.find((d) => d.vendor === vendor)?.layer ?? 'chips';
+  const paid = (y, layer) => y.byLayer[layer].purchasesUsd + y.byLayer[layer].contractUsd;
   const width = 720, height = 240, left = 84, right = 12, top = 12, bottom = 30;
-  const max = Math.max(...years.map((y) => y.paymentsUsd), 1);
+  const max = Math.max(...years.flatMap((y) => [paid(y, 'chips'), paid(y, 'cloud')]), 1);
   const bw = (width - left - right) / years.length;
   const yy = (v) => (v / max) * (height - top - bottom);
   const s = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'img', 'aria-labelledby': 'portfolio-years-title' });
-  s.append(svg('title', { id: 'portfolio-years-title' }, t('Commitments by year and vendor (nominal)')));
+  s.append(svg('title', { id: 'portfolio-years-title' }, t('Commitments by year and vendor (nominal): chip purchases (left bar) and cloud payments (right bar), never added')));
   years.forEach((y, k) => {
-    let base = height - bottom;
-    for (const v of y.paymentsByVendor) {
-      const h = yy(v.usd);
-      base -= h;
-      s.append(svg('rect', { x: left + k * bw + bw * 0.15, y: base, width: bw * 0.7, height: h, class: `series-${vendors.indexOf(v.vendor) % 8}` }, null));
-    }
+    ['chips', 'cloud'].forEach((layer, side) => {
+      let base = height - bottom;
+      for (const v of y.paymentsByVendor.filter((x) => layerOf(x.vendor) === layer)) {
+        const h = yy(v.usd);
+        base -= h;
+        s.append(svg('rect', { x: left + k * bw + bw * (0.12 + side * 0.4), y: base, width: bw * 0.36, height: h, class: `series-${vendors.indexOf(v.vendor) % 8}` }, null));
+      }
+    });
     s.append(svg('text', { x: left + k * bw + bw / 2, y: height - 10, 'text-anchor': 'middle', class: 'axis-label' }, String(y.year)));
   });
   s.append(svg('text', { x: left - 6, y: top + 8, 'text-anchor': 'end', class: 'axis-label' }, fmt.usd(max)));
-  const legend = el('p', { class: 'legend' }, ...vendors.flatMap((v, i) => [el('span', { class: `key series-${i % 8}` }), ` ${v}  `]));
-  const rows = years.map((y) => [String(y.year), ...vendors.map((v) => fmt.usd(y.paymentsByVendor.find((x) => x.vendor === v)?.usd ?? 0)), fmt.usd(y.paymentsUsd)]);
+  const legend = el('p', { class: 'legend' }, ...vendors.flatMap((v, i) => [el('span', { class: `key series-${i % 8}` }), ` ${v} (${t(layerOf(v))})  `]));
+  const rows = years.map((y) => [String(y.year), ...vendors.map((v) => fmt.usd(y.paymentsByVendor.find((x) => x.vendor === v)?.usd ?? 0)), fmt.usd(paid(y, 'chips')), fmt.usd(paid(y, 'cloud'))]);
   return el('figure', { class: 'figure', id: 'portfolio-years' }, s, legend,
-    el('details', {}, el('summary', { text: t('Data') }), scrollBox(t('Commitments by year (nominal)'), {}, dataTable(t('Commitments by year (nominal)'), [t('Year'), ...vendors, t('Total')], rows))));
+    el('details', {}, el('summary', { text: t('Data') }), scrollBox(t('Commitments by year (nominal)'), {}, dataTable(t('Commitments by year (nominal)'), [t('Year'), ...vendors, t('Chip purchases'), t('Cloud contracts')], rows))));
 }
 
 /**
