@@ -5,7 +5,7 @@ import { HASH_PREFIX } from './share.js';
 
 const calc = document.querySelector('deal-calculator');
 const params = new URLSearchParams(location.search);
-for (const name of ['preset', 'view', 'lang', 'theme']) {
+for (const name of ['preset', 'as-of', 'view', 'lang', 'theme']) {
   const value = params.get(name);
   if (value) calc.setAttribute(name, value);
 }

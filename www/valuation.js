@@ -76,7 +76,7 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
   root.replaceChildren(
     label({ tag: 'h2' }, () => t('Value the warrant (Monte Carlo)')),
     label({ class: 'help' }, () => t('Fair values are risk-neutral (drift r − q, discounted at r). Probabilities and vest dates are real-world (drift: expected return − q). Deployment risk: each non-binding phase happens with its probability and may run late.')),
-    input('valuation-paths', () => t('Paths'), String(LIVE_OPTIONS.paths), () => t('default 16,384 quasi-random paths: a standard error under 0.5% of the value for the presets')),
+    input('valuation-paths', () => t('Paths'), String(LIVE_OPTIONS.paths), () => t('default 16,384 quasi-random paths: a standard error under 0.5% of the value for the built-in deals')),
     input('valuation-seed', () => t('Seed'), String(LIVE_OPTIONS.seed), () => t('same seed, same result')),
     input('valuation-stepsPerYear', () => t('Steps per year'), '', () => t('blank: 252 (trading days) for close/average tests, else 52')),
     el('div', { class: 'control' }, check('valuation-antithetic', () => t('antithetic paths'), LIVE_OPTIONS.antithetic), check('valuation-controlVariate', () => t('control variate (closed-form one-touch)'), LIVE_OPTIONS.controlVariate), check('valuation-greeks', () => t('delta and vega (four more runs, same seed)')), check('valuation-quasiRandom', () => t('quasi-random (scrambled Sobol, Brownian bridge)'), LIVE_OPTIONS.quasiRandom)),

@@ -628,7 +628,7 @@ export const de = {
   'Fair value after {s} s; delta and vega are running…': 'Fairer Wert nach {s} s; Delta und Vega laufen…',
   'Quasi-random paths': 'Quasi-zufällige Pfade',
   'quasi-random (scrambled Sobol, Brownian bridge)': 'quasi-zufällig (verwürfelte Sobol-Folge, Brownsche Brücke)',
-  'default 16,384 quasi-random paths: a standard error under 0.5% of the value for the presets': 'Standard 16.384 quasi-zufällige Pfade: ein Standardfehler unter 0,5 % des Werts für die Vorlagen',
+  'default 16,384 quasi-random paths: a standard error under 0.5% of the value for the built-in deals': 'Standard 16.384 quasi-zufällige Pfade: ein Standardfehler unter 0,5 % des Werts für die mitgelieferten Deals',
   'Sections': 'Abschnitte',
   'Valuation': 'Bewertung',
   'Pricing': 'Optionspreise',
