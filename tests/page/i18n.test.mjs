@@ -5,6 +5,20 @@ import { readFile, readdir } from 'node:fs/promises';
 import { WWW } from './harness.mjs';
 import { de } from '../../www/i18n/de.js';
 
+test('the German table names each English text once (a second entry would silently win)', async () => {
+  const src = await readFile(`${WWW}/i18n/de.js`, 'utf8');
+  const seen = new Map();
+  const twice = [];
+  // Keys are the quoted texts at the start of an entry: '…': or "…":
+  for (const m of src.matchAll(/^\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"):/gm)) {
+    const key = m[1] ?? m[2];
+    if (seen.has(key)) twice.push(key);
+    seen.set(key, true);
+  }
+  assert.ok(seen.size > 300, `${seen.size} keys read`);
+  assert.deepEqual(twice, []);
+});
+
 test('every t() literal and data-i18n text has a German translation', async () => {
   const keys = new Set();
   for (const f of (await readdir(WWW)).filter((n) => n.endsWith('.js'))) {
