@@ -189,8 +189,10 @@ fn investment_per_gw(s: &Scenario) -> Vec<f64> {
     per_gw
 }
 
-/// The discount factor (1 + r)^(−τ) of an amount on `day`.
-fn discount(valuation: Date, rate: f64, day: f64) -> f64 {
+/// The discount factor (1 + r)^(−τ) of an amount on `day` (a day number, fractional within
+/// the day), τ in ACT/365.25 years from the valuation date (0 before it). The money legs use
+/// it too ([`crate::money`]).
+pub(crate) fn discount(valuation: Date, rate: f64, day: f64) -> f64 {
     let tau = ((day - valuation.0 as f64) / DAYS_PER_YEAR).max(0.0);
     libm::pow(1.0 + rate, -tau)
 }

@@ -18,7 +18,7 @@
 //!   term is the negative interest; at the deal's cost of capital r the loan's present value to
 //!   the lender is −usd + repayment × (1 + r)^(−years) (a subsidy when rate < r).
 
-use crate::date::{Date, DAYS_PER_YEAR};
+use crate::date::Date;
 use crate::scenario::{Scenario, TrancheCondition};
 use serde::Serialize;
 
@@ -132,7 +132,7 @@ pub fn evaluate(s: &Scenario) -> Option<MoneyReport> {
         return None;
     }
     let rate = s.capacity.cost_of_capital;
-    let pv = |d: Date| discount(s.valuation_date, rate, d);
+    let pv = |d: Date| crate::expected::discount(s.valuation_date, rate, d.0 as f64);
     let investments: Vec<InvestmentLegReport> = s
         .investments
         .iter()
@@ -225,13 +225,6 @@ pub fn evaluate(s: &Scenario) -> Option<MoneyReport> {
         loans,
         totals,
     })
-}
-
-/// The discount factor (1 + r)^(−τ) of an amount on `day`, τ in ACT/365.25 years from the
-/// valuation date (0 before it).
-fn discount(valuation: Date, rate: f64, day: Date) -> f64 {
-    let tau = ((day.0 - valuation.0) as f64 / DAYS_PER_YEAR).max(0.0);
-    libm::pow(1.0 + rate, -tau)
 }
 
 /// The largest number of non-binding phases enumerated exactly (2^n outcomes); beyond it the

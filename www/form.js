@@ -7,7 +7,7 @@ import { el } from './dom.js';
 import { t } from './i18n.js';
 import { getAt, setAt } from './fieldpath.js';
 import { CURVE_COLUMNS, GROUPS, GUARANTEE_COLUMNS, INVESTMENT_TRANCHE_COLUMNS, LOAN_COLUMNS, PHASE_COLUMNS, TRANCHE_COLUMNS } from './fields.js';
-import { numberInput, placeProblems, problemSlot, scrollBox, shownNumber } from './ui.js';
+import { conditionText, numberInput, placeProblems, problemSlot, scrollBox, shownNumber } from './ui.js';
 import { page } from './state.js';
 
 /** Field path -> {input, error, field}: where each problem goes. */
@@ -218,9 +218,10 @@ export function buildForm() {
   form.append(legsEditor(scenario));
 }
 
-/** A tranche's condition in words. */
+/** A tranche's condition in words, an event with its probability (the form has no column for it). */
 function conditionWords(c) {
-  return c.kind === 'gw' ? t('{gw} GW delivered', { gw: c.gw }) : `${c.label} (${t('probability {p}', { p: `${shownNumber(c.probability, 0.01)} %` })})`;
+  const probability = c.kind === 'event' ? ` (${t('probability {p}', { p: `${shownNumber(c.probability, 0.01)} %` })})` : '';
+  return `${conditionText(c)}${probability}`;
 }
 
 /**

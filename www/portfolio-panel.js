@@ -8,7 +8,7 @@
 // equity given at fair value (until then, and where a run fails, at intrinsic value, labelled).
 import { el, fmt } from './dom.js';
 import { t, local, problemText, statusName } from './i18n.js';
-import { cards, dataTable, scrollBox } from './ui.js';
+import { cards, dataTable, evaluateScenario, scrollBox } from './ui.js';
 import { deal, dealIdsAsOf, deals, published } from './deals.js';
 import { portfolioResults } from './portfolio.js';
 import { runInWorkers } from './blocks.js';
@@ -215,7 +215,7 @@ export function mountPortfolio(dc, root, state = {}, current = () => null, onRes
   function valueWarrants(p, scenarios, start) {
     valuing?.cancel();
     valuing = null;
-    const list = scenarios.map((s) => ({ s, report: evaluateSafely(s) })).filter((x) => x.s.warrant && x.s.equity && x.report?.dilution);
+    const list = scenarios.map((s) => ({ s, report: evaluateScenario(dc, s).report })).filter((x) => x.s.warrant && x.s.equity && x.report?.dilution);
     if (!list.length) {
       warrants.replaceChildren();
       return;
@@ -272,14 +272,6 @@ export function mountPortfolio(dc, root, state = {}, current = () => null, onRes
     next();
   }
 
-  /** A deal's report, or null when it has problems (the portfolio reports them). */
-  function evaluateSafely(s) {
-    try {
-      return dc.evaluate(s);
-    } catch {
-      return null;
-    }
-  }
 
   /** The totals of the selection on the compare date beside the "as of" date, and the events between. */
   function compared(p, ids) {

@@ -5,7 +5,7 @@ import { el } from './dom.js';
 import { t, fmt } from './i18n.js';
 import { capacityChart, ownershipChart } from './charts.js';
 import { headlineItems } from './headline.js';
-import { assumptionNote, card, dataTable, fieldLabel, renderCards, scrollBox, trancheTable, updateCard } from './ui.js';
+import { assumptionNote, card, conditionText, dataTable, fieldLabel, renderCards, scrollBox, trancheTable, updateCard } from './ui.js';
 import { page } from './state.js';
 
 let pricingPanel = null;
@@ -144,12 +144,6 @@ function renderDetails(r) {
     parts.push(el('div', {}, ownershipChart(d), assumptionNote(r.assumptions.ownership, t('Ownership by tranche'))));
   }
   document.getElementById('details').replaceChildren(...parts.filter(Boolean));
-}
-
-/** A tranche's condition in words, from the scenario. */
-function conditionText(c) {
-  if (!c) return t('unconditional');
-  return c.kind === 'gw' ? t('{gw} GW delivered', { gw: fmt.num(c.gw, 2) }) : c.label;
 }
 
 /**

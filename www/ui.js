@@ -102,6 +102,12 @@ export function evaluateScenario(dc, scenario) {
   }
 }
 
+/** An investment tranche's condition in words (the details' table and the form's list). */
+export function conditionText(c) {
+  if (!c) return t('unconditional');
+  return c.kind === 'gw' ? t('{gw} GW delivered', { gw: fmt.num(c.gw, 2) }) : c.label;
+}
+
 /**
  * The span beside a field where `placeProblems` writes its problems: `data-problem-for` names
  * the field path; `id` (e-<path> unless given) is what the field's `aria-describedby` names.
