@@ -81,8 +81,9 @@ const MEASURES: &[Measure] = &[
             .as_ref()
             .map(|i| ratio(i.total_usd, r.capacity.total_gw))
     }),
+    // Every money kind between the buyer and the vendor, both ways ([`crate::flows::deal`]).
     ("circularity", "fraction", |_, r| {
-        r.investment.as_ref().map(|i| i.circularity)
+        r.circularity.as_ref().map(|c| c.ratio)
     }),
     ("contractValueUsd", "usd", |_, r| {
         r.contract.as_ref().map(|c| c.value_usd)

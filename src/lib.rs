@@ -12,7 +12,9 @@
 //! on the typed [`scenario::Scenario`]. From a validated scenario, [`report::evaluate`] computes
 //! the deterministic report: [`capacity`] (gigawatts, capex, power, energy, schedule),
 //! [`dilution`] (ownership, value transferred), [`vesting`] (the vest rule, milestones and price
-//! tests on a base path) and [`financing`] (vendor investment, service contracts). [`pricing`]
+//! tests on a base path), [`financing`] (vendor investment, service contracts), [`money`] (the
+//! money legs: investments in tranches, guarantees, loans) and [`flows`] (the money between the
+//! parties, and its circularity, by one rule for a deal and for a [`portfolio`]). [`pricing`]
 //! holds the closed forms, [`montecarlo`] the simulation, [`compare`] and [`sensitivity`] views
 //! over several reports; [`date`] and [`numeric`] hold the calendar and arithmetic conventions
 //! everything shares.
@@ -37,6 +39,7 @@ pub mod date;
 pub mod dilution;
 pub mod expected;
 pub mod financing;
+pub mod flows;
 pub mod input;
 pub mod money;
 pub mod montecarlo;

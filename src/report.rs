@@ -4,6 +4,7 @@ use crate::capacity::{self, CapacityReport};
 use crate::dilution::{self, DilutionReport};
 use crate::expected::{self, ExpectedReport};
 use crate::financing::{self, ContractReport, InvestmentReport};
+use crate::flows::{self, Circularity, DealMoney};
 use crate::money::{self, MoneyReport};
 use crate::scenario::Scenario;
 use crate::sources::{self, Assumptions};
@@ -28,6 +29,11 @@ pub struct Report {
     pub money: Option<MoneyReport>,
     /// Probability-weighted and present values ([`crate::expected`]).
     pub expected: ExpectedReport,
+    /// The money between the buyer (`a`) and the vendor (`b`) both ways over every money kind of
+    /// the deal (purchases, contract payments, investments, guarantees, loans) and the smaller
+    /// direction ÷ the larger ([`crate::flows::deal`], the portfolio's rule); null without a
+    /// buyer and a vendor.
+    pub circularity: Option<Circularity>,
     /// The assumed inputs behind the warrant's figures ([`crate::sources`]).
     pub assumptions: Assumptions,
 }
@@ -38,14 +44,25 @@ pub fn evaluate(s: &Scenario) -> Report {
     let expected = expected::evaluate(s);
     let vesting = vesting::evaluate(s);
     let income = expected.present_value.vendor_income_usd;
+    let investment = financing::investment(s, &capacity);
+    let contract = financing::contract(s, capacity.total_gw);
+    let money = money::evaluate(s);
+    let deal_money = DealMoney {
+        capacity: &capacity,
+        expected: &expected,
+        investment: investment.as_ref(),
+        contract: contract.as_ref(),
+        money: money.as_ref(),
+    };
     Report {
+        circularity: flows::deal(s, &deal_money),
         dilution: vesting
             .as_ref()
             .and_then(|v| dilution::evaluate(s, income, v)),
         vesting,
-        investment: financing::investment(s, &capacity),
-        contract: financing::contract(s, capacity.total_gw),
-        money: money::evaluate(s),
+        investment,
+        contract,
+        money,
         capacity,
         expected,
         assumptions: sources::evaluate(s),
@@ -101,6 +118,10 @@ outputs! {
     "investment.totalUsd" => |r| r.investment.as_ref().map(|i| i.total_usd),
     "investment.netCashToVendorUsd" => |r| r.investment.as_ref().map(|i| i.net_cash_to_vendor_usd),
     "investment.circularity" => |r| r.investment.as_ref().map(|i| i.circularity),
+    "circularity.aToB" => |r| r.circularity.as_ref().map(|c| c.a_to_b),
+    "circularity.bToA" => |r| r.circularity.as_ref().map(|c| c.b_to_a),
+    "circularity.ratio" => |r| r.circularity.as_ref().map(|c| c.ratio),
+    "circularity.expectedRatio" => |r| r.circularity.as_ref().map(|c| c.expected_ratio),
     "money.totals.investmentUsd" => |r| r.money.as_ref().map(|m| m.totals.investment_usd),
     "money.totals.expectedInvestmentUsd" => |r| r.money.as_ref().map(|m| m.totals.expected_investment_usd),
     "money.totals.guaranteeMaxUsd" => |r| r.money.as_ref().map(|m| m.totals.guarantee_max_usd),

@@ -404,6 +404,8 @@ fn comparison_rows_align_across_deals() {
         100.0 / 350.0,
         1e-12
     ));
+    // No money comes back to OpenAI from AMD (equity given is not money).
+    assert_eq!(row("circularity").values[0], Some(0.0));
     assert_eq!(row("contractPerYearUsd").values[2], Some(60e9));
     let mut bad = amd_json();
     bad["equity"]["sharePrice"] = json!(-1);

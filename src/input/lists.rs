@@ -15,7 +15,9 @@ pub fn scenarios(value: &Value, max: usize) -> Result<Vec<Scenario>, Vec<Problem
 
 /// Reads the deals of a portfolio (1 to [`crate::portfolio::MAX_DEALS`]): problems at
 /// `scenarios[3].buyer`. Every deal names its buyer and vendor, and two names that differ
-/// only in case are a problem at the later one (never a silent merge or split).
+/// only in case are a problem at the later one (never a silent merge or split). A `runsOn`
+/// names the `id` of a chip deal in the list, and two deals never give one party different
+/// parents.
 pub fn portfolio_scenarios(value: &Value) -> Result<Vec<Scenario>, Vec<Problem>> {
     let list = scenarios_at(value, crate::portfolio::MAX_DEALS, "scenarios")?;
     let mut problems = Vec::new();
@@ -50,7 +52,49 @@ pub fn portfolio_scenarios(value: &Value) -> Result<Vec<Scenario>, Vec<Problem>>
             }
         }
     }
+    links(&list, &mut problems);
     super::finish(list, problems)
+}
+
+/// `runsOn` and `parents` across the deals of a portfolio. The messages are plain; the params
+/// carry the names (`value`, `options`, `other`), as the page shows them.
+fn links(list: &[Scenario], problems: &mut Vec<Problem>) {
+    for (i, s) in list.iter().enumerate() {
+        if let Some(r) = &s.runs_on {
+            let target = r.deal.trim();
+            let problem = match list.iter().find(|d| d.id.trim() == target) {
+                None => {
+                    let ids: Vec<&str> = list.iter().map(|d| d.id.trim()).collect();
+                    let msg = "names no deal of this portfolio by its id";
+                    Problem::new("runsOn.deal", "unknown_deal", msg).with("options", ids.join(", "))
+                }
+                Some(d) if d.layer() != crate::scenario::Layer::Chips => Problem::new(
+                    "runsOn.deal",
+                    "not_chip_deal",
+                    "names a deal that is not a chip deal",
+                ),
+                Some(_) => continue,
+            };
+            problems.push(
+                problem
+                    .with("value", super::clip(target))
+                    .at(format!("scenarios[{i}].runsOn.deal")),
+            );
+        }
+        for (unit, parent) in &s.parents {
+            let earlier = list[..i]
+                .iter()
+                .find_map(|d| d.parents.get(unit).filter(|p| p.trim() != parent.trim()));
+            if let Some(other) = earlier {
+                let msg = "gives this party another parent than an earlier deal does";
+                let path = format!("scenarios[{i}].parents.{unit}");
+                let problem = Problem::new(path, "parent_conflict", msg)
+                    .with("value", super::clip(parent))
+                    .with("other", super::clip(other));
+                problems.push(problem);
+            }
+        }
+    }
 }
 
 /// [`scenarios`], each problem's path under `prefix` (`scenarios[1].equity.sharePrice`).

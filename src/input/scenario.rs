@@ -35,8 +35,10 @@ const SCENARIO_FIELDS: &[&str] = &[
     "name",
     "currency",
     "valuationDate",
+    "id",
     "buyer",
     "vendor",
+    "parents",
     "layer",
     "status",
     "asOf",
@@ -118,6 +120,8 @@ fn scenario_of(r: &mut Reader, v: &Value) -> Scenario {
         valuation_date: r.date(o, "valuationDate", ""),
         buyer: r.opt_string(o, "buyer", "").unwrap_or_default(),
         vendor: r.opt_string(o, "vendor", "").unwrap_or_default(),
+        id: r.opt_string(o, "id", "").unwrap_or_default(),
+        parents: texts(r, o, "parents", ""),
         layer: r.opt_choice(
             o,
             "layer",
@@ -126,7 +130,7 @@ fn scenario_of(r: &mut Reader, v: &Value) -> Scenario {
         ),
         status: r.opt_string(o, "status", "").unwrap_or_default(),
         as_of: r.opt_date(o, "asOf", ""),
-        event: event(r, o, ""),
+        event: texts(r, o, "event", ""),
         equity_grant: r.optional(o, "equityGrant", "", equity_grant),
         capacity: r.required(o, "capacity", "", capacity),
         equity: r.optional(o, "equity", "", equity),
@@ -355,13 +359,14 @@ fn source(r: &mut Reader, v: &Value, path: &str) -> Source {
 }
 
 /// A version's event: an object of one line of text per language tag.
-fn event(r: &mut Reader, o: &super::Object, path: &str) -> BTreeMap<String, String> {
-    let p = field(path, "event");
-    let Some(v) = r.present(o, "event", path) else {
+/// An object of texts by key: `event` (by language), `parents` (by party).
+fn texts(r: &mut Reader, o: &super::Object, key: &str, path: &str) -> BTreeMap<String, String> {
+    let p = field(path, key);
+    let Some(v) = r.present(o, key, path) else {
         return BTreeMap::new();
     };
     let Some(lines) = v.as_object() else {
-        let (expected, english) = ("object", "an object of texts by language");
+        let (expected, english) = ("object", "an object of texts");
         r.wrong_type(&p, expected, english, v);
         return BTreeMap::new();
     };

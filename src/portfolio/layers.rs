@@ -7,8 +7,16 @@
 //! portfolio's chip deals (the two layers add up), `low` that all of it does, so that the
 //! smaller layer's money is already inside the larger one (the larger layer alone). Capex
 //! likewise: each layer's capex is the capex of its own GW.
+//!
+//! **Known links first.** A cloud deal whose `runsOn` names a chip deal of the portfolio (by its
+//! `id`) states that `share` of its GW run on that deal's chips. Those GW's chip money is then
+//! known to be paid twice, and `high` leaves it out: for each link, the linked GW = share × the
+//! cloud deal's GW (at most the chip deal's GW not yet linked by an earlier deal), and the money
+//! netted = min(linked GW × the chip deal's purchases per GW, share × the cloud deal's
+//! payments). Netting never takes more than either layer holds, so `low ≤ high` still.
 
-use crate::scenario::Layer;
+use crate::numeric::ratio;
+use crate::scenario::{Layer, RunsOn};
 use serde::Serialize;
 
 /// One layer's totals.
@@ -71,8 +79,11 @@ impl ByLayer<f64> {
 pub struct CrossLayer {
     /// All cloud capacity runs on the chip deals' chips: the larger layer's money alone.
     pub low: f64,
-    /// None of it does: the two layers' money added.
+    /// None of it does beyond the known `runsOn` links: the two layers' money added, less
+    /// `nettedUsd`.
     pub high: f64,
+    /// The chip money of GW that `runsOn` links place inside a cloud deal (nominal).
+    pub netted_usd: f64,
     /// What the two ends assume, in words (English; pages show their own).
     pub basis: String,
 }
@@ -87,15 +98,49 @@ pub struct YearLayer {
     pub contract_usd: f64,
 }
 
-/// The range of the buyers' payments across the layers.
-pub fn cross_layer(t: &ByLayer<LayerTotals>) -> CrossLayer {
+/// One deal as the netting of `runsOn` links sees it.
+pub(super) struct LinkedDeal<'a> {
+    pub id: &'a str,
+    pub layer: Layer,
+    pub gw: f64,
+    /// Purchases and contract payments, nominal.
+    pub paid_usd: f64,
+    pub runs_on: Option<&'a RunsOn>,
+}
+
+/// The chip money that the deals' `runsOn` links place inside cloud deals (the module's rule).
+pub(super) fn netted(deals: &[LinkedDeal]) -> f64 {
+    let mut linked_gw = vec![0.0; deals.len()];
+    let mut total = 0.0;
+    for cloud in deals.iter().filter(|d| d.layer == Layer::Cloud) {
+        let Some(link) = cloud.runs_on else { continue };
+        let chip = deals
+            .iter()
+            .position(|d| d.layer == Layer::Chips && !d.id.is_empty() && d.id == link.deal.trim());
+        let Some(k) = chip else { continue };
+        let gw = (link.share * cloud.gw)
+            .min(deals[k].gw - linked_gw[k])
+            .max(0.0);
+        linked_gw[k] += gw;
+        let chip_money = ratio(deals[k].paid_usd, deals[k].gw) * gw;
+        total += chip_money.min(link.share * cloud.paid_usd);
+    }
+    total
+}
+
+/// The range of the buyers' payments across the layers, `netted` of the known links left out
+/// of `high`.
+pub fn cross_layer(t: &ByLayer<LayerTotals>, netted_usd: f64) -> CrossLayer {
     let paid = |l: &LayerTotals| l.purchases_usd + l.contract_usd;
     let (chips, cloud) = (paid(&t.chips), paid(&t.cloud));
+    let netted_usd = netted_usd.min(chips.min(cloud));
     CrossLayer {
         low: chips.max(cloud),
-        high: chips + cloud,
+        high: chips + cloud - netted_usd,
+        netted_usd,
         basis: "low: all cloud capacity runs on the chip deals' chips (the smaller layer's money \
-                inside the larger); high: none of it does (the layers added)"
+                inside the larger); high: none of it does beyond the deals' runsOn links (the \
+                layers added, the linked chip money once)"
             .to_string(),
     }
 }

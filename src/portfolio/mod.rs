@@ -1,38 +1,29 @@
 //! Several deals added up: one buyer's commitments across vendors, the combined dilution of
 //! each issuer, and the money that goes round (circular financing).
 //!
-//! Deals are joined on their short party names (`buyer`, `vendor`), matched exactly after
-//! trimming. Each deal contributes, as flows between its parties:
-//! - `purchase`: the buyer's purchases, the deal's vendor revenue (buyer → vendor);
-//! - `service`: the contract's payments (buyer → vendor);
-//! - `investment`: the vendor's money into the buyer (vendor → buyer);
-//! - `warrant`: equity value given to the buyer (vendor → buyer): the warrant's intrinsic value
-//!   today and an outright equity grant's value when given. A stake such as Microsoft's ~27% of
-//!   OpenAI is not money in a deal and is not a flow.
-//!
-//! Each flow has a nominal amount and an expected one (the deal's own probabilities,
-//! [`crate::expected`]); the warrant's expected value needs a simulation and is left null.
-//! Money flows (purchase, service, investment) make the circularity: for every pair of parties
-//! with money going both ways, ratio = the smaller direction ÷ the larger; `cycles` are simple
-//! directed cycles of money through three or more parties, with their bottleneck (the smallest
-//! flow on the way). GW are kept per layer (`chips`, `cloud`): a chip deal and a cloud deal may
-//! describe the same racks, so GW of different layers are never added together.
+//! Deals are joined on their short party names (`buyer`, `vendor`, the money legs' parties),
+//! matched exactly after trimming. Each deal contributes its flows ([`crate::flows`]): money of
+//! every kind, each with a nominal amount and an expected one (the deal's own probabilities,
+//! [`crate::expected`]), and the equity value given (warrant flows, shown apart). The
+//! circularity of each pair and the cycles of money through three or more parties count money
+//! at each party's parent company ([`Groups`]). GW are kept per layer (`chips`, `cloud`): a
+//! chip deal and a cloud deal may describe the same racks, so GW of different layers are never
+//! added together, and money across the layers is only a range (`layers.rs`).
 //! Combined dilution per issuer (the warrant's vendor): Σ warrant shares ÷ (S + Σ warrant
 //! shares), S the shares outstanding of that issuer's deal with the latest valuation date.
 
 use crate::capacity::{self, CapacityReport};
 use crate::expected::{self, ExpectedReport};
 use crate::financing::{self, ContractReport, InvestmentReport};
-mod flows;
 mod layers;
 mod legs;
 
-pub use flows::{Circularity, Cycle, Flow, FlowKind};
+pub use crate::flows::{Circularity, Cycle, Flow, FlowKind, Groups};
 pub use layers::{ByLayer, CrossLayer, LayerExpected, LayerTotals, YearLayer};
 pub use legs::Stake;
 
+use crate::flows::{self, circularity, cycles, DealMoney};
 use crate::scenario::{Layer, Scenario};
-use flows::{add_flow, circularity, cycles};
 use serde::Serialize;
 
 /// At most this many deals in one portfolio.
@@ -67,7 +58,7 @@ pub struct Portfolio {
     pub flows: Vec<Flow>,
     pub circularity: Vec<Circularity>,
     pub cycles: Vec<Cycle>,
-    /// Who owns how much of whom after the investments with a post-money value ([`legs`]).
+    /// Who owns how much of whom after the investments with a post-money value (`legs.rs`).
     pub stakes: Vec<Stake>,
 }
 
@@ -94,7 +85,7 @@ pub struct Totals {
     #[cfg_attr(feature = "typescript", ts(flatten))]
     pub nominal: Money,
     pub expected: Money,
-    /// Money per layer ([`layers`]): chip purchases and cloud contracts never added together.
+    /// Money per layer (`layers.rs`): chip purchases and cloud contracts never added together.
     pub by_layer: ByLayer<LayerTotals>,
     /// The buyers' payments across the layers, only as a range.
     pub cross_layer: CrossLayer,
@@ -183,9 +174,19 @@ struct DealFigures {
     expected: ExpectedReport,
     investment: Option<InvestmentReport>,
     contract: Option<ContractReport>,
-    /// The warrant's intrinsic value today ([`crate::dilution`]): N × max(P − K, 0).
-    value_transfer_usd: f64,
     money: Option<crate::money::MoneyReport>,
+}
+
+impl DealFigures {
+    fn money(&self) -> DealMoney<'_> {
+        DealMoney {
+            capacity: &self.capacity,
+            expected: &self.expected,
+            investment: self.investment.as_ref(),
+            contract: self.contract.as_ref(),
+            money: self.money.as_ref(),
+        }
+    }
 }
 
 fn figures(s: &Scenario) -> DealFigures {
@@ -194,9 +195,6 @@ fn figures(s: &Scenario) -> DealFigures {
         expected: expected::evaluate(s),
         investment: financing::investment(s, &capacity),
         contract: financing::contract(s, capacity.total_gw),
-        value_transfer_usd: s
-            .warrant_on_equity()
-            .map_or(0.0, |(w, e)| crate::dilution::value_transfer_usd(w, e)),
         money: crate::money::evaluate(s),
         capacity,
     }
@@ -212,7 +210,7 @@ pub fn portfolio(scenarios: &[Scenario]) -> Portfolio {
         nominal: Money::default(),
         expected: Money::default(),
         by_layer: ByLayer::default(),
-        cross_layer: layers::cross_layer(&ByLayer::default()),
+        cross_layer: layers::cross_layer(&ByLayer::default(), 0.0),
     };
     let mut flows: Vec<Flow> = Vec::new();
     let mut parties: Vec<Party> = Vec::new();
@@ -265,48 +263,10 @@ pub fn portfolio(scenarios: &[Scenario]) -> Portfolio {
             totals.expected.investment_usd += t.expected_investment_usd;
             totals.expected.guarantee_usd += t.expected_guarantee_usd;
             totals.expected.loan_usd += t.loan_usd;
-            legs::add(money, &mut flows, &mut parties, &mut stakes);
+            legs::add(money, &mut parties, &mut stakes);
         }
-        use FlowKind::*;
+        flows::add_deal(&mut flows, s, &r.money());
         let revenue = r.capacity.vendor_revenue_usd;
-        add_flow(
-            &mut flows,
-            buyer,
-            vendor,
-            Purchase,
-            revenue,
-            Some(e.vendor_revenue_usd),
-            false,
-        );
-        add_flow(
-            &mut flows,
-            buyer,
-            vendor,
-            Service,
-            contract,
-            Some(e.contract_usd),
-            false,
-        );
-        add_flow(
-            &mut flows,
-            vendor,
-            buyer,
-            Investment,
-            investment,
-            Some(e.investment_usd),
-            false,
-        );
-        let warrant_value = r.value_transfer_usd;
-        let grant = s.equity_grant.as_ref().map_or(0.0, |g| g.value_usd);
-        add_flow(
-            &mut flows,
-            vendor,
-            buyer,
-            Warrant,
-            warrant_value + grant,
-            None,
-            false,
-        );
         let b = party(&mut parties, buyer);
         b.pays_usd += revenue + contract;
         b.receives_investment_usd += investment;
@@ -409,9 +369,30 @@ pub fn portfolio(scenarios: &[Scenario]) -> Portfolio {
             i
         })
         .collect();
-    totals.cross_layer = layers::cross_layer(&totals.by_layer);
-    let names: Vec<String> = parties.iter().map(|p| p.name.clone()).collect();
-    let circularity = circularity(&flows, &names);
+    let linked: Vec<layers::LinkedDeal> = scenarios
+        .iter()
+        .zip(&reports)
+        .map(|(s, r)| layers::LinkedDeal {
+            id: s.id.trim(),
+            layer: s.layer(),
+            gw: r.capacity.total_gw,
+            paid_usd: r.capacity.vendor_revenue_usd
+                + r.contract.as_ref().map_or(0.0, |k| k.value_usd),
+            runs_on: s.runs_on.as_ref(),
+        })
+        .collect();
+    totals.cross_layer = layers::cross_layer(&totals.by_layer, layers::netted(&linked));
+    let groups = Groups::of(scenarios);
+    let mut names: Vec<String> = Vec::new();
+    for p in &parties {
+        let g = groups.of_party(&p.name);
+        if !names.iter().any(|n| n == g) {
+            names.push(g.to_string());
+        }
+    }
+    let money_flows = groups.grouped(&flows);
+    let circularity = circularity(&money_flows, &names);
+    let cycles = cycles(&money_flows, &names);
     flows.sort_by(|x, y| (x.kind, &x.from, &x.to).cmp(&(y.kind, &y.from, &y.to)));
     Portfolio {
         deals: scenarios
@@ -426,7 +407,7 @@ pub fn portfolio(scenarios: &[Scenario]) -> Portfolio {
             .collect(),
         totals,
         by_year,
-        cycles: cycles(&flows, &names),
+        cycles,
         parties,
         issuers,
         flows,

@@ -36,6 +36,20 @@ pub struct Scenario {
     /// Short name of the party that sells ("AMD"): the warrant's issuer and the investor.
     #[cfg_attr(feature = "typescript", ts(as = "Option<String>", optional))]
     pub vendor: String,
+    /// The catalogue deal's id (`amd-openai-2025`) when the scenario is a version of one
+    /// (`www/deals.js` sets it); a cloud deal's `runsOn` names it. "" when absent.
+    #[cfg_attr(feature = "typescript", ts(as = "Option<String>", optional))]
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    /// Parent companies of parties the deal names by a business unit (`{"AWS": "Amazon"}`): the
+    /// circularity and the cycles match money at the parent ([`crate::flows`]). No party is its
+    /// own parent, and a parent has none here. Empty when absent.
+    #[cfg_attr(
+        feature = "typescript",
+        ts(as = "Option<std::collections::BTreeMap<String, String>>", optional)
+    )]
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub parents: BTreeMap<String, String>,
     /// What is bought: hardware (`chips`) or capacity as a service (`cloud`); when absent,
     /// `cloud` for a deal with a contract, else `chips`.
     #[cfg_attr(feature = "typescript", ts(optional = nullable))]

@@ -350,9 +350,14 @@ export type CrossLayer = {
  */
 low: number,
 /**
- * None of it does: the two layers' money added.
+ * None of it does beyond the known `runsOn` links: the two layers' money added, less
+ * `nettedUsd`.
  */
 high: number,
+/**
+ * The chip money of GW that `runsOn` links place inside a cloud deal (nominal).
+ */
+nettedUsd: number,
 /**
  * What the two ends assume, in words (English; pages show their own).
  */
@@ -1160,6 +1165,13 @@ money?: MoneyReport,
  */
 expected: ExpectedReport,
 /**
+ * The money between the buyer (`a`) and the vendor (`b`) both ways over every money kind of
+ * the deal (purchases, contract payments, investments, guarantees, loans) and the smaller
+ * direction ÷ the larger ([`crate::flows::deal`], the portfolio's rule); null without a
+ * buyer and a vendor.
+ */
+circularity: Circularity | null,
+/**
  * The assumed inputs behind the warrant's figures ([`crate::sources`]).
  */
 assumptions: Assumptions, };
@@ -1203,6 +1215,17 @@ buyer?: string,
  * Short name of the party that sells ("AMD"): the warrant's issuer and the investor.
  */
 vendor?: string,
+/**
+ * The catalogue deal's id (`amd-openai-2025`) when the scenario is a version of one
+ * (`www/deals.js` sets it); a cloud deal's `runsOn` names it. "" when absent.
+ */
+id?: string,
+/**
+ * Parent companies of parties the deal names by a business unit (`{"AWS": "Amazon"}`): the
+ * circularity and the cycles match money at the parent ([`crate::flows`]). No party is its
+ * own parent, and a parent has none here. Empty when absent.
+ */
+parents?: { [key in string]: string },
 /**
  * What is bought: hardware (`chips`) or capacity as a service (`cloud`); when absent,
  * `cloud` for a deal with a contract, else `chips`.

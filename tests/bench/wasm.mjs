@@ -35,7 +35,7 @@ async function workloads(dc, catalogue, specs, now) {
   // The page's default valuation on one thread: 16,384 quasi-random paths, daily grid.
   let d;
   const pageDefaultMs = median(5, () => { d = dc.valueWarrant(amd, { paths: 16384, seed: 1, quasiRandom: true, controlVariate: false }); });
-  return { evaluateMs, priceOptionMs, portfolioMs, valueWarrantMs, valueWarrantUsd: v.totalFairValueUsd, standardErrorUsd: v.standardErrorUsd,
+  return { evaluateMs, priceOptionMs, portfolioMs, portfolioDeals: all.length, valueWarrantMs, valueWarrantUsd: v.totalFairValueUsd, standardErrorUsd: v.standardErrorUsd,
     pageDefaultMs, pageDefaultUsd: d.totalFairValueUsd, pageDefaultSe: d.standardErrorUsd / d.totalFairValueUsd };
 }
 

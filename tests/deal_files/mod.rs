@@ -39,10 +39,12 @@ pub fn versions(id: &str) -> Vec<Value> {
     file(id)["versions"].as_array().expect("versions").clone()
 }
 
-/// Version `index` of a deal, read and validated.
+/// Version `index` of a deal, read and validated, with the deal's `id` (as `www/deals.js`
+/// gives it).
 pub fn version(id: &str, index: usize) -> Scenario {
-    let v = &versions(id)[index];
-    dealcalc::input::scenario(v).unwrap_or_else(|e| panic!("{id}[{index}]: {e:?}"))
+    let mut v = versions(id)[index].clone();
+    v["id"] = Value::from(id);
+    dealcalc::input::scenario(&v).unwrap_or_else(|e| panic!("{id}[{index}]: {e:?}"))
 }
 
 /// The deal as first announced: the figures the built-in presets had before the catalogue.

@@ -52,6 +52,11 @@ pub(super) fn check(c: &mut Checks, s: &Scenario) {
         });
     }
     if let Some(r) = &s.runs_on {
+        c.expect(s.layer() == Layer::Cloud, &|| {
+            let msg =
+                "belongs to a cloud deal: only capacity bought as a service runs on a chip deal";
+            Problem::new("runsOn", "cloud_only", msg)
+        });
         c.expect(r.share > 0.0 && r.share <= 1.0, &|| {
             let msg = "must be a fraction above 0, at most 1";
             Problem::new("runsOn.share", "fraction", msg)
@@ -62,6 +67,20 @@ pub(super) fn check(c: &mut Checks, s: &Scenario) {
     }
     if let Some(k) = &s.contract {
         schedule(c, k);
+    }
+    for (unit, parent) in &s.parents {
+        let p = field("parents", unit);
+        c.expect(
+            !unit.trim().is_empty() && !parent.trim().is_empty(),
+            &|| Problem::new(&p, "required", "must name a party and its parent company"),
+        );
+        c.expect(unit.trim() != parent.trim(), &|| {
+            Problem::new(&p, "own_parent", "a party cannot be its own parent")
+        });
+        c.expect(!s.parents.contains_key(parent.trim()), &|| {
+            let msg = "names a party that has a parent itself; name the top company";
+            Problem::new(&p, "parent_chain", msg).with("value", parent.as_str())
+        });
     }
 }
 
@@ -113,7 +132,7 @@ fn schedule(c: &mut Checks, k: &Contract) {
                 &[&index("contract.schedule", i - 1)],
                 &|| {
                     let msg = "must come after the year before it";
-                    Problem::new(field(&p, "year"), "not_ascending", msg)
+                    Problem::new(field(&p, "year"), "year_not_ascending", msg)
                 },
             );
         }
