@@ -105,13 +105,18 @@ export function deals() {
   });
 }
 
+/** A version as a scenario, with its deal's `id` (a cloud deal's `runsOn` names it). */
+function scenarioOf(d, version) {
+  return { id: d.id, ...structuredClone(version) };
+}
+
 /**
  * A deal's scenario: its latest version, or with `asOf` the latest version dated on or before
  * it. An unknown id, a malformed date or a date before the first version throws.
  */
 export function deal(id, { asOf } = {}) {
   const d = find(id);
-  if (asOf == null) return structuredClone(d.versions.at(-1));
+  if (asOf == null) return scenarioOf(d, d.versions.at(-1));
   if (typeof asOf !== 'string' || !ISO_DATE.test(asOf)) {
     throw problemError('asOf', 'date', `must be a date YYYY-MM-DD, not "${String(asOf).slice(0, 40)}"`, { value: String(asOf).slice(0, 40) });
   }
@@ -120,7 +125,7 @@ export function deal(id, { asOf } = {}) {
     const first = d.versions[0].asOf;
     throw problemError('asOf', 'before_first_version', `${id} has no version before ${first}`, { value: asOf, first });
   }
-  return structuredClone(d.versions[i]);
+  return scenarioOf(d, d.versions[i]);
 }
 
 /**
@@ -134,7 +139,7 @@ export function dealsAsOf(date) {
   return loaded().flatMap((d) => {
     const i = versionIndex(d, date);
     if (i < 0 || ENDED.includes(d.versions[i].status)) return [];
-    return [structuredClone(d.versions[i])];
+    return [scenarioOf(d, d.versions[i])];
   });
 }
 

@@ -50,10 +50,10 @@ test('deals() lists every deal with its names in both languages and its versions
   assert.notEqual(catalogue.deals()[0].name.en, 'changed');
 });
 
-test('deal(id) is the latest version; with asOf, the version in force that day', () => {
+test('deal(id) is the latest version with its deal\'s id; with asOf, the version in force that day', () => {
   for (const f of files) {
-    assert.deepEqual(catalogue.deal(f.id), f.versions.at(-1), f.id);
-    assert.deepEqual(catalogue.deal(f.id, { asOf: f.versions[0].asOf }), f.versions[0], f.id);
+    assert.deepEqual(catalogue.deal(f.id), { id: f.id, ...f.versions.at(-1) }, f.id);
+    assert.deepEqual(catalogue.deal(f.id, { asOf: f.versions[0].asOf }), { id: f.id, ...f.versions[0] }, f.id);
     assert.deepEqual(catalogue.preset(f.id), catalogue.deal(f.id));
   }
   // Nvidia–OpenAI: the letter of intent in November 2025, reported stalled from 2026-01-30.
