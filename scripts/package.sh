@@ -15,7 +15,7 @@ rm -rf "$STAGE"
 mkdir -p "$STAGE/pkg" "$STAGE/i18n"
 cp www/pkg/dealcalc.js www/pkg/dealcalc.d.ts www/pkg/dealcalc_bg.wasm www/pkg/dealcalc_bg.wasm.d.ts www/pkg/deals.json www/pkg/published.json "$STAGE/pkg/"
 # The deal catalogue's module, the element and what it imports, and the iframe embed.
-for f in deals.js deal-calculator.js headline.js fieldpath.js element.css dom.js i18n.js share.js charts.js charts.css ui.js fields.js portfolio.js embed.html embed.js embed.css embed-resize.js; do
+for f in deals.js deal-calculator.js headline.js fieldpath.js element.css dom.js i18n.js share.js charts.js charts.css ui.js fields.js portfolio.js flow-diagram.js embed.html embed.js embed.css embed-resize.js; do
   cp "www/$f" "$STAGE/"
 done
 cp www/i18n/de.js www/i18n/problems.js "$STAGE/i18n/"

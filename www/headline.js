@@ -2,6 +2,9 @@
 // its label, formatted value, the report path it shows (data-out) and a note with its formula.
 import { t, fmt } from './i18n.js';
 
+/** Whether money goes both ways between the deal's buyer and vendor. */
+const circular = (r) => r.circularity && r.circularity.aToB > 0 && r.circularity.bToA > 0;
+
 export function headlineItems(r) {
   const c = r.capacity;
   const d = r.dilution;
@@ -14,6 +17,7 @@ export function headlineItems(r) {
     d && item(t('Value transferred'), fmt.usd(d.valueTransferUsd), 'dilution.valueTransferUsd', t('intrinsic, ignoring conditions: N × (price − strike) today')),
     d && item(t('Effective discount'), fmt.pct(d.effectiveDiscount, 1), 'dilution.effectiveDiscount', t('value transferred ÷ present value of expected vendor income')),
     r.investment && item(t('Vendor investment'), fmt.usd(r.investment.totalUsd), 'investment.totalUsd', t('circularity {x}', { x: fmt.pct(r.investment.circularity, 1) })),
+    circular(r) && item(t('Circularity'), fmt.pct(r.circularity.ratio, 1), 'circularity.ratio', t('{back} comes back of {paid} paid (nominal; every money kind)', { back: fmt.usd(Math.min(r.circularity.aToB, r.circularity.bToA)), paid: fmt.usd(Math.max(r.circularity.aToB, r.circularity.bToA)) })),
     r.contract && item(t('Contract per GW'), fmt.usd(r.contract.valuePerGwUsd), 'contract.valuePerGwUsd', t('{x} a year', { x: fmt.usd(r.contract.valuePerYearUsd) })),
   ].filter(Boolean);
 }

@@ -114,6 +114,7 @@ export function mountPortfolio(dc, root, state = {}, current = () => null, onRes
   let onScreen = false;
   let valuing = null;
   let last = null; // {p, scenarios}
+  const flowView = {}; // the flow filter's party, kept across redraws
   new IntersectionObserver((entries, observer) => {
     if (!entries.some((e) => e.isIntersecting)) return;
     observer.disconnect();
@@ -146,7 +147,7 @@ export function mountPortfolio(dc, root, state = {}, current = () => null, onRes
       });
       return b;
     };
-    quickBox.replaceChildren(quick('OpenAI as buyer', openaiOf(presets)), quick('Anthropic as buyer', pick((d) => d.buyer === 'Anthropic')),
+    quickBox.replaceChildren(quick('All deals', pick(() => true)), quick('OpenAI as buyer', openaiOf(presets)), quick('Anthropic as buyer', pick((d) => d.buyer === 'Anthropic')),
       quick('Meta as buyer', pick((d) => d.buyer === 'Meta')), quick('AMD as issuer', pick((d) => d.vendor === 'AMD' && d.warrant)));
   }
 
@@ -194,7 +195,7 @@ export function mountPortfolio(dc, root, state = {}, current = () => null, onRes
       const scenarios = scenariosAsOf(ids, asOf());
       const p = dc.portfolio(scenarios);
       status.textContent = '';
-      out.replaceChildren(...portfolioResults(p), ...statedBeside(dc, p, scenarios, asOf()));
+      out.replaceChildren(...portfolioResults(p, null, flowView), ...statedBeside(dc, p, scenarios, asOf()));
       last = { p, scenarios };
       // The warrants' table is drawn at once (its rows waiting), so that the runs that fill it
       // in later do not move what lies below.
@@ -229,7 +230,7 @@ export function mountPortfolio(dc, root, state = {}, current = () => null, onRes
         const key = `${list[i].s.vendor.trim()}→${list[i].s.buyer.trim()}`;
         if (v && !pending.has(key)) fair.set(key, (fair.get(key) ?? 0) + v.totalFairValueUsd - list[i].report.dilution.valueTransferUsd);
       });
-      if (fair.size) out.replaceChildren(...portfolioResults(p, fair), ...statedBeside(dc, p, scenarios, asOf()));
+      if (fair.size) out.replaceChildren(...portfolioResults(p, fair, flowView), ...statedBeside(dc, p, scenarios, asOf()));
       const rows = list.map((x, i) => {
         const v = results[i];
         let value = t('waiting');

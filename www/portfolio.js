@@ -1,32 +1,12 @@
 // The portfolio's figures, shared by the page (portfolio-panel.js) and <deal-calculator>:
 // several deals added up by the core (portfolio()): totals with GW kept per layer, commitments
 // by year and vendor, the money flowing between the parties as a diagram with its data table
-// (contingent money marked), the combined dilution per issuer, the stakes and the circularity.
+// (flow-diagram.js), the combined dilution per issuer, the stakes and the circularity.
 import { el, fmt } from './dom.js';
 import { t } from './i18n.js';
 import { svg } from './charts.js';
 import { cards, dataTable, scrollBox } from './ui.js';
-
-const KINDS = ['purchase', 'service', 'investment', 'warrant', 'guarantee', 'loan'];
-const KIND_LABELS = { purchase: 'purchases', service: 'service payments', investment: 'investment', warrant: 'equity given', guarantee: 'guarantee', loan: 'loan' };
-/** A flow's kind in words, marked when the money is contingent (it may never be paid) and, for
- *  equity given, whether it is at fair value or at intrinsic value. */
-function kindText(f) {
-  if (f.kind === 'warrant') return f.fair ? t('equity given, fair value') : t('equity given, intrinsic value');
-  return f.contingent ? `${t(KIND_LABELS[f.kind])} (${t('contingent')})` : t(KIND_LABELS[f.kind]);
-}
-
-/**
- * The flows to show: equity given at fair value where the page valued the warrants of that pair
- * (`fair`: "from→to" → the fair value less the intrinsic value of those warrants), else at the
- * core's intrinsic value, labelled as such.
- */
-function shownFlows(p, fair) {
-  return p.flows.filter((f) => f.usd > 0).map((f) => {
-    const valued = f.kind === 'warrant' ? fair?.get(`${f.from}→${f.to}`) : null;
-    return valued == null ? f : { ...f, usd: Math.max(0, f.usd + valued), fair: true };
-  });
-}
+import { flowFigure } from './flow-diagram.js';
 
 /**
  * Commitments by year: two bars a year, chip purchases and cloud payments (never stacked into
@@ -64,52 +44,12 @@ function byYearChart(p) {
 }
 
 /**
- * The money-flow diagram: payers on the left, payees on the right, a band per flow whose width
- * is its amount; kinds differ in colour and in dash pattern (readable in grey). Every band can
- * be focused and names its flow; the table beside it holds the same data.
- */
-function flowDiagram(p, fair) {
-  const flows = shownFlows(p, fair);
-  if (!flows.length) return null;
-  // The band in focus or under the pointer, named in words (screen readers read its label).
-  const named = el('p', { class: 'legend flow-named', 'aria-hidden': 'true' });
-  const left = [...new Set(flows.filter((f) => f.kind === 'purchase' || f.kind === 'service').map((f) => f.from))];
-  const right = p.parties.map((x) => x.name).filter((n) => !left.includes(n));
-  const width = 720, row = 44, top = 20;
-  const height = top * 2 + Math.max(left.length, right.length) * row;
-  const pos = new Map([...left.map((n, i) => [n, [150, top + i * row + row / 2]]), ...right.map((n, i) => [n, [width - 150, top + i * row + row / 2]])]);
-  const max = Math.max(...flows.map((f) => f.usd));
-  const s = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart flow-diagram', role: 'group', 'aria-labelledby': 'portfolio-flows-title' });
-  s.append(svg('title', { id: 'portfolio-flows-title' }, t('Money between the parties: band width is the amount, colour and dashes the kind')));
-  flows.forEach((f, k) => {
-    const [x1, y1] = pos.get(f.from);
-    const [x2, y2] = pos.get(f.to);
-    const bend = (k % 3 - 1) * 8;
-    const d = `M${x1},${y1 + bend} C${(x1 + x2) / 2},${y1 + bend} ${(x1 + x2) / 2},${y2 - bend} ${x2},${y2 - bend}`;
-    const label = `${f.from} → ${f.to}: ${kindText(f)} ${fmt.usd(f.usd)}${f.expectedUsd == null ? '' : ` (${t('expected')} ${fmt.usd(f.expectedUsd)})`}`;
-    const band = svg('path', { d, class: `flow flow-${f.kind}${f.contingent ? ' contingent' : ''}`, 'stroke-width': Math.max(2, (f.usd / max) * 24), tabindex: '0', role: 'img', 'aria-label': label });
-    band.append(svg('title', {}, label));
-    for (const on of ['focus', 'mouseenter']) band.addEventListener(on, () => { named.textContent = label; });
-    s.append(band);
-  });
-  for (const [name, [x, y]] of pos) {
-    const anchor = x < width / 2 ? 'end' : 'start';
-    s.append(svg('circle', { cx: x, cy: y, r: 6, class: 'point' }));
-    s.append(svg('text', { x: x + (anchor === 'end' ? -10 : 10), y: y + 4, 'text-anchor': anchor, class: 'axis-label' }, name));
-  }
-  const shown = KINDS.filter((k) => flows.some((f) => f.kind === k));
-  const legend = el('p', { class: 'legend' }, ...shown.flatMap((k) => [el('span', { class: `key flow-key flow-${k}` }), ` ${t(KIND_LABELS[k])}  `]));
-  const rows = flows.map((f) => [f.from, f.to, kindText(f), fmt.usd(f.usd), f.expectedUsd == null ? '–' : fmt.usd(f.expectedUsd)]);
-  return el('figure', { class: 'figure', id: 'portfolio-flows' }, s, named, legend,
-    scrollBox(t('Flows (nominal and expected; equity given at fair value once valued, else intrinsic)'), {}, dataTable(t('Flows (nominal and expected; equity given at fair value once valued, else intrinsic)'), [t('From'), t('To'), t('Kind'), t('Nominal'), t('Expected')], rows)));
-}
-
-/**
  * The figures of a portfolio: cards, charts and tables (the page's view and the element's).
  * `fair`: the page's fair values of the selection's warrants by pair (see shownFlows); the
- * element runs no simulation and shows intrinsic values, labelled.
+ * element runs no simulation and shows intrinsic values, labelled. `flowView` keeps the flow
+ * filter's party across redraws of the same panel (see flowFigure).
  */
-export function portfolioResults(p, fair = null) {
+export function portfolioResults(p, fair = null, flowView = {}) {
   const { chips, cloud } = p.totals.byLayer;
   const across = p.totals.crossLayer;
   const parts = [
@@ -118,12 +58,12 @@ export function portfolioResults(p, fair = null) {
       { label: t('GW in cloud deals'), value: `${fmt.num(p.totals.gwByLayer.cloud, 2)} GW`, out: 'portfolio.gwCloud', note: t('expected {x} GW', { x: fmt.num(p.totals.expectedGwByLayer.cloud, 2) }) },
       { label: t('Chip purchases'), value: fmt.usd(chips.purchasesUsd), out: 'portfolio.chipPurchases', note: t('nominal; expected {x}', { x: fmt.usd(chips.expected.purchasesUsd) }) },
       { label: t('Cloud contracts'), value: fmt.usd(cloud.contractUsd + cloud.purchasesUsd), out: 'portfolio.cloudContracts', note: t('nominal; expected {x}', { x: fmt.usd(cloud.expected.contractUsd + cloud.expected.purchasesUsd) }) },
-      { label: t('Across both layers'), value: `${fmt.usd(across.low)}–${fmt.usd(across.high)}`, out: 'portfolio.commitments', note: t('a range: low if all cloud capacity runs on these chips, high if none does') },
+      { label: t('Across both layers'), value: `${fmt.usd(across.low)}–${fmt.usd(across.high)}`, out: 'portfolio.commitments', note: across.nettedUsd > 0 ? t('a range: low if all cloud capacity runs on these chips, high if none does beyond the deals\' links ({x} of chip money counted once)', { x: fmt.usd(across.nettedUsd) }) : t('a range: low if all cloud capacity runs on these chips, high if none does') },
       { label: t('Investment'), value: fmt.usd(p.totals.investmentUsd), out: 'portfolio.investment', note: t('nominal; expected {x}', { x: fmt.usd(p.totals.expected.investmentUsd) }) },
     ]),
     el('p', { class: 'help', text: t('GW of chip deals and of cloud deals are never added together: a cloud deal may run on the chips of another deal.') }),
     byYearChart(p),
-    flowDiagram(p, fair),
+    flowFigure(p, fair, flowView),
   ];
   if (p.issuers.length) {
     parts.push(scrollBox(t('Combined dilution per issuer'), {}, dataTable(t('Combined dilution per issuer'), [t('Issuer'), t('Warrant shares'), t('Shares outstanding'), t('Combined max ownership')],

@@ -14,7 +14,7 @@ const MEASURE_LABELS = {
   annualCostUsd: 'Annual cost (capital charge + energy + operations)', valueTransferUsd: 'Equity value given (intrinsic, ignoring conditions)',
   valueTransferPerGwUsd: 'Equity value given per GW (intrinsic)', maxOwnership: 'Maximum ownership',
   effectiveDiscount: 'Equity given ÷ present value of vendor income', investmentUsd: 'Vendor investment',
-  investmentPerGwUsd: 'Vendor investment per GW', circularity: 'Investment ÷ vendor revenue',
+  investmentPerGwUsd: 'Vendor investment per GW', circularity: 'Circularity: money both ways, smaller ÷ larger',
   contractValueUsd: 'Contract value', contractPerGwUsd: 'Contract value per GW', contractPerYearUsd: 'Contract value per year',
 };
 
@@ -96,7 +96,7 @@ const OUTPUTS = [
   ['capacity.annualCostUsd', 'Annual cost', 'usd'],
   ['capacity.costPerAcceleratorHourUsd', 'Cost per accelerator-hour', 'usd'],
   ['capacity.vendorRevenueUsd', 'Vendor revenue', 'usd'],
-  ['investment.circularity', 'Investment ÷ vendor revenue', 'fraction'],
+  ['circularity.ratio', 'Circularity: money both ways, smaller ÷ larger', 'fraction'],
   ['contract.valuePerGwUsd', 'Contract value per GW', 'usd'],
 ];
 
