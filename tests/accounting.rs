@@ -57,16 +57,19 @@ fn a_touch_tranche_with_its_milestone_met_matches_the_closed_form() {
 }
 
 #[test]
-fn the_schedule_spreads_the_chosen_total_in_proportion_to_revenue() {
+fn contract_attribution_spreads_the_chosen_total_in_proportion_to_revenue() {
     for standard in ["asu-2025-04", "service-condition"] {
         let a = books(
             &amd(),
-            json!({"paths": 2000, "seed": 1, "stepsPerYear": 52, "standard": standard}),
+            json!({"paths": 2000, "seed": 1, "stepsPerYear": 52, "standard": standard,
+                "attribution": "contract"}),
         );
         let total = match a.standard {
             Standard::Asu202504 => a.asu202504.total_reduction_usd,
             Standard::ServiceCondition => a.service_condition.total_reduction_usd,
+            Standard::AsOccurred => unreachable!(),
         };
+        assert_eq!(total, a.total_reduction_usd);
         let sum: f64 = a.schedule.iter().map(|q| q.revenue_reduction_usd).sum();
         assert!(
             (sum - total).abs() <= 1e-9 * total,
@@ -159,6 +162,64 @@ fn golden_accounting_is_reproduced_exactly() {
     }
     let want: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     assert_eq!(got, want);
+}
+
+/// Equal JSON values, numbers within `rel` of each other.
+fn near(a: &Value, b: &Value, rel: f64) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => {
+            let (x, y) = (x.as_f64().unwrap(), y.as_f64().unwrap());
+            (x - y).abs() <= rel * x.abs().max(y.abs())
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| near(x, y, rel))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| near(v, w, rel)))
+        }
+        _ => a == b,
+    }
+}
+
+/// The golden written before tranche attribution (issue 29), when the schedule spread the
+/// total over all expected revenue: `attribution: "contract"` gives every figure it had,
+/// besides the fields added since: the same numbers within 1e-12 relative, as a quarter is
+/// now Σ over tranches of amount × revenue share where it was total × revenue share (the
+/// order of the additions differs, and the last digit with it).
+#[test]
+fn contract_attribution_gives_the_books_as_they_were() {
+    let options =
+        json!({"paths": 400, "seed": 12345, "stepsPerYear": 52, "attribution": "contract"});
+    let mut got = serde_json::to_value(books(&amd(), options)).unwrap();
+    let added = [
+        "attribution",
+        "asOccurred",
+        "totalReductionUsd",
+        "earlyAdoptionAssumed",
+        "transition",
+    ];
+    for key in added {
+        got.as_object_mut()
+            .unwrap()
+            .remove(key)
+            .expect("an added field");
+    }
+    for q in got["schedule"].as_array_mut().unwrap() {
+        for key in ["rule", "byTranche", "expectedReversalUsd"] {
+            q.as_object_mut()
+                .unwrap()
+                .remove(key)
+                .expect("an added field");
+        }
+    }
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/golden-accounting-before-attribution.json"
+    );
+    let want: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert!(near(&got, &want, 1e-12), "{got}");
 }
 
 #[test]

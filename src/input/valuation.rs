@@ -2,7 +2,7 @@
 //! (`accounting`'s) from JSON: every field optional, each problem at `options.<field>`.
 
 use super::{finish, Object, Reader};
-use crate::accounting::{AccountingOptions, Standard, DEFAULT_PROBABLE_THRESHOLD};
+use crate::accounting::{AccountingOptions, Attribution, Standard, DEFAULT_PROBABLE_THRESHOLD};
 use crate::montecarlo::options::{Options, MAX_PATHS, MAX_SEED, MAX_STEPS_PER_YEAR};
 use crate::problem::Problem;
 use crate::scenario::Scenario;
@@ -39,6 +39,8 @@ const ACCOUNTING_FIELDS: &[&str] = &[
     "quasiRandom",
     "probableThreshold",
     "standard",
+    "attribution",
+    "adoptionDate",
 ];
 
 /// Reads accounting options for `scenario` (its simulations' options, the probable threshold
@@ -65,6 +67,7 @@ pub fn accounting_options(
     let standards = [
         ("asu-2025-04", Standard::Asu202504),
         ("service-condition", Standard::ServiceCondition),
+        ("as-occurred", Standard::AsOccurred),
     ];
     let standard = r.choice(
         o,
@@ -74,10 +77,33 @@ pub fn accounting_options(
         defaults.standard,
         false,
     );
+    let attributions = [
+        ("tranche", Attribution::Tranche),
+        ("contract", Attribution::Contract),
+    ];
+    let attribution = r.choice(
+        o,
+        "attribution",
+        "options",
+        &attributions,
+        defaults.attribution,
+        false,
+    );
+    let adoption_date = r.opt_date(o, "adoptionDate", "options");
+    let grant = scenario.warrant.as_ref().map(|w| w.issue_date);
+    if let (Some(d), Some(g)) = (adoption_date, grant) {
+        if d < g {
+            let msg = "must not be before the warrant's grant (its issue date)";
+            let problem = Problem::new("options.adoptionDate", "before_grant", msg);
+            r.report(problem.with("min", g.to_string()));
+        }
+    }
     let options = AccountingOptions {
         simulation,
         probable_threshold: threshold.unwrap_or(DEFAULT_PROBABLE_THRESHOLD),
         standard,
+        attribution,
+        adoption_date,
     };
     finish(options, r.problems)
 }

@@ -16,11 +16,38 @@ grantSharePrice: number, standard: Standard, probableThreshold: number,
 /**
  * Paths of each simulation, and the seed.
  */
-paths: number, seed: number, tranches: Array<TrancheAccounting>, asu202504: Total, serviceCondition: Total,
+paths: number, seed: number, tranches: Array<TrancheAccounting>, attribution: Attribution, asu202504: Total, serviceCondition: Total, asOccurred: AsOccurred,
 /**
- * The chosen standard's total ÷ the vendor revenue of the schedule (nominal ÷ nominal).
+ * The chosen standard's total: what the schedule's reductions add up to without an
+ * adoption date (as-occurred: net of the expected reversals).
  */
-reductionShareOfRevenue: number, schedule: Array<Quarter>, };
+totalReductionUsd: number,
+/**
+ * totalReductionUsd ÷ the expected vendor revenue of the schedule (nominal ÷ nominal).
+ */
+reductionShareOfRevenue: number,
+/**
+ * No adoption date and the ASU chosen: the ASU applies from the grant, before it is
+ * effective (fiscal years beginning after 2026-12-15).
+ */
+earlyAdoptionAssumed: boolean,
+/**
+ * The move to the ASU at the adoption date; null without one.
+ */
+transition: Transition | null, schedule: Array<Quarter>, };
+
+/**
+ * The as-occurred election's totals.
+ */
+export type AsOccurred = {
+/**
+ * Σ fair value per share × shares over all tranches.
+ */
+totalReductionUsd: number,
+/**
+ * Σ fair value per share × shares × (1 − milestone probability).
+ */
+expectedReversalUsd: number, };
 
 /**
  * The assumed inputs behind figures that depend on them (source fields, in source order).
@@ -38,6 +65,11 @@ fairValue: Array<string>,
  * Behind the ownership after each tranche.
  */
 ownership: Array<string>, };
+
+/**
+ * How a tranche's reduction is spread over the quarters.
+ */
+export type Attribution = "tranche" | "contract";
 
 /**
  * One input's effect.
@@ -1046,7 +1078,7 @@ delayMonths?: Triangular | null, };
  */
 export type Portfolio = { deals: Array<DealRef>, totals: Totals, byYear: Array<PortfolioYear>, parties: Array<Party>, issuers: Array<Issuer>, flows: Array<Flow>, circularity: Array<Circularity>, cycles: Array<Cycle>,
 /**
- * Who owns how much of whom after the investments with a post-money value ([`legs`]).
+ * Who owns how much of whom after the investments with a post-money value (`legs.rs`).
  */
 stakes: Array<Stake>, };
 
@@ -1138,11 +1170,23 @@ quarter: string,
  */
 end: IsoDate,
 /**
+ * The rule this quarter follows.
+ */
+rule: Standard,
+/**
  * Expected vendor revenue recognised: expected GW delivered × revenue per GW.
  */
 vendorRevenueUsd: number,
 /**
- * The chosen standard's total × this quarter's share of the revenue.
+ * The quarter's reduction per tranche, before reversals.
+ */
+byTranche: Array<number>,
+/**
+ * As-occurred: the expected reversal of forfeited tranches (in the expiry's quarter).
+ */
+expectedReversalUsd: number,
+/**
+ * Σ byTranche − expectedReversalUsd.
  */
 revenueReductionUsd: number, cumulativeReductionUsd: number,
 /**
@@ -1404,7 +1448,7 @@ asOf: IsoDate, };
 /**
  * Which treatment the schedule follows.
  */
-export type Standard = "asu-2025-04" | "service-condition";
+export type Standard = "asu-2025-04" | "service-condition" | "as-occurred";
 
 /**
  * A total revenue reduction.
@@ -1416,7 +1460,7 @@ export type Total = { totalReductionUsd: number, };
  */
 export type Totals = { gwByLayer: ByLayer<number>, expectedGwByLayer: ByLayer<number>, expected: Money,
 /**
- * Money per layer ([`layers`]): chip purchases and cloud contracts never added together.
+ * Money per layer (`layers.rs`): chip purchases and cloud contracts never added together.
  */
 byLayer: ByLayer<LayerTotals>,
 /**
@@ -1606,6 +1650,32 @@ vestDate: IsoDate | null,
  * strike × cash one-touch at hit ([`touch_tranche`]); null without a target.
  */
 touch: TouchTranche | null, };
+
+/**
+ * The move to ASU 2025-04 at `adoptionDate` (modified retrospective).
+ */
+export type Transition = {
+/**
+ * As given.
+ */
+adoptionDate: IsoDate,
+/**
+ * The first quarter that follows the ASU ("2027-Q1").
+ */
+firstQuarter: string,
+/**
+ * The rule of the quarters before it.
+ */
+prior: Standard,
+/**
+ * "modified-retrospective".
+ */
+method: string,
+/**
+ * The ASU's cumulative reduction before the first quarter less the prior practice's
+ * (nominal): booked to opening retained earnings, not revenue.
+ */
+cumulativeEffectUsd: number, };
 
 /**
  * A triangular distribution: `0 ≤ min ≤ mode ≤ max`, `min < max` unless all equal.

@@ -68,6 +68,7 @@ const DE = {
   investment_empty: 'braucht Tranchen oder eine Regel je GW',
   below_amount: 'muss mindestens so groß sein wie der Betrag der Tranche',
   year_not_ascending: 'muss nach dem Jahr davor liegen',
+  before_grant: 'darf nicht vor der Gewährung des Warrants liegen ({min})',
   cloud_only: 'gehört zu einem Cloud-Deal: Nur als Dienst gekaufte Kapazität läuft auf den Chips eines Chip-Deals',
   not_chip_deal: '„{value}“ ist kein Chip-Deal',
   own_parent: 'eine Partei kann nicht ihre eigene Muttergesellschaft sein',

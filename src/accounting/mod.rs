@@ -22,15 +22,20 @@
 //!   choice).
 //! - **Totals**: ASU 2025-04 = Σ fair value per share × shares over the probable tranches;
 //!   service condition = Σ fair value per share × shares × milestone probability.
-//! - **Quarterly schedule**, from the first delivery to the last: vendor revenue recognised as
-//!   expected GW are delivered ([`crate::expected::delivered_by_quarter`] × revenue per GW); the
-//!   chosen standard's total spread in proportion to it, so the quarters sum to the total; and
-//!   the expected issuable shares at each quarter end: the real-world expectation, from the
-//!   simulation of the deal as of its valuation date, of the shares whose conditions are met
-//!   by then (for forecast share counts, ASC 260-10-45-48).
+//! - **Quarterly schedule** ([`schedule`]): vendor revenue recognised as expected GW are
+//!   delivered ([`crate::expected::delivered_by_quarter`] × revenue per GW); each tranche's
+//!   amount under the quarter's rule, attributed over the purchases that earn it (or over all
+//!   expected revenue); the as-occurred election's expected reversals; the adoption of ASU
+//!   2025-04 at a date, or from the grant; and the expected issuable shares at each quarter
+//!   end: the real-world expectation, from the simulation of the deal as of its valuation date,
+//!   of the shares whose conditions are met by then (for forecast share counts, ASC
+//!   260-10-45-48).
+
+mod schedule;
+
+pub use schedule::{Attribution, Quarter, Transition};
 
 use crate::date::Date;
-use crate::expected::{delivered_by_quarter, period_start};
 use crate::montecarlo::deployment::PairDeployment;
 use crate::montecarlo::options::Options;
 use crate::montecarlo::{Chain, Simulation};
@@ -59,6 +64,10 @@ pub enum Standard {
     /// The practice before it: a service condition, forfeitures estimated.
     #[serde(rename = "service-condition")]
     ServiceCondition,
+    /// The practice before it with forfeitures recognised as they occur: every tranche in
+    /// full, a forfeited one reversed.
+    #[serde(rename = "as-occurred")]
+    AsOccurred,
 }
 
 /// Options of `accounting`.
@@ -69,6 +78,10 @@ pub struct AccountingOptions {
     /// In (0, 1].
     pub probable_threshold: f64,
     pub standard: Standard,
+    pub attribution: Attribution,
+    /// The first day of the issuer's fiscal year in which it adopts ASU 2025-04, on or after
+    /// the grant; None: from the grant (early adoption).
+    pub adoption_date: Option<Date>,
 }
 
 impl AccountingOptions {
@@ -81,6 +94,8 @@ impl AccountingOptions {
             },
             probable_threshold: DEFAULT_PROBABLE_THRESHOLD,
             standard: Standard::default(),
+            attribution: Attribution::default(),
+            adoption_date: None,
         }
     }
 }
@@ -100,11 +115,32 @@ pub struct Accounting {
     pub paths: u64,
     pub seed: u64,
     pub tranches: Vec<TrancheAccounting>,
+    pub attribution: Attribution,
     pub asu202504: Total,
     pub service_condition: Total,
-    /// The chosen standard's total ÷ the vendor revenue of the schedule (nominal ÷ nominal).
+    pub as_occurred: AsOccurred,
+    /// The chosen standard's total: what the schedule's reductions add up to without an
+    /// adoption date (as-occurred: net of the expected reversals).
+    pub total_reduction_usd: f64,
+    /// totalReductionUsd ÷ the expected vendor revenue of the schedule (nominal ÷ nominal).
     pub reduction_share_of_revenue: f64,
+    /// No adoption date and the ASU chosen: the ASU applies from the grant, before it is
+    /// effective (fiscal years beginning after 2026-12-15).
+    pub early_adoption_assumed: bool,
+    /// The move to the ASU at the adoption date; null without one.
+    pub transition: Option<Transition>,
     pub schedule: Vec<Quarter>,
+}
+
+/// The as-occurred election's totals.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct AsOccurred {
+    /// Σ fair value per share × shares over all tranches.
+    pub total_reduction_usd: f64,
+    /// Σ fair value per share × shares × (1 − milestone probability).
+    pub expected_reversal_usd: f64,
 }
 
 /// One tranche in the books.
@@ -130,24 +166,6 @@ pub struct TrancheAccounting {
 #[serde(rename_all = "camelCase")]
 pub struct Total {
     pub total_reduction_usd: f64,
-}
-
-/// One quarter of the schedule (nominal amounts).
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub struct Quarter {
-    /// "2026-Q3".
-    pub quarter: String,
-    /// Last day of the quarter.
-    pub end: Date,
-    /// Expected vendor revenue recognised: expected GW delivered × revenue per GW.
-    pub vendor_revenue_usd: f64,
-    /// The chosen standard's total × this quarter's share of the revenue.
-    pub revenue_reduction_usd: f64,
-    pub cumulative_reduction_usd: f64,
-    /// Real-world expectation of the shares whose conditions are met by the quarter's end.
-    pub expected_issuable_shares: f64,
 }
 
 /// The scenario as of the grant: valued from the issue date at the grant price, every phase
@@ -262,48 +280,36 @@ impl AccountingRun {
                 probable: p >= o.probable_threshold,
             })
             .collect();
-        let asu: f64 = tranches
-            .iter()
-            .filter(|t| t.probable)
-            .map(|t| t.fair_value_per_share_usd * t.shares)
-            .sum();
-        let service: f64 = tranches
-            .iter()
-            .map(|t| t.fair_value_per_share_usd * t.shares * t.milestone_probability)
-            .sum();
-        let total = match o.standard {
-            Standard::Asu202504 => asu,
-            Standard::ServiceCondition => service,
+        let sum = |rule| {
+            tranches
+                .iter()
+                .map(|t| schedule::amount(t, rule))
+                .sum::<f64>()
         };
-        let quarters = delivered_by_quarter(s);
-        let revenue: Vec<f64> = quarters
-            .iter()
-            .map(|(_, gw)| gw * s.capacity.vendor_revenue_per_gw_usd)
-            .collect();
-        let all_revenue: f64 = revenue.iter().sum();
-        let ends: Vec<Date> = quarters
-            .iter()
-            .map(|(q, _)| period_start(q + 1, 3).plus_days(-1))
-            .collect();
+        let as_occurred = AsOccurred {
+            total_reduction_usd: sum(Standard::AsOccurred),
+            expected_reversal_usd: sum(Standard::AsOccurred) - sum(Standard::ServiceCondition),
+        };
+        let total = match o.standard {
+            Standard::AsOccurred => {
+                as_occurred.total_reduction_usd - as_occurred.expected_reversal_usd
+            }
+            rule => sum(rule),
+        };
+        let built = schedule::build(&schedule::Plan {
+            scenario: s,
+            tranches: &tranches,
+            standard: o.standard,
+            attribution: o.attribution,
+            adoption_date: o.adoption_date,
+        });
+        let mut quarters = built.quarters;
+        let ends: Vec<Date> = quarters.iter().map(|q| q.end).collect();
         let issuable = self.chain.sims[1].expected_shares_vested_by(&ends);
-        let mut cumulative = 0.0;
-        let schedule = quarters
-            .iter()
-            .zip(&revenue)
-            .zip(ends.iter().zip(&issuable))
-            .map(|(((q, _), &rev), (&end, &shares))| {
-                let reduction = total * ratio(rev, all_revenue);
-                cumulative += reduction;
-                Quarter {
-                    quarter: format!("{}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1),
-                    end,
-                    vendor_revenue_usd: rev,
-                    revenue_reduction_usd: reduction,
-                    cumulative_reduction_usd: cumulative,
-                    expected_issuable_shares: shares,
-                }
-            })
-            .collect();
+        for (q, shares) in quarters.iter_mut().zip(issuable) {
+            q.expected_issuable_shares = shares;
+        }
+        let all_revenue: f64 = quarters.iter().map(|q| q.vendor_revenue_usd).sum();
         Accounting {
             grant_date: self.grant_date,
             grant_share_price: self.grant_share_price,
@@ -311,15 +317,20 @@ impl AccountingRun {
             probable_threshold: o.probable_threshold,
             paths: fair.paths,
             seed: o.simulation.seed,
-            tranches,
+            attribution: o.attribution,
             asu202504: Total {
-                total_reduction_usd: asu,
+                total_reduction_usd: sum(Standard::Asu202504),
             },
             service_condition: Total {
-                total_reduction_usd: service,
+                total_reduction_usd: sum(Standard::ServiceCondition),
             },
+            as_occurred,
+            total_reduction_usd: total,
             reduction_share_of_revenue: ratio(total, all_revenue),
-            schedule,
+            early_adoption_assumed: o.adoption_date.is_none() && o.standard == Standard::Asu202504,
+            transition: built.transition,
+            tranches,
+            schedule: quarters,
         }
     }
 }
