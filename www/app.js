@@ -61,7 +61,10 @@ function recompute({ live = true } = {}) {
       requestAnimationFrame(() => performance.mark('dealcalc:first-numbers'));
     }
     // The fair value of the deal as it now stands: provisional, then final, in the workers.
-    if (live) valuation?.live(page.scenario);
+    if (live) {
+      books?.stop();
+      valuation?.live(page.scenario);
+    }
     renderSecondary();
   } catch (e) {
     status.textContent = t('Could not evaluate: {m}', { m: e.message });
@@ -233,7 +236,11 @@ function fillPresetPicker() {
 function renderAll() {
   translateStatic();
   mountPanels();
-  valuation = mountValuation(document.getElementById('valuation'), () => page.scenario, showFairValue);
+  // The books follow each final fair value of the deal as it stands (provisional, then refined).
+  valuation = mountValuation(document.getElementById('valuation'), () => page.scenario, (v, state, price) => {
+    showFairValue(v, state, price);
+    if (state === 'final') books?.live();
+  });
   fillPresetPicker();
   loadScenario(page.scenario, page.presetId);
 }

@@ -180,8 +180,10 @@ export function runInWorkers(sim, kind, scenario, options, handlers, spare = 0) 
     if (run.released) releaseJob(run.job);
     if (run.waited) handlers.started?.();
   };
+  // A run of the same kind waiting for the pool is superseded too, whether this one waits or
+  // starts at once.
+  pool.waiting = pool.waiting.filter((w) => w.kind !== kind);
   if (pool.job && pool.job.kind !== kind) {
-    pool.waiting = pool.waiting.filter((w) => w.kind !== kind);
     pool.waiting.push(run);
     run.waited = true;
     handlers.waiting?.(pool.job.kind);

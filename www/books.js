@@ -1,56 +1,19 @@
 // The panel "In the issuer's books": the warrant as a reduction of the vendor's revenue, quarter
 // by quarter (accounting() in the core: ASC 606-10-32-25 with ASC 718, ASU 2019-08, ASU 2025-04).
 // It runs on the page's workers in blocks (AccountingSimulation, blocks.js), with progress and
-// cancel, and gives the result of one accounting() call. The standard and the probable
-// threshold travel in share links (view.books), with `run` when the figures were shown: the
-// recipient's page then computes them once its valuation is done (one run at a time).
+// cancel, and gives the result of one accounting() call; its figures are books-view.js's.
+// Live: after each final fair value of the deal as it stands (app.js calls live()), a
+// provisional run of LIVE_PATHS paths, then the full run refines it, with no click. The
+// options travel in share links (view.books), with `run` when the figures were shown.
 import { AccountingSimulation } from './pkg/dealcalc.js';
 import { el, fmt } from './dom.js';
 import { t } from './i18n.js';
-import { svg } from './charts.js';
-import { cards, dataTable, placeProblems, scrollBox, problemSlot, readNumber, shownNumber } from './ui.js';
+import { placeProblems, problemSlot, readNumber, shownNumber } from './ui.js';
 import { runInWorkers } from './blocks.js';
+import { booksResults } from './books-view.js';
 
-/** Revenue by quarter (bars) with the reduction stacked against it, and its data table. */
-function quarterChart(a) {
-  const q = a.schedule;
-  if (!q.length) return null;
-  const width = 720, height = 240, left = 84, right = 12, top = 12, bottom = 40;
-  const max = Math.max(...q.map((x) => x.vendorRevenueUsd), 1);
-  const bw = (width - left - right) / q.length;
-  const y = (v) => top + (1 - v / max) * (height - top - bottom);
-  const s = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'img', 'aria-labelledby': 'books-chart-title' });
-  s.append(svg('title', { id: 'books-chart-title' }, t('Vendor revenue by quarter and the warrant\'s reduction of it')));
-  q.forEach((x, k) => {
-    const x0 = left + k * bw + bw * 0.15;
-    s.append(svg('rect', { x: x0, y: y(x.vendorRevenueUsd), width: bw * 0.7, height: height - bottom - y(x.vendorRevenueUsd), class: 'bar-low' }));
-    s.append(svg('rect', { x: x0, y: y(x.revenueReductionUsd), width: bw * 0.7, height: height - bottom - y(x.revenueReductionUsd), class: 'bar-high' }));
-    if (k % Math.ceil(q.length / 8) === 0) s.append(svg('text', { x: x0 + bw * 0.35, y: height - 22, 'text-anchor': 'middle', class: 'axis-label' }, x.quarter));
-  });
-  s.append(svg('text', { x: left - 6, y: top + 8, 'text-anchor': 'end', class: 'axis-label' }, fmt.usd(max)));
-  const legend = el('p', { class: 'legend' }, el('span', { class: 'key bar-low' }), ` ${t('vendor revenue (expected deliveries)')}  `, el('span', { class: 'key bar-high' }), ` ${t('revenue reduction')}`);
-  const rows = q.map((x) => [x.quarter, fmt.usd(x.vendorRevenueUsd), fmt.usd(x.revenueReductionUsd), fmt.usd(x.cumulativeReductionUsd), fmt.num(x.expectedIssuableShares, 0)]);
-  return el('figure', { class: 'figure', id: 'books-chart' }, s, legend,
-    scrollBox(t('By quarter (nominal)'), {}, dataTable(t('By quarter (nominal)'), [t('Quarter'), t('Vendor revenue'), t('Revenue reduction'), t('Cumulative reduction'), t('Expected issuable shares')], rows)));
-}
-
-/** The results of one accounting run. */
-function results(a) {
-  const chosen = a.standard === 'asu-2025-04' ? a.asu202504 : a.serviceCondition;
-  const tranches = dataTable(t('Tranches at the grant ({date}, {price})', { date: fmt.date(a.grantDate), price: fmt.money(a.grantSharePrice) }),
-    ['#', t('Shares'), t('Fair value per share (grant date, market condition only)'), '± s.e.', t('Milestone probability'), t('Probable')],
-    a.tranches.map((x) => [String(x.index + 1), fmt.num(x.shares, 0), fmt.money(x.fairValuePerShareUsd), fmt.money(x.standardErrorUsd), fmt.pct(x.milestoneProbability, 1), x.probable ? t('yes') : t('no')]), true);
-  return [
-    cards([
-      // data-value: the unrounded numbers, for scripts reading the page.
-      { label: t('Revenue reduction, ASU 2025-04'), value: fmt.usd(a.asu202504.totalReductionUsd), out: 'books.asu202504', note: t('probable tranches × grant-date fair value'), attrs: { 'data-value': String(a.asu202504.totalReductionUsd) } },
-      { label: t('Revenue reduction, service condition'), value: fmt.usd(a.serviceCondition.totalReductionUsd), out: 'books.serviceCondition', note: t('every tranche × fair value × milestone probability'), attrs: { 'data-value': String(a.serviceCondition.totalReductionUsd) } },
-      { label: t('Reduction ÷ vendor revenue'), value: fmt.pct(a.reductionShareOfRevenue, 1), out: 'books.share', note: t('{standard}: {total} over the schedule', { standard: a.standard === 'asu-2025-04' ? 'ASU 2025-04' : t('service condition'), total: fmt.usd(chosen.totalReductionUsd) }) },
-    ]),
-    scrollBox(t('Tranches'), {}, tranches),
-    quarterChart(a),
-  ].filter(Boolean);
-}
+/** Paths of the live books' provisional run (the full run uses the core's default). */
+export const LIVE_PATHS = 2000;
 
 /**
  * Mounts the panel. `getScenario()` gives the page's scenario; `initial` the options of a
@@ -58,10 +21,17 @@ function results(a) {
  * finished run (for the CSV and the link).
  */
 export function mountBooks(root, getScenario, initial = {}, onResult = () => {}) {
-  const state = { standard: initial.standard ?? 'asu-2025-04', probableThreshold: initial.probableThreshold ?? 0.75 };
+  const state = { standard: initial.standard ?? 'asu-2025-04', probableThreshold: initial.probableThreshold ?? 0.75, attribution: initial.attribution ?? 'tranche', adoptionDate: initial.adoptionDate ?? null };
   const standard = el('select', { id: 'books-standard', 'data-path': 'options.standard' });
-  standard.append(el('option', { value: 'asu-2025-04', text: t('ASU 2025-04 (performance condition)') }), el('option', { value: 'service-condition', text: t('service condition (the practice before it)') }));
+  standard.append(el('option', { value: 'asu-2025-04', text: t('ASU 2025-04 (performance condition)') }), el('option', { value: 'service-condition', text: t('service condition (the practice before it)') }),
+    el('option', { value: 'as-occurred', text: t('forfeitures as they occur (before it)') }));
   standard.value = state.standard;
+  const attribution = el('select', { id: 'books-attribution', 'data-path': 'options.attribution' });
+  attribution.append(el('option', { value: 'tranche', text: t('by tranche (up to its milestone)') }), el('option', { value: 'contract', text: t('over the contract') }));
+  attribution.value = state.attribution;
+  const adoption = el('input', { id: 'books-adoption', type: 'date', 'data-path': 'options.adoptionDate', 'aria-describedby': 'e-books-adoption' });
+  adoption.value = state.adoptionDate ?? '';
+  const adoptionError = problemSlot('options.adoptionDate', 'e-books-adoption');
   const thresholdField = { scale: 0.01, unit: '%' };
   const threshold = el('input', { id: 'books-threshold', type: 'text', inputmode: 'decimal', autocomplete: 'off', 'data-path': 'options.probableThreshold', 'aria-describedby': 'e-books-threshold' });
   threshold.value = shownNumber(state.probableThreshold, thresholdField.scale);
@@ -76,28 +46,41 @@ export function mountBooks(root, getScenario, initial = {}, onResult = () => {})
   root.replaceChildren(
     el('h2', { text: t('In the issuer\'s books') }),
     el('p', { class: 'help', text: t('The warrant is consideration payable to a customer (ASC 606-10-32-25), measured at its grant-date fair value (ASC 718, ASU 2019-08); it reduces the vendor\'s revenue as the purchases are recognised. ASU 2025-04 counts the tranches whose purchase milestone is probable; the earlier practice weighted every tranche by its probability. A model of the standards, not an auditor\'s opinion.') }),
-    el('div', { class: 'field' }, el('label', { for: 'books-standard', text: t('Treatment for the schedule') }), standard),
+    el('div', { class: 'field' }, el('label', { for: 'books-standard', text: t('Treatment for the schedule') }), el('div', { class: 'control' }, standard)),
+    el('div', { class: 'field' }, el('label', { for: 'books-attribution', text: t('Attribution') }), el('div', { class: 'control' }, attribution)),
+    el('div', { class: 'field' }, el('label', { for: 'books-adoption', text: t('ASU 2025-04 adopted on') }),
+      el('div', { class: 'control' }, adoption, el('small', { class: 'help', text: t('The first day of the issuer\'s fiscal year of adoption (AMD: 2026-12-27); empty: from the grant, which assumes early adoption. The quarters before it follow the treatment above, or the service condition when the ASU is chosen.') })), adoptionError),
     el('div', { class: 'field' }, el('label', { for: 'books-threshold', text: t('Probable from') }),
       el('div', { class: 'control' }, threshold, el('span', { class: 'unit', text: '%' }), el('small', { class: 'help', text: t('A policy choice: the probability from which a milestone counts as probable (default 75%).') })), thresholdError),
     el('div', { class: 'control' }, run, cancel, progress), status, problems, out,
   );
-  const slots = new Map([['options.probableThreshold', { error: thresholdError, input: threshold, field: thresholdField }]]);
+  const slots = new Map([['options.probableThreshold', { error: thresholdError, input: threshold, field: thresholdField }],
+    ['options.adoptionDate', { error: adoptionError, input: adoption }]]);
 
   let job = null; // {sim, run: {cancel()}}
+  let superseded = false; // the run was stopped because the deal changed
 
   function idle() {
-    run.disabled = false;
     cancel.disabled = true;
     job?.sim.free();
     job = null;
   }
 
-  function start() {
+  /**
+   * Runs the books with the panel's options. `live`: a provisional run of LIVE_PATHS paths
+   * first, then the full one (a run in flight is dropped either way).
+   */
+  function start({ live = false } = {}) {
     const scenario = getScenario();
     if (!scenario) return;
     state.standard = standard.value;
     state.probableThreshold = readNumber(threshold.value, thresholdField);
-    const options = { standard: state.standard, probableThreshold: state.probableThreshold };
+    state.attribution = attribution.value;
+    state.adoptionDate = adoption.value || null;
+    const chosen = { standard: state.standard, probableThreshold: state.probableThreshold, attribution: state.attribution, adoptionDate: state.adoptionDate };
+    const options = live ? { ...chosen, paths: LIVE_PATHS } : chosen;
+    job?.sim.free();
+    job = null;
     let sim;
     try {
       sim = new AccountingSimulation(scenario, options);
@@ -108,7 +91,7 @@ export function mountBooks(root, getScenario, initial = {}, onResult = () => {})
       return;
     }
     placeProblems([], slots, problems);
-    run.disabled = true;
+    // The button stays enabled: a new run replaces the one in flight (the live one included).
     cancel.disabled = false;
     progress.value = 0;
     status.dataset.state = 'running';
@@ -128,12 +111,16 @@ export function mountBooks(root, getScenario, initial = {}, onResult = () => {})
         done(finished, ms) {
           progress.value = 1;
           const result = finished.result();
-          status.dataset.state = 'done';
-          status.textContent = t('Done: {n} paths, seed {seed}, in {s} s.', { n: fmt.num(result.paths, 0), seed: result.seed, s: fmt.num(ms / 1000, 2) });
+          status.dataset.state = live ? 'provisional' : 'done';
+          status.textContent = live
+            ? t('Provisional: {n} paths; refining…', { n: fmt.num(result.paths, 0) })
+            : t('Done: {n} paths, seed {seed}, in {s} s.', { n: fmt.num(result.paths, 0), seed: result.seed, s: fmt.num(ms / 1000, 2) });
           status.dataset.ms = String(Math.round(ms));
-          out.replaceChildren(...results(result));
+          out.replaceChildren(...booksResults(result, live));
+          out.classList.remove('stale');
           idle();
-          onResult(result, options);
+          if (live) start();
+          else onResult(result, chosen);
         },
         failed(message) {
           status.dataset.state = 'failed';
@@ -141,15 +128,16 @@ export function mountBooks(root, getScenario, initial = {}, onResult = () => {})
           idle();
         },
         stopped(fraction) {
-          status.dataset.state = 'cancelled';
-          status.textContent = t('Cancelled at {p}.', { p: fmt.pct(fraction, 0) });
+          status.dataset.state = superseded ? 'waiting' : 'cancelled';
+          status.textContent = superseded ? t('Waiting for the fair value of the deal as edited…') : t('Cancelled at {p}.', { p: fmt.pct(fraction, 0) });
+          superseded = false;
           idle();
         },
       }),
     };
   }
 
-  run.addEventListener('click', start);
+  run.addEventListener('click', () => start());
   cancel.addEventListener('click', () => job?.run.cancel());
   return {
     /** Called with each new report: hides the panel for a deal without a warrant; the old results go stale. */
@@ -159,6 +147,16 @@ export function mountBooks(root, getScenario, initial = {}, onResult = () => {})
     },
     options: () => ({ ...state }),
     /** Computes the books with the panel's options, as its button does (a share link's). */
-    run: start,
+    run: () => start(),
+    /** The deal changed: a run in flight stops (the valuation goes first), and the figures go stale. */
+    stop() {
+      if (!job) return;
+      superseded = true;
+      job.run.cancel();
+    },
+    /** The deal's fair value is final: the books follow, provisional and then refined. */
+    live() {
+      if (!root.hidden) start({ live: true });
+    },
   };
 }

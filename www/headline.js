@@ -15,7 +15,7 @@ export function headlineItems(r) {
     item(t('Vendor revenue'), fmt.usd(c.vendorRevenueUsd), 'capacity.vendorRevenueUsd', t('GW × revenue per GW')),
     d && item(t('Max ownership'), fmt.pct(d.maxOwnership), 'dilution.maxOwnership', 'N ÷ (S + N)'),
     d && item(t('Value transferred'), fmt.usd(d.valueTransferUsd), 'dilution.valueTransferUsd', t('intrinsic, ignoring conditions: N × (price − strike) today')),
-    d && item(t('Effective discount'), fmt.pct(d.effectiveDiscount, 1), 'dilution.effectiveDiscount', t('value transferred ÷ present value of expected vendor income')),
+    d && item(t('Intrinsic value ÷ vendor income'), fmt.pct(d.effectiveDiscount, 1), 'dilution.effectiveDiscount', t('not the discount: the intrinsic value ignores every condition; ÷ present value of expected vendor income')),
     r.investment && item(t('Vendor investment'), fmt.usd(r.investment.totalUsd), 'investment.totalUsd', t('circularity {x}', { x: fmt.pct(r.investment.circularity, 1) })),
     circular(r) && item(t('Circularity'), fmt.pct(r.circularity.ratio, 1), 'circularity.ratio', t('{back} comes back of {paid} paid (nominal; every money kind)', { back: fmt.usd(Math.min(r.circularity.aToB, r.circularity.bToA)), paid: fmt.usd(Math.max(r.circularity.aToB, r.circularity.bToA)) })),
     r.contract && item(t('Contract per GW'), fmt.usd(r.contract.valuePerGwUsd), 'contract.valuePerGwUsd', t('{x} a year', { x: fmt.usd(r.contract.valuePerYearUsd) })),

@@ -114,8 +114,10 @@ export async function loadFromHash(dc, onLang) {
       page.portfolioView = { asOf: iso(dates.asOf), compare: iso(dates.compare), picked: true };
     }
     if (view.books && typeof view.books === 'object') {
-      const { standard, probableThreshold } = view.books;
-      page.booksOptions = { standard: typeof standard === 'string' ? standard : undefined, probableThreshold: typeof probableThreshold === 'number' ? probableThreshold : undefined };
+      const { standard, probableThreshold, attribution, adoptionDate } = view.books;
+      // A link from before attribution by tranche showed the books spread over the contract.
+      page.booksOptions = { standard: typeof standard === 'string' ? standard : undefined, probableThreshold: typeof probableThreshold === 'number' ? probableThreshold : undefined,
+        attribution: typeof attribution === 'string' ? attribution : 'contract', adoptionDate: typeof adoptionDate === 'string' ? adoptionDate : undefined };
     }
     page.linkRuns = { valuation: linkValuation(view.valuation), books: view.books?.run === true };
     if (typeof view.lang === 'string' && view.lang in LANGUAGES && view.lang !== lang()) {

@@ -44,17 +44,32 @@ function fairValueItem(r) {
   return { label: t('Fair value of the warrant'), value: v ? fmt.usd(v.totalFairValueUsd) : '…', out: 'headline.fairValue', note: [note, assumed].filter(Boolean).join(' · '), attrs };
 }
 
-/** Shows a live valuation's figure in the headline (only that card is redrawn). */
+/**
+ * The headline's discount: the fair value ÷ the present value of the expected vendor income,
+ * both at the valuation date (the valuation's effectiveDiscount: like divided by like),
+ * provisional and then final with the fair value it divides.
+ */
+function discountItem() {
+  const v = page.valuation;
+  const note = !v ? t('computing…')
+    : page.valuationState === 'provisional' ? t('provisional: fair value ÷ present value of expected vendor income')
+      : t('fair value ÷ present value of expected vendor income, both today');
+  const attrs = v ? { 'data-state': page.valuationState, 'data-value': String(v.effectiveDiscount) } : {};
+  return { label: t('Effective discount'), value: v ? fmt.pct(v.effectiveDiscount, 1) : '…', out: 'headline.discount', note, attrs };
+}
+
+/** Shows a live valuation's figure in the headline (only its cards are redrawn). */
 export function showFairValue(v, state, price) {
   // data-ms: when the deal as it stands got its first figure (refinements keep it).
   if (!page.valuation) page.valuationMs = performance.now();
   page.valuation = v;
   page.valuationState = state;
   page.valuationPrice = price;
-  const old = document.querySelector('#headline [data-out="headline.fairValue"]')?.closest('[part="card"]');
-  if (!old || !page.report) return;
-  const item = fairValueItem(page.report);
-  if (!updateCard(old, item)) old.replaceWith(card(item));
+  if (!page.report) return;
+  for (const [out, item] of [['headline.fairValue', fairValueItem(page.report)], ['headline.discount', discountItem()]]) {
+    const old = document.querySelector(`#headline [data-out="${out}"]`)?.closest('[part="card"]');
+    if (old && !updateCard(old, item)) old.replaceWith(card(item));
+  }
   // The tranche table shows the final figure's probabilities.
   if (state === 'final') scheduleDetails();
 }
@@ -69,9 +84,12 @@ let detailsTimer = null;
 export function renderReport(r) {
   const items = headlineItems(r);
   if (r.dilution) {
-    // The simulated fair value, after the dilution cards.
-    const at = items.findIndex((i) => i.out === 'dilution.effectiveDiscount') + 1;
-    items.splice(at, 0, fairValueItem(r));
+    // The simulated fair value and the discount it gives, after the intrinsic value.
+    const at = items.findIndex((i) => i.out === 'dilution.valueTransferUsd') + 1;
+    items.splice(at, 0, fairValueItem(r), discountItem());
+    // The intrinsic ratio is not the discount; the element, which runs no simulation, shows
+    // it labelled as what it is.
+    items.splice(items.findIndex((i) => i.out === 'dilution.effectiveDiscount'), 1);
   }
   renderCards(document.getElementById('headline'), items);
   scheduleDetails();

@@ -23,11 +23,20 @@ function jump(target, instant) {
   const root = document.documentElement;
   root.classList.add('all-drawn');
   let timer = null;
+  // Where the target sits in the page: figures that come in above it during a smooth jump
+  // (the books after the fair value, say) move it, and the jump is aimed again at its end.
+  const place = () => target.getBoundingClientRect().top + scrollY;
+  let aimed = 0;
   const done = () => {
     clearTimeout(timer);
+    if (smooth && Math.abs(place() - aimed) > 2) {
+      target.scrollIntoView({ behavior: 'instant', block: 'start' });
+      return requestAnimationFrame(() => root.classList.remove('all-drawn'));
+    }
     root.classList.remove('all-drawn');
   };
   requestAnimationFrame(() => {
+    aimed = place();
     target.scrollIntoView({ behavior: smooth ? 'smooth' : 'instant', block: 'start' });
     if (!smooth) return requestAnimationFrame(done);
     addEventListener('scrollend', done, { once: true });

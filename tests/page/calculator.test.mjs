@@ -308,6 +308,8 @@ test('a stage\'s last blocks go only to workers with nothing queued, and the res
   await page.goto(ctx.server.url);
   await page.waitForSelector('body[data-ready="true"]');
   await page.waitForFunction(() => document.querySelector('#valuation-status')?.dataset.state === 'done', null, { timeout: 60000 });
+  // The live books follow the fair value: their runs end before the log starts.
+  await page.waitForFunction(() => document.querySelector('#books-status')?.dataset.state === 'done', null, { timeout: 60000 });
   await page.fill('#valuation-stepsPerYear', '52');
   await page.evaluate(() => { window.__blocks = []; });
   await page.click('#valuation-run');
@@ -327,7 +329,8 @@ test('a stage\'s last blocks go only to workers with nothing queued, and the res
   assert.equal(await shown('valuation.greeks.deltaUsd'), direct.greeks.deltaUsd);
   // The base run and the four bumped runs, 8 blocks each.
   assert.deepEqual(ends, [8, 16, 24, 32, 40]);
-  const run = Math.max(...log.map((m) => m.run));
+  // The valuation's run: the first in the log (the live books follow it with runs of their own).
+  const run = log.find((m) => m.dir === 'out').run;
   const held = new Map();
   const tails = [];
   for (const m of log.filter((m) => m.run === run)) {
@@ -369,6 +372,9 @@ test('screenshots at 390 and 1,280 px in English and German, the headline in eac
 
 test('the books: both treatments, the quarterly schedule, a bad threshold beside its field, German, and a link keeps the treatment', async () => {
   const { page, errors } = await open(ctx.browser, ctx.server.url);
+  // The books run live after the fair value, provisional and then refined, with no click.
+  await page.waitForFunction(() => document.querySelector('#books-status')?.dataset.state === 'done', null, { timeout: 60000 });
+  assert.match(await page.textContent('[data-out="books.asu202504"]'), /^\$\d/);
   await page.selectOption('#books-standard', 'service-condition');
   await page.fill('#books-threshold', '150');
   await page.click('#books-run');
@@ -407,6 +413,7 @@ test('the books: both treatments, the quarterly schedule, a bad threshold beside
 test('the books wait for a valuation in flight, and both finish', async () => {
   const { page, errors } = await open(ctx.browser, ctx.server.url);
   await page.waitForFunction(() => document.querySelector('#valuation-status')?.dataset.state === 'done', null, { timeout: 60000 });
+  await page.waitForFunction(() => document.querySelector('#books-status')?.dataset.state === 'done', null, { timeout: 60000 });
   // A valuation held in flight by the pool, then the books asked for.
   await holdRuns(page, 2);
   await page.click('#valuation-run');

@@ -210,8 +210,9 @@ test('German: numbers, money and dates in German, remembered on reload, and a Ge
   assert.equal(await out(page, 'dilution.maxOwnership'), '8,94 %');
   assert.equal(await out(page, 'capacity.capexUsd'), '300 Mrd. $');
   assert.equal(await page.inputValue(field('equity.sharePrice')), '203,71');
-  // The first milestone: 1 GW delivered on 1 October 2026, three months before online.
-  assert.match(await text(page, '#details'), /01\.10\.2026/);
+  // The first milestone: 1 GW delivered on 16 November 2026 (the first GW shipped from July,
+  // the next generation's first deliveries from October), three months before online.
+  assert.match(await text(page, '#details'), /16\.11\.2026/);
   assert.match(await text(page, '#details'), /1\.790\.000\.000/);
   assert.match(await text(page, '#details'), /185,50 \$/);
   assert.equal(await page.textContent('legend >> nth=0'), 'Deal');

@@ -1,0 +1,81 @@
+// The books panel (issue 29): live after the fair value, with no click; the treatment, the
+// attribution and the adoption date, with the rules each quarter follows and the transition
+// said in words; the headline's discount on the fair value. In English and German, at 390 and
+// 1,280 px, with axe-core's WCAG 2.1 A/AA rules.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { suite, RESULTS } from './harness.mjs';
+
+const ctx = suite();
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const WORDS = {
+  en: { early: /Early adoption is assumed/, transition: /From 2027-Q1: ASU 2025-04.*modified retrospective/, prior: 'service condition', contract: /Attribution over the contract/, occurred: /expected reversals/ },
+  de: { early: /Vorzeitige Anwendung ist unterstellt/, transition: /Ab 2027-Q1: ASU 2025-04.*modifiziert retrospektiv/, prior: 'Dienstbedingung', contract: /Zuordnung über den Vertrag/, occurred: /erwarteter Rückbuchungen/ },
+};
+
+async function openAt(lang, width) {
+  const context = await ctx.browser.newContext({ bypassCSP: true, viewport: { width, height: 900 }, locale: lang === 'de' ? 'de-DE' : 'en-US' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(ctx.server.url);
+  await page.waitForSelector('body[data-ready="true"]');
+  if (lang === 'de') {
+    await page.selectOption('#lang', 'de');
+    await page.waitForFunction(() => document.documentElement.lang === 'de');
+  }
+  return { page, context, errors };
+}
+
+async function axe(page, selector) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (sel) => {
+    const r = await window.axe.run(document.querySelector(sel), { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  }, selector);
+}
+
+const done = (page) => page.waitForFunction(() => document.querySelector('#books-status')?.dataset.state === 'done', null, { timeout: 60000 });
+
+for (const lang of ['en', 'de']) {
+  for (const width of [390, 1280]) {
+    test(`${lang} at ${width} px: the books live, their treatment, attribution and adoption, and the headline's discount`, async () => {
+      const w = WORDS[lang];
+      const { page, context, errors } = await openAt(lang, width);
+      // The headline's discount divides the fair value by the PV of expected vendor income.
+      await page.waitForSelector('[data-out="headline.discount"][data-state="final"]', { timeout: 60000 });
+      const discount = Number(await page.getAttribute('[data-out="headline.discount"]', 'data-value'));
+      assert.equal(await page.locator('#headline [data-out="dilution.effectiveDiscount"]').count(), 0, 'the intrinsic ratio is not the headline discount');
+      // Live: no click. ASU 2025-04 from the grant, said to be early adoption; tranche attribution.
+      await done(page);
+      await page.locator('#books').scrollIntoViewIfNeeded();
+      assert.match(await page.textContent('#books-rules'), w.early);
+      const share = Number(await page.getAttribute('[data-out="books.share"]', 'data-value'));
+      assert.ok(share > 0 && share < discount, `${share} of revenue vs ${discount} of PV`);
+      // Adopted at AMD's fiscal 2027: the quarters before follow the service condition.
+      await page.fill('#books-adoption', '2026-12-27');
+      await page.click('#books-run');
+      await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('#books-rules')?.textContent), w.transition.source, { timeout: 60000 });
+      await done(page);
+      const rules = await page.locator('#books-chart tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent]));
+      assert.ok(rules.every(([q, r]) => (q < '2027-Q1') === (r === w.prior) || (q >= '2027-Q1' && r === 'ASU 2025-04')), JSON.stringify(rules));
+      assert.ok(rules.some(([, r]) => r === w.prior));
+      assert.deepEqual(await axe(page, '#books'), [], `${lang} ${width} books with an adoption date`);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scroll');
+      await page.locator('#books').screenshot({ path: `${RESULTS}/books-${lang}-${width}.png` });
+      // Over the contract, and forfeitures as they occur.
+      await page.fill('#books-adoption', '');
+      await page.selectOption('#books-attribution', 'contract');
+      await page.selectOption('#books-standard', 'as-occurred');
+      await page.click('#books-run');
+      await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('#books-rules')?.textContent), w.contract.source, { timeout: 60000 });
+      await done(page);
+      assert.match(await page.textContent('[data-out="books.asOccurred"]'), /\$|\u00a0\$/);
+      assert.match(await page.textContent('#books-results'), w.occurred);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+}
