@@ -50,6 +50,7 @@ pub mod problem;
 pub mod report;
 pub mod scenario;
 pub mod sensitivity;
+pub mod solve;
 pub mod sources;
 pub mod vesting;
 pub mod volatility;

@@ -44,6 +44,13 @@ macro_rules! input {
     };
 }
 
+impl Input {
+    /// Multiplies the input (its group) by `f` in `s`; false when the deal has none of it.
+    pub fn scale(&self, s: &mut Scenario, f: f64) -> bool {
+        (self.scale)(s, f)
+    }
+}
+
 /// Inputs that can be swung.
 pub const INPUTS: &[Input] = &[
     input!("dealSizeGw", "capacity.phases[*].gw", |s, f| {

@@ -247,9 +247,19 @@ fn amds_revenue_begins_in_the_second_half_of_2026_as_amd_said() {
         assert_eq!(first.to_string(), "2026-07-01", "{id}");
         assert!(quarters.iter().all(|(_, gw)| *gw > 0.0));
         // The books' first quarter with revenue is 2026-Q3, and nothing falls before it.
-        let a = books(&s.to_json(), json!({"paths": 200, "seed": 1, "stepsPerYear": 12}));
-        let first = a.schedule.iter().find(|q| q.vendor_revenue_usd > 0.0).unwrap();
+        let a = books(
+            &s.to_json(),
+            json!({"paths": 200, "seed": 1, "stepsPerYear": 12}),
+        );
+        let first = a
+            .schedule
+            .iter()
+            .find(|q| q.vendor_revenue_usd > 0.0)
+            .unwrap();
         assert_eq!(first.quarter, "2026-Q3", "{id}");
-        assert!(a.schedule.iter().all(|q| q.quarter.as_str() >= "2026-Q3"), "{id}");
+        assert!(
+            a.schedule.iter().all(|q| q.quarter.as_str() >= "2026-Q3"),
+            "{id}"
+        );
     }
 }

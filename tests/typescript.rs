@@ -39,6 +39,7 @@ fn generate() -> String {
     export::<KindInfo>(&cfg);
     export::<Accounting>(&cfg);
     export::<Portfolio>(&cfg);
+    export::<dealcalc::solve::Solution>(&cfg);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -276,6 +276,30 @@ fn compare_and_sensitivity_through_wasm() {
     }
 }
 
+/// Goal seek through the boundary: the whole call and the stepped run agree, and a NaN target
+/// is a problem at its path.
+#[wasm_bindgen_test]
+fn solve_and_its_stepped_run_agree_in_wasm() {
+    let spec = || {
+        js_of(
+            &serde_json::json!({"output": "dilution.valueTransferUsd", "target": 40e9,
+            "input": "sharePrice", "lo": 100, "hi": 400}),
+        )
+    };
+    let whole = wasm::solve(amd(), spec()).unwrap();
+    assert!((num(&whole, "value") - (40e9 / 160e6 + 0.01)).abs() < 1e-6);
+    let mut run = wasm::SolveRun::new(amd(), spec()).unwrap();
+    while !run.step() {}
+    assert_eq!(num(&run.result().unwrap(), "value"), num(&whole, "value"));
+    assert!(run.trials() >= 2.0 && run.trials() <= run.max_trials());
+    let bad = spec();
+    Reflect::set(&bad, &JsValue::from_str("target"), &JsValue::from_f64(f64::NAN)).unwrap();
+    assert_eq!(
+        problem_codes(wasm::solve(amd(), bad).unwrap_err()),
+        [("spec.target".to_string(), "not_finite".to_string())]
+    );
+}
+
 /// The option kinds with their fields, for the pricing form: every kind prices with exactly
 /// those fields (and the market's) filled in.
 #[wasm_bindgen_test]

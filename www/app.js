@@ -16,6 +16,7 @@ import { mountValuation } from './valuation.js';
 import { shareModule } from './blocks.js';
 import { followDeepLink, followSections } from './sections.js';
 import { mountBooks } from './books.js';
+import { mountSolve } from './solve.js';
 import { mountPortfolio } from './portfolio-panel.js';
 import { HASH_PREFIX } from './share.js';
 import { renderMethodology } from './methodology.js';
@@ -214,7 +215,12 @@ function restoreSettings({ values, german }) {
 function mountPanels() {
   usePricingPanel(mountPricingPanel(dc, document.getElementById('pricing')));
   comparison = mountComparison(dc, document.getElementById('compare'), () => page.scenario);
-  tornado = mountTornado(dc, document.getElementById('sensitivity'), () => page.scenario);
+  // The sensitivity section: the tornado, then the goal seek.
+  const tornadoBox = el('div');
+  const solveBox = el('div', { id: 'solve' });
+  document.getElementById('sensitivity').replaceChildren(tornadoBox, solveBox);
+  tornado = mountTornado(dc, tornadoBox, () => page.scenario);
+  mountSolve(solveBox, () => page.scenario);
   mountBooksPanel();
   // The portfolio reads ten deals and draws its diagram: after the first report is painted.
   setTimeout(mountPortfolioPanel, 0);

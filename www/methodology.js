@@ -31,7 +31,8 @@ const FORMULAS = [
   ['Milestone', 'first day the cumulative GW delivered (online less the delivery lead) reach the tranche\'s trigger'],
   ['Base path', 'P(t) = P₀·e^{(μ−q)t}: the mean path, not a forecast; the median path grows at μ − q − σ²/2 (Hull ch. 15); required CAGR = (H ÷ P₀)^{1/T} − 1'],
   ['Vesting', 'a tranche vests at the later of its milestone and its price test, if by expiry; under "price after milestone" the price test counts only from the milestone on (our two readings of the 8-K, which states no order)'],
-  ['In the books', 'consideration payable to a customer (ASC 606-10-32-25) at grant-date fair value (ASC 718, ASU 2019-08): per share, the risk-neutral value from the issue date at the grant price of one share less the strike when the price test is met, every phase on schedule (market condition only); ASU 2025-04: Σ value × shares over tranches whose milestone is probable (a policy threshold, default 75%); service condition: Σ value × shares × milestone probability; spread over quarters in proportion to the expected vendor revenue recognised as GW are delivered; a model of the standards, not an auditor\'s opinion'],
+  ['In the books', 'consideration payable to a customer (ASC 606-10-32-25) at grant-date fair value (ASC 718, ASU 2019-08): per share, the risk-neutral value from the issue date at the grant price of one share less the strike when the price test is met, every phase on schedule (market condition only); ASU 2025-04: Σ value × shares over tranches whose milestone is probable (a policy threshold, default 75%); service condition: Σ value × shares × milestone probability; forfeitures as they occur: Σ value × shares, the expected forfeitures Σ value × shares × (1 − probability) reversed at expiry; each tranche spread over the scheduled purchases up to its own milestone, as a volume rebate is (or, over the contract, in proportion to all expected revenue); an adoption date splits the quarters between the practice before the ASU and the ASU, the modified retrospective transition taking the difference before it to opening retained earnings; without one the ASU applies from the grant (early adoption); a model of the standards, not an auditor\'s opinion'],
+  ['Goal seek', 'the input\'s value in [lo, hi] at which the output meets the target: false position, Illinois variant (Dowell & Jarratt 1971), from the outputs at both ends (a target between them is required); stops within 1e-9 of the target for report numbers, within half a standard error for simulated figures, which use the same seed and paths at every trial (common random numbers)'],
   ['Portfolio', 'deals joined on their party names; flows: purchases (vendor revenue) and contract payments from buyer to vendor, investments (conditional tranches contingent, expected at their probability), guarantees (contingent: nominal the maximum, expected probability × maximum), loans out and back with interest, and equity given (a warrant at fair value once valued, else intrinsic, labelled; an outright grant\'s value) from vendor to buyer; stakes = paid ÷ post-money valuation; circularity over every money kind and cycles through three or more parties, at the parents; GW and money of chip and cloud deals never added, across layers only as a range: low = the larger layer, high = both less the chip money of GW that a cloud deal\'s runsOn places on a chip deal\'s chips'],
   ['Monte Carlo', 'GBM; fair value risk-neutral (drift r − q, discount at r); probabilities and dates real-world (drift μ − q); touch exact by a Brownian bridge; antithetic pairs; one-touch control variate (Glasserman 2004, §4.1, §6.4), an option: off in the page\'s default run (with quasi-random paths it did not lower the error)'],
   ['Quasi-random paths', 'scrambled Sobol points (Joe & Kuo 2008 directions, Owen scrambling as Burley 2020) for the first 32 normals of a Brownian-bridge construction, coarse to fine, and for the deployment draws; the rest pseudo-random (Glasserman 2004, §5.2, §3.1.2); each block of 2,048 paths one independent randomization; standard error from the spread of the blocks (L\'Ecuyer & Lemieux 2002)'],
@@ -51,6 +52,26 @@ const CONVENTIONS = [
   'Prices are not investment advice; every number without a public source is marked as an assumption.',
 ];
 
+/**
+ * The worked example of the goal seek: which volatility, or which first price target, brings
+ * the books' reduction to 5% of expected revenue (AMD's "less than 5%", as a bank's note
+ * reports it); the buttons fill the goal seek and run it (solve.js), so every figure is the
+ * core's for the deal on screen.
+ */
+function workedExample(scenario) {
+  if (!scenario.warrant) return null;
+  const ask = (detail) => () => document.dispatchEvent(new CustomEvent('dealcalc:solve', { detail }));
+  const share = { output: 'accounting.reductionShareOfRevenue', target: 0.05 };
+  const volatility = el('button', { type: 'button', id: 'example-volatility', text: t('Which volatility gives 5%?') });
+  volatility.addEventListener('click', ask({ ...share, input: 'volatility', lo: 0.1, hi: 0.55 }));
+  const target = el('button', { type: 'button', id: 'example-target', text: t('Which first price target gives 5%?') });
+  target.addEventListener('click', ask({ ...share, input: 'warrant.tranches[0].priceTarget', lo: 200, hi: 2000 }));
+  return el('div', { class: 'worked-example' },
+    el('h3', { text: t('Worked example: the books at 5% of revenue') }),
+    el('p', { text: t('AMD told analysts, as a bank\'s note reports it (secondary), that the warrant reduces revenue per GW by less than 5%. Which terms give that? The goal seek in the sensitivity section answers for this deal: the volatility, or the first price target, at which the books\' reduction is 5% of expected vendor revenue (ASU 2025-04, tranche attribution, 4,000 paths a trial).') }),
+    el('div', { class: 'control' }, volatility, target));
+}
+
 export function renderMethodology(root, scenario) {
   const formulas = el('dl', { class: 'formulas' });
   for (const [name, formula] of FORMULAS) formulas.append(el('dt', { text: t(name) }), el('dd', { text: formula }));
@@ -62,6 +83,7 @@ export function renderMethodology(root, scenario) {
   root.replaceChildren(
     el('h2', { text: t('Methodology') }),
     el('h3', { text: t('Formulas') }), formulas,
+    workedExample(scenario),
     el('h3', { text: t('Conventions') }), el('ul', {}, ...CONVENTIONS.map((c) => el('li', { text: t(c) }))),
     el('h3', { text: t('Sources of this scenario') }), sources,
   );

@@ -7,8 +7,9 @@
 // Blocks wait in a queue of the worker's own and are computed one per task, so that a new
 // run's setup, posted while a block is computed, is read before the next block: the dropped
 // run's waiting blocks are then skipped, not computed. A "quick" message asks for a whole
-// small valuation (valueWarrant), the live valuation's provisional figure.
-import init, { WarrantSimulation, AccountingSimulation, valueWarrant } from './pkg/dealcalc.js';
+// small valuation (valueWarrant), the live valuation's provisional figure; a "solve" message a
+// whole goal seek (SolveRun), with its progress after each trial.
+import init, { WarrantSimulation, AccountingSimulation, SolveRun, valueWarrant } from './pkg/dealcalc.js';
 
 // The page sends its compiled module first (blocks.js); without it the worker loads its own.
 let ready = null;
@@ -59,8 +60,18 @@ self.onmessage = async (event) => {
       schedule();
     } else if (msg.type === 'quick') {
       self.postMessage({ type: 'quick', id: msg.id, valuation: valueWarrant(msg.scenario, msg.options) });
+    } else if (msg.type === 'solve') {
+      // A goal seek (solve.js, a worker of its own): its progress after each trial.
+      const search = new SolveRun(msg.scenario, msg.spec);
+      try {
+        while (!search.step()) self.postMessage({ type: 'solve-progress', id: msg.id, trials: search.trials, max: search.maxTrials });
+        self.postMessage({ type: 'solve', id: msg.id, solution: search.result() });
+      } finally {
+        search.free();
+      }
     }
   } catch (err) {
-    self.postMessage({ type: msg.type === 'quick' ? 'quick' : 'error', id: msg.id, message: err.message, problems: err.problems ?? [] });
+    const type = msg.type === 'quick' || msg.type === 'solve' ? msg.type : 'error';
+    self.postMessage({ type, id: msg.id, message: err.message, problems: err.problems ?? [] });
   }
 };

@@ -33,7 +33,7 @@
 
 mod schedule;
 
-pub use schedule::{Attribution, Quarter, Transition};
+pub use schedule::{amount as tranche_amount, Attribution, Quarter, Transition};
 
 use crate::date::Date;
 use crate::montecarlo::deployment::PairDeployment;

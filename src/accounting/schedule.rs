@@ -105,7 +105,7 @@ pub(super) struct Built {
 }
 
 /// A tranche's amount under `rule`, before any reversal (the module's rules).
-pub(super) fn amount(t: &TrancheAccounting, rule: Standard) -> f64 {
+pub fn amount(t: &TrancheAccounting, rule: Standard) -> f64 {
     let full = t.fair_value_per_share_usd * t.shares;
     match rule {
         Standard::Asu202504 if t.probable => full,

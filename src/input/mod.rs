@@ -22,12 +22,14 @@ mod money;
 mod option_spec;
 mod path;
 mod scenario;
+mod solve;
 mod valuation;
 
 pub use lists::{portfolio_scenarios, report_output, scenarios};
 pub use option_spec::option_spec;
 pub use path::{lookup, path_parts, PathPart};
 pub use scenario::{scenario, scenario_problems};
+pub use solve::solve_spec;
 pub use valuation::{accounting_options, valuation_options, valuation_request};
 
 use crate::date::Date;

@@ -1398,6 +1398,32 @@ base: number, swing: number,
 bars: Array<Bar>, };
 
 /**
+ * The contract's Solution.
+ */
+export type Solution = {
+/**
+ * The input's value found.
+ */
+value: number,
+/**
+ * The output at `value`.
+ */
+output: number, target: number,
+/**
+ * Trials after the two ends.
+ */
+iterations: number,
+/**
+ * Simulated outputs: the output's standard error at `value`, in the output's unit (the
+ * name keeps the contract's); null for report numbers.
+ */
+standardErrorUsd: number | null,
+/**
+ * The output at `lo` and at `hi`.
+ */
+outputAtLo: number, outputAtHi: number, };
+
+/**
  * Where a number comes from.
  */
 export type Source = {

@@ -83,6 +83,35 @@ export interface ValuationOptions {
 export interface AccountingOptions extends Omit<ValuationOptions, "greeks"> {
   /** A milestone is probable from this probability on, in (0, 1]; default 0.75 (a policy choice). */
   probableThreshold?: number;
-  /** Which treatment the schedule follows; default "asu-2025-04". */
-  standard?: "asu-2025-04" | "service-condition";
+  /** Which treatment the schedule follows; default "asu-2025-04". "as-occurred": the practice
+   *  before it with forfeitures recognised as they occur (every tranche, reversals at expiry). */
+  standard?: "asu-2025-04" | "service-condition" | "as-occurred";
+  /** How a tranche is spread over the quarters: over the purchases up to its own milestone
+   *  ("tranche", default), or over all expected vendor revenue ("contract"). */
+  attribution?: "tranche" | "contract";
+  /** YYYY-MM-DD, on or after the grant: the first day of the issuer's fiscal year in which it
+   *  adopts ASU 2025-04 (the quarters before it follow the prior practice); null or absent:
+   *  from the grant (early adoption, which the result says). */
+  adoptionDate?: string | null;
+}
+
+/** A goal seek (`solve`): the value of `input` within [lo, hi] that brings `output` to `target`. */
+export interface SolveSpec {
+  /** A report path of the tornado's list (`dilution.valueTransferUsd`), or a simulated figure:
+   *  `valuation.totalFairValueUsd`, `valuation.effectiveDiscount`,
+   *  `accounting.totalReductionUsd`, `accounting.reductionShareOfRevenue`. */
+  output: string;
+  /** The output's value to reach, in the output's unit (fractions 0..1). */
+  target: number;
+  /** An input id of the tornado (`volatility`: the value of its field) or the path of a
+   *  number in the scenario (`warrant.tranches[0].priceTarget`). */
+  input: string;
+  /** The bracket searched, lo < hi. */
+  lo: number;
+  hi: number;
+  /** Relative, deterministic outputs; default 1e-9. */
+  tolerance?: number;
+  /** Paths and seed of every trial of a simulated output (common random numbers). */
+  paths?: number;
+  seed?: number;
 }

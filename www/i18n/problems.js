@@ -18,9 +18,10 @@ const UNITS = {
 };
 
 /** Codes whose params are bounds in the field's stored unit. */
-export const BOUNDED = new Set(['range', 'range_below', 'range_above', 'whole_range', 'at_most', 'too_large', 'range_open', 'calendar_arbitrage']);
+export const BOUNDED = new Set(['target_outside', 'range', 'range_below', 'range_above', 'whole_range', 'at_most', 'too_large', 'range_open', 'calendar_arbitrage']);
 
 const EN = {
+  target_outside: 'is outside what the input reaches between the two ends: {min} to {max}{unit}',
   range: 'must be from {min} to {max}{unit}',
   range_below: 'must be from {min} to below {max}{unit}',
   range_above: 'must be above {min} and at most {max}{unit}',
@@ -69,6 +70,10 @@ const DE = {
   below_amount: 'muss mindestens so groß sein wie der Betrag der Tranche',
   year_not_ascending: 'muss nach dem Jahr davor liegen',
   before_grant: 'darf nicht vor der Gewährung des Warrants liegen ({min})',
+  target_outside: 'liegt außerhalb dessen, was die Eingabe zwischen den beiden Enden erreicht: {min} bis {max}{unit}',
+  not_above: 'muss über dem unteren Ende liegen ({min})',
+  unknown_input: '„{value}“ ist weder eine Eingabe noch der Pfad einer Zahl dieses Deals',
+  input_not_number: '„{value}“ hat in diesem Deal nichts zu bewegen',
   cloud_only: 'gehört zu einem Cloud-Deal: Nur als Dienst gekaufte Kapazität läuft auf den Chips eines Chip-Deals',
   not_chip_deal: '„{value}“ ist kein Chip-Deal',
   own_parent: 'eine Partei kann nicht ihre eigene Muttergesellschaft sein',
