@@ -293,7 +293,12 @@ fn solve_and_its_stepped_run_agree_in_wasm() {
     assert_eq!(num(&run.result().unwrap(), "value"), num(&whole, "value"));
     assert!(run.trials() >= 2.0 && run.trials() <= run.max_trials());
     let bad = spec();
-    Reflect::set(&bad, &JsValue::from_str("target"), &JsValue::from_f64(f64::NAN)).unwrap();
+    Reflect::set(
+        &bad,
+        &JsValue::from_str("target"),
+        &JsValue::from_f64(f64::NAN),
+    )
+    .unwrap();
     assert_eq!(
         problem_codes(wasm::solve(amd(), bad).unwrap_err()),
         [("spec.target".to_string(), "not_finite".to_string())]
