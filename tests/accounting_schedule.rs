@@ -2,16 +2,12 @@
 //! and the adoption of ASU 2025-04 at a date.
 #![cfg(not(target_arch = "wasm32"))]
 mod deal_files;
+mod support;
 
-use dealcalc::accounting::{accounting, Accounting, Standard};
+use dealcalc::accounting::{Accounting, Standard};
 use dealcalc::input::{accounting_options, scenario, ToJson};
 use serde_json::{json, Value};
-
-fn books(s: &Value, options: Value) -> Accounting {
-    let sc = scenario(s).unwrap_or_else(|e| panic!("{e:?}"));
-    let o = accounting_options(&options, &sc).unwrap_or_else(|e| panic!("{e:?}"));
-    accounting(&sc, &o).unwrap_or_else(|e| panic!("{e:?}"))
-}
+use support::books;
 
 fn amd() -> Value {
     deal_files::latest("amd-openai-2025").to_json()

@@ -4,38 +4,15 @@
 // 1,280 px, with axe-core's WCAG 2.1 A/AA rules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { suite, RESULTS } from './harness.mjs';
+import { RESULTS, axe, openAt, suite } from './harness.mjs';
 
 const ctx = suite();
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const WORDS = {
   en: { early: /Early adoption is assumed/, transition: /From 2027-Q1: ASU 2025-04.*modified retrospective/, prior: 'service condition', contract: /Attribution over the contract/, occurred: /expected reversals/ },
   de: { early: /Vorzeitige Anwendung ist unterstellt/, transition: /Ab 2027-Q1: ASU 2025-04.*modifiziert retrospektiv/, prior: 'Dienstbedingung', contract: /Zuordnung über den Vertrag/, occurred: /erwarteter Rückbuchungen/ },
 };
 
-async function openAt(lang, width) {
-  const context = await ctx.browser.newContext({ bypassCSP: true, viewport: { width, height: 900 }, locale: lang === 'de' ? 'de-DE' : 'en-US' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(ctx.server.url);
-  await page.waitForSelector('body[data-ready="true"]');
-  if (lang === 'de') {
-    await page.selectOption('#lang', 'de');
-    await page.waitForFunction(() => document.documentElement.lang === 'de');
-  }
-  return { page, context, errors };
-}
 
-async function axe(page, selector) {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async (sel) => {
-    const r = await window.axe.run(document.querySelector(sel), { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  }, selector);
-}
 
 const done = (page) => page.waitForFunction(() => document.querySelector('#books-status')?.dataset.state === 'done', null, { timeout: 60000 });
 
@@ -43,7 +20,7 @@ for (const lang of ['en', 'de']) {
   for (const width of [390, 1280]) {
     test(`${lang} at ${width} px: the books live, their treatment, attribution and adoption, and the headline's discount`, async () => {
       const w = WORDS[lang];
-      const { page, context, errors } = await openAt(lang, width);
+      const { page, context, errors } = await openAt(ctx.browser, ctx.server.url, lang, width);
       // The headline's discount divides the fair value by the PV of expected vendor income.
       await page.waitForSelector('[data-out="headline.discount"][data-state="final"]', { timeout: 60000 });
       const discount = Number(await page.getAttribute('[data-out="headline.discount"]', 'data-value'));

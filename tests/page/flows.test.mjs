@@ -4,44 +4,21 @@
 // axe-core's WCAG 2.1 A/AA rules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { suite, RESULTS } from './harness.mjs';
+import { RESULTS, axe, openAt, suite } from './harness.mjs';
 
 const ctx = suite();
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const WORDS = {
   en: { all: 'All deals', grouped: /smaller flows/, stakes: 'Stakes bought at a post-money valuation' },
   de: { all: 'Alle Deals', grouped: /kleinere Flüsse/, stakes: 'Beteiligungen zu einer Post-Money-Bewertung' },
 };
 
-async function openAt(lang, width) {
-  const context = await ctx.browser.newContext({ bypassCSP: true, viewport: { width, height: 900 }, locale: lang === 'de' ? 'de-DE' : 'en-US' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(ctx.server.url);
-  await page.waitForSelector('body[data-ready="true"]');
-  if (lang === 'de') {
-    await page.selectOption('#lang', 'de');
-    await page.waitForFunction(() => document.documentElement.lang === 'de');
-  }
-  return { page, context, errors };
-}
 
-async function axe(page, selector) {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async (sel) => {
-    const r = await window.axe.run(document.querySelector(sel), { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  }, selector);
-}
 
 for (const lang of ['en', 'de']) {
   for (const width of [390, 1280]) {
     test(`${lang} at ${width} px: every deal in one portfolio, its flows grouped and filtered by party`, async () => {
       const w = WORDS[lang];
-      const { page, context, errors } = await openAt(lang, width);
+      const { page, context, errors } = await openAt(ctx.browser, ctx.server.url, lang, width);
       await page.locator('#portfolio').scrollIntoViewIfNeeded();
       await page.click(`#portfolio button:has-text("${w.all}")`);
       await page.waitForFunction(() => document.querySelectorAll('#portfolio-flows tbody tr').length >= 20);
@@ -90,7 +67,7 @@ for (const lang of ['en', 'de']) {
 
 for (const lang of ['en', 'de']) {
   test(`${lang}: a deal's own circularity counts every money kind, in the headline`, async () => {
-    const { page, context, errors } = await openAt(lang, 390);
+    const { page, context, errors } = await openAt(ctx.browser, ctx.server.url, lang, 390);
     // Microsoft invests $5B in Anthropic, which pays Microsoft $30B for Azure: one sixth comes back.
     await page.selectOption('#preset', 'microsoft-anthropic-2025');
     const out = '[data-out="circularity.ratio"]';

@@ -4,12 +4,14 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
 import { mkdir } from 'node:fs/promises';
 
 export const WWW = fileURLToPath(new URL('../../www/', import.meta.url));
 export const RESULTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -69,6 +71,37 @@ export async function open(browser, url, options = {}) {
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
   return { page, errors };
+}
+
+/**
+ * A page in `lang` ("en" or "de") at `width` px, in a context of its own with the CSP lifted
+ * for axe-core alone; errors as `open` records them. Close it with `context.close()`.
+ */
+export async function openAt(browser, url, lang, width) {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 }, locale: lang === 'de' ? 'de-DE' : 'en-US' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]');
+  if (lang === 'de') {
+    await page.selectOption('#lang', 'de');
+    await page.waitForFunction(() => document.documentElement.lang === 'de');
+  }
+  return { page, context, errors };
+}
+
+/** axe-core's WCAG 2.1 A/AA violations inside `selector`, as "rule: targets" lines. */
+export async function axe(page, selector) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (sel) => {
+    const root = document.querySelector(sel);
+    root.scrollIntoView();
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const r = await window.axe.run(root, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  }, selector);
 }
 
 /**

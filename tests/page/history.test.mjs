@@ -3,43 +3,16 @@
 // in English and German, at 390 and 1,280 px, with axe-core's WCAG 2.1 A/AA rules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { suite, RESULTS } from './harness.mjs';
+import { RESULTS, axe, openAt, suite } from './harness.mjs';
 
 const ctx = suite();
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const WORDS = {
   en: { history: 'History of this deal (3 versions)', loi: 'letter of intent', superseded: 'superseded', compare: /compared with/, change: 'Change', events: 'Events between the two dates' },
   de: { history: 'Verlauf dieses Deals (3 Fassungen)', loi: 'Absichtserklärung', superseded: 'ersetzt', compare: /im Vergleich mit/, change: 'Änderung', events: 'Ereignisse zwischen den beiden Tagen' },
 };
 
-/** A page in `lang` at `width`, with the CSP lifted for axe alone. */
-async function openAt(lang, width) {
-  const context = await ctx.browser.newContext({ bypassCSP: true, viewport: { width, height: 900 }, locale: lang === 'de' ? 'de-DE' : 'en-US' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(ctx.server.url);
-  await page.waitForSelector('body[data-ready="true"]');
-  if (lang === 'de') {
-    await page.selectOption('#lang', 'de');
-    await page.waitForFunction(() => document.documentElement.lang === 'de');
-  }
-  return { page, context, errors };
-}
 
-async function axe(page, selector) {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async (sel) => {
-    const root = document.querySelector(sel);
-    root.scrollIntoView();
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    const r = await window.axe.run(root, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  }, selector);
-}
 
 const noSidewaysScroll = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
@@ -47,7 +20,7 @@ for (const lang of ['en', 'de']) {
   for (const width of [390, 1280]) {
     test(`${lang} at ${width} px: a deal's history loads each version, and sources show tiers and conflicts`, async () => {
       const w = WORDS[lang];
-      const { page, context, errors } = await openAt(lang, width);
+      const { page, context, errors } = await openAt(ctx.browser, ctx.server.url, lang, width);
       // The picker groups the deals by buyer and opens a deal's latest version.
       assert.ok(await page.locator('#preset optgroup').count() >= 3);
       await page.selectOption('#preset', 'nvidia-openai-2025');
@@ -84,7 +57,7 @@ for (const lang of ['en', 'de']) {
 
     test(`${lang} at ${width} px: the portfolio as of a date, and compared with another`, async () => {
       const w = WORDS[lang];
-      const { page, context, errors } = await openAt(lang, width);
+      const { page, context, errors } = await openAt(ctx.browser, ctx.server.url, lang, width);
       await page.locator('#portfolio').scrollIntoViewIfNeeded();
       await page.waitForSelector('#portfolio-as-of');
       // As of mid-November 2025: no 2026 deal offered, the Nvidia letter of intent in force.
@@ -141,7 +114,7 @@ for (const lang of ['en', 'de']) {
 
 test('the money legs of a deal by tranche, each figure nominal, expected or present value, in English and German', async () => {
   for (const lang of ['en', 'de']) {
-    const { page, context, errors } = await openAt(lang, 1280);
+    const { page, context, errors } = await openAt(ctx.browser, ctx.server.url, lang, 1280);
     await page.selectOption('#preset', 'aws-openai-2025');
     await page.waitForFunction(() => /Amazon/.test(document.querySelector('#details')?.textContent ?? ''));
     const details = await page.textContent('#details');
@@ -172,7 +145,7 @@ test('the money legs of a deal by tranche, each figure nominal, expected or pres
 });
 
 test('the portfolio values its warrants on the workers and shows the equity given at fair value, the intrinsic value labelled beside it', async () => {
-  const { page, context, errors } = await openAt('en', 1280);
+  const { page, context, errors } = await openAt(ctx.browser, ctx.server.url, 'en', 1280);
   // AMD as issuer: the OpenAI and Meta warrants.
   await page.locator('#portfolio').scrollIntoViewIfNeeded();
   await page.click('#portfolio button:has-text("AMD as issuer")');
