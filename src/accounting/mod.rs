@@ -22,7 +22,7 @@
 //!   choice).
 //! - **Totals**: ASU 2025-04 = Σ fair value per share × shares over the probable tranches;
 //!   service condition = Σ fair value per share × shares × milestone probability.
-//! - **Quarterly schedule** ([`schedule`]): vendor revenue recognised as expected GW are
+//! - **Quarterly schedule** (`schedule.rs`): vendor revenue recognised as expected GW are
 //!   delivered ([`crate::expected::delivered_by_quarter`] × revenue per GW); each tranche's
 //!   amount under the quarter's rule, attributed over the purchases that earn it (or over all
 //!   expected revenue); the as-occurred election's expected reversals; the adoption of ASU

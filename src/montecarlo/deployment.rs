@@ -24,7 +24,7 @@
 use super::rng::{Rng, Stream};
 use crate::capacity::{Ramp, RampPiece, RampProfile};
 use crate::date::{Date, DAYS_PER_MONTH, DAYS_PER_YEAR};
-use crate::pricing::normal::{cdf, inverse_cdf};
+use crate::numeric::normal::{cdf, inverse_cdf};
 use crate::scenario::{Phase, Triangular};
 
 /// The inverse CDF of a triangular distribution at u ∈ (0, 1).

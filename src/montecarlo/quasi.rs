@@ -20,7 +20,7 @@
 //! it a 53-bit uniform in (0, 1).
 
 use super::rng::{Rng, Stream};
-use crate::pricing::normal::inverse_cdf;
+use crate::numeric::normal::inverse_cdf;
 
 /// Bridge normals taken from the Sobol point (the rest are pseudo-random).
 pub const QMC_BRIDGE_DIMS: usize = 32;

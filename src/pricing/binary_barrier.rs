@@ -27,9 +27,9 @@
 //! path by path). A spot at or beyond the barrier has touched it: knock-ins become European
 //! digitals and knock-outs are worth nothing.
 
-use super::normal::cdf;
 use super::vanilla::{asset_or_nothing, cash_or_nothing};
 use super::{Direction, Knock, Market, Payoff, Right};
+use crate::numeric::normal::cdf;
 
 /// The reflection terms for one market, strike and barrier (requires T > 0, S not at H).
 pub struct Reflection {

@@ -19,7 +19,6 @@ pub mod barrier;
 pub mod binary_barrier;
 pub mod greeks;
 pub mod kinds;
-pub mod normal;
 pub mod spec;
 pub mod touch;
 pub mod vanilla;

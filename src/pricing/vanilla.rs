@@ -13,8 +13,8 @@
 //!
 //! At T = 0 every function returns its payoff at S (digitals pay on a strict inequality).
 
-use super::normal::{cdf, pdf};
 use super::{Market, Right};
+use crate::numeric::normal::{cdf, pdf};
 
 /// d₁ and d₂ at strike `x`, for T > 0.
 pub fn d1_d2(m: &Market, x: f64) -> (f64, f64) {

@@ -1,5 +1,8 @@
-//! Small numeric rules every engine shares. Finance lives in the engines; this module holds
-//! only arithmetic conventions.
+//! Small numeric rules every engine shares: arithmetic conventions, and the standard normal
+//! distribution ([`normal`]) that the closed forms, the deployment copula and the quasi-random
+//! paths all draw on. Finance lives in the engines.
+
+pub mod normal;
 
 /// a ÷ b, or 0 when b is 0 (a share of nothing is reported as nothing, not NaN).
 pub fn ratio(a: f64, b: f64) -> f64 {
