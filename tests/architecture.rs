@@ -166,3 +166,65 @@ fn the_checker_sees_an_import_against_the_table() {
     );
     assert!(!names.is_subset(&table()["date"]));
 }
+
+/// The modules of `src/montecarlo/` a file names as `super::x` (its unit tests left out).
+fn montecarlo_imports() -> BTreeMap<String, BTreeSet<String>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/montecarlo");
+    let files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "rs"))
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    files
+        .iter()
+        .filter(|f| *f != "mod")
+        .map(|f| {
+            let text = std::fs::read_to_string(dir.join(format!("{f}.rs"))).unwrap();
+            let code = text.split("#[cfg(test)]\nmod tests").next().unwrap_or("");
+            let names = code
+                .lines()
+                .map(|l| l.split("//").next().unwrap_or(""))
+                .flat_map(|l| l.match_indices("super::").map(move |(i, _)| &l[i + 7..]))
+                .map(|rest| {
+                    rest.chars()
+                        .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                        .collect::<String>()
+                })
+                .filter(|n| files.contains(n) && n != f && n != "mod")
+                .collect();
+            (f.clone(), names)
+        })
+        .collect()
+}
+
+#[test]
+fn the_monte_carlo_modules_import_each_other_without_a_circle() {
+    let graph = montecarlo_imports();
+    assert!(graph.len() >= 15, "{} modules read", graph.len());
+    fn visit<'a>(
+        m: &'a str,
+        g: &'a BTreeMap<String, BTreeSet<String>>,
+        path: &mut Vec<&'a str>,
+        done: &mut BTreeSet<&'a str>,
+    ) {
+        if done.contains(m) {
+            return;
+        }
+        assert!(
+            !path.contains(&m),
+            "a circle in src/montecarlo: {} -> {m}",
+            path.join(" -> ")
+        );
+        path.push(m);
+        for n in g.get(m).into_iter().flatten() {
+            visit(n, g, path, done);
+        }
+        path.pop();
+        done.insert(m);
+    }
+    let mut done = BTreeSet::new();
+    for m in graph.keys() {
+        visit(m, &graph, &mut Vec::new(), &mut done);
+    }
+}

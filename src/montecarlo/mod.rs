@@ -50,6 +50,7 @@
 
 mod after_milestone;
 mod chain;
+mod closes;
 pub mod deployment;
 mod estimates;
 mod exp_table;

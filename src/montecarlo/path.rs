@@ -6,7 +6,7 @@
 //! p = exp(−2·ln(H/S₀)·ln(H/S₁)/(σ²Δ)) (Glasserman 2004, §6.4; v_k for σ²Δ under a term
 //! structure); `close` and `average` on the grid's closes.
 
-use super::exp_table;
+use super::closes::{lower, spot};
 use super::model::Model;
 use super::rng::Rng;
 use super::window::{below_until, last_close_at_or_above, window_reaches, WindowSum};
@@ -384,46 +384,6 @@ impl Model {
         }
         last
     }
-}
-
-/// The smaller of two numbers that are never NaN (`f64::min` is a call to `fmin` in Wasm).
-pub(super) fn lower(a: f64, b: f64) -> f64 {
-    if b < a {
-        b
-    } else {
-        a
-    }
-}
-
-/// S from ln S, computed once per step (0 marks "not yet"; a price that underflows to 0 is
-/// only computed again), by the table-driven exponential ([`super::exp_table`]). The cache's
-/// test is inlined where a close is read (most reads find the price there, and a call costs
-/// more in Wasm than natively), the exponential stays one function ([`price_of`]).
-#[inline(always)]
-pub(super) fn spot(s1: &mut f64, x1: f64) -> f64 {
-    if *s1 == 0.0 {
-        *s1 = price_of(x1);
-    }
-    *s1
-}
-
-/// [`spot`] with the exponential inline, for the loops over many closes that must hold no
-/// call (V8 stores a value that lives across a call at every definition, so a call in a loop
-/// sends its running values through memory): a window's full sum and the below-target bound
-/// ([`super::window`]).
-#[inline(always)]
-pub(super) fn spot_inline(s1: &mut f64, x1: f64) -> f64 {
-    if *s1 == 0.0 {
-        *s1 = exp_table::exp(x1);
-    }
-    *s1
-}
-
-/// e^x out of line: [`spot`]'s test of the cache is inlined where closes are read, the
-/// exponential itself is one function.
-#[inline(never)]
-fn price_of(x: f64) -> f64 {
-    exp_table::exp(x)
 }
 
 /// Vests every tranche whose price test is met and whose milestone has come by `t` (the price

@@ -13,7 +13,8 @@
 //! Joe & Kuo 2008 direction numbers, Burley, "Practical Hash-based Owen Scrambling", JCGT 9(4),
 //! 2020); the fill from the pair's pseudo-random stream (padding).
 //!
-//! Each block of [`super::BLOCK_PAIRS`] pairs is one independent randomization (its own
+//! Each block of `block_pairs` pairs (the simulation's block, given to [`QuasiDraws::new`]) is
+//! one independent randomization (its own
 //! scramble seed, points 0..1,024 of the sequence), so the estimate is unbiased and its
 //! standard error comes from the spread of the blocks' estimates (Owen 1997; L'Ecuyer &
 //! Lemieux 2002). A Sobol value has 32 bits; a pseudo-random uniform below its last bit makes
@@ -129,30 +130,35 @@ impl BridgePlan {
 }
 
 /// A pair's quasi-random draws: its step normals and its deployment uniforms.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct QuasiDraws {
     plan: BridgePlan,
     skeleton: Vec<f64>,
-    /// The scramble of the block drawn last (the same for its 1,024 pairs).
+    /// The scramble of the block drawn last (the same for all its pairs).
     scramble: Scramble,
+    /// Pairs a randomization: the simulation's block, so that blocks stay independent.
+    block_pairs: u64,
 }
 
 impl QuasiDraws {
-    pub fn new(steps: usize) -> QuasiDraws {
+    /// Draws for a grid of `steps`, one randomization every `block_pairs` pairs (> 0).
+    pub fn new(steps: usize, block_pairs: u64) -> QuasiDraws {
         let plan = BridgePlan::new(steps);
         let skeleton = vec![0.0; plan.skeleton_len()];
         QuasiDraws {
             plan,
             skeleton,
             scramble: Scramble::default(),
+            block_pairs: block_pairs.max(1),
         }
     }
 
     /// Fills `normals` (one per grid step) and `uniforms` (the deployment's, two per phase) for
-    /// pair `pair` of a run with `seed`: Sobol point `pair mod 1,024` of the block's scramble.
+    /// pair `pair` of a run with `seed`: Sobol point `pair mod block_pairs` of the block's
+    /// scramble.
     pub fn draw(&mut self, seed: u64, pair: u64, normals: &mut [f64], uniforms: &mut [f64]) {
-        let block = pair / super::BLOCK_PAIRS;
-        let index = (pair % super::BLOCK_PAIRS) as u32;
+        let block = pair / self.block_pairs;
+        let index = (pair % self.block_pairs) as u32;
         let dims = (self.skeleton.len() + uniforms.len()).min(SOBOL_DIMS as usize);
         let scramble = &mut self.scramble;
         scramble.set(block_scramble(seed, block), dims);

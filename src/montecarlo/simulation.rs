@@ -176,7 +176,7 @@ impl Simulation {
             let steps = self.model.steps;
             let quasi = sc
                 .quasi
-                .get_or_insert_with(|| super::quasi::QuasiDraws::new(steps));
+                .get_or_insert_with(|| super::quasi::QuasiDraws::new(steps, BLOCK_PAIRS));
             let uniforms = sc.deployment.uniforms_mut(phase_count);
             quasi.draw(seed, pair, &mut self.normals, uniforms);
         } else {

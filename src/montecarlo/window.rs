@@ -5,8 +5,8 @@
 //! known below their target ([`below_until`]), and the level the average groups set for the
 //! path's quiet runs.
 
+use super::closes::{lower, spot, spot_inline};
 use super::model::Model;
-use super::path::{lower, spot, spot_inline};
 
 /// A trailing window's sum of closes, moved on by one close a step while a group's window
 /// stays near its target (one add and one subtract instead of `len` adds), and summed afresh
