@@ -321,6 +321,31 @@ fn golden_valuation_is_reproduced_exactly() {
     );
 }
 
+/// The same at the page's default options (`LIVE_OPTIONS` in www/valuation.js: 16,384
+/// quasi-random paths, antithetic, no control variate, the daily grid the average tests need)
+/// for the deal the page opens with, so that a change to what readers see is caught where they
+/// see it. `UPDATE_GOLDEN=1` rewrites it, as above.
+#[test]
+fn golden_valuation_at_the_page_default_is_reproduced_exactly() {
+    let s = deal_files::latest("amd-openai-2025").to_json();
+    let options = json!({"paths": 16384, "seed": 1, "quasiRandom": true, "antithetic": true,
+        "controlVariate": false});
+    let got = serde_json::to_value(value(&s, options)).unwrap();
+    assert_eq!(got["stepsPerYear"], json!(252), "the daily grid");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/golden-valuation-page-default.json"
+    );
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(path, serde_json::to_string_pretty(&got).unwrap() + "\n").unwrap();
+    }
+    let want: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(
+        got, want,
+        "the page's default valuation changed; see the doc comment"
+    );
+}
+
 /// Real-world figures come from risk-neutral paths reweighted by dP/dQ. They must match a
 /// direct simulation whose risk-neutral drift equals the real-world one (rate := μ).
 #[test]
