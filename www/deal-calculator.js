@@ -33,6 +33,7 @@ import { decodeShare, encodeShare, parseEnvelope, HASH_PREFIX } from './share.js
 import { capacityChart, ownershipChart } from './charts.js';
 import { headlineItems } from './headline.js';
 import { getAt, setAt } from './fieldpath.js';
+import { KEY_FIELDS } from './fields.js';
 import { cards, evaluateScenario, numberInput, placeProblems, renderCards, trancheTable } from './ui.js';
 import { DEFAULT_DEAL, deal, dealsAsOf, loadDeals } from './deals.js';
 
@@ -48,15 +49,6 @@ export function loadEngine() {
   });
   return engine;
 }
-
-/** The inputs the full view offers: the levers a reader of an article is most likely to try. */
-const KEY_FIELDS = [
-  { path: 'equity.sharePrice', label: 'Share price', unit: '$', scale: 1 },
-  { path: 'equity.volatility', label: 'Volatility', unit: '% / yr', scale: 0.01 },
-  { path: 'capacity.capexPerGwUsd', label: 'Capex per GW', unit: '$ B', scale: 1e9 },
-  { path: 'capacity.vendorRevenuePerGwUsd', label: 'Vendor revenue per GW', unit: '$ B', scale: 1e9 },
-  { path: 'capacity.electricityUsdPerMwh', label: 'Electricity price', unit: '$/MWh', scale: 1 },
-];
 
 /** The headline numbers carried by the change event. */
 function headline(scenario, r) {

@@ -137,3 +137,10 @@ export const LOAN_COLUMNS = [
   { key: 'start', label: 'Start', kind: 'date' },
   { key: 'years', label: 'Term', unit: 'years', kind: 'number' },
 ];
+
+/** The fields the <deal-calculator> element's full view offers, by path: the levers a reader of
+ *  an article is most likely to try. */
+const KEY_PATHS = ['equity.sharePrice', 'equity.volatility', 'capacity.capexPerGwUsd', 'capacity.vendorRevenuePerGwUsd', 'capacity.electricityUsdPerMwh'];
+
+/** The element's fields: the page's own definitions (label, unit, scale) of KEY_PATHS. */
+export const KEY_FIELDS = KEY_PATHS.map((path) => GROUPS.flatMap((g) => g.fields).find((f) => f.path === path));
