@@ -79,8 +79,6 @@ export function mountBooks(root, getScenario, initial = {}, onResult = () => {})
     state.adoptionDate = adoption.value || null;
     const chosen = { standard: state.standard, probableThreshold: state.probableThreshold, attribution: state.attribution, adoptionDate: state.adoptionDate };
     const options = live ? { ...chosen, paths: LIVE_PATHS } : chosen;
-    job?.sim.free();
-    job = null;
     let sim;
     try {
       sim = new AccountingSimulation(scenario, options);
@@ -91,6 +89,10 @@ export function mountBooks(root, getScenario, initial = {}, onResult = () => {})
       return;
     }
     placeProblems([], slots, problems);
+    // A run in flight is dropped by the new one (runInWorkers, same kind): only now, with the
+    // new simulation made, may its simulation go (options that fail leave it running).
+    job?.sim.free();
+    job = null;
     // The button stays enabled: a new run replaces the one in flight (the live one included).
     cancel.disabled = false;
     progress.value = 0;

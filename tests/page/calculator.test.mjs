@@ -437,6 +437,23 @@ test('the books wait for a valuation in flight, and both finish', async () => {
   await page.close();
 });
 
+test('options that fail while the books run leave that run alone: it ends, and nothing breaks', async () => {
+  const { page, errors } = await open(ctx.browser, ctx.server.url);
+  await page.waitForFunction(() => document.querySelector('#books-status')?.dataset.state === 'done', null, { timeout: 60000 });
+  // A books run held in flight by the pool, then options the core refuses.
+  await holdRuns(page, 2);
+  await page.click('#books-run');
+  await page.evaluate(() => window.__hold.reached);
+  await page.fill('#books-threshold', '150');
+  await page.click('#books-run');
+  assert.equal(await page.getAttribute('#books-status', 'data-state'), 'failed');
+  await page.evaluate(() => window.__hold.release());
+  // The held run absorbs its blocks into its own simulation, still there, and finishes.
+  await page.waitForFunction(() => document.querySelector('#books-status').dataset.state === 'done', null, { timeout: 60000 });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the portfolio: OpenAI\'s deals by default, the money-flow diagram and its table, German, and a link keeps the selection', async () => {
   const { page, errors } = await open(ctx.browser, ctx.server.url);
   await page.waitForSelector('#portfolio-flows svg path.flow', { state: 'attached' });
