@@ -5,6 +5,7 @@
 // runs it (event "dealcalc:solve").
 import { SolveRun, solve } from './pkg/dealcalc.js';
 import { el, fmt } from './dom.js';
+import { getAt } from './fieldpath.js';
 import { t } from './i18n.js';
 import { placeProblems, problemSlot, readNumber, shownNumber } from './ui.js';
 
@@ -43,12 +44,6 @@ const INPUTS = [
 /** How a unit is typed: the scale of the typed number and its sign. */
 const UNITS = { fraction: { scale: 0.01, unit: '%' }, usd: { scale: 1e9, unit: '$ B' }, price: { scale: 1, unit: '$' }, shares: { scale: 1e6, unit: 'M' }, number: { scale: 1, unit: '' } };
 
-function valueAt(scenario, path) {
-  let v = scenario;
-  for (const part of path.replace(/\[(\d+)\]/g, '.$1').split('.')) v = v?.[part];
-  return typeof v === 'number' ? v : null;
-}
-
 /** Mounts the control in `root`. */
 export function mountSolve(root, getScenario) {
   const output = el('select', { id: 'solve-output', 'data-path': 'spec.output' }, ...OUTPUTS.map(([p, label]) => el('option', { value: p, text: t(label) })));
@@ -74,7 +69,8 @@ export function mountSolve(root, getScenario) {
   /** A bracket around the input's value today: a quarter of it to twice it. */
   function bracket() {
     const [, path] = INPUTS.find(([id]) => id === input.value);
-    const now = valueAt(getScenario() ?? {}, path);
+    const at = getAt(getScenario() ?? {}, path);
+    const now = typeof at === 'number' ? at : null;
     const u = inUnit();
     lo.value = now == null ? '' : shownNumber(now / 4, u.scale);
     hi.value = now == null ? '' : shownNumber(now * 2, u.scale);
