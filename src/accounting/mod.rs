@@ -288,7 +288,8 @@ impl AccountingRun {
         };
         let as_occurred = AsOccurred {
             total_reduction_usd: sum(Standard::AsOccurred),
-            expected_reversal_usd: sum(Standard::AsOccurred) - sum(Standard::ServiceCondition),
+            // The same sum the schedule books in the expiry's quarter.
+            expected_reversal_usd: tranches.iter().map(schedule::reversal).sum(),
         };
         let total = match o.standard {
             Standard::AsOccurred => {

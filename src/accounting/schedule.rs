@@ -116,7 +116,7 @@ pub fn amount(t: &TrancheAccounting, rule: Standard) -> f64 {
 }
 
 /// A tranche's expected reversal under the as-occurred election.
-fn reversal(t: &TrancheAccounting) -> f64 {
+pub(super) fn reversal(t: &TrancheAccounting) -> f64 {
     t.fair_value_per_share_usd * t.shares * (1.0 - t.milestone_probability)
 }
 
@@ -163,11 +163,6 @@ pub(super) fn build(p: &Plan) -> Built {
     }
     indices.sort_unstable();
     indices.dedup();
-    let gw_in = |list: &[(i64, f64)], q: i64| {
-        list.iter()
-            .find(|(x, _)| *x == q)
-            .map_or(0.0, |(_, gw)| *gw)
-    };
     let revenue: Vec<f64> = indices
         .iter()
         .map(|&q| gw_in(&expected, q) * per_gw)
@@ -218,6 +213,13 @@ pub(super) fn build(p: &Plan) -> Built {
     }
 }
 
+/// The GW of quarter `q` in a list of (quarter, GW); 0 for a quarter not in it.
+fn gw_in(list: &[(i64, f64)], q: i64) -> f64 {
+    list.iter()
+        .find(|(x, _)| *x == q)
+        .map_or(0.0, |(_, gw)| *gw)
+}
+
 /// The scenario with every phase happening (at its mean delay): the purchases a tranche's
 /// milestone needs, on their schedule.
 fn every_phase(s: &Scenario) -> Scenario {
@@ -252,7 +254,7 @@ fn weights(p: &Plan, indices: &[i64], revenue: &[f64], scheduled: &[(i64, f64)])
                 let earned: Vec<f64> = indices
                     .iter()
                     .map(|&q| {
-                        let gw = scheduled.iter().find(|(x, _)| *x == q).map_or(0.0, |x| x.1);
+                        let gw = gw_in(scheduled, q);
                         let before = towards(delivered);
                         delivered += gw;
                         towards(delivered) - before
