@@ -154,6 +154,12 @@ impl SolveRun {
         }
     }
 
+    /// Every trial left, and the outcome.
+    pub fn run(mut self) -> Result<Solution, Vec<Problem>> {
+        while !self.step() {}
+        self.result.unwrap_or_else(|| Err(Vec::new()))
+    }
+
     /// One trial; true when the search is over ([`SolveRun::result`]).
     pub fn step(&mut self) -> bool {
         if self.result.is_some() {
@@ -285,10 +291,5 @@ fn measure(s: &Scenario, spec: &SolveSpec) -> Result<(f64, Option<f64>), Vec<Pro
 
 /// Runs a goal seek to its end.
 pub fn solve(at: ScenarioAt, spec: SolveSpec) -> Result<Solution, Vec<Problem>> {
-    let mut run = SolveRun::new(at, spec);
-    while !run.step() {}
-    match run.result {
-        Some(r) => r,
-        None => Err(Vec::new()),
-    }
+    SolveRun::new(at, spec).run()
 }

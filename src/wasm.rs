@@ -282,9 +282,8 @@ pub fn solve(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SolveSpec")] spec: JsValue,
 ) -> JsResult {
-    let mut run = solve_request(scenario, spec).map_err(error)?;
-    while !run.step() {}
-    solution(&run)
+    let run = solve_request(scenario, spec).map_err(error)?;
+    run.run().map(|s| to_js(&s)).map_err(error)
 }
 
 fn solution(run: &crate::solve::SolveRun) -> JsResult {
