@@ -9,7 +9,7 @@ use dealcalc::input::{accounting_options, scenario, ToJson};
 use dealcalc::pricing::touch::touch_tranche;
 use dealcalc::pricing::Market;
 use serde_json::{json, Value};
-use support::books;
+use support::{assert_golden, books};
 
 fn amd() -> Value {
     deal_files::first("amd-openai-2025").to_json()
@@ -149,15 +149,7 @@ fn golden_accounting_is_reproduced_exactly() {
     let options = json!({"paths": 400, "seed": 12345, "stepsPerYear": 52});
     let got = serde_json::to_value(books(&amd(), options.clone())).unwrap();
     assert_eq!(got, serde_json::to_value(books(&amd(), options)).unwrap());
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/golden-accounting.json"
-    );
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(path, serde_json::to_string_pretty(&got).unwrap() + "\n").unwrap();
-    }
-    let want: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    assert_eq!(got, want);
+    assert_golden("golden-accounting.json", &got, "the books changed");
 }
 
 /// Equal JSON values, numbers within `rel` of each other.

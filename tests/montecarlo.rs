@@ -8,7 +8,7 @@ use dealcalc::pricing::price;
 use serde_json::{json, Value};
 
 mod support;
-use support::value_warrant;
+use support::{assert_golden, value_warrant};
 
 /// One tranche of 1 M shares whose milestone is already met, with a `touch` target.
 fn single_hurdle(target: f64, kind: &str, vol: f64) -> Value {
@@ -307,18 +307,7 @@ fn golden_valuation_is_reproduced_exactly() {
     let s = deal_files::first("amd-openai-2025").to_json();
     let options = json!({"paths": 400, "seed": 12345, "stepsPerYear": 52});
     let got = serde_json::to_value(value(&s, options)).unwrap();
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/golden-valuation.json"
-    );
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(path, serde_json::to_string_pretty(&got).unwrap() + "\n").unwrap();
-    }
-    let want: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    assert_eq!(
-        got, want,
-        "the engine's output changed; see the doc comment"
-    );
+    assert_golden("golden-valuation.json", &got, "the engine's output changed");
 }
 
 /// The same at the page's default options (`LIVE_OPTIONS` in www/valuation.js: 16,384
@@ -332,17 +321,10 @@ fn golden_valuation_at_the_page_default_is_reproduced_exactly() {
         "controlVariate": false});
     let got = serde_json::to_value(value(&s, options)).unwrap();
     assert_eq!(got["stepsPerYear"], json!(252), "the daily grid");
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/golden-valuation-page-default.json"
-    );
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(path, serde_json::to_string_pretty(&got).unwrap() + "\n").unwrap();
-    }
-    let want: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    assert_eq!(
-        got, want,
-        "the page's default valuation changed; see the doc comment"
+    assert_golden(
+        "golden-valuation-page-default.json",
+        &got,
+        "the page's default valuation changed",
     );
 }
 

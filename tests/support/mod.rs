@@ -20,3 +20,17 @@ pub fn books(
     let o = dealcalc::input::accounting_options(&options, &s).unwrap_or_else(|e| panic!("{e:?}"));
     dealcalc::accounting::accounting(&s, &o).unwrap_or_else(|e| panic!("{e:?}"))
 }
+
+/// `got` against the golden file `tests/data/<name>`, exactly; with `UPDATE_GOLDEN` set the
+/// file is written from `got` first (after a deliberate change, explained in its commit).
+pub fn assert_golden(name: &str, got: &serde_json::Value, what_changed: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, serde_json::to_string_pretty(got).unwrap() + "\n").unwrap();
+    }
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let want: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(got, &want, "{what_changed}; see the test's doc comment");
+}
