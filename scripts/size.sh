@@ -10,8 +10,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WASM="$ROOT/www/pkg/dealcalc_bg.wasm"
-BUDGET_RAW="${WASM_BUDGET_RAW:-432300}"
-BUDGET_GZ="${WASM_BUDGET_GZ:-184900}"
+BUDGET_RAW="${WASM_BUDGET_RAW:-432400}"
+BUDGET_GZ="${WASM_BUDGET_GZ:-185100}"
 TARGET_RAW=150000
 TARGET_GZ=60000
 raw=$(wc -c < "$WASM")
