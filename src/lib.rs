@@ -54,6 +54,7 @@ pub mod solve;
 pub mod sources;
 pub mod vesting;
 pub mod volatility;
+pub mod warrant_terms;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

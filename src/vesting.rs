@@ -4,9 +4,11 @@
 //! - its **milestone date**, the first day the cumulative GW online reaches its `gwTrigger`
 //!   (from the linear phase ramps, [`crate::capacity::Ramp`]);
 //! - its **price date**, the first day the share price passes its test (`touch`, `close` or
-//!   `average`, see [`PriceMonitor`]); a tranche without a target has none to pass.
+//!   `average`, [`crate::warrant_terms::PriceObserver`]); a tranche without a target has none
+//!   to pass.
 //!
-//! The two conditions need not hold on the same day: each is met once it has been met.
+//! The two conditions need not hold on the same day: each is met once it has been met
+//! ([`crate::warrant_terms::vest_at`], the rule the simulation uses too).
 //!
 //! The deterministic timeline here uses the **base path** P(t) = P₀·e^{gt}: by default the
 //! expected (mean) share price under the real-world drift, g = μ − q with μ =
@@ -21,105 +23,13 @@ use crate::capacity::Ramp;
 use crate::date::{date_after_years, years_between, Date};
 use crate::pricing::touch::{touch_tranche, TouchTranche};
 use crate::pricing::Market;
-use crate::scenario::{PriceTest, PriceTestKind, Scenario, VestingRule};
+use crate::scenario::{PriceTest, PriceTestKind, Scenario};
+use crate::warrant_terms::{price_counts_from, vest_at, PriceObserver, VestAt};
 use serde::Serialize;
 
 /// Points of the base path in the report, evenly spaced in days from the valuation date to
 /// expiry (both included).
 pub const BASE_PATH_POINTS: usize = 41;
-
-/// Which condition of a tranche came last, and so dates its vesting.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum VestAt {
-    /// The milestone came first (or the same day): the tranche vests when its price test is met.
-    PriceDate,
-    /// The price test was met first and the milestone has come by now: it vests at the milestone.
-    Milestone,
-    /// The price test is met but the milestone has not come by now.
-    NotYet,
-}
-
-/// The vest rule, the one implementation the timeline and the simulation share: a tranche
-/// whose price test was first met at `price` and whose milestone comes at `milestone` vests on
-/// the later of the two, each condition counting once it has been met, in any order ("each
-/// condition met once met", our reading of the AMD–OpenAI warrant in AMD's Form 8-K of
-/// 2025-10-06: tranches vest "upon" GW deployment milestones and share-price thresholds).
-/// `now` is the time the caller has reached (the expiry for the timeline, the grid time for a
-/// simulated path). Works for dates and for year fractions alike.
-pub fn vest_at<T: PartialOrd>(milestone: T, price: T, now: T) -> VestAt {
-    if milestone <= price {
-        VestAt::PriceDate
-    } else if milestone <= now {
-        VestAt::Milestone
-    } else {
-        VestAt::NotYet
-    }
-}
-
-/// From when a tranche's price test counts under `rule`: from the start (`conditions_once_met`)
-/// or from its GW milestone on (`price_after_milestone`). With `vest_at` this is the whole
-/// vest rule; the timeline and the simulation both ask it.
-pub fn price_counts_from<T>(rule: VestingRule, start: T, milestone: T) -> T {
-    match rule {
-        VestingRule::ConditionsOnceMet => start,
-        VestingRule::PriceAfterMilestone => milestone,
-    }
-}
-
-/// Tests daily closes against a tranche's price target.
-///
-/// `touch` is met when a price reaches the target at any moment. On daily closes alone this
-/// monitor can only see closes; the Monte Carlo engine adds the Brownian-bridge crossing
-/// probability between observations for `touch`. `close` is met by one close at or above the
-/// target; `average` by the mean of the trailing `days` closes at or above it. Closes before the
-/// valuation date are taken to equal the valuation-date price (a flat history).
-#[derive(Clone, Debug)]
-pub struct PriceMonitor {
-    target: f64,
-    kind: PriceTestKind,
-    window: Vec<f64>,
-    next: usize,
-    sum: f64,
-}
-
-impl PriceMonitor {
-    pub fn new(test: PriceTest, target: f64, prior_close: f64) -> PriceMonitor {
-        let len = match test.kind {
-            PriceTestKind::Average => test.days.max(1) as usize,
-            _ => 1,
-        };
-        PriceMonitor {
-            target,
-            kind: test.kind,
-            window: vec![prior_close; len],
-            next: 0,
-            sum: prior_close * len as f64,
-        }
-    }
-
-    /// Records one daily close; true when the test is met by it.
-    pub fn observe_close(&mut self, close: f64) -> bool {
-        match self.kind {
-            PriceTestKind::Touch | PriceTestKind::Close => close >= self.target,
-            PriceTestKind::Average => {
-                self.sum += close - self.window[self.next];
-                self.window[self.next] = close;
-                self.next = (self.next + 1) % self.window.len();
-                // The running sum is exact enough over decades of closes (relative error
-                // ~1e-12); recomputing it on every wrap keeps it so.
-                if self.next == 0 {
-                    self.sum = self.window.iter().sum();
-                }
-                self.sum / self.window.len() as f64 >= self.target * (1.0 - 1e-12)
-            }
-        }
-    }
-
-    /// The trailing average (or the last close) the test compares with the target.
-    pub fn level(&self) -> f64 {
-        self.sum / self.window.len() as f64
-    }
-}
 
 /// The vesting part of the report (only for scenarios with a warrant).
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -205,7 +115,7 @@ pub fn base_path_price_date(
         let d = date_after_years(from, libm::log(target / p0) / mu);
         return (d <= until).then_some(d);
     }
-    let mut monitor = PriceMonitor::new(test, target, p0);
+    let mut monitor = PriceObserver::new(test.kind, test.days as usize, target, p0);
     let mut d = from;
     while d <= until {
         if d.is_weekday()
@@ -374,17 +284,5 @@ mod tests {
         assert!(touch <= close && close < avg, "{touch} {close} {avg}");
         // A 30-day trailing average of an exponential lags by about 15 trading days.
         assert!((avg.0 - close.0) > 14 && (avg.0 - close.0) < 30);
-    }
-
-    #[test]
-    fn monitor_average_needs_the_window_full() {
-        let test = PriceTest {
-            kind: PriceTestKind::Average,
-            days: 3,
-        };
-        let mut m = PriceMonitor::new(test, 10.0, 7.0);
-        assert!(!m.observe_close(13.0)); // (7 + 7 + 13) / 3 = 9
-        assert!(m.observe_close(10.0)); // (7 + 13 + 10) / 3 = 10
-        assert!((m.level() - 10.0).abs() < 1e-12);
     }
 }

@@ -1,20 +1,21 @@
 //! The second vesting rule on a simulated path: under `price_after_milestone` a tranche's price
 //! test counts only from its milestone on, so the path runs to expiry ([`Model::simulate`]
 //! keeps its log prices and each step's bridge uniform) and each tranche is tested afterwards,
-//! with the vest rule the timeline uses ([`crate::vesting::vest_at`],
-//! [`crate::vesting::price_counts_from`]).
+//! with the vest rule the timeline uses ([`crate::warrant_terms::vest_at`],
+//! [`crate::warrant_terms::price_counts_from`]).
 
 use super::exp_table;
 use super::model::Model;
-use super::window::window_reaches;
 use crate::scenario::PriceTestKind;
-use crate::vesting::{price_counts_from, vest_at, VestAt};
+use crate::warrant_terms::{
+    average_reaches, bridge_crosses, bridge_exponent, price_counts_from, vest_at, VestAt,
+};
 
 impl Model {
     /// When tranche `i` vests under `price_after_milestone`, its milestone at `tm` years, on
     /// the path `log_prices` (ln S at each grid time): its price test counts from the first
-    /// grid time at or after the milestone ([`crate::vesting::price_counts_from`]), and it vests
-    /// when that test is met ([`crate::vesting::vest_at`]: the price date comes last). `touch`
+    /// grid time at or after the milestone ([`crate::warrant_terms::price_counts_from`]), and it vests
+    /// when that test is met ([`crate::warrant_terms::vest_at`]: the price date comes last). `touch`
     /// is met at that grid time if S is at or above the target, else at the first crossing
     /// after it (Brownian bridge between grid points with the main path's uniform of each
     /// step, so that crossings of nested levels nest); `close` at the
@@ -55,7 +56,15 @@ impl Model {
         if start > last {
             return None;
         }
-        let at = |k: usize| (k as f64 * dt, exp_table::exp(log_prices[k]));
+        // The close at grid time k (S₀ at the valuation date).
+        let close = |k: usize| {
+            if k == 0 {
+                self.s0
+            } else {
+                exp_table::exp(log_prices[k])
+            }
+        };
+        let at = |k: usize| (k as f64 * dt, close(k));
         let Some(h) = t.target else {
             return Some(at(start));
         };
@@ -69,9 +78,9 @@ impl Model {
                 for k in start..last {
                     let (x0, x1) = (log_prices[k], log_prices[k + 1]);
                     let bridge_k = self.curve.as_ref().map_or(flat_k, |c| c.bridge_k[k]);
-                    let q = bridge_k * (lh - x0) * (lh - x1);
-                    if x1 >= lh || q < 38.0 && uniforms[k] < libm::exp(-q) {
-                        return Some(((k as f64 + 0.5) * dt, h));
+                    let q = bridge_exponent(bridge_k, lh, x0, x1);
+                    if x1 >= lh || bridge_crosses(q, uniforms[k]) {
+                        return Some((self.mid_step(k), h));
                     }
                 }
                 None
@@ -79,20 +88,14 @@ impl Model {
             PriceTestKind::Close => (start..=last).find(|&k| log_prices[k] >= lh).map(at),
             PriceTestKind::Average => {
                 let w = t.window;
-                let s0 = self.s0;
-                let close = |j: isize| {
-                    if j <= 0 {
-                        s0
-                    } else {
-                        exp_table::exp(log_prices[j as usize])
-                    }
-                };
-                let mut sum: f64 = (0..w).map(|d| close(start as isize - d as isize)).sum();
+                // Closes before the valuation date equal S₀.
+                let close_at = |j: isize| close(j.max(0) as usize);
+                let mut sum: f64 = (0..w).map(|d| close_at(start as isize - d as isize)).sum();
                 for k in start..=last {
                     if k > start {
-                        sum += close(k as isize) - close(k as isize - w as isize);
+                        sum += close_at(k as isize) - close_at(k as isize - w as isize);
                     }
-                    if window_reaches(sum, w, h) {
+                    if average_reaches(sum, w, h) {
                         return Some(at(k));
                     }
                 }

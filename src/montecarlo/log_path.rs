@@ -92,6 +92,38 @@ impl Model {
         )
     }
 
+    /// The log of a path's likelihood ratio dP/dQ on what it simulated, its first
+    /// `steps_done` steps of ln S `xs` under `drift`, driven by `normals` × `sign`:
+    /// θW_τ − θ²τ/2 for a flat volatility, Σ g_k·Z_k − Σ g_k²/2 under a term structure
+    /// (θ_k = (μ − r)/σ_k per step, Glasserman 2004, §4.6).
+    pub(super) fn log_likelihood_ratio(
+        &self,
+        normals: &[f64],
+        drift: f64,
+        sign: f64,
+        xs: &[f64],
+        steps_done: usize,
+    ) -> f64 {
+        if let Some(c) = &self.curve {
+            let done = &normals[..steps_done];
+            // Σ g_k·Z_k − Σ g_k²/2 over the simulated steps.
+            let (gz, gg) = done
+                .iter()
+                .zip(&c.girsanov)
+                .fold((0.0, 0.0), |(gz, gg), (z, g)| {
+                    (gz + g * sign * z, gg + g * g)
+                });
+            return gz - 0.5 * gg;
+        }
+        // The driving Brownian motion W at the last simulated step n, read off the path:
+        // ln S_n − ln S_0 = n·(m − σ²/2)Δ + σ·W (the rounding of the path's n additions moves W
+        // by about 10⁻¹³, the weight by about 10⁻¹⁵ of itself), and that step's time.
+        let n = steps_done as f64;
+        let w = (xs[steps_done] - xs[0] - n * self.flat_step_drift(drift)) / self.sigma;
+        let tau = n * self.dt;
+        self.theta * w - 0.5 * self.theta * self.theta * tau
+    }
+
     /// The fan chart's prices of one real-world path (drift μ − q): slot j holds the price
     /// at grid step ⌈j·steps/FAN_POINTS⌉, slot 0 the valuation price.
     pub fn fan_path(&self, normals: &[f64], sign: f64) -> Vec<f64> {

@@ -24,7 +24,7 @@
 //!   (stepsPerYear = 252) `close` and `average` are exact; on coarser grids they see fewer closes.
 //! - **Vesting and exercise**: a tranche vests when both its milestone and its price test are met
 //!   by expiry, at the later of the two (at the first grid time after a milestone that comes
-//!   last; [`crate::vesting::vest_at`], the timeline's rule), and is exercised then: value max(S − K, 0)·e^{−rτ} per share.
+//!   last; [`crate::warrant_terms::vest_at`], the timeline's rule), and is exercised then: value max(S − K, 0)·e^{−rτ} per share.
 //!
 //! ## Estimators
 //! Antithetic pairs (Z and −Z for the price, u and 1 − u for deployment) are the sampling unit:
@@ -44,7 +44,9 @@
 //!
 //! ## Layout
 //! [`options`] (what a run is asked for), `model` (the deal as paths see it), `path` (one path
-//! and the vest rule), `after_milestone` (the second vesting rule on a stored path),
+//! and the vest rule, fast), `reference` (the same path plainly, every step: what `path` is
+//! tested against, [`Simulation::reference`]), `after_milestone` (the second vesting rule on
+//! a stored path),
 //! [`deployment`] (phases per path), [`rng`] (streams), `sums` (what pairs add up), `estimates`
 //! (the valuation from the sums), `simulation` (the driver).
 
@@ -60,6 +62,7 @@ mod model;
 pub mod options;
 mod path;
 pub mod quasi;
+mod reference;
 pub mod rng;
 mod simulation;
 mod sums;

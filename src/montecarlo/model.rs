@@ -8,6 +8,7 @@ use crate::pricing::touch::touch_tranche;
 use crate::pricing::Market;
 use crate::problem::Problem;
 use crate::scenario::{Phase, PriceTestKind, Scenario, VestingRule};
+use crate::warrant_terms::BRIDGE_CUTOFF;
 
 /// One tranche as the simulation sees it.
 #[derive(Clone, Debug)]
@@ -219,7 +220,7 @@ impl Model {
                 c.var.iter().fold(0.0, |m: f64, v| m.max(*v))
             });
         let model = Model {
-            quiet_margin: 1.001 * f64::sqrt(19.0 * largest_step_var),
+            quiet_margin: 1.001 * f64::sqrt(0.5 * BRIDGE_CUTOFF * largest_step_var),
             curve,
             phase_start_steps,
             price_correlation: scenario.capacity.price_correlation,
@@ -255,6 +256,27 @@ impl Model {
 }
 
 impl Model {
+    /// The bridge's k = 2 ÷ (the variance of ln S over step `k`): 2 ÷ (σ²Δ) for a flat
+    /// volatility, 2 ÷ v_k under a term structure ([`crate::warrant_terms::bridge_exponent`]).
+    pub fn bridge_k(&self, k: usize) -> f64 {
+        match &self.curve {
+            None => 2.0 / (self.sigma * self.sigma * self.dt),
+            Some(c) => c.bridge_k[k],
+        }
+    }
+
+    /// The time of a touch between grid points k and k + 1: the step's middle (the bridge
+    /// says that it crossed, not when).
+    pub fn mid_step(&self, k: usize) -> f64 {
+        k as f64 * self.dt + 0.5 * self.dt
+    }
+
+    /// Whether a vest at `t` years comes by expiry (a 10⁻¹² year margin for the grid's
+    /// rounding).
+    pub fn by_expiry(&self, t: f64) -> bool {
+        t <= self.expiry_years + 1e-12
+    }
+
     /// The standardized log-return Z = Σ s_k z_k ÷ √Σ s_k² from the valuation date to each
     /// phase's scheduled start (s_k the step's standard deviation, 1 when flat), from the pair's
     /// normals; `None` for a phase that has begun ([`super::deployment`]'s copula).

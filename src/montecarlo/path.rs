@@ -1,6 +1,6 @@
 //! One simulated path: each tranche's price test on the share price's path (built by
 //! [`super::log_path`]), and the vest rule applied as the path goes
-//! ([`crate::vesting::vest_at`], the rule the timeline uses).
+//! ([`crate::warrant_terms::vest_at`], the rule the timeline uses).
 //!
 //! `touch` between grid points: the Brownian-bridge crossing probability
 //! p = exp(−2·ln(H/S₀)·ln(H/S₁)/(σ²Δ)) (Glasserman 2004, §6.4; v_k for σ²Δ under a term
@@ -9,9 +9,11 @@
 use super::closes::{lower, spot};
 use super::model::Model;
 use super::rng::Rng;
-use super::window::{below_until, last_close_at_or_above, window_reaches, WindowSum};
+use super::window::{below_until, last_close_at_or_above, WindowSum};
 use crate::scenario::{PriceTestKind, VestingRule};
-use crate::vesting::{vest_at, VestAt};
+use crate::warrant_terms::{
+    average_reaches, bridge_crosses, bridge_exponent, vest_at, VestAt, BRIDGE_CUTOFF,
+};
 
 /// What one path did with one tranche.
 #[derive(Clone, Copy, Debug, Default)]
@@ -88,7 +90,8 @@ impl Model {
         let n = self.tranches.len();
         let (dt, sigma, s0) = (self.dt, self.sigma, self.s0);
         let steps = self.steps;
-        // Crossing between grid points: p = exp(−k·d₀·d₁), k = 2/(σ²Δ), d = ln H − ln S.
+        // Crossing between grid points: p = exp(−k·d₀·d₁), k = 2/(σ²Δ), d = ln H − ln S
+        // ([`Model::bridge_k`], computed once here for a flat volatility).
         let bridge_k = 2.0 / (sigma * sigma * dt);
         let curve = self.curve.as_ref();
         let PathState {
@@ -179,7 +182,6 @@ impl Model {
                     break;
                 }
             }
-            let t0 = k as f64 * dt;
             let t1 = (k + 1) as f64 * dt;
             let (x, x1) = (xs[k], xs[k + 1]);
             let bridge_k = curve.map_or(bridge_k, |c| c.bridge_k[k]);
@@ -200,16 +202,16 @@ impl Model {
                 let t = &self.tranches[i];
                 let lh = t.log_target;
                 let hit = x1 >= lh || {
-                    let q = bridge_k * (lh - x) * (lh - x1);
-                    q < 38.0 && {
+                    let q = bridge_exponent(bridge_k, lh, x, x1);
+                    q < BRIDGE_CUTOFF && {
                         let u = *bridge_u.get_or_insert_with(|| bridge.uniform());
-                        u * (1.0 + q + 0.5 * q * q) < 1.0 && u < libm::exp(-q)
+                        u * (1.0 + q + 0.5 * q * q) < 1.0 && bridge_crosses(q, u)
                     }
                 };
                 if !hit {
                     break;
                 }
-                touched[i] = Some((t0 + 0.5 * dt, t.target.unwrap_or(s0)));
+                touched[i] = Some((self.mid_step(k), t.target.unwrap_or(s0)));
                 if t.kind == PriceTestKind::Touch && price_met[i].is_none() {
                     price_met[i] = touched[i];
                     changed = true;
@@ -244,7 +246,7 @@ impl Model {
                 let sum = window_sums[g].sum(xs, ss, k + 1, len);
                 let before = group_ptr[g];
                 while let Some(&i) = group.order.get(group_ptr[g]) {
-                    if !window_reaches(sum, len, self.tranches[i].target.unwrap_or(0.0)) {
+                    if !average_reaches(sum, len, self.tranches[i].target.unwrap_or(0.0)) {
                         break;
                     }
                     // The window's sum holds this close: its price is already computed.
@@ -297,36 +299,21 @@ impl Model {
                     .and_then(|tm| self.price_after_milestone(i, tm, xs, step_uniforms));
             }
         }
-        let (k_strike, r, expiry) = (self.strike, self.rate, self.expiry_years + 1e-12);
         let pv = |v: Option<(f64, f64)>| {
-            v.filter(|(t, _)| *t <= expiry)
-                .map_or(0.0, |(t, s)| (s - k_strike).max(0.0) * libm::exp(-r * t))
+            v.filter(|(t, _)| self.by_expiry(*t)).map_or(0.0, |(t, s)| {
+                (s - self.strike).max(0.0) * libm::exp(-self.rate * t)
+            })
         };
         for i in 0..n {
             out[i] = Outcome {
-                vest: vested[i].filter(|(t, _)| *t <= expiry).map(|(t, _)| t),
+                vest: vested[i]
+                    .filter(|(t, _)| self.by_expiry(*t))
+                    .map(|(t, _)| t),
                 value: pv(vested[i]),
                 control: pv(touched[i]),
             };
         }
-        let done = &normals[..steps_done];
-        if let Some(c) = curve {
-            // Σ g_k·Z_k − Σ g_k²/2 over the simulated steps.
-            let (gz, gg) = done
-                .iter()
-                .zip(&c.girsanov)
-                .fold((0.0, 0.0), |(gz, gg), (z, g)| {
-                    (gz + g * sign * z, gg + g * g)
-                });
-            return gz - 0.5 * gg;
-        }
-        // The driving Brownian motion W at the last simulated step n, read off the path:
-        // ln S_n − ln S_0 = n·(m − σ²/2)Δ + σ·W (the rounding of the path's n additions moves W
-        // by about 10⁻¹³, the weight by about 10⁻¹⁵ of itself), and that step's time.
-        let w = (xs[steps_done] - xs[0] - steps_done as f64 * self.flat_step_drift(drift)) / sigma;
-        let tau = steps_done as f64 * dt;
-        let theta = self.theta;
-        theta * w - 0.5 * theta * theta * tau
+        self.log_likelihood_ratio(normals, drift, sign, xs, steps_done)
     }
 
     /// The first step from `k` on that is not quiet: a step is quiet when both its ends lie

@@ -49,12 +49,29 @@ pub struct Simulation {
     scratch: Scratch,
     /// The price normals of the pair being run, one per grid step.
     normals: Vec<f64>,
+    /// Paths by the plain reference ([`Simulation::reference`]) instead of the fast path.
+    reference: bool,
 }
 
 impl Simulation {
     /// Prepares a valuation of a validated scenario; problems if it has no warrant or the run
     /// is too large.
     pub fn new(scenario: &Scenario, options: Options) -> Result<Simulation, Vec<Problem>> {
+        Simulation::with_paths(scenario, options, false)
+    }
+
+    /// The same simulation with every path run by the plain reference
+    /// (`montecarlo/reference.rs`): the same random numbers, every step visited; slow, for
+    /// the differential test against the fast path (`tests/reference_simulation.rs`).
+    pub fn reference(scenario: &Scenario, options: Options) -> Result<Simulation, Vec<Problem>> {
+        Simulation::with_paths(scenario, options, true)
+    }
+
+    fn with_paths(
+        scenario: &Scenario,
+        options: Options,
+        reference: bool,
+    ) -> Result<Simulation, Vec<Problem>> {
         let (model, pairs_total) = Model::new(scenario, &options)?;
         let (n, days, steps) = (model.tranches.len(), model.days, model.steps);
         let mut sim = Simulation {
@@ -69,6 +86,7 @@ impl Simulation {
             shift_ready: false,
             scratch: Scratch::default(),
             normals: vec![0.0; steps],
+            reference,
         };
         // A dry run of pair 0 sets the shift; its sums are dropped.
         sim.run_pair(0);
@@ -197,14 +215,16 @@ impl Simulation {
         if self.model.price_correlation != 0.0 {
             self.model.phase_returns(&self.normals, &mut sc.phase_z);
         }
-        self.model.pair_paths_into(
-            &self.normals,
-            self.model.drift_q,
-            self.options.antithetic,
-            &mut sc.path,
-        );
+        if !self.reference {
+            self.model.pair_paths_into(
+                &self.normals,
+                self.model.drift_q,
+                self.options.antithetic,
+                &mut sc.path,
+            );
+        }
         for (m, &sign) in members.iter().enumerate() {
-            if m == 1 {
+            if m == 1 && !self.reference {
                 sc.path.switch_to_antithetic();
             }
             let model = &self.model;
@@ -231,14 +251,25 @@ impl Simulation {
             let path_index = pair * members.len() as u64 + m as u64;
             // Risk-neutral: values and controls.
             let mut bridge = Rng::new(seed, pair, bridge_stream);
-            let log_weight = self.model.simulate(
-                &self.normals,
-                self.model.drift_q,
-                sign,
-                &mut bridge,
-                &mut sc.outcomes,
-                &mut sc.path,
-            );
+            let log_weight = if self.reference {
+                self.model.simulate_reference(
+                    &self.normals,
+                    self.model.drift_q,
+                    sign,
+                    &sc.path.milestones,
+                    &mut bridge,
+                    &mut sc.outcomes,
+                )
+            } else {
+                self.model.simulate(
+                    &self.normals,
+                    self.model.drift_q,
+                    sign,
+                    &mut bridge,
+                    &mut sc.outcomes,
+                    &mut sc.path,
+                )
+            };
             let mut path_total = 0.0;
             for (i, o) in sc.outcomes.iter().enumerate() {
                 sc.pair_y[i] += o.value / members.len() as f64;

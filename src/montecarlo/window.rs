@@ -7,12 +7,13 @@
 
 use super::closes::{lower, spot, spot_inline};
 use super::model::Model;
+use crate::warrant_terms::average_threshold;
 
 /// A trailing window's sum of closes, moved on by one close a step while a group's window
 /// stays near its target (one add and one subtract instead of `len` adds), and summed afresh
 /// when it was not computed the step before or after [`WindowSum::REFRESH`] moves, so that
 /// rounding never builds up beyond a few ulps (the test compares with a 10⁻¹² margin,
-/// [`window_reaches`]).
+/// [`crate::warrant_terms::average_reaches`]).
 #[derive(Clone, Copy, Debug, Default)]
 pub(super) struct WindowSum {
     /// Grid time of the last sum (0: none yet) and the sum.
@@ -92,20 +93,8 @@ impl Model {
     }
 }
 
-/// Whether a window of `len` closes adding up to `sum` reaches `target` on average:
-/// sum ≥ target·(1 − 10⁻¹²)·len (the margin absorbs the rounding of a sum moved on close by
-/// close; compared as a sum, so that no division is needed).
-pub(super) fn window_reaches(sum: f64, len: usize, target: f64) -> bool {
-    sum >= reach_threshold(len, target)
-}
-
-/// The sum at which a window of `len` closes reaches `target` on average ([`window_reaches`]).
-fn reach_threshold(len: usize, target: f64) -> f64 {
-    target * (1.0 - 1e-12) * len as f64
-}
-
 /// The last window end, from `end` on, up to which a window of `len` closes whose sum at `end`
-/// is `sum` stays below `target` on average (as [`window_reaches`] compares it), by a bound
+/// is `sum` stays below `target` on average (as [`crate::warrant_terms::average_reaches`] compares it), by a bound
 /// that prices only the path's new highs: moving the window on from `end` to e takes out
 /// closes already priced (an unpriced one counts as 0, prices being positive; closes before
 /// the valuation date are S₀, `prices[0]`) and brings in the closes `end`+1..=e, each at most
@@ -126,7 +115,7 @@ pub(super) fn below_until(
     xs: &[f64],
     prices: &mut [f64],
 ) -> (usize, Option<usize>) {
-    let limit = reach_threshold(len, target) * (1.0 - 1e-9);
+    let limit = average_threshold(len, target) * (1.0 - 1e-9);
     let mut rest = sum;
     let mut top = f64::NEG_INFINITY;
     let mut top_price = 0.0;
@@ -169,6 +158,7 @@ pub(super) fn last_close_at_or_above(
 mod tests {
     use super::*;
     use crate::montecarlo::exp_table;
+    use crate::warrant_terms::average_reaches;
 
     /// The sum of the window of `len` closes ending at `end`, each close priced afresh.
     fn window_sum(xs: &[f64], s0: f64, end: usize, len: usize) -> f64 {
@@ -212,7 +202,7 @@ mod tests {
             let (until, high) = below_until(sum, end, len, target, log_target, &xs, &mut prices);
             for e in end + 1..=until {
                 assert!(
-                    !window_reaches(window_sum(&xs, s0, e, len), len, target),
+                    !average_reaches(window_sum(&xs, s0, e, len), len, target),
                     "trial {trial}: the window ending at {e} reaches its target"
                 );
             }

@@ -327,7 +327,7 @@ pub struct Warrant {
 }
 
 /// How a tranche's GW milestone and price test combine (the filings do not say; see
-/// [`crate::vesting::vest_at`]).
+/// [`crate::warrant_terms::vest_at`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
