@@ -44,10 +44,10 @@ impl Model {
         log_prices: &[f64],
         uniforms: &[f64],
     ) -> Option<(f64, f64)> {
-        let t = &self.tranches[i];
-        let dt = self.dt;
+        let t = &self.tests.tranches[i];
+        let dt = self.grid.dt;
         // The first grid time at or after the moment the price test starts to count.
-        let counts_from = price_counts_from(self.rule, 0.0, tm);
+        let counts_from = price_counts_from(self.tests.rule, 0.0, tm);
         let mut start = f64::ceil(counts_from / dt) as usize;
         if start > 0 && (start - 1) as f64 * dt >= counts_from {
             start -= 1;
@@ -59,7 +59,7 @@ impl Model {
         // The close at grid time k (S₀ at the valuation date).
         let close = |k: usize| {
             if k == 0 {
-                self.s0
+                self.market.s0
             } else {
                 exp_table::exp(log_prices[k])
             }
@@ -74,13 +74,13 @@ impl Model {
                 if log_prices[start] >= lh {
                     return Some(at(start));
                 }
-                let flat_k = 2.0 / (self.sigma * self.sigma * dt);
+                let flat_k = 2.0 / (self.grid.sigma * self.grid.sigma * dt);
                 for k in start..last {
                     let (x0, x1) = (log_prices[k], log_prices[k + 1]);
-                    let bridge_k = self.curve.as_ref().map_or(flat_k, |c| c.bridge_k[k]);
+                    let bridge_k = self.grid.curve.as_ref().map_or(flat_k, |c| c.bridge_k[k]);
                     let q = bridge_exponent(bridge_k, lh, x0, x1);
                     if x1 >= lh || bridge_crosses(q, uniforms[k]) {
-                        return Some((self.mid_step(k), h));
+                        return Some((self.grid.mid_step(k), h));
                     }
                 }
                 None

@@ -167,7 +167,7 @@ impl Model {
         pairs_total: u64,
         shift_y: &[f64],
     ) -> Valuation {
-        let n = self.tranches.len();
+        let n = self.tests.tranches.len();
         let pairs = pairs_done.max(1) as f64;
         let members = if options.antithetic { 2.0 } else { 1.0 };
         let paths_done = pairs_done as f64 * members;
@@ -178,31 +178,34 @@ impl Model {
         // Per tranche: plain and controlled estimates (per share).
         let mut betas = vec![0.0; n];
         let mut tranches = Vec::with_capacity(n);
-        let vendor_income = self.vendor_income_pv_usd;
-        for (i, t) in self.tranches.iter().enumerate() {
+        let vendor_income = self.report.vendor_income_pv_usd;
+        for (i, t) in self.tests.tranches.iter().enumerate() {
             let m = &sums.moments[i];
             let mean_y = m.y / pairs + shift_y[i];
             let var_y = var(m.y, m.yy);
             let mean_c = m.c / pairs;
             let var_c = var(m.c, m.cc);
             let cov = (m.yc / pairs - (m.y / pairs) * mean_c) * pairs / (pairs - 1.0).max(1.0);
-            let (estimate, var_adj) = if self.use_control && t.control_mean.is_some() && var_c > 0.0
-            {
-                let beta = cov / var_c;
-                betas[i] = beta;
-                (mean_y - beta * mean_c, (var_y - cov * cov / var_c).max(0.0))
-            } else {
-                (mean_y, var_y)
-            };
+            let (estimate, var_adj) =
+                if self.tests.use_control && t.control_mean.is_some() && var_c > 0.0 {
+                    let beta = cov / var_c;
+                    betas[i] = beta;
+                    (mean_y - beta * mean_c, (var_y - cov * cov / var_c).max(0.0))
+                } else {
+                    (mean_y, var_y)
+                };
             let se = f64::sqrt(var_adj / pairs) * t.shares;
             // Self-normalised importance weights: Σ w·1{vest} ÷ Σ w stays in [0, 1].
             let vest_weight = sums.vest_weight_p[i];
             let probability = ratio(vest_weight, sums.weight_sum_p);
             let expected_vest_date = (vest_weight > 0.0).then(|| {
-                date_after_years(self.valuation_date, sums.vest_time_sum_p[i] / vest_weight)
+                date_after_years(
+                    self.deployment.valuation_date,
+                    sums.vest_time_sum_p[i] / vest_weight,
+                )
             });
             let median_vest_date = median_day(&sums.vest_day_histogram[i], vest_weight)
-                .map(|d| self.valuation_date.plus_days(d as i64));
+                .map(|d| self.deployment.valuation_date.plus_days(d as i64));
             tranches.push(TrancheValuation {
                 index: i,
                 shares: t.shares,
@@ -220,10 +223,10 @@ impl Model {
         let mean_t = sums.total.y / pairs;
         let var_t = var(sums.total.y, sums.total.yy);
         let mut var_adj = var_t;
-        if self.use_control {
+        if self.tests.use_control {
             let mean_c: Vec<f64> = sums.moments.iter().map(|m| m.c / pairs).collect();
             let scale = pairs / (pairs - 1.0).max(1.0);
-            let shares: Vec<f64> = self.tranches.iter().map(|t| t.shares).collect();
+            let shares: Vec<f64> = self.tests.tranches.iter().map(|t| t.shares).collect();
             for i in 0..n {
                 let bi = betas[i] * shares[i];
                 let cov_tc = (sums.total_c[i] / pairs - mean_t * mean_c[i]) * scale;
@@ -245,8 +248,8 @@ impl Model {
                 let est = |b: &BlockSums| -> f64 {
                     let one = |k: usize| (b.y[k] - beta[k] * b.c[k]) / b.pairs;
                     match i {
-                        Some(k) => one(k) * self.tranches[k].shares,
-                        None => (0..n).map(|k| one(k) * self.tranches[k].shares).sum(),
+                        Some(k) => one(k) * self.tests.tranches[k].shares,
+                        None => (0..n).map(|k| one(k) * self.tests.tranches[k].shares).sum(),
                     }
                 };
                 let total: f64 = sums.blocks.iter().map(|b| b.pairs).sum();
@@ -281,13 +284,13 @@ impl Model {
             paths: paths_done as u64,
             seed: options.seed,
             steps_per_year: options.steps_per_year,
-            steps: self.steps,
+            steps: self.grid.steps,
             antithetic: options.antithetic,
-            control_variate: self.use_control,
+            control_variate: self.tests.use_control,
             progress: pairs_done as f64 / pairs_total.max(1) as f64,
             measures: Measures {
                 fair_value: Measure::RiskNeutral,
-                probability: if self.real_world {
+                probability: if self.report.real_world {
                     Measure::RealWorld
                 } else {
                     Measure::RiskNeutral
@@ -320,9 +323,9 @@ impl Model {
                 let mut s = v.clone();
                 s.sort_by(f64::total_cmp);
                 let q = |p: f64| s[((s.len() - 1) as f64 * p) as usize];
-                let years = fan_step(k, self.steps) as f64 * self.dt;
+                let years = fan_step(k, self.grid.steps) as f64 * self.grid.dt;
                 FanPoint {
-                    date: date_after_years(self.valuation_date, years),
+                    date: date_after_years(self.deployment.valuation_date, years),
                     p5: q(0.05),
                     p25: q(0.25),
                     p50: q(0.5),

@@ -14,7 +14,7 @@ impl Model {
     /// (m − σ²/2)Δ: the drift of ln S over one step of a flat volatility, the same number in
     /// the path and in the likelihood ratio's W read off it.
     pub(super) fn flat_step_drift(&self, drift: f64) -> f64 {
-        (drift - 0.5 * self.sigma * self.sigma) * self.dt
+        (drift - 0.5 * self.grid.sigma * self.grid.sigma) * self.grid.dt
     }
 
     /// ln S at every grid time of a pair's paths under `drift`: the first member's (driven by
@@ -32,7 +32,7 @@ impl Model {
         state: &mut PathState,
     ) {
         let (xs, ys) = (&mut state.log_prices, &mut state.antithetic_log_prices);
-        if !antithetic || self.curve.is_some() {
+        if !antithetic || self.grid.curve.is_some() {
             // One path, or a term structure's (its step variances read per step; the page's
             // default is flat): one loop per path.
             self.log_path_into(normals, drift, 1.0, xs);
@@ -41,8 +41,8 @@ impl Model {
             }
             return;
         }
-        let steps = self.steps;
-        let x0 = libm::log(self.s0);
+        let steps = self.grid.steps;
+        let x0 = libm::log(self.market.s0);
         let (mut x, mut y) = (x0, x0);
         for v in [&mut *xs, &mut *ys] {
             v.resize(steps + 1, 0.0);
@@ -61,12 +61,12 @@ impl Model {
     /// ln S at every grid time of the path driven by `normals` × `sign` under `drift`, into
     /// `xs` ([`next_log_price`] step by step).
     fn log_path_into(&self, normals: &[f64], drift: f64, sign: f64, xs: &mut Vec<f64>) {
-        let steps = self.steps;
+        let steps = self.grid.steps;
         xs.resize(steps + 1, 0.0);
-        let mut x = libm::log(self.s0);
+        let mut x = libm::log(self.market.s0);
         xs[0] = x;
         let path = xs[1..].iter_mut().zip(&normals[..steps]);
-        match &self.curve {
+        match &self.grid.curve {
             None => {
                 let (a, b) = self.flat_step(drift, sign);
                 for (out, &z) in path {
@@ -76,7 +76,7 @@ impl Model {
             }
             Some(c) => {
                 for (k, (out, &z)) in path.enumerate() {
-                    x = next_log_price(x, drift * self.dt - 0.5 * c.var[k], sign * c.sd[k], z);
+                    x = next_log_price(x, drift * self.grid.dt - 0.5 * c.var[k], sign * c.sd[k], z);
                     *out = x;
                 }
             }
@@ -88,7 +88,7 @@ impl Model {
     fn flat_step(&self, drift: f64, sign: f64) -> (f64, f64) {
         (
             self.flat_step_drift(drift),
-            self.sigma * f64::sqrt(self.dt) * sign,
+            self.grid.sigma * f64::sqrt(self.grid.dt) * sign,
         )
     }
 
@@ -104,7 +104,7 @@ impl Model {
         xs: &[f64],
         steps_done: usize,
     ) -> f64 {
-        if let Some(c) = &self.curve {
+        if let Some(c) = &self.grid.curve {
             let done = &normals[..steps_done];
             // Σ g_k·Z_k − Σ g_k²/2 over the simulated steps.
             let (gz, gg) = done
@@ -119,19 +119,19 @@ impl Model {
         // ln S_n − ln S_0 = n·(m − σ²/2)Δ + σ·W (the rounding of the path's n additions moves W
         // by about 10⁻¹³, the weight by about 10⁻¹⁵ of itself), and that step's time.
         let n = steps_done as f64;
-        let w = (xs[steps_done] - xs[0] - n * self.flat_step_drift(drift)) / self.sigma;
-        let tau = n * self.dt;
-        self.theta * w - 0.5 * self.theta * self.theta * tau
+        let w = (xs[steps_done] - xs[0] - n * self.flat_step_drift(drift)) / self.grid.sigma;
+        let tau = n * self.grid.dt;
+        self.market.theta * w - 0.5 * self.market.theta * self.market.theta * tau
     }
 
     /// The fan chart's prices of one real-world path (drift μ − q): slot j holds the price
     /// at grid step ⌈j·steps/FAN_POINTS⌉, slot 0 the valuation price.
     pub fn fan_path(&self, normals: &[f64], sign: f64) -> Vec<f64> {
-        let mut xs = Vec::with_capacity(self.steps + 1);
-        self.log_path_into(normals, self.drift_p, sign, &mut xs);
-        let mut fan = vec![self.s0; FAN_POINTS + 1];
+        let mut xs = Vec::with_capacity(self.grid.steps + 1);
+        self.log_path_into(normals, self.market.drift_p, sign, &mut xs);
+        let mut fan = vec![self.market.s0; FAN_POINTS + 1];
         for (j, slot) in fan.iter_mut().enumerate().skip(1) {
-            *slot = exp_table::exp(xs[fan_step(j, self.steps)]);
+            *slot = exp_table::exp(xs[fan_step(j, self.grid.steps)]);
         }
         fan
     }

@@ -60,6 +60,7 @@ mod greeks;
 mod log_path;
 mod model;
 pub mod options;
+mod pair;
 mod path;
 pub mod quasi;
 mod reference;

@@ -44,13 +44,26 @@ pub(super) struct AverageGroup {
     pub order: Vec<usize>,
 }
 
-/// Everything fixed for a valuation: read by every path, changed by none.
+/// Everything fixed for a valuation: read by every path, changed by none. In five parts:
+/// the grid, the market the paths move in, the tranches' tests, the deployment, and what the
+/// report needs besides the paths.
 #[derive(Clone, Debug)]
 pub(super) struct Model {
-    pub tranches: Vec<TrancheModel>,
-    pub s0: f64,
-    pub strike: f64,
-    pub rate: f64,
+    pub grid: Grid,
+    pub market: PathMarket,
+    pub tests: TrancheTests,
+    pub deployment: DeploymentModel,
+    pub report: ReportContext,
+}
+
+/// The grid: its times, and the variance of ln S over each step.
+#[derive(Clone, Debug)]
+pub(super) struct Grid {
+    pub steps: usize,
+    pub dt: f64,
+    pub expiry_years: f64,
+    /// Days from the valuation date to expiry, plus slack: the vest-day histogram's length.
+    pub days: usize,
     pub sigma: f64,
     /// The term structure's variance per grid step (the forward variance's integral over the
     /// step, [`crate::volatility`]), with its square roots and 2 ÷ it (the bridge's k); `None`
@@ -60,42 +73,63 @@ pub(super) struct Model {
     /// crossing probability is below e⁻³⁸): √(38 ÷ 2 × the largest step variance), and a
     /// thousandth more against rounding.
     pub quiet_margin: f64,
-    /// Per-step phase information for the price correlation: each phase's scheduled start as a
-    /// grid step (0 when it has begun: no coupling), and ρ.
-    pub phase_start_steps: Vec<usize>,
-    pub price_correlation: f64,
+}
+
+/// The share price's start, the warrant's strike, and the drifts of the two measures.
+#[derive(Clone, Debug)]
+pub(super) struct PathMarket {
+    pub s0: f64,
+    pub strike: f64,
+    pub rate: f64,
     /// Risk-neutral drift r − q.
     pub drift_q: f64,
     /// Real-world drift μ − q.
     pub drift_p: f64,
     /// θ = (real-world drift − risk-neutral drift) ÷ σ, the market price of risk.
     pub theta: f64,
-    pub expiry_years: f64,
-    pub steps: usize,
-    pub dt: f64,
+}
+
+/// The tranches as the path tests them.
+#[derive(Clone, Debug)]
+pub(super) struct TrancheTests {
+    pub tranches: Vec<TrancheModel>,
+    /// How each tranche's milestone and price test combine.
+    pub rule: VestingRule,
+    /// Whether the one-touch control variate runs (its touches are then tracked for every
+    /// target).
     pub use_control: bool,
-    /// Days from the valuation date to expiry, plus slack: the vest-day histogram's length.
-    pub days: usize,
-    /// Window length (grid closes) of each average group.
-    pub window_lengths: Vec<usize>,
     /// Tranches with a target in ascending order of target: those whose touch is tracked
     /// (all with the control variate, else the `touch` ones), the `close` ones, and the
     /// `average` ones grouped by window length.
     pub touch_order: Vec<usize>,
     pub close_order: Vec<usize>,
     pub average_groups: Vec<AverageGroup>,
+    /// Window length (grid closes) of each average group.
+    pub window_lengths: Vec<usize>,
+}
+
+/// The phases as each path samples them ([`super::deployment`]).
+#[derive(Clone, Debug)]
+pub(super) struct DeploymentModel {
     pub phases: Vec<Phase>,
+    /// Each phase's scheduled start as a grid step (0 when it has begun: no coupling), for
+    /// the price correlation ρ.
+    pub phase_start_steps: Vec<usize>,
+    pub price_correlation: f64,
     /// Days by which GW are delivered before online (milestones count delivered GW).
     pub lead_days: f64,
     pub valuation_date: Date,
+}
+
+/// What the valuation's report needs besides the paths.
+#[derive(Clone, Debug)]
+pub(super) struct ReportContext {
     pub shares_outstanding: f64,
     /// Present value of the expected vendor income (revenue and contract) at the valuation
     /// date: what the effective discount divides by.
     pub vendor_income_pv_usd: f64,
     /// Whether `expectedReturn` was given (else probabilities are risk-neutral).
     pub real_world: bool,
-    /// How each tranche's milestone and price test combine.
-    pub rule: VestingRule,
 }
 
 impl Model {
@@ -220,42 +254,52 @@ impl Model {
                 c.var.iter().fold(0.0, |m: f64, v| m.max(*v))
             });
         let model = Model {
-            quiet_margin: 1.001 * f64::sqrt(0.5 * BRIDGE_CUTOFF * largest_step_var),
-            curve,
-            phase_start_steps,
-            price_correlation: scenario.capacity.price_correlation,
-            s0: e.share_price,
-            strike: w.strike,
-            rate: e.risk_free_rate,
-            sigma: e.volatility,
-            drift_q,
-            drift_p: e.real_world_drift(),
-            theta: (e.real_world_drift() - drift_q) / e.volatility,
-            expiry_years,
-            steps,
-            dt,
-            use_control,
-            days,
-            window_lengths: lengths,
-            touch_order,
-            close_order,
-            average_groups,
-            tranches,
-            phases: scenario.capacity.phases.clone(),
-            lead_days: crate::capacity::delivery_lead_days(&scenario.capacity),
-            valuation_date: scenario.valuation_date,
-            shares_outstanding: e.shares_outstanding,
-            vendor_income_pv_usd: crate::expected::evaluate(scenario)
-                .present_value
-                .vendor_income_usd,
-            real_world: e.expected_return.is_some(),
-            rule: w.vesting_rule,
+            grid: Grid {
+                steps,
+                dt,
+                expiry_years,
+                days,
+                sigma: e.volatility,
+                curve,
+                quiet_margin: 1.001 * f64::sqrt(0.5 * BRIDGE_CUTOFF * largest_step_var),
+            },
+            market: PathMarket {
+                s0: e.share_price,
+                strike: w.strike,
+                rate: e.risk_free_rate,
+                drift_q,
+                drift_p: e.real_world_drift(),
+                theta: (e.real_world_drift() - drift_q) / e.volatility,
+            },
+            tests: TrancheTests {
+                tranches,
+                rule: w.vesting_rule,
+                use_control,
+                touch_order,
+                close_order,
+                average_groups,
+                window_lengths: lengths,
+            },
+            deployment: DeploymentModel {
+                phases: scenario.capacity.phases.clone(),
+                phase_start_steps,
+                price_correlation: scenario.capacity.price_correlation,
+                lead_days: crate::capacity::delivery_lead_days(&scenario.capacity),
+                valuation_date: scenario.valuation_date,
+            },
+            report: ReportContext {
+                shares_outstanding: e.shares_outstanding,
+                vendor_income_pv_usd: crate::expected::evaluate(scenario)
+                    .present_value
+                    .vendor_income_usd,
+                real_world: e.expected_return.is_some(),
+            },
         };
         Ok((model, pairs_total))
     }
 }
 
-impl Model {
+impl Grid {
     /// The bridge's k = 2 ÷ (the variance of ln S over step `k`): 2 ÷ (σ²Δ) for a flat
     /// volatility, 2 ÷ v_k under a term structure ([`crate::warrant_terms::bridge_exponent`]).
     pub fn bridge_k(&self, k: usize) -> f64 {
@@ -277,18 +321,39 @@ impl Model {
         t <= self.expiry_years + 1e-12
     }
 
+    /// The last grid time j whose step ends before `t`: the largest j ≤ steps with j·Δ < t,
+    /// by the test a step makes of its end (`t1 >= next_due`); 0 if none, `steps` if `t` is
+    /// infinite. Found once for each milestone due, so that the quiet scan is a plain run over
+    /// the path.
+    pub fn last_step_before(&self, t: f64) -> usize {
+        if !t.is_finite() {
+            return self.steps;
+        }
+        let dt = self.dt;
+        let mut last = ((t / dt) as usize).min(self.steps);
+        while last > 0 && (last as f64 * dt) >= t {
+            last -= 1;
+        }
+        while last < self.steps && ((last + 1) as f64 * dt) < t {
+            last += 1;
+        }
+        last
+    }
+}
+
+impl Model {
     /// The standardized log-return Z = Σ s_k z_k ÷ √Σ s_k² from the valuation date to each
     /// phase's scheduled start (s_k the step's standard deviation, 1 when flat), from the pair's
     /// normals; `None` for a phase that has begun ([`super::deployment`]'s copula).
     pub fn phase_returns(&self, normals: &[f64], out: &mut Vec<Option<f64>>) {
         out.clear();
-        out.extend(self.phase_start_steps.iter().map(|&k| {
+        out.extend(self.deployment.phase_start_steps.iter().map(|&k| {
             if k == 0 {
                 return None;
             }
             let (mut sum, mut var) = (0.0, 0.0);
             for (j, z) in normals[..k].iter().enumerate() {
-                let s = self.curve.as_ref().map_or(1.0, |c| c.sd[j]);
+                let s = self.grid.curve.as_ref().map_or(1.0, |c| c.sd[j]);
                 sum += s * z;
                 var += s * s;
             }

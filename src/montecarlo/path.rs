@@ -87,13 +87,13 @@ impl Model {
         out: &mut [Outcome],
         state: &mut PathState,
     ) -> f64 {
-        let n = self.tranches.len();
-        let (dt, sigma, s0) = (self.dt, self.sigma, self.s0);
-        let steps = self.steps;
+        let n = self.tests.tranches.len();
+        let (dt, sigma, s0) = (self.grid.dt, self.grid.sigma, self.market.s0);
+        let steps = self.grid.steps;
         // Crossing between grid points: p = exp(−k·d₀·d₁), k = 2/(σ²Δ), d = ln H − ln S
-        // ([`Model::bridge_k`], computed once here for a flat volatility).
+        // ([`super::model::Grid::bridge_k`], computed once here for a flat volatility).
         let bridge_k = 2.0 / (sigma * sigma * dt);
-        let curve = self.curve.as_ref();
+        let curve = self.grid.curve.as_ref();
         let PathState {
             milestones,
             price_met,
@@ -115,13 +115,13 @@ impl Model {
         // Under `price_after_milestone` a tranche's price test counts only from its milestone
         // on: the path runs to expiry and each tranche is tested afterwards
         // ([`Model::price_after_milestone`]).
-        let after_milestone = self.rule == VestingRule::PriceAfterMilestone;
+        let after_milestone = self.tests.rule == VestingRule::PriceAfterMilestone;
         step_uniforms.clear();
         for v in [&mut *price_met, &mut *touched, &mut *vested] {
             v.clear();
             v.resize(n, None);
         }
-        for (i, t) in self.tranches.iter().enumerate() {
+        for (i, t) in self.tests.tranches.iter().enumerate() {
             if t.target.is_none_or(|h| s0 >= h) {
                 price_met[i] = Some((0.0, s0));
                 if t.target.is_some() {
@@ -133,19 +133,24 @@ impl Model {
         let met_at_start = |order: &[usize]| {
             order
                 .iter()
-                .take_while(|&&i| self.tranches[i].target.is_some_and(|h| s0 >= h))
+                .take_while(|&&i| self.tests.tranches[i].target.is_some_and(|h| s0 >= h))
                 .count()
         };
-        let mut touch_ptr = met_at_start(&self.touch_order);
-        let mut close_ptr = met_at_start(&self.close_order);
+        let mut touch_ptr = met_at_start(&self.tests.touch_order);
+        let mut close_ptr = met_at_start(&self.tests.close_order);
         group_ptr.clear();
-        group_ptr.extend(self.average_groups.iter().map(|g| met_at_start(&g.order)));
+        group_ptr.extend(
+            self.tests
+                .average_groups
+                .iter()
+                .map(|g| met_at_start(&g.order)),
+        );
         // The last step whose close reached the group's lowest pending target (none yet: the
         // targets met at the start are skipped by the pointers).
         last_high.clear();
-        last_high.resize(self.average_groups.len(), None);
+        last_high.resize(self.tests.average_groups.len(), None);
         window_sums.clear();
-        window_sums.resize(self.average_groups.len(), WindowSum::default());
+        window_sums.resize(self.tests.average_groups.len(), WindowSum::default());
         let mut open_vests = milestones.iter().filter(|m| m.is_some()).count();
         let mut next_due = f64::INFINITY;
         vest_step(
@@ -157,16 +162,16 @@ impl Model {
             &mut open_vests,
             &mut next_due,
         );
-        let mut due_last = self.last_step_before(next_due);
+        let mut due_last = self.grid.last_step_before(next_due);
         let level = |order: &[usize], ptr: usize| {
             order
                 .get(ptr)
-                .map_or(f64::INFINITY, |&i| self.tranches[i].log_target)
+                .map_or(f64::INFINITY, |&i| self.tests.tranches[i].log_target)
         };
         let passes = !after_milestone;
         let mut k = 0;
         while k < steps {
-            if open_vests == 0 && touch_ptr == self.touch_order.len() && passes {
+            if open_vests == 0 && touch_ptr == self.tests.touch_order.len() && passes {
                 break;
             }
             if passes {
@@ -174,8 +179,8 @@ impl Model {
                 // tested on the closes themselves, so their levels need no margin.
                 let (average, cap) = self.average_level(group_ptr, last_high, window_sums, k);
                 let bound = lower(
-                    level(&self.touch_order, touch_ptr) - self.quiet_margin,
-                    lower(level(&self.close_order, close_ptr), average),
+                    level(&self.tests.touch_order, touch_ptr) - self.grid.quiet_margin,
+                    lower(level(&self.tests.close_order, close_ptr), average),
                 );
                 k = self.pass_quiet_steps(k, xs, due_last, bound, cap);
                 if k == steps {
@@ -198,8 +203,8 @@ impl Model {
                 bridge_u = Some(u);
                 step_uniforms.push(u);
             }
-            while let Some(&i) = self.touch_order.get(touch_ptr) {
-                let t = &self.tranches[i];
+            while let Some(&i) = self.tests.touch_order.get(touch_ptr) {
+                let t = &self.tests.tranches[i];
                 let lh = t.log_target;
                 let hit = x1 >= lh || {
                     let q = bridge_exponent(bridge_k, lh, x, x1);
@@ -211,22 +216,22 @@ impl Model {
                 if !hit {
                     break;
                 }
-                touched[i] = Some((self.mid_step(k), t.target.unwrap_or(s0)));
+                touched[i] = Some((self.grid.mid_step(k), t.target.unwrap_or(s0)));
                 if t.kind == PriceTestKind::Touch && price_met[i].is_none() {
                     price_met[i] = touched[i];
                     changed = true;
                 }
                 touch_ptr += 1;
             }
-            while let Some(&i) = self.close_order.get(close_ptr) {
-                if x1 < self.tranches[i].log_target {
+            while let Some(&i) = self.tests.close_order.get(close_ptr) {
+                if x1 < self.tests.tranches[i].log_target {
                     break;
                 }
                 price_met[i] = Some((t1, spot(&mut ss[k + 1], x1)));
                 changed = true;
                 close_ptr += 1;
             }
-            for (g, group) in self.average_groups.iter().enumerate() {
+            for (g, group) in self.tests.average_groups.iter().enumerate() {
                 let Some(&lowest) = group.order.get(group_ptr[g]) else {
                     continue;
                 };
@@ -234,19 +239,19 @@ impl Model {
                     // Known below its target up to a later window end ([`below_until`]).
                     continue;
                 }
-                if x1 >= self.tranches[lowest].log_target {
+                if x1 >= self.tests.tranches[lowest].log_target {
                     last_high[g] = Some(k);
                 }
                 // The mean of the window's closes reaches a target only if one of the closes
                 // does: until then the closes stay logarithms and cost no exp.
-                let len = self.window_lengths[g];
+                let len = self.tests.window_lengths[g];
                 if last_high[g].is_none_or(|j| k - j >= len) {
                     continue;
                 }
                 let sum = window_sums[g].sum(xs, ss, k + 1, len);
                 let before = group_ptr[g];
                 while let Some(&i) = group.order.get(group_ptr[g]) {
-                    if !average_reaches(sum, len, self.tranches[i].target.unwrap_or(0.0)) {
+                    if !average_reaches(sum, len, self.tests.tranches[i].target.unwrap_or(0.0)) {
                         break;
                     }
                     // The window's sum holds this close: its price is already computed.
@@ -258,13 +263,13 @@ impl Model {
                     // A higher target is now the lowest pending one: its mean is checked only
                     // while the window holds a close at or above it.
                     last_high[g] = group.order.get(group_ptr[g]).and_then(|&i| {
-                        last_close_at_or_above(xs, k, len, self.tranches[i].log_target)
+                        last_close_at_or_above(xs, k, len, self.tests.tranches[i].log_target)
                     });
-                } else if let Some(target) = self.tranches[lowest].target {
+                } else if let Some(target) = self.tests.tranches[lowest].target {
                     // Below: how far the mean must stay below, by a bound without exps. The
                     // run's steps are passed over, so where the window last held a close at
                     // the target is noted now (no step reads it before the run ends).
-                    let lh = self.tranches[lowest].log_target;
+                    let lh = self.tests.tranches[lowest].log_target;
                     let (until, high) = below_until(sum, k + 1, len, target, lh, xs, ss);
                     if until > k + 1 {
                         window_sums[g].below_until = until;
@@ -287,7 +292,7 @@ impl Model {
                     &mut next_due,
                 );
                 if next_due != due {
-                    due_last = self.last_step_before(next_due);
+                    due_last = self.grid.last_step_before(next_due);
                 }
             }
             k += 1;
@@ -300,14 +305,15 @@ impl Model {
             }
         }
         let pv = |v: Option<(f64, f64)>| {
-            v.filter(|(t, _)| self.by_expiry(*t)).map_or(0.0, |(t, s)| {
-                (s - self.strike).max(0.0) * libm::exp(-self.rate * t)
-            })
+            v.filter(|(t, _)| self.grid.by_expiry(*t))
+                .map_or(0.0, |(t, s)| {
+                    (s - self.market.strike).max(0.0) * libm::exp(-self.market.rate * t)
+                })
         };
         for i in 0..n {
             out[i] = Outcome {
                 vest: vested[i]
-                    .filter(|(t, _)| self.by_expiry(*t))
+                    .filter(|(t, _)| self.grid.by_expiry(*t))
                     .map(|(t, _)| t),
                 value: pv(vested[i]),
                 control: pv(touched[i]),
@@ -319,7 +325,7 @@ impl Model {
     /// The first step from `k` on that is not quiet: a step is quiet when both its ends lie
     /// below `bound` (δ below the lowest pending touch level, and below the lowest pending
     /// close or average level), it ends by `due_last` (the last step that ends before the next
-    /// milestone due, [`Model::last_step_before`]), and its end is at most `cap` (the last
+    /// milestone due, [`super::model::Grid::last_step_before`]), and its end is at most `cap` (the last
     /// window end up to which a group known below its target stays so).
     fn pass_quiet_steps(
         &self,
@@ -351,25 +357,6 @@ impl Model {
                 .iter()
                 .position(|&x| x >= bound)
                 .unwrap_or(run.len() - quiet)
-    }
-
-    /// The last grid time j whose step ends before `t`: the largest j ≤ steps with j·Δ < t,
-    /// by the test a step makes of its end (`t1 >= next_due`); 0 if none, `steps` if `t` is
-    /// infinite. Found once for each milestone due, so that the quiet scan is a plain run over
-    /// the path.
-    fn last_step_before(&self, t: f64) -> usize {
-        if !t.is_finite() {
-            return self.steps;
-        }
-        let dt = self.dt;
-        let mut last = ((t / dt) as usize).min(self.steps);
-        while last > 0 && (last as f64 * dt) >= t {
-            last -= 1;
-        }
-        while last < self.steps && ((last + 1) as f64 * dt) < t {
-            last += 1;
-        }
-        last
     }
 }
 

@@ -44,35 +44,41 @@ impl Model {
         bridge: &mut Rng,
         out: &mut [Outcome],
     ) -> f64 {
-        let n = self.tranches.len();
-        let dt = self.dt;
+        let n = self.tests.tranches.len();
+        let dt = self.grid.dt;
         let xs = self.reference_log_path(normals, drift, sign);
         let close = |k: usize| {
             if k == 0 {
-                self.s0
+                self.market.s0
             } else {
                 exp_table::exp(xs[k])
             }
         };
-        let tracked: Vec<bool> = (self.tranches.iter())
-            .map(|t| t.target.is_some() && (t.kind == PriceTestKind::Touch || self.use_control))
+        let tracked: Vec<bool> = (self.tests.tranches.iter())
+            .map(|t| {
+                t.target.is_some() && (t.kind == PriceTestKind::Touch || self.tests.use_control)
+            })
             .collect();
-        let mut observers: Vec<Option<PriceObserver>> = (self.tranches.iter())
+        let mut observers: Vec<Option<PriceObserver>> = (self.tests.tranches.iter())
             .map(|t| {
                 let h = t.target.filter(|_| t.kind != PriceTestKind::Touch)?;
-                Some(PriceObserver::new(t.kind, t.window, h, self.s0))
+                Some(PriceObserver::new(t.kind, t.window, h, self.market.s0))
             })
             .collect();
         // A target at or below S₀ is met (and touched) at the start; no target, too.
-        let at_start = |i: usize| self.tranches[i].target.is_none_or(|h| self.s0 >= h);
+        let at_start = |i: usize| {
+            self.tests.tranches[i]
+                .target
+                .is_none_or(|h| self.market.s0 >= h)
+        };
         let mut price_met: Vec<Event> = (0..n)
-            .map(|i| at_start(i).then_some((0.0, self.s0)))
+            .map(|i| at_start(i).then_some((0.0, self.market.s0)))
             .collect();
         let mut touched: Vec<Event> = (0..n)
-            .map(|i| (tracked[i] && at_start(i)).then_some((0.0, self.s0)))
+            .map(|i| (tracked[i] && at_start(i)).then_some((0.0, self.market.s0)))
             .collect();
         let mut vested: Vec<Event> = vec![None; n];
-        let after_milestone = self.rule == VestingRule::PriceAfterMilestone;
+        let after_milestone = self.tests.rule == VestingRule::PriceAfterMilestone;
         let vest = |t: f64, s: f64, price_met: &[Event], vested: &mut [Event]| {
             for i in 0..n {
                 if let (None, Some(tm), Some((tp, sp))) = (vested[i], milestones[i], price_met[i]) {
@@ -85,11 +91,11 @@ impl Model {
             }
         };
         if !after_milestone {
-            vest(0.0, self.s0, &price_met, &mut vested);
+            vest(0.0, self.market.s0, &price_met, &mut vested);
         }
         let mut uniforms = Vec::new();
-        let mut steps_done = self.steps;
-        for k in 0..self.steps {
+        let mut steps_done = self.grid.steps;
+        for k in 0..self.grid.steps {
             let settled = (0..n).all(|i| milestones[i].is_none() || vested[i].is_some())
                 && (0..n).all(|i| !tracked[i] || touched[i].is_some());
             if !after_milestone && settled {
@@ -98,13 +104,13 @@ impl Model {
             }
             let t1 = (k + 1) as f64 * dt;
             let (x0, x1) = (xs[k], xs[k + 1]);
-            let bridge_k = self.bridge_k(k);
-            let q = |i: usize| bridge_exponent(bridge_k, self.tranches[i].log_target, x0, x1);
+            let bridge_k = self.grid.bridge_k(k);
+            let q = |i: usize| bridge_exponent(bridge_k, self.tests.tranches[i].log_target, x0, x1);
             let needs_uniform = after_milestone
                 || (0..n).any(|i| {
                     tracked[i]
                         && touched[i].is_none()
-                        && x1 < self.tranches[i].log_target
+                        && x1 < self.tests.tranches[i].log_target
                         && q(i) < BRIDGE_CUTOFF
                 });
             let u = needs_uniform.then(|| bridge.uniform());
@@ -113,10 +119,10 @@ impl Model {
                 if !tracked[i] || touched[i].is_some() {
                     continue;
                 }
-                let t = &self.tranches[i];
+                let t = &self.tests.tranches[i];
                 let crossed = u.is_some_and(|u| bridge_crosses(q(i), u));
                 if x1 >= t.log_target || crossed {
-                    touched[i] = Some((self.mid_step(k), t.target.unwrap_or(self.s0)));
+                    touched[i] = Some((self.grid.mid_step(k), t.target.unwrap_or(self.market.s0)));
                     if t.kind == PriceTestKind::Touch && price_met[i].is_none() {
                         price_met[i] = touched[i];
                     }
@@ -141,14 +147,15 @@ impl Model {
             }
         }
         let pv = |e: Event| {
-            e.filter(|(t, _)| self.by_expiry(*t)).map_or(0.0, |(t, s)| {
-                (s - self.strike).max(0.0) * libm::exp(-self.rate * t)
-            })
+            e.filter(|(t, _)| self.grid.by_expiry(*t))
+                .map_or(0.0, |(t, s)| {
+                    (s - self.market.strike).max(0.0) * libm::exp(-self.market.rate * t)
+                })
         };
         for i in 0..n {
             out[i] = Outcome {
                 vest: vested[i]
-                    .filter(|(t, _)| self.by_expiry(*t))
+                    .filter(|(t, _)| self.grid.by_expiry(*t))
                     .map(|(t, _)| t),
                 value: pv(vested[i]),
                 control: pv(touched[i]),
@@ -160,14 +167,14 @@ impl Model {
     /// ln S at every grid time: ln S(t+Δ) = ln S(t) + ((m − σ²/2)Δ + σ√Δ·Z) with Z the normal
     /// × `sign` (v_k and √v_k under a term structure).
     fn reference_log_path(&self, normals: &[f64], drift: f64, sign: f64) -> Vec<f64> {
-        let mut xs = vec![libm::log(self.s0)];
-        for (k, z) in normals[..self.steps].iter().enumerate() {
-            let (step_drift, sd) = match &self.curve {
+        let mut xs = vec![libm::log(self.market.s0)];
+        for (k, z) in normals[..self.grid.steps].iter().enumerate() {
+            let (step_drift, sd) = match &self.grid.curve {
                 None => (
                     self.flat_step_drift(drift),
-                    self.sigma * f64::sqrt(self.dt) * sign,
+                    self.grid.sigma * f64::sqrt(self.grid.dt) * sign,
                 ),
-                Some(c) => (drift * self.dt - 0.5 * c.var[k], sign * c.sd[k]),
+                Some(c) => (drift * self.grid.dt - 0.5 * c.var[k], sign * c.sd[k]),
             };
             xs.push(xs[k] + (step_drift + sd * z));
         }
@@ -185,17 +192,17 @@ impl Model {
         xs: &[f64],
         uniforms: &[f64],
     ) -> Option<(f64, f64)> {
-        let t = &self.tranches[i];
-        let counts_from = price_counts_from(self.rule, 0.0, tm);
-        let start = (0..=self.steps).find(|&k| k as f64 * self.dt >= counts_from)?;
+        let t = &self.tests.tranches[i];
+        let counts_from = price_counts_from(self.tests.rule, 0.0, tm);
+        let start = (0..=self.grid.steps).find(|&k| k as f64 * self.grid.dt >= counts_from)?;
         let close = |k: usize| {
             if k == 0 {
-                self.s0
+                self.market.s0
             } else {
                 exp_table::exp(xs[k])
             }
         };
-        let at = |k: usize| (k as f64 * self.dt, close(k));
+        let at = |k: usize| (k as f64 * self.grid.dt, close(k));
         let Some(h) = t.target else {
             return Some(at(start));
         };
@@ -204,16 +211,17 @@ impl Model {
                 if xs[start] >= t.log_target {
                     return Some(at(start));
                 }
-                (start..self.steps)
+                (start..self.grid.steps)
                     .find(|&k| {
-                        let q = bridge_exponent(self.bridge_k(k), t.log_target, xs[k], xs[k + 1]);
+                        let q =
+                            bridge_exponent(self.grid.bridge_k(k), t.log_target, xs[k], xs[k + 1]);
                         xs[k + 1] >= t.log_target || bridge_crosses(q, uniforms[k])
                     })
-                    .map(|k| (self.mid_step(k), h))
+                    .map(|k| (self.grid.mid_step(k), h))
             }
             PriceTestKind::Close | PriceTestKind::Average => {
-                let mut observer = PriceObserver::new(t.kind, t.window, h, self.s0);
-                (0..=self.steps).find_map(|k| {
+                let mut observer = PriceObserver::new(t.kind, t.window, h, self.market.s0);
+                (0..=self.grid.steps).find_map(|k| {
                     let met = if k == 0 {
                         observer.passes()
                     } else {

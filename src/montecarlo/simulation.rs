@@ -3,12 +3,11 @@
 //! blocks of [`BLOCK_PAIRS`] pairs are merged in block order, so any chunking and any number of
 //! Web Workers give the same bits.
 
-use super::deployment::{Coupling, PairDeployment};
 use super::estimates::Valuation;
 use super::model::Model;
 use super::options::Options;
-use super::path::{Outcome, PathState};
-use super::rng::{Rng, Stream};
+use super::pair::PairScratch;
+use super::path::Outcome;
 use super::sums::{Sums, BLOCK_PAIRS, SAMPLE_PATHS};
 use crate::date::{Date, DAYS_PER_YEAR};
 use crate::problem::Problem;
@@ -16,21 +15,6 @@ use crate::scenario::Scenario;
 
 /// Real-world paths simulated for the fan chart (the first path of each of the first pairs).
 const FAN_PATHS: u64 = 1000;
-
-/// Buffers reused from pair to pair, so that the hot loop allocates nothing (Wasm's
-/// allocator is slow).
-#[derive(Clone, Debug, Default)]
-struct Scratch {
-    deployment: PairDeployment,
-    pair_y: Vec<f64>,
-    pair_c: Vec<f64>,
-    outcomes: Vec<Outcome>,
-    path: PathState,
-    /// The pair's standardized log-return to each phase's start (price correlation).
-    phase_z: Vec<Option<f64>>,
-    /// The quasi-random construction, with `quasiRandom`.
-    quasi: Option<super::quasi::QuasiDraws>,
-}
 
 /// The simulation, run in chunks of pairs (for progress and cancelling) with identical results.
 pub struct Simulation {
@@ -46,7 +30,7 @@ pub struct Simulation {
     shift_y: Vec<f64>,
     shift_total: f64,
     shift_ready: bool,
-    scratch: Scratch,
+    scratch: PairScratch,
     /// The price normals of the pair being run, one per grid step.
     normals: Vec<f64>,
     /// Paths by the plain reference ([`Simulation::reference`]) instead of the fast path.
@@ -73,7 +57,11 @@ impl Simulation {
         reference: bool,
     ) -> Result<Simulation, Vec<Problem>> {
         let (model, pairs_total) = Model::new(scenario, &options)?;
-        let (n, days, steps) = (model.tranches.len(), model.days, model.steps);
+        let (n, days, steps) = (
+            model.tests.tranches.len(),
+            model.grid.days,
+            model.grid.steps,
+        );
         let mut sim = Simulation {
             model,
             options,
@@ -84,7 +72,7 @@ impl Simulation {
             shift_y: vec![0.0; n],
             shift_total: 0.0,
             shift_ready: false,
-            scratch: Scratch::default(),
+            scratch: PairScratch::default(),
             normals: vec![0.0; steps],
             reference,
         };
@@ -150,7 +138,7 @@ impl Simulation {
         }
         let pairs = BLOCK_PAIRS.min(self.pairs_total - self.pairs_done);
         if block.pairs != pairs
-            || block.tranches() != self.model.tranches.len()
+            || block.tranches() != self.model.tests.tranches.len()
             || block.days() != self.sums.days()
         {
             return Err(format!(
@@ -165,7 +153,7 @@ impl Simulation {
 
     /// Tranches and histogram days: the shape [`Sums::from_slice`] needs.
     pub fn sums_shape(&self) -> (usize, usize) {
-        (self.model.tranches.len(), self.sums.days())
+        (self.model.tests.tranches.len(), self.sums.days())
     }
 
     /// Each finished path's present value of all tranches (risk-neutral), in path order.
@@ -186,95 +174,29 @@ impl Simulation {
     }
 
     fn run_pair(&mut self, pair: u64) {
-        let n = self.model.tranches.len();
-        let seed = self.options.seed;
-        let phase_count = self.model.phases.len();
+        let n = self.model.tests.tranches.len();
         let mut sc = std::mem::take(&mut self.scratch);
-        if self.options.quasi_random {
-            let steps = self.model.steps;
-            let quasi = sc
-                .quasi
-                .get_or_insert_with(|| super::quasi::QuasiDraws::new(steps, BLOCK_PAIRS));
-            let uniforms = sc.deployment.uniforms_mut(phase_count);
-            quasi.draw(seed, pair, &mut self.normals, uniforms);
-        } else {
-            sc.deployment.draw(seed, pair, phase_count);
-            Rng::new(seed, pair, Stream::Price).fill_normals(&mut self.normals);
-        }
+        sc.draw(&self.model, &self.options, pair, &mut self.normals);
         let members: &[f64] = if self.options.antithetic {
             &[1.0, -1.0]
         } else {
             &[1.0]
         };
-        sc.pair_y.clear();
-        sc.pair_y.resize(n, 0.0);
-        sc.pair_c.clear();
-        sc.pair_c.resize(n, 0.0);
-        sc.outcomes.clear();
-        sc.outcomes.resize(n, Outcome::default());
-        if self.model.price_correlation != 0.0 {
-            self.model.phase_returns(&self.normals, &mut sc.phase_z);
-        }
-        if !self.reference {
-            self.model.pair_paths_into(
-                &self.normals,
-                self.model.drift_q,
-                self.options.antithetic,
-                &mut sc.path,
-            );
-        }
+        sc.start_pair(
+            &self.model,
+            &self.normals,
+            self.options.antithetic,
+            self.reference,
+        );
         for (m, &sign) in members.iter().enumerate() {
-            if m == 1 && !self.reference {
-                sc.path.switch_to_antithetic();
-            }
-            let model = &self.model;
-            let coupling = Coupling {
-                rho: model.price_correlation,
-                z: &sc.phase_z,
-                sign,
-            };
-            sc.deployment.milestones_into(
-                &model.phases,
-                sign < 0.0,
-                Some(coupling),
-                model.lead_days,
-                model.tranches.iter().map(|t| t.gw_trigger),
-                model.valuation_date,
-                model.expiry_years,
-                &mut sc.path.milestones,
-            );
-            let bridge_stream = if m == 0 {
-                Stream::BridgeFirst
-            } else {
-                Stream::BridgeSecond
-            };
             let path_index = pair * members.len() as u64 + m as u64;
             // Risk-neutral: values and controls.
-            let mut bridge = Rng::new(seed, pair, bridge_stream);
-            let log_weight = if self.reference {
-                self.model.simulate_reference(
-                    &self.normals,
-                    self.model.drift_q,
-                    sign,
-                    &sc.path.milestones,
-                    &mut bridge,
-                    &mut sc.outcomes,
-                )
-            } else {
-                self.model.simulate(
-                    &self.normals,
-                    self.model.drift_q,
-                    sign,
-                    &mut bridge,
-                    &mut sc.outcomes,
-                    &mut sc.path,
-                )
-            };
+            let log_weight = sc.run_member(&self.model, &self.normals, self.options.seed, pair, m);
             let mut path_total = 0.0;
             for (i, o) in sc.outcomes.iter().enumerate() {
                 sc.pair_y[i] += o.value / members.len() as f64;
                 sc.pair_c[i] += o.control / members.len() as f64;
-                path_total += o.value * self.model.tranches[i].shares;
+                path_total += o.value * self.model.tests.tranches[i].shares;
                 if o.vest.is_some() {
                     self.block.vest_count_q[i] += 1.0;
                 }
@@ -290,6 +212,7 @@ impl Simulation {
             }
             self.record_real_world(&sc.outcomes, weight);
         }
+        debug_assert_eq!(sc.outcomes.len(), n);
         self.accumulate(&sc.pair_y, &sc.pair_c);
         self.block.pairs += 1;
         self.scratch = sc;
@@ -315,16 +238,16 @@ impl Simulation {
                 b.vest_time_sum_p[i] += weight * t;
                 let day = ((t * DAYS_PER_YEAR) as usize).min(days.saturating_sub(1));
                 b.vest_day_histogram[i][day] += weight;
-                vested_shares += self.model.tranches[i].shares;
+                vested_shares += self.model.tests.tranches[i].shares;
             }
         }
-        let big_s = self.model.shares_outstanding;
+        let big_s = self.model.report.shares_outstanding;
         b.shares_sum_p += weight * vested_shares;
         b.ownership_sum_p += weight * vested_shares / (big_s + vested_shares);
     }
 
     fn accumulate(&mut self, y: &[f64], c: &[f64]) {
-        let n = self.model.tranches.len();
+        let n = self.model.tests.tranches.len();
         if !self.shift_ready {
             self.shift_y = y.to_vec();
             self.shift_total = self.total_of(y);
@@ -335,7 +258,7 @@ impl Simulation {
         b.total.y += total;
         b.total.yy += total * total;
         for i in 0..n {
-            let cm = self.model.tranches[i].control_mean.unwrap_or(0.0);
+            let cm = self.model.tests.tranches[i].control_mean.unwrap_or(0.0);
             let (yi, ci) = (y[i] - self.shift_y[i], c[i] - cm);
             let m = &mut b.moments[i];
             m.y += yi;
@@ -343,9 +266,9 @@ impl Simulation {
             m.c += ci;
             m.cc += ci * ci;
             m.yc += yi * ci;
-            if self.model.use_control {
+            if self.model.tests.use_control {
                 b.total_c[i] += total * ci;
-                for (j, (cj, tj)) in c.iter().zip(&self.model.tranches).enumerate() {
+                for (j, (cj, tj)) in c.iter().zip(&self.model.tests.tranches).enumerate() {
                     b.cc[i * n + j] += ci * (cj - tj.control_mean.unwrap_or(0.0));
                 }
             }
@@ -355,7 +278,7 @@ impl Simulation {
     fn total_of(&self, per_share: &[f64]) -> f64 {
         per_share
             .iter()
-            .zip(&self.model.tranches)
+            .zip(&self.model.tests.tranches)
             .map(|(v, t)| v * t.shares)
             .sum()
     }
@@ -365,7 +288,7 @@ impl Simulation {
     /// histograms weighted by the likelihood ratio, as the probabilities are.
     pub fn expected_shares_vested_by(&self, dates: &[Date]) -> Vec<f64> {
         let sums = &self.sums;
-        let start = self.model.valuation_date.0;
+        let start = self.model.deployment.valuation_date.0;
         dates
             .iter()
             .map(|d| {
@@ -375,6 +298,7 @@ impl Simulation {
                 }
                 let upto = (days as usize + 1).min(sums.days());
                 self.model
+                    .tests
                     .tranches
                     .iter()
                     .zip(&sums.vest_day_histogram)

@@ -75,7 +75,7 @@ impl Model {
     ) -> (f64, usize) {
         let mut lowest = f64::INFINITY;
         let mut cap = usize::MAX;
-        for (g, group) in self.average_groups.iter().enumerate() {
+        for (g, group) in self.tests.average_groups.iter().enumerate() {
             let Some(&i) = group.order.get(group_ptr[g]) else {
                 continue;
             };
@@ -84,10 +84,10 @@ impl Model {
                 cap = cap.min(below);
                 continue;
             }
-            if last_high[g].is_some_and(|j| k - j < self.window_lengths[g]) {
+            if last_high[g].is_some_and(|j| k - j < self.tests.window_lengths[g]) {
                 return (f64::NEG_INFINITY, cap);
             }
-            lowest = lower(lowest, self.tranches[i].log_target);
+            lowest = lower(lowest, self.tests.tranches[i].log_target);
         }
         (lowest, cap)
     }
