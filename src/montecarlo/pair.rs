@@ -25,9 +25,20 @@ pub(super) struct PairScratch {
     phase_z: Vec<Option<f64>>,
     /// The quasi-random construction, with `quasiRandom`.
     quasi: Option<QuasiDraws>,
-    /// Paths by the plain reference ([`Model::simulate_reference`]) for this pair.
-    reference: bool,
 }
+
+/// How a path is run: [`Model::simulate`], or the plain reference
+/// ([`Model::simulate_reference`]) that it is tested against. A function, not a flag, so that
+/// a build that never asks for the reference (the Wasm one) carries none of its code.
+pub(super) type PathRun = fn(
+    model: &Model,
+    normals: &[f64],
+    drift: f64,
+    sign: f64,
+    bridge: &mut Rng,
+    out: &mut [Outcome],
+    state: &mut PathState,
+) -> f64;
 
 impl PairScratch {
     /// Draws pair `pair`'s price normals into `normals` and its deployment uniforms.
@@ -51,14 +62,8 @@ impl PairScratch {
     }
 
     /// Clears the pair's sums and prepares what its members share: the price correlation's
-    /// log-returns and, for the fast path, both members' log paths.
-    pub fn start_pair(
-        &mut self,
-        model: &Model,
-        normals: &[f64],
-        antithetic: bool,
-        reference: bool,
-    ) {
+    /// log-returns and both members' log paths.
+    pub fn start_pair(&mut self, model: &Model, normals: &[f64], antithetic: bool) {
         let n = model.tests.tranches.len();
         for v in [&mut self.pair_y, &mut self.pair_c] {
             v.clear();
@@ -69,15 +74,12 @@ impl PairScratch {
         if model.deployment.price_correlation != 0.0 {
             model.phase_returns(normals, &mut self.phase_z);
         }
-        self.reference = reference;
-        if !reference {
-            model.pair_paths_into(normals, model.market.drift_q, antithetic, &mut self.path);
-        }
+        model.pair_paths_into(normals, model.market.drift_q, antithetic, &mut self.path);
     }
 
     /// Runs member `m` of pair `pair` (0: the normals, 1: their negatives) risk-neutrally: its
-    /// milestones, then its path with the member's bridge stream; fills `outcomes` and
-    /// returns the log of the path's likelihood ratio.
+    /// milestones, then its path by `run` with the member's bridge stream; fills `outcomes`
+    /// and returns the log of the path's likelihood ratio.
     pub fn run_member(
         &mut self,
         model: &Model,
@@ -85,9 +87,10 @@ impl PairScratch {
         seed: u64,
         pair: u64,
         m: usize,
+        run: PathRun,
     ) -> f64 {
         let sign = if m == 0 { 1.0 } else { -1.0 };
-        if m == 1 && !self.reference {
+        if m == 1 {
             self.path.switch_to_antithetic();
         }
         let coupling = Coupling {
@@ -111,26 +114,15 @@ impl PairScratch {
             Stream::BridgeSecond
         };
         let mut bridge = Rng::new(seed, pair, stream);
-        let drift = model.market.drift_q;
-        if self.reference {
-            let milestones = &self.path.milestones;
-            model.simulate_reference(
-                normals,
-                drift,
-                sign,
-                milestones,
-                &mut bridge,
-                &mut self.outcomes,
-            )
-        } else {
-            model.simulate(
-                normals,
-                drift,
-                sign,
-                &mut bridge,
-                &mut self.outcomes,
-                &mut self.path,
-            )
-        }
+        let (drift, out) = (model.market.drift_q, &mut self.outcomes);
+        run(
+            model,
+            normals,
+            drift,
+            sign,
+            &mut bridge,
+            out,
+            &mut self.path,
+        )
     }
 }

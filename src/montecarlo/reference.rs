@@ -20,7 +20,7 @@
 
 use super::exp_table;
 use super::model::Model;
-use super::path::Outcome;
+use super::path::{Outcome, PathState};
 use super::rng::Rng;
 use crate::scenario::{PriceTestKind, VestingRule};
 use crate::warrant_terms::{
@@ -33,17 +33,19 @@ type Event = Option<(f64, f64)>;
 
 impl Model {
     /// One path under drift `drift`, driven by `normals` × `sign`, with each tranche's
-    /// milestone (years, if by expiry) in `milestones`; fills `out` per tranche and returns
-    /// the log of the path's likelihood ratio, as [`Model::simulate`] does.
+    /// milestone (years, if by expiry) in `state.milestones`; fills `out` per tranche and
+    /// returns the log of the path's likelihood ratio, as [`Model::simulate`] does. It builds
+    /// its own log path (the fast path's, in `state`, is not read).
     pub(super) fn simulate_reference(
         &self,
         normals: &[f64],
         drift: f64,
         sign: f64,
-        milestones: &[Option<f64>],
         bridge: &mut Rng,
         out: &mut [Outcome],
+        state: &mut PathState,
     ) -> f64 {
+        let milestones = &state.milestones;
         let n = self.tests.tranches.len();
         let dt = self.grid.dt;
         let xs = self.reference_log_path(normals, drift, sign);

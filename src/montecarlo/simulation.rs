@@ -6,7 +6,7 @@
 use super::estimates::Valuation;
 use super::model::Model;
 use super::options::Options;
-use super::pair::PairScratch;
+use super::pair::{PairScratch, PathRun};
 use super::path::Outcome;
 use super::sums::{Sums, BLOCK_PAIRS, SAMPLE_PATHS};
 use crate::date::{Date, DAYS_PER_YEAR};
@@ -33,28 +33,29 @@ pub struct Simulation {
     scratch: PairScratch,
     /// The price normals of the pair being run, one per grid step.
     normals: Vec<f64>,
-    /// Paths by the plain reference ([`Simulation::reference`]) instead of the fast path.
-    reference: bool,
+    /// How each path is run: [`Model::simulate`], or the plain reference
+    /// ([`Simulation::reference`]).
+    path_run: PathRun,
 }
 
 impl Simulation {
     /// Prepares a valuation of a validated scenario; problems if it has no warrant or the run
     /// is too large.
     pub fn new(scenario: &Scenario, options: Options) -> Result<Simulation, Vec<Problem>> {
-        Simulation::with_paths(scenario, options, false)
+        Simulation::with_paths(scenario, options, Model::simulate)
     }
 
     /// The same simulation with every path run by the plain reference
     /// (`montecarlo/reference.rs`): the same random numbers, every step visited; slow, for
     /// the differential test against the fast path (`tests/reference_simulation.rs`).
     pub fn reference(scenario: &Scenario, options: Options) -> Result<Simulation, Vec<Problem>> {
-        Simulation::with_paths(scenario, options, true)
+        Simulation::with_paths(scenario, options, Model::simulate_reference)
     }
 
     fn with_paths(
         scenario: &Scenario,
         options: Options,
-        reference: bool,
+        path_run: PathRun,
     ) -> Result<Simulation, Vec<Problem>> {
         let (model, pairs_total) = Model::new(scenario, &options)?;
         let (n, days, steps) = (
@@ -74,7 +75,7 @@ impl Simulation {
             shift_ready: false,
             scratch: PairScratch::default(),
             normals: vec![0.0; steps],
-            reference,
+            path_run,
         };
         // A dry run of pair 0 sets the shift; its sums are dropped.
         sim.run_pair(0);
@@ -182,16 +183,18 @@ impl Simulation {
         } else {
             &[1.0]
         };
-        sc.start_pair(
-            &self.model,
-            &self.normals,
-            self.options.antithetic,
-            self.reference,
-        );
+        sc.start_pair(&self.model, &self.normals, self.options.antithetic);
         for (m, &sign) in members.iter().enumerate() {
             let path_index = pair * members.len() as u64 + m as u64;
             // Risk-neutral: values and controls.
-            let log_weight = sc.run_member(&self.model, &self.normals, self.options.seed, pair, m);
+            let log_weight = sc.run_member(
+                &self.model,
+                &self.normals,
+                self.options.seed,
+                pair,
+                m,
+                self.path_run,
+            );
             let mut path_total = 0.0;
             for (i, o) in sc.outcomes.iter().enumerate() {
                 sc.pair_y[i] += o.value / members.len() as f64;
