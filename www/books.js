@@ -1,7 +1,8 @@
 // The panel "In the issuer's books": the warrant as a reduction of the vendor's revenue, quarter
 // by quarter (accounting() in the core: ASC 606-10-32-25 with ASC 718, ASU 2019-08, ASU 2025-04).
 // It runs on the page's workers in blocks (AccountingSimulation, blocks.js), with progress and
-// cancel, and gives the result of one accounting() call; its figures are books-view.js's.
+// cancel (panel-run.js), and gives the result of one accounting() call; its figures are
+// books-view.js's.
 // Live: after each final fair value of the deal as it stands (app.js calls live()), a
 // provisional run of LIVE_PATHS paths, then the full run refines it, with no click. The
 // options travel in share links (view.books), with `run` when the figures were shown.
@@ -9,19 +10,19 @@ import { AccountingSimulation } from './pkg/dealcalc.js';
 import { el, fmt } from './dom.js';
 import { t } from './i18n.js';
 import { placeProblems, problemSlot, readNumber, shownNumber } from './ui.js';
-import { runInWorkers } from './blocks.js';
+import { panelRun } from './panel-run.js';
 import { booksResults } from './books-view.js';
 
 /** Paths of the live books' provisional run (the full run uses the core's default). */
 export const LIVE_PATHS = 2000;
+/** The probable threshold's field: typed in %. */
+const THRESHOLD_FIELD = { scale: 0.01, unit: '%' };
 
 /**
- * Mounts the panel. `getScenario()` gives the page's scenario; `initial` the options of a
- * share link ({standard, probableThreshold}); `onResult(accounting, options)` receives each
- * finished run (for the CSV and the link).
+ * Draws the panel into `root` with the options `state`. Returns its controls, the problems'
+ * slots beside the fields (`slots`, and `problems` for the others) and `out` for the figures.
  */
-export function mountBooks(root, getScenario, initial = {}, onResult = () => {}) {
-  const state = { standard: initial.standard ?? 'asu-2025-04', probableThreshold: initial.probableThreshold ?? 0.75, attribution: initial.attribution ?? 'tranche', adoptionDate: initial.adoptionDate ?? null };
+function drawBooks(root, state) {
   const standard = el('select', { id: 'books-standard', 'data-path': 'options.standard' });
   standard.append(el('option', { value: 'asu-2025-04', text: t('ASU 2025-04 (performance condition)') }), el('option', { value: 'service-condition', text: t('service condition (the practice before it)') }),
     el('option', { value: 'as-occurred', text: t('forfeitures as they occur (before it)') }));
@@ -32,9 +33,8 @@ export function mountBooks(root, getScenario, initial = {}, onResult = () => {})
   const adoption = el('input', { id: 'books-adoption', type: 'date', 'data-path': 'options.adoptionDate', 'aria-describedby': 'e-books-adoption' });
   adoption.value = state.adoptionDate ?? '';
   const adoptionError = problemSlot('options.adoptionDate', 'e-books-adoption');
-  const thresholdField = { scale: 0.01, unit: '%' };
   const threshold = el('input', { id: 'books-threshold', type: 'text', inputmode: 'decimal', autocomplete: 'off', 'data-path': 'options.probableThreshold', 'aria-describedby': 'e-books-threshold' });
-  threshold.value = shownNumber(state.probableThreshold, thresholdField.scale);
+  threshold.value = shownNumber(state.probableThreshold, THRESHOLD_FIELD.scale);
   const thresholdError = problemSlot('options.probableThreshold', 'e-books-threshold');
   const run = el('button', { type: 'button', id: 'books-run', class: 'primary', text: t('Compute the books') });
   const cancel = el('button', { type: 'button', id: 'books-cancel', text: t('Cancel') });
@@ -54,17 +54,29 @@ export function mountBooks(root, getScenario, initial = {}, onResult = () => {})
       el('div', { class: 'control' }, threshold, el('span', { class: 'unit', text: '%' }), el('small', { class: 'help', text: t('A policy choice: the probability from which a milestone counts as probable (default 75%).') })), thresholdError),
     el('div', { class: 'control' }, run, cancel, progress), status, problems, out,
   );
-  const slots = new Map([['options.probableThreshold', { error: thresholdError, input: threshold, field: thresholdField }],
+  const slots = new Map([['options.probableThreshold', { error: thresholdError, input: threshold, field: THRESHOLD_FIELD }],
     ['options.adoptionDate', { error: adoptionError, input: adoption }]]);
+  return { standard, attribution, adoption, threshold, run, cancel, progress, status, out, problems, slots };
+}
 
-  let job = null; // {sim, run: {cancel()}}
-  let superseded = false; // the run was stopped because the deal changed
+/** The status line's words of a run waiting for the valuation, cancelled, or stopped by an
+ *  edit of the deal (panel-run.js). */
+const STATUS_TEXTS = {
+  waiting: () => t('Waiting for the valuation in flight to finish…'),
+  cancelled: (fraction) => t('Cancelled at {p}.', { p: fmt.pct(fraction, 0) }),
+  superseded: () => t('Waiting for the fair value of the deal as edited…'),
+};
 
-  function idle() {
-    cancel.disabled = true;
-    job?.sim.free();
-    job = null;
-  }
+/**
+ * Mounts the panel. `getScenario()` gives the page's scenario; `initial` the options of a
+ * share link ({standard, probableThreshold}); `onResult(accounting, options)` receives each
+ * finished run (for the CSV and the link).
+ */
+export function mountBooks(root, getScenario, initial = {}, onResult = () => {}) {
+  const state = { standard: initial.standard ?? 'asu-2025-04', probableThreshold: initial.probableThreshold ?? 0.75, attribution: initial.attribution ?? 'tranche', adoptionDate: initial.adoptionDate ?? null };
+  const panel = drawBooks(root, state);
+  const { status, out } = panel;
+  const runs = panelRun({ kind: 'accounting', run: panel.run, cancel: panel.cancel, progress: panel.progress, status, texts: STATUS_TEXTS });
 
   /**
    * Runs the books with the panel's options. `live`: a provisional run of LIVE_PATHS paths
@@ -73,75 +85,46 @@ export function mountBooks(root, getScenario, initial = {}, onResult = () => {})
   function start({ live = false } = {}) {
     const scenario = getScenario();
     if (!scenario) return;
-    state.standard = standard.value;
-    state.probableThreshold = readNumber(threshold.value, thresholdField);
-    state.attribution = attribution.value;
-    state.adoptionDate = adoption.value || null;
+    state.standard = panel.standard.value;
+    state.probableThreshold = readNumber(panel.threshold.value, THRESHOLD_FIELD);
+    state.attribution = panel.attribution.value;
+    state.adoptionDate = panel.adoption.value || null;
     const chosen = { standard: state.standard, probableThreshold: state.probableThreshold, attribution: state.attribution, adoptionDate: state.adoptionDate };
     const options = live ? { ...chosen, paths: LIVE_PATHS } : chosen;
     let sim;
     try {
       sim = new AccountingSimulation(scenario, options);
     } catch (err) {
-      const rest = placeProblems(err.problems ?? [], slots, problems);
+      const rest = placeProblems(err.problems ?? [], panel.slots, panel.problems);
       status.dataset.state = 'failed';
-      status.textContent = rest.length ? t('Cannot run: {m}', { m: rest.join('; ') }) : '';
+      runs.setStatus(() => (rest.length ? t('Cannot run: {m}', { m: rest.join('; ') }) : ''));
       return;
     }
-    placeProblems([], slots, problems);
-    // A run in flight is dropped by the new one (runInWorkers, same kind): only now, with the
-    // new simulation made, may its simulation go (options that fail leave it running).
-    job?.sim.free();
-    job = null;
+    placeProblems([], panel.slots, panel.problems);
     // The button stays enabled: a new run replaces the one in flight (the live one included).
-    cancel.disabled = false;
-    progress.value = 0;
-    status.dataset.state = 'running';
-    status.textContent = t('Simulating the grant-date values and the deal…');
-    job = {
-      sim,
-      run: runInWorkers(sim, 'accounting', scenario, options, {
-        waiting() {
-          status.textContent = t('Waiting for the valuation in flight to finish…');
-        },
-        started() {
-          status.textContent = t('Simulating the grant-date values and the deal…');
-        },
-        progress(fraction) {
-          progress.value = fraction;
-        },
+    runs.start(sim, scenario, options, {
+      starting: () => t('Simulating the grant-date values and the deal…'),
+      handlers: {
         done(finished, ms) {
-          progress.value = 1;
           const result = finished.result();
           status.dataset.state = live ? 'provisional' : 'done';
-          status.textContent = live
+          runs.setStatus(() => (live
             ? t('Provisional: {n} paths; refining…', { n: fmt.num(result.paths, 0) })
-            : t('Done: {n} paths, seed {seed}, in {s} s.', { n: fmt.num(result.paths, 0), seed: result.seed, s: fmt.num(ms / 1000, 2) });
+            : t('Done: {n} paths, seed {seed}, in {s} s.', { n: fmt.num(result.paths, 0), seed: result.seed, s: fmt.num(ms / 1000, 2) })));
           status.dataset.ms = String(Math.round(ms));
           out.replaceChildren(...booksResults(result, live));
           out.classList.remove('stale');
-          idle();
-          if (live) return start();
-          performance.mark('dealcalc:books-final'); // the benchmark's end of the live books
-          onResult(result, chosen);
+          // Once the panel is idle: the full run after the provisional one, or the result.
+          return live ? () => start() : () => {
+            performance.mark('dealcalc:books-final'); // the benchmark's end of the live books
+            onResult(result, chosen);
+          };
         },
-        failed(message) {
-          status.dataset.state = 'failed';
-          status.textContent = t('The simulation failed: {m}', { m: message });
-          idle();
-        },
-        stopped(fraction) {
-          status.dataset.state = superseded ? 'waiting' : 'cancelled';
-          status.textContent = superseded ? t('Waiting for the fair value of the deal as edited…') : t('Cancelled at {p}.', { p: fmt.pct(fraction, 0) });
-          superseded = false;
-          idle();
-        },
-      }),
-    };
+      },
+    });
   }
 
-  run.addEventListener('click', () => start());
-  cancel.addEventListener('click', () => job?.run.cancel());
+  panel.run.addEventListener('click', () => start());
   return {
     /** Called with each new report: hides the panel for a deal without a warrant; the old results go stale. */
     render(report) {
@@ -152,11 +135,7 @@ export function mountBooks(root, getScenario, initial = {}, onResult = () => {})
     /** Computes the books with the panel's options, as its button does (a share link's). */
     run: () => start(),
     /** The deal changed: a run in flight stops (the valuation goes first), and the figures go stale. */
-    stop() {
-      if (!job) return;
-      superseded = true;
-      job.run.cancel();
-    },
+    stop: () => runs.stop(),
     /** The deal's fair value is final: the books follow, provisional and then refined. */
     live() {
       if (!root.hidden) start({ live: true });

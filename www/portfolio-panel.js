@@ -82,138 +82,53 @@ function differenceText(gap, format) {
   return gap >= 0 ? t('at least {x} not in the selected deals', { x: format(gap) }) : t('the deals may exceed it by up to {x}', { x: format(-gap) });
 }
 
-/**
- * Mounts the view. `state`: what the view showed before (a language change mounts it again) or
- * what a share link gives: {ids ("current" is the page's deal as edited, which the link carries
- * anyway), asOf, compare (ISO dates or ''), picked (whether the reader chose the deals)};
- * `current()`: that deal; `onResult(portfolio, state)` after each computation (for the CSV and
- * the link).
- */
-export function mountPortfolio(dc, root, state = {}, current = () => null, onResult = () => {}) {
-  const initial = state.ids ?? null;
-  const asOfInput = el('input', { type: 'date', id: 'portfolio-as-of', min: '2025-01-01', max: '2100-12-31' });
-  const compareInput = el('input', { type: 'date', id: 'portfolio-compare', min: '2025-01-01', max: '2100-12-31' });
-  asOfInput.value = state.asOf ?? '';
-  compareInput.value = state.compare ?? '';
-  const asOf = () => asOfInput.value || LATEST;
-  /** The deals offered on the "as of" date: the page's deal, and the catalogue's in force. */
-  const offered = () => [{ id: 'current', name: { en: t('The deal above (as edited)') }, deal: current() ?? {} },
-    ...dealIdsAsOf(asOf()).map((id) => ({ id, name: deals().find((d) => d.id === id).name, deal: deal(id, { asOf: asOf() }) }))];
-  const openaiOf = (list) => list.filter((p) => p.id !== 'current' && p.deal.buyer === 'OpenAI').map((p) => p.id);
-  let presets = offered();
-  const selected = new Set(initial?.length ? initial.filter((id) => presets.some((p) => p.id === id)) : openaiOf(presets));
-  // Until the reader picks deals, a new date selects OpenAI's deals in force then.
-  let picked = state.picked ?? Boolean(initial?.length);
-  const picker = el('fieldset', { class: 'deal-picker' });
-  const quickBox = el('div', { class: 'control' });
-  const status = el('p', { id: 'portfolio-status', class: 'problem', role: 'alert' });
-  const out = el('div', { id: 'portfolio-results' });
-  const comparison = el('div', { id: 'portfolio-comparison' });
-  const warrants = el('div', { id: 'portfolio-warrants' });
-  // The warrants' valuations: started once the panel is on screen, again after each change.
-  let onScreen = false;
-  let valuing = null;
-  let last = null; // {p, scenarios}
-  const flowView = {}; // the flow filter's party, kept across redraws
-  new IntersectionObserver((entries, observer) => {
-    if (!entries.some((e) => e.isIntersecting)) return;
-    observer.disconnect();
-    onScreen = true;
-    if (last) valueWarrants(last.p, last.scenarios, true);
-  }).observe(root);
-
-  function drawPicker() {
-    const boxes = presets.map((p) => {
-      const box = el('input', { type: 'checkbox', id: `portfolio-${p.id}`, value: p.id });
-      box.checked = selected.has(p.id);
-      box.addEventListener('change', () => {
-        if (box.checked) selected.add(p.id); else selected.delete(p.id);
-        picked = true;
-        compute();
-      });
-      const state = p.id !== 'current' && p.deal.status ? ` · ${t(statusName(p.deal.status))}${p.deal.asOf ? ` (${fmt.date(p.deal.asOf)})` : ''}` : '';
-      return el('label', { class: 'check', for: `portfolio-${p.id}` }, box, ` ${local(p.name)}${state}`);
-    });
-    picker.replaceChildren(el('legend', { text: t('Deals') }), ...boxes);
-    const pick = (test) => presets.filter((p) => p.id !== 'current' && test(p.deal)).map((p) => p.id);
-    const quick = (label, ids) => {
-      const b = el('button', { type: 'button', text: t(label) });
-      b.addEventListener('click', () => {
-        selected.clear();
-        ids.forEach((id) => selected.add(id));
-        picked = true;
-        drawPicker();
-        compute();
-      });
-      return b;
-    };
-    quickBox.replaceChildren(quick('All deals', pick(() => true)), quick('OpenAI as buyer', openaiOf(presets)), quick('Anthropic as buyer', pick((d) => d.buyer === 'Anthropic')),
-      quick('Meta as buyer', pick((d) => d.buyer === 'Meta')), quick('AMD as issuer', pick((d) => d.vendor === 'AMD' && d.warrant)));
-  }
-
-  // A new date offers the deals in force then; the selection keeps the ones still offered (or,
-  // before the reader picked any, is OpenAI's deals then).
-  asOfInput.addEventListener('change', () => {
-    presets = offered();
-    if (!picked) {
-      selected.clear();
-      openaiOf(presets).forEach((id) => selected.add(id));
-    }
-    for (const id of [...selected]) if (!presets.some((p) => p.id === id)) selected.delete(id);
-    drawPicker();
-    compute();
+/** The selection `ids` as it stood on `date` (a deal not yet made then is left out);
+ *  "current" is the page's deal, `current()`. */
+function scenariosAsOf(ids, date, current) {
+  return ids.flatMap((id) => {
+    if (id === 'current') return [current() ?? {}];
+    return dealIdsAsOf(date).includes(id) ? [deal(id, { asOf: date })] : [];
   });
-  compareInput.addEventListener('change', () => compute());
+}
 
+/**
+ * The totals of the selection `ids` (portfolio `p` on the "as of" date `asOf`) beside those on
+ * the date `other`, and the events between; nothing without a date to compare with.
+ */
+function compared(dc, p, ids, asOf, other, current) {
+  if (!other) return [];
+  const earlier = scenariosAsOf(ids, other, current);
+  const before = earlier.length ? dc.portfolio(earlier) : null;
+  const [from, to] = other <= asOf ? [other, asOf] : [asOf, other];
+  const label = (d) => (d === LATEST ? t('as they stand') : fmt.date(d));
+  const rows = COMPARED.map(([name, read, format]) => {
+    const a = before ? read(before) : 0;
+    const b = read(p);
+    return [t(name), format(a), format(b), format(b - a)];
+  });
+  const events = eventsBetween(from, to);
+  return [
+    el('h3', { text: t('{a} compared with {b}', { a: label(asOf), b: label(other) }) }),
+    cards([{ label: t('Deals then'), value: String(earlier.length), out: 'portfolio.dealsThen', note: t('of the {n} selected', { n: ids.length }) }]),
+    scrollBox(t('Totals on both dates'), { id: 'portfolio-compare-table' }, dataTable(t('Totals on both dates'), [t('Measure'), label(other), label(asOf), t('Change')], rows)),
+    el('h3', { text: t('Events between the two dates') }),
+    events.length
+      ? el('ol', { class: 'events', id: 'portfolio-events' }, ...events.map((v) => el('li', {}, el('strong', { text: `${fmt.date(v.asOf)} · ${local(v.name)}` }), ` (${t(statusName(v.status))}): ${local(v.event)}`)))
+      : el('p', { class: 'help', id: 'portfolio-events', text: t('No catalogue event between these dates.') }),
+  ];
+}
 
-  root.replaceChildren(
-    el('h2', { text: t('Portfolio: the web of deals') }),
-    el('p', { class: 'help', text: t('Built-in deals added up on their party names: what a buyer has committed, what each issuer may give away in shares, and the vendor money that comes back as vendor revenue.') }),
-    el('div', { class: 'control dates' },
-      el('label', { for: 'portfolio-as-of' }, `${t('As of')} `, asOfInput, el('small', { class: 'help', text: ` ${t('empty: the deals as they stand')}` })),
-      el('label', { for: 'portfolio-compare' }, `${t('Compare with')} `, compareInput, el('small', { class: 'help', text: ` ${t('empty: no comparison')}` }))),
-    quickBox, picker, status, comparison, out, warrants,
-  );
-
-  /** The selection as it stood on `date` (a deal not yet made then is left out). */
-  function scenariosAsOf(ids, date) {
-    return ids.flatMap((id) => {
-      if (id === 'current') return [current() ?? {}];
-      return dealIdsAsOf(date).includes(id) ? [deal(id, { asOf: date })] : [];
-    });
-  }
-
-  function compute() {
-    const ids = presets.map((p) => p.id).filter((id) => selected.has(id));
-    if (!ids.length) {
-      out.replaceChildren();
-      comparison.replaceChildren();
-      status.textContent = t('Pick at least one deal.');
-      return;
-    }
-    try {
-      const scenarios = scenariosAsOf(ids, asOf());
-      const p = dc.portfolio(scenarios);
-      status.textContent = '';
-      out.replaceChildren(...portfolioResults(p, null, flowView), ...statedBeside(dc, p, scenarios, asOf()));
-      last = { p, scenarios };
-      // The warrants' table is drawn at once (its rows waiting), so that the runs that fill it
-      // in later do not move what lies below.
-      valueWarrants(p, scenarios, onScreen);
-      comparison.replaceChildren(...compared(p, ids));
-      onResult(p, { ids, asOf: asOfInput.value, compare: compareInput.value, picked });
-    } catch (e) {
-      status.textContent = (e.problems ?? []).map((x) => `${x.path}: ${problemText(x)}`).join('\n') || e.message;
-    }
-  }
-
-  /**
-   * Values each warrant of the selection on the workers, one after another (a new selection
-   * drops the runs in flight), then draws the flows with the equity given at fair value and a
-   * table of each warrant's fair value beside its intrinsic value. `start` false: the table
-   * only, every row waiting.
-   */
-  function valueWarrants(p, scenarios, start) {
+/**
+ * The valuations of the selection's warrants, drawn into `warrants`. Returns
+ * valueWarrants(p, scenarios, start, showFair): values each warrant of portfolio `p`'s
+ * `scenarios` on the workers, one after another (a new call drops the runs in flight), gives
+ * showFair(fair) the fair value less intrinsic value by pair once every warrant of the pair
+ * is valued (for the flows), and draws a table of each warrant's fair value beside its
+ * intrinsic value. `start` false: the table only, every row waiting.
+ */
+function warrantValuations(dc, warrants) {
+  let valuing = null;
+  return function valueWarrants(p, scenarios, start, showFair) {
     valuing?.cancel();
     valuing = null;
     const list = scenarios.map((s) => ({ s, report: evaluateScenario(dc, s).report })).filter((x) => x.s.warrant && x.s.equity && x.report?.dilution);
@@ -230,7 +145,7 @@ export function mountPortfolio(dc, root, state = {}, current = () => null, onRes
         const key = `${list[i].s.vendor.trim()}→${list[i].s.buyer.trim()}`;
         if (v && !pending.has(key)) fair.set(key, (fair.get(key) ?? 0) + v.totalFairValueUsd - list[i].report.dilution.valueTransferUsd);
       });
-      if (fair.size) out.replaceChildren(...portfolioResults(p, fair, flowView), ...statedBeside(dc, p, scenarios, asOf()));
+      if (fair.size) showFair(fair);
       const rows = list.map((x, i) => {
         const v = results[i];
         let value = t('waiting');
@@ -271,32 +186,133 @@ export function mountPortfolio(dc, root, state = {}, current = () => null, onRes
       });
     };
     next();
+  };
+}
+
+/** The catalogue's deals among `offered` whose buyer is OpenAI (the selection by default). */
+const openaiOf = (offered) => offered.filter((p) => p.id !== 'current' && p.deal.buyer === 'OpenAI').map((p) => p.id);
+
+/** The buttons that pick a group of the `offered` deals at once: `choose(ids)` on a click. */
+function quickPicks(offered, choose) {
+  const pick = (test) => offered.filter((p) => p.id !== 'current' && test(p.deal)).map((p) => p.id);
+  const quick = (label, ids) => {
+    const b = el('button', { type: 'button', text: t(label) });
+    b.addEventListener('click', () => choose(ids));
+    return b;
+  };
+  return [quick('All deals', pick(() => true)), quick('OpenAI as buyer', openaiOf(offered)), quick('Anthropic as buyer', pick((d) => d.buyer === 'Anthropic')),
+    quick('Meta as buyer', pick((d) => d.buyer === 'Meta')), quick('AMD as issuer', pick((d) => d.vendor === 'AMD' && d.warrant))];
+}
+
+/**
+ * Mounts the view. `state`: what the view showed before (a language change mounts it again) or
+ * what a share link gives: {ids ("current" is the page's deal as edited, which the link carries
+ * anyway), asOf, compare (ISO dates or ''), picked (whether the reader chose the deals)};
+ * `current()`: that deal; `onResult(portfolio, state)` after each computation (for the CSV and
+ * the link).
+ */
+export function mountPortfolio(dc, root, state = {}, current = () => null, onResult = () => {}) {
+  const initial = state.ids ?? null;
+  const asOfInput = el('input', { type: 'date', id: 'portfolio-as-of', min: '2025-01-01', max: '2100-12-31' });
+  const compareInput = el('input', { type: 'date', id: 'portfolio-compare', min: '2025-01-01', max: '2100-12-31' });
+  asOfInput.value = state.asOf ?? '';
+  compareInput.value = state.compare ?? '';
+  const asOf = () => asOfInput.value || LATEST;
+  /** The deals offered on the "as of" date: the page's deal, and the catalogue's in force. */
+  const offered = () => [{ id: 'current', name: { en: t('The deal above (as edited)') }, deal: current() ?? {} },
+    ...dealIdsAsOf(asOf()).map((id) => ({ id, name: deals().find((d) => d.id === id).name, deal: deal(id, { asOf: asOf() }) }))];
+  let presets = offered();
+  const selected = new Set(initial?.length ? initial.filter((id) => presets.some((p) => p.id === id)) : openaiOf(presets));
+  // Until the reader picks deals, a new date selects OpenAI's deals in force then.
+  let picked = state.picked ?? Boolean(initial?.length);
+  const picker = el('fieldset', { class: 'deal-picker' });
+  const quickBox = el('div', { class: 'control' });
+  const status = el('p', { id: 'portfolio-status', class: 'problem', role: 'alert' });
+  const out = el('div', { id: 'portfolio-results' });
+  const comparison = el('div', { id: 'portfolio-comparison' });
+  const warrants = el('div', { id: 'portfolio-warrants' });
+  // The warrants' valuations: started once the panel is on screen, again after each change.
+  let onScreen = false;
+  let last = null; // {p, scenarios}
+  const flowView = {}; // the flow filter's party, kept across redraws
+  const valuations = warrantValuations(dc, warrants);
+  /** The flows with the equity given at fair value (`fair`: by pair) once it is known. */
+  const valueWarrants = (p, scenarios, start) => valuations(p, scenarios, start,
+    (fair) => out.replaceChildren(...portfolioResults(p, fair, flowView), ...statedBeside(dc, p, scenarios, asOf())));
+  new IntersectionObserver((entries, observer) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    observer.disconnect();
+    onScreen = true;
+    if (last) valueWarrants(last.p, last.scenarios, true);
+  }).observe(root);
+
+  function drawPicker() {
+    const boxes = presets.map((p) => {
+      const box = el('input', { type: 'checkbox', id: `portfolio-${p.id}`, value: p.id });
+      box.checked = selected.has(p.id);
+      box.addEventListener('change', () => {
+        if (box.checked) selected.add(p.id); else selected.delete(p.id);
+        picked = true;
+        compute();
+      });
+      const state = p.id !== 'current' && p.deal.status ? ` · ${t(statusName(p.deal.status))}${p.deal.asOf ? ` (${fmt.date(p.deal.asOf)})` : ''}` : '';
+      return el('label', { class: 'check', for: `portfolio-${p.id}` }, box, ` ${local(p.name)}${state}`);
+    });
+    picker.replaceChildren(el('legend', { text: t('Deals') }), ...boxes);
+    quickBox.replaceChildren(...quickPicks(presets, (ids) => {
+      selected.clear();
+      ids.forEach((id) => selected.add(id));
+      picked = true;
+      drawPicker();
+      compute();
+    }));
   }
 
+  // A new date offers the deals in force then; the selection keeps the ones still offered (or,
+  // before the reader picked any, is OpenAI's deals then).
+  asOfInput.addEventListener('change', () => {
+    presets = offered();
+    if (!picked) {
+      selected.clear();
+      openaiOf(presets).forEach((id) => selected.add(id));
+    }
+    for (const id of [...selected]) if (!presets.some((p) => p.id === id)) selected.delete(id);
+    drawPicker();
+    compute();
+  });
+  compareInput.addEventListener('change', () => compute());
 
-  /** The totals of the selection on the compare date beside the "as of" date, and the events between. */
-  function compared(p, ids) {
-    const other = compareInput.value;
-    if (!other) return [];
-    const earlier = scenariosAsOf(ids, other);
-    const before = earlier.length ? dc.portfolio(earlier) : null;
-    const [from, to] = other <= asOf() ? [other, asOf()] : [asOf(), other];
-    const label = (d) => (d === LATEST ? t('as they stand') : fmt.date(d));
-    const rows = COMPARED.map(([name, read, format]) => {
-      const a = before ? read(before) : 0;
-      const b = read(p);
-      return [t(name), format(a), format(b), format(b - a)];
-    });
-    const events = eventsBetween(from, to);
-    return [
-      el('h3', { text: t('{a} compared with {b}', { a: label(asOf()), b: label(other) }) }),
-      cards([{ label: t('Deals then'), value: String(earlier.length), out: 'portfolio.dealsThen', note: t('of the {n} selected', { n: ids.length }) }]),
-      scrollBox(t('Totals on both dates'), { id: 'portfolio-compare-table' }, dataTable(t('Totals on both dates'), [t('Measure'), label(other), label(asOf()), t('Change')], rows)),
-      el('h3', { text: t('Events between the two dates') }),
-      events.length
-        ? el('ol', { class: 'events', id: 'portfolio-events' }, ...events.map((v) => el('li', {}, el('strong', { text: `${fmt.date(v.asOf)} · ${local(v.name)}` }), ` (${t(statusName(v.status))}): ${local(v.event)}`)))
-        : el('p', { class: 'help', id: 'portfolio-events', text: t('No catalogue event between these dates.') }),
-    ];
+  root.replaceChildren(
+    el('h2', { text: t('Portfolio: the web of deals') }),
+    el('p', { class: 'help', text: t('Built-in deals added up on their party names: what a buyer has committed, what each issuer may give away in shares, and the vendor money that comes back as vendor revenue.') }),
+    el('div', { class: 'control dates' },
+      el('label', { for: 'portfolio-as-of' }, `${t('As of')} `, asOfInput, el('small', { class: 'help', text: ` ${t('empty: the deals as they stand')}` })),
+      el('label', { for: 'portfolio-compare' }, `${t('Compare with')} `, compareInput, el('small', { class: 'help', text: ` ${t('empty: no comparison')}` }))),
+    quickBox, picker, status, comparison, out, warrants,
+  );
+
+  function compute() {
+    const ids = presets.map((p) => p.id).filter((id) => selected.has(id));
+    if (!ids.length) {
+      out.replaceChildren();
+      comparison.replaceChildren();
+      status.textContent = t('Pick at least one deal.');
+      return;
+    }
+    try {
+      const scenarios = scenariosAsOf(ids, asOf(), current);
+      const p = dc.portfolio(scenarios);
+      status.textContent = '';
+      out.replaceChildren(...portfolioResults(p, null, flowView), ...statedBeside(dc, p, scenarios, asOf()));
+      last = { p, scenarios };
+      // The warrants' table is drawn at once (its rows waiting), so that the runs that fill it
+      // in later do not move what lies below.
+      valueWarrants(p, scenarios, onScreen);
+      comparison.replaceChildren(...compared(dc, p, ids, asOf(), compareInput.value, current));
+      onResult(p, { ids, asOf: asOfInput.value, compare: compareInput.value, picked });
+    } catch (e) {
+      status.textContent = (e.problems ?? []).map((x) => `${x.path}: ${problemText(x)}`).join('\n') || e.message;
+    }
   }
 
   drawPicker();
