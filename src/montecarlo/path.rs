@@ -342,21 +342,8 @@ impl Model {
         if last <= k {
             return k;
         }
-        // Four closes a test while the run stays quiet (one branch instead of four), then the
-        // first close at or above the bound.
         let run = &xs[k + 1..=last];
-        let mut quiet = 0;
-        for c in run.chunks_exact(4) {
-            if (c[0] >= bound) | (c[1] >= bound) | (c[2] >= bound) | (c[3] >= bound) {
-                break;
-            }
-            quiet += 4;
-        }
-        k + quiet
-            + run[quiet..]
-                .iter()
-                .position(|&x| x >= bound)
-                .unwrap_or(run.len() - quiet)
+        k + run.iter().position(|&x| x >= bound).unwrap_or(run.len())
     }
 }
 

@@ -17,8 +17,8 @@ count() {
     sed -n 's/^==[0-9]*== I *refs: *//p' | tr -d ,
 }
 options='{"paths": 4096, "seed": 1, "quasiRandom": true, "controlVariate": false}'
-one=$(count target/release/examples/value amd-openai-2025 "$options" 1)
-five=$(count target/release/examples/value amd-openai-2025 "$options" 5)
+one=$(count ${CARGO_TARGET_DIR:-target}/release/examples/value amd-openai-2025 "$options" 1)
+five=$(count ${CARGO_TARGET_DIR:-target}/release/examples/value amd-openai-2025 "$options" 5)
 printf '{"engine": "native", "instructions": %s}\n' $(((five - one) / 4))
 for node in "$@"; do
   two=$(count "$node" --single-threaded --no-liftoff tests/bench/count-runs.mjs 2)
