@@ -88,14 +88,18 @@ pub fn bridge_crosses(q: f64, u: f64) -> bool {
 
 /// Tests a sequence of closes against one tranche's price target. `touch` and `close` are met
 /// by a close at or above the target (a touch between closes is the bridge's, which a path
-/// adds); `average` by the mean of the trailing `len` closes. The window is summed afresh at
-/// every close, oldest first: plain, and exact to a few ulps.
+/// adds); `average` by the mean of the trailing `len` closes. The window's sum is moved on
+/// close by close and summed afresh each time the window has turned over, so that rounding
+/// never builds up beyond a few ulps (the margin, [`AVERAGE_MARGIN`], absorbs them).
 #[derive(Clone, Debug)]
 pub struct PriceObserver {
     target: f64,
     kind: PriceTestKind,
-    /// The trailing closes, oldest first (one for `touch` and `close`).
-    window: std::collections::VecDeque<f64>,
+    /// The trailing closes as a ring (one for `touch` and `close`), the slot the next close
+    /// takes, and their sum.
+    window: Vec<f64>,
+    next: usize,
+    sum: f64,
 }
 
 impl PriceObserver {
@@ -109,14 +113,20 @@ impl PriceObserver {
         PriceObserver {
             target,
             kind,
-            window: std::iter::repeat_n(prior_close, len).collect(),
+            window: vec![prior_close; len],
+            next: 0,
+            sum: prior_close * len as f64,
         }
     }
 
     /// Records one close; true when the test is met at it.
     pub fn observe_close(&mut self, close: f64) -> bool {
-        self.window.pop_front();
-        self.window.push_back(close);
+        self.sum += close - self.window[self.next];
+        self.window[self.next] = close;
+        self.next = (self.next + 1) % self.window.len();
+        if self.next == 0 {
+            self.sum = self.window.iter().sum();
+        }
         self.passes()
     }
 
@@ -124,17 +134,14 @@ impl PriceObserver {
     /// mean, at or above the target.
     pub fn passes(&self) -> bool {
         match self.kind {
-            PriceTestKind::Touch | PriceTestKind::Close => self.window[0] >= self.target,
-            PriceTestKind::Average => {
-                let sum: f64 = self.window.iter().sum();
-                average_reaches(sum, self.window.len(), self.target)
-            }
+            PriceTestKind::Touch | PriceTestKind::Close => self.sum >= self.target,
+            PriceTestKind::Average => average_reaches(self.sum, self.window.len(), self.target),
         }
     }
 
     /// The trailing average (or the last close) the test compares with the target.
     pub fn level(&self) -> f64 {
-        self.window.iter().sum::<f64>() / self.window.len() as f64
+        self.sum / self.window.len() as f64
     }
 }
 

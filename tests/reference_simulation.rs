@@ -6,7 +6,8 @@
 //! text is equal bits).
 //!
 //! The one place where the two add in another order is an average's window: the fast path
-//! moves a sum on close by close, the reference sums the window afresh. Both compare with the
+//! moves its sum close by close and sums it afresh after 64 moves or a gap, the reference's
+//! observer moves it and sums it afresh each time the window turns over. Both compare with the
 //! average's 10⁻¹² margin (`warrant_terms::AVERAGE_MARGIN`), so they could disagree only on a
 //! window within a few ulps of its threshold; none does in these scenarios, and the results
 //! match bit for bit.

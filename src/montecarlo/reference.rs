@@ -1,6 +1,6 @@
 //! The reference simulation of one path: plain, slow and meant to be obviously right. It
 //! visits every step, feeds every close to every tranche's price test
-//! ([`crate::warrant_terms::PriceObserver`], a window summed afresh each close), checks every
+//! ([`crate::warrant_terms::PriceObserver`], the timeline's observer), checks every
 //! touch level at every step and applies the vest rule at every step. It keeps nothing from
 //! step to step but the observers and what has been met, and passes over nothing.
 //!
