@@ -36,7 +36,9 @@ export declare class DealCalculator extends HTMLElement {
   readonly problems: Problem[];
 }
 
-/** The Wasm core, instantiated once for every element on the page. */
+/** The full Wasm build (every export), instantiated once for every element on the page. The
+ * element's own headline, card and full views need only the smaller core build and load it
+ * themselves; the portfolio view loads this one. */
 export declare function loadEngine(): Promise<typeof import('./pkg/dealcalc.js')>;
 
 declare global {

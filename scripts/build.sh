@@ -4,7 +4,14 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# Two builds of the one crate into www/pkg: the full one (dealcalc.js, dealcalc_bg.wasm: every
+# export, for the workers, the simulation panels and the npm package) and the core
+# (core.js, core_bg.wasm: --no-default-features, without the simulation's exports), which
+# the page's first numbers and the embedded element load.
 wasm-pack --quiet build --target web --release --out-dir www/pkg --no-pack
-printf '[build] www/pkg/dealcalc_bg.wasm: %s bytes\n' "$(wc -c < www/pkg/dealcalc_bg.wasm)"
+wasm-pack --quiet build --target web --release --out-dir www/pkg --out-name core --no-pack -- --no-default-features
+for name in dealcalc core; do
+  printf '[build] www/pkg/%s_bg.wasm: %s bytes\n' "$name" "$(wc -c < "www/pkg/${name}_bg.wasm")"
+done
 # The deal catalogue beside the .wasm (which carries no deal data).
 node scripts/deals.mjs

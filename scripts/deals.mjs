@@ -1,6 +1,8 @@
 // Bundles the deal catalogue for the page and the npm package: every deals/<id>.json (not
 // published.json) into one minified array, www/pkg/deals.json, ordered by the date of each
-// deal's first version. The files are checked by tests/deals.rs; this only copies them.
+// deal's first version; and each deal minified on its own, www/pkg/deals/<id>.json, for a
+// page's first numbers (deals.js loadDeal), which need one deal, not the catalogue. The
+// files are checked by tests/deals.rs; this only copies them.
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 
 const root = new URL('../', import.meta.url);
@@ -12,6 +14,8 @@ const out = new URL('www/pkg/', root);
 await mkdir(out, { recursive: true });
 const text = JSON.stringify(list);
 await writeFile(new URL('deals.json', out), text);
+await mkdir(new URL('deals/', out), { recursive: true });
+await Promise.all(list.map((d) => writeFile(new URL(`deals/${d.id}.json`, out), JSON.stringify(d))));
 const published = new URL('published.json', folder);
 try {
   await writeFile(new URL('published.json', out), JSON.stringify(JSON.parse(await readFile(published, 'utf8'))));

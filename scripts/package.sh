@@ -6,14 +6,15 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-[ -f www/pkg/dealcalc_bg.wasm ] || scripts/build.sh
+[ -f www/pkg/dealcalc_bg.wasm ] && [ -f www/pkg/core_bg.wasm ] || scripts/build.sh
 node scripts/deals.mjs
 VERSION="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)"
 OUT="$ROOT/target/npm"
 STAGE="$OUT/dealcalc"
 rm -rf "$STAGE"
 mkdir -p "$STAGE/pkg" "$STAGE/i18n"
-cp www/pkg/dealcalc.js www/pkg/dealcalc.d.ts www/pkg/dealcalc_bg.wasm www/pkg/dealcalc_bg.wasm.d.ts www/pkg/deals.json www/pkg/published.json "$STAGE/pkg/"
+cp www/pkg/dealcalc.js www/pkg/dealcalc.d.ts www/pkg/dealcalc_bg.wasm www/pkg/dealcalc_bg.wasm.d.ts www/pkg/core.js www/pkg/core.d.ts www/pkg/core_bg.wasm www/pkg/core_bg.wasm.d.ts www/pkg/deals.json www/pkg/published.json "$STAGE/pkg/"
+cp -r www/pkg/deals "$STAGE/pkg/"
 # The deal catalogue's module, the element and what it imports, and the iframe embed.
 for f in deals.js deal-calculator.js headline.js fieldpath.js element.css dom.js i18n.js share.js charts.js charts.css ui.js fields.js portfolio.js flow-diagram.js embed.html embed.js embed.css embed-resize.js; do
   cp "www/$f" "$STAGE/"

@@ -26,6 +26,8 @@ if cargo tree -e normal --prefix none | grep -E '^(wasm-bindgen|js-sys|serde-was
 fi
 cargo clippy --all-targets --features typescript --quiet -- -D warnings
 cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
+# The core build (no simulation, no panels' analyses) lints clean on its own too.
+cargo clippy --lib --quiet --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 step "core (native); the generated TypeScript types are current"
 cargo test --release --quiet --features typescript

@@ -7,7 +7,8 @@
 // io.js (links, files, CSV), ui.js (the view layer shared with <deal-calculator>), the panels
 // valuation.js, views.js (comparison, tornado), pricing.js, methodology.js.
 
-import init, * as dc from './pkg/dealcalc.js';
+import initCore, * as core from './pkg/core.js';
+import initFull, * as full from './pkg/dealcalc.js';
 import { el } from './dom.js';
 import { t, fmt, lang, local, setLang, statusName, LANGUAGES } from './i18n.js';
 import { mountPricingPanel } from './pricing.js';
@@ -25,7 +26,7 @@ import { buildForm, showProblems } from './form.js';
 import { announce, renderReport, showFairValue, usePricingPanel } from './results.js';
 import { copyFrom, exportCsv, exportJson, importJson, loadFromHash, setMessage, shareLink, showEmbedCode } from './io.js';
 import { page } from './state.js';
-import { DEFAULT_DEAL, deal, deals, loadDeals } from './deals.js';
+import { DEFAULT_DEAL, deal, deals, loadDeal, loadDeals } from './deals.js';
 import { dealHistory } from './history.js';
 
 let comparison = null;
@@ -41,7 +42,7 @@ let portfolio = null;
  */
 function recompute({ live = true } = {}) {
   const status = document.getElementById('status');
-  const { report, problems } = evaluateScenario(dc, page.scenario);
+  const { report, problems } = evaluateScenario(core, page.scenario);
   showProblems(problems);
   document.getElementById('results').classList.toggle('stale', problems.length > 0);
   if (problems.length > 0) {
@@ -153,7 +154,7 @@ page.loadScenario = loadScenario;
 /** The portfolio view, with the selection of a share link if one gave it. */
 function mountPortfolioPanel() {
   const state = { ...page.portfolioView, ids: page.portfolioSelection };
-  portfolio = mountPortfolio(dc, document.getElementById('portfolio'), state, () => page.scenario, (p, view) => {
+  portfolio = mountPortfolio(full, document.getElementById('portfolio'), state, () => page.scenario, (p, view) => {
     page.portfolio = p;
     page.portfolioSelection = view.ids;
     page.portfolioView = view;
@@ -213,13 +214,13 @@ function restoreSettings({ values, german }) {
 
 /** Mounts the panels below the report (each panel's texts in the page's language). */
 function mountPanels() {
-  usePricingPanel(mountPricingPanel(dc, document.getElementById('pricing')));
-  comparison = mountComparison(dc, document.getElementById('compare'), () => page.scenario);
+  usePricingPanel(mountPricingPanel(full, document.getElementById('pricing')));
+  comparison = mountComparison(full, document.getElementById('compare'), () => page.scenario);
   // The sensitivity section: the tornado, then the goal seek.
   const tornadoBox = el('div');
   const solveBox = el('div', { id: 'solve' });
   document.getElementById('sensitivity').replaceChildren(tornadoBox, solveBox);
-  tornado = mountTornado(dc, tornadoBox, () => page.scenario);
+  tornado = mountTornado(full, tornadoBox, () => page.scenario);
   mountSolve(solveBox, () => page.scenario);
   mountBooksPanel();
   // The portfolio reads ten deals and draws its diagram: after the first report is painted.
@@ -238,9 +239,18 @@ function fillPresetPicker() {
   }
 }
 
-/** The first drawing of the page. */
-function renderAll() {
+/** The first drawing of the page: the form and the report, from the core build alone. */
+function renderFirst() {
   translateStatic();
+  fillPresetPicker();
+  loadScenario(page.scenario, page.presetId);
+}
+
+/**
+ * The panels below the report, once the full build is ready, and the deal as it now stands
+ * (the reader may have edited it meanwhile) evaluated again to start its live valuation.
+ */
+function renderPanels() {
   mountPanels();
   // The books follow each final fair value of the deal as it stands (provisional, then refined).
   valuation = mountValuation(document.getElementById('valuation'), () => page.scenario, (v, state, price) => {
@@ -249,8 +259,7 @@ function renderAll() {
     performance.mark('dealcalc:fair-value-final'); // the benchmark's start of the live books
     books?.live();
   });
-  fillPresetPicker();
-  loadScenario(page.scenario, page.presetId);
+  recompute();
 }
 
 /**
@@ -260,8 +269,12 @@ function renderAll() {
  */
 function relabel(fromGerman) {
   translateStatic();
-  mountPanels();
-  valuation.retranslate((text) => retypedNumber(text, fromGerman));
+  // Before the full build is ready the panels are not mounted yet (they mount in the language
+  // then set).
+  if (valuation) {
+    mountPanels();
+    valuation.retranslate((text) => retypedNumber(text, fromGerman));
+  }
   fillPresetPicker();
   document.getElementById('preset').value = page.presetId ?? '';
 }
@@ -282,22 +295,31 @@ function changeLanguage(code) {
   secondary?.then(() => restoreSettings(saved));
 }
 
-// Compiling the Wasm starts as soon as this module runs (the file itself is preloaded). It is
-// compiled once: this thread instantiates it, and the workers get the compiled module, so they
-// are ready for the live valuation without compiling it again.
-const ready = WebAssembly.compileStreaming(fetch(new URL('./pkg/dealcalc_bg.wasm', import.meta.url)))
-  .then((module) => {
-    shareModule(module);
-    return init({ module_or_path: module });
-  });
+// Two builds of the core (scripts/build.sh). The first numbers need only the core build
+// (validate, evaluate), which starts loading as soon as this module runs (the file itself is
+// preloaded). The full build (the panels, the simulations) loads after the first numbers, so
+// that on a slow link it does not delay them; it is compiled once: this thread instantiates
+// it, and the workers get the compiled module.
+const coreReady = initCore({ module_or_path: new URL('./pkg/core_bg.wasm', import.meta.url) });
+let fullReady = null;
+function loadFull() {
+  fullReady ??= WebAssembly.compileStreaming(fetch(new URL('./pkg/dealcalc_bg.wasm', import.meta.url)))
+    .then((module) => {
+      shareModule(module);
+      return initFull({ module_or_path: module });
+    });
+  return fullReady;
+}
 
-// The catalogue loads beside the .wasm.
-const catalogueReady = loadDeals();
+// The first numbers need one deal (pkg/deals/<id>.json), which loads beside the core build;
+// the catalogue (every deal and version) loads after them, with the full build. A host
+// without the per-deal files falls back on the catalogue.
+const firstDealReady = loadDeal(DEFAULT_DEAL).catch(() => loadDeals());
 
 async function main() {
-  await Promise.all([ready, catalogueReady]);
+  await Promise.all([coreReady, firstDealReady]);
   document.documentElement.lang = lang();
-  document.getElementById('version').textContent = `dealcalc ${dc.version()}`;
+  document.getElementById('version').textContent = `dealcalc ${core.version()}`;
   const langPicker = document.getElementById('lang');
   for (const [code, { name }] of Object.entries(LANGUAGES)) langPicker.append(el('option', { value: code, text: name }));
   langPicker.value = lang();
@@ -316,13 +338,13 @@ async function main() {
   document.getElementById('print').addEventListener('click', () => window.print());
   document.getElementById('import-json').addEventListener('change', (e) => {
     const file = e.target.files?.[0];
-    if (file) importJson(dc, file);
+    if (file) importJson(core, file);
     e.target.value = '';
   });
   const fromLink = async () => {
     // A link in another language: the panels in it too (the link's deal is loaded next).
     const german = lang() === 'de';
-    const loaded = await loadFromHash(dc, () => {
+    const loaded = await loadFromHash(core, () => {
       langPicker.value = lang();
       relabel(german);
     });
@@ -344,7 +366,13 @@ async function main() {
   });
   page.presetId = DEFAULT_DEAL;
   page.scenario = deal(DEFAULT_DEAL);
-  renderAll();
+  renderFirst();
+  await Promise.all([loadFull(), loadDeals()]);
+  // The picker and the deal's lines again, now with the whole catalogue.
+  fillPresetPicker();
+  document.getElementById('preset').value = page.presetId ?? '';
+  showPresetSummary();
+  renderPanels();
   followSections();
   await fromLink();
   await renderSecondary();

@@ -22,10 +22,12 @@
 // input, error, details, problems, link.
 //
 // Security: no inline script or style, no eval, text goes into the DOM as text; the element
-// fetches only its own files (scripts, element.css, the .wasm, the deal catalogue) from the origin it is served
-// from. Several elements on a page share one Wasm instance.
+// fetches only its own files (scripts, element.css, the .wasm, the deal catalogue) from the
+// origin it is served from. Several elements on a page share one Wasm instance. The headline,
+// card and full views load the core build (pkg/core_bg.wasm: validate and evaluate, no
+// simulation code); the portfolio view, or loadEngine(), loads the full build.
 
-import init, * as dc from './pkg/dealcalc.js';
+import initCore, * as core from './pkg/core.js';
 import { el } from './dom.js';
 import { t, withLang, problemText } from './i18n.js';
 import { portfolioResults } from './portfolio.js';
@@ -35,19 +37,35 @@ import { headlineItems } from './headline.js';
 import { getAt, setAt } from './fieldpath.js';
 import { KEY_FIELDS } from './fields.js';
 import { cards, evaluateScenario, numberInput, placeProblems, renderCards, trancheTable } from './ui.js';
-import { DEFAULT_DEAL, deal, dealsAsOf, loadDeals } from './deals.js';
+import { DEFAULT_DEAL, deal, dealsAsOf, loadDeal, loadDeals } from './deals.js';
 
 const BASE = new URL('./', import.meta.url);
 const VIEWS = ['full', 'card', 'portfolio'];
 const THEMES = ['light', 'dark', 'auto'];
 
-let engine = null;
-/** The Wasm core and the deal catalogue, loaded once for every element on the page. */
+let coreEngine = null;
+let fullEngine = null;
+/** The full build's module once loadEngine() has loaded it. */
+let fullBuild = null;
+/**
+ * The core build (validate, evaluate), loaded once for every element on the page: with the
+ * element's own deal (deals.js loadDeal), all that the headline, card and full views need.
+ */
+function loadCore() {
+  coreEngine ??= initCore({ module_or_path: new URL('pkg/core_bg.wasm', BASE) }).then(() => core);
+  return coreEngine;
+}
+
+/**
+ * The full build (every export: the portfolio view's `portfolio`, the simulations) and the
+ * deal catalogue, loaded once for every element on the page, and only when a portfolio view
+ * (or the embedding page) asks for it.
+ */
 export function loadEngine() {
-  engine ??= Promise.all([init({ module_or_path: new URL('pkg/dealcalc_bg.wasm', BASE) }), loadDeals()]).then(() => {
-    return dc;
-  });
-  return engine;
+  // Imported here, not above: the other views load no line of the full build, not even its JS.
+  fullEngine ??= import('./pkg/dealcalc.js').then((full) => Promise.all([full.default({ module_or_path: new URL('pkg/dealcalc_bg.wasm', BASE) }), loadDeals()])
+    .then(() => { fullBuild = full; return full; }));
+  return fullEngine;
 }
 
 /** The headline numbers carried by the change event. */
@@ -97,7 +115,7 @@ export class DealCalculator extends HTMLElement {
 
   attributeChangedCallback(name, before, after) {
     if (!this.#connected || before === after) return;
-    if (name === 'preset' || name === 'scenario' || name === 'as-of') this.#load();
+    if (name === 'preset' || name === 'scenario' || name === 'as-of' || (name === 'view' && after === 'portfolio')) this.#load();
     else this.#render(true);
   }
 
@@ -154,7 +172,10 @@ export class DealCalculator extends HTMLElement {
     let scenario = object;
     this.#loadError = null;
     try {
-      await loadEngine();
+      // A portfolio adds up the catalogue's deals in the full build; the other views need the
+      // core and their deal (an unknown id falls back on the catalogue, which names the known).
+      const all = this.view === 'portfolio';
+      await Promise.all([all ? loadEngine() : loadCore(), all ? loadDeals() : loadDeal(this.preset).catch(() => loadDeals())]);
       if (!scenario) {
         const text = this.getAttribute('scenario');
         if (text) {
@@ -183,7 +204,7 @@ export class DealCalculator extends HTMLElement {
 
   /** Validates and evaluates the scenario; keeps every problem. */
   #evaluate() {
-    ({ report: this.#report, problems: this.#problems } = evaluateScenario(dc, this.#scenario));
+    ({ report: this.#report, problems: this.#problems } = evaluateScenario(core, this.#scenario));
   }
 
   #emit() {
@@ -228,12 +249,13 @@ export class DealCalculator extends HTMLElement {
 
   /** The portfolio view: the deals of the `presets` attribute (default: OpenAI's) added up. */
   #portfolio() {
+    if (!fullBuild) return [el('p', { class: 'loading', text: '…' })];
     const ids = (this.getAttribute('presets') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
     try {
       const asOf = this.getAttribute('as-of');
       const pick = (id) => deal(id, asOf ? { asOf } : {});
       const list = ids.length ? ids.map(pick) : dealsAsOf(asOf ?? '9999-12-31').filter((s) => s.buyer === 'OpenAI');
-      const p = dc.portfolio(list);
+      const p = fullBuild.portfolio(list);
       return [el('header', { part: 'header' }, el('h2', { class: 'title', part: 'title', text: t('Portfolio: the web of deals') })),
         el('div', { class: 'details', part: 'details' }, ...portfolioResults(p)), this.#footer()];
     } catch (e) {

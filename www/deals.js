@@ -3,6 +3,8 @@
 // npm package read it here; the .wasm carries no deal data.
 //
 //   await loadDeals();                      // once; then every function answers at once
+//   await loadDeal('amd-openai-2025');      // or one deal (pkg/deals/<id>.json) for a first view:
+//                                           // deal() answers for it before the catalogue loads
 //   deals()                                 // [{id, name, summary, buyer, vendor, layer, versions}]
 //   deal('nvidia-openai-2025', { asOf: '2025-11-15' })   // the version in force on that date
 //   dealsAsOf('2026-12-01')                 // every deal in force then, less the superseded
@@ -21,6 +23,9 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 let catalogue = null;
 let stated = [];
 let loading = null;
+/** Deals loaded one by one (loadDeal) while the catalogue is not. */
+const single = [];
+const singleLoading = new Map();
 
 /** An Error with the `problems` list every dealcalc function throws. */
 function problemError(path, code, message, params = {}) {
@@ -61,6 +66,24 @@ export function loadDeals(source = './pkg/deals.json') {
 }
 
 /**
+ * Loads one deal's file (pkg/deals/<id>.json beside the bundle, written by the build), so that
+ * `deal(id)` answers before the whole catalogue has loaded: a first view needs one deal, not
+ * the catalogue's 400 KB. Until loadDeals() resolves, the other functions answer for the
+ * deals loaded so. Resolves at once when the catalogue is loaded; rejects for a deal the
+ * folder does not have (as `deal` would throw for it).
+ */
+export function loadDeal(id, folder = './pkg/deals/') {
+  if (catalogue) return Promise.resolve();
+  if (!singleLoading.has(id)) {
+    const url = new URL(`${encodeURIComponent(id)}.json`, new URL(folder, import.meta.url));
+    singleLoading.set(id, read(url).then((d) => {
+      if (!single.some((x) => x.id === d.id)) single.push(d);
+    }));
+  }
+  return singleLoading.get(id);
+}
+
+/**
  * Totals that parties or the press stated (deals/published.json): `[{party, asOf, label: {en,
  * de}, gw, usd, through, source}]`, with `asOf` on or before `date` when given.
  */
@@ -69,8 +92,14 @@ export function published(date = null) {
 }
 
 function loaded() {
-  if (!catalogue) throw new Error('the deal catalogue is not loaded yet: await loadDeals() first');
-  return catalogue;
+  if (catalogue) return catalogue;
+  if (single.length) return single;
+  throw new Error('the deal catalogue is not loaded yet: await loadDeals() first');
+}
+
+/** Whether the whole catalogue has loaded (not only deals loaded one by one). */
+export function catalogueLoaded() {
+  return catalogue != null;
 }
 
 function find(id) {

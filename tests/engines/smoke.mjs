@@ -285,10 +285,15 @@ export function smoke(engine) {
       assert.ok(view.rows >= 7, `a row a flow: ${view.rows}`);
       assert.deepEqual([view.openai, view.meta], [true, false]);
       assert.match(view.label, /→/);
-      // AMD as issuer: its two warrants combined.
+      // AMD as issuer: its two warrants combined. The click waits for the page to hold still:
+      // the live valuation and the books, which arrive after the first numbers, move the
+      // sections above the portfolio as they draw their figures.
+      await page.waitFor(() => document.querySelector('[data-out="headline.fairValue"]')?.dataset.state === 'final'
+        && document.querySelector('#books-status')?.dataset.state === 'done');
       await page.evaluate(() => {
         const button = [...document.querySelectorAll('#portfolio button')].find((b) => b.textContent === 'AMD as issuer');
         button.dataset.engineTest = 'amd-issuer';
+        button.scrollIntoView({ behavior: 'instant', block: 'center' });
       });
       await page.click('[data-engine-test="amd-issuer"]');
       await page.waitFor(() => /Combined dilution/.test(document.querySelector('#portfolio-results').textContent)

@@ -15,8 +15,8 @@ before(async () => {
   files = await Promise.all(names.map(async (f) => JSON.parse(await readFile(new URL(`deals/${f}`, ROOT), 'utf8'))));
 });
 
-test('the .wasm holds no deal data: no deal id, name or summary is in the binary', async () => {
-  const wasm = (await readFile(new URL('www/pkg/dealcalc_bg.wasm', ROOT))).toString('latin1');
+for (const build of ['dealcalc_bg.wasm', 'core_bg.wasm']) test(`${build} holds no deal data: no deal id, name or summary is in the binary`, async () => {
+  const wasm = (await readFile(new URL(`www/pkg/${build}`, ROOT))).toString('latin1');
   const utf8 = (text) => Buffer.from(text, 'utf8').toString('latin1');
   const found = [];
   for (const d of files) {
@@ -29,10 +29,24 @@ test('the .wasm holds no deal data: no deal id, name or summary is in the binary
   assert.ok(wasm.includes(utf8('must be a finite number')));
 });
 
-test('the bundle holds every deal file as it is', async () => {
+test('the bundle holds every deal file as it is, and so does each deal\'s own file', async () => {
   const bundled = JSON.parse(await readFile(new URL('www/pkg/deals.json', ROOT), 'utf8'));
   assert.equal(bundled.length, files.length);
-  for (const f of files) assert.deepEqual(bundled.find((d) => d.id === f.id), f, f.id);
+  for (const f of files) {
+    assert.deepEqual(bundled.find((d) => d.id === f.id), f, f.id);
+    assert.deepEqual(JSON.parse(await readFile(new URL(`www/pkg/deals/${f.id}.json`, ROOT), 'utf8')), f, f.id);
+  }
+});
+
+test('loadDeal: one deal answers before the catalogue has loaded, and only it', async () => {
+  const fresh = await import(new URL('www/deals.js?single', ROOT));
+  await fresh.loadDeal('amd-openai-2025', new URL('www/pkg/deals/', ROOT));
+  assert.equal(fresh.catalogueLoaded(), false);
+  assert.deepEqual(fresh.deal('amd-openai-2025'), catalogue.deal('amd-openai-2025'));
+  assert.deepEqual(fresh.deal('amd-openai-2025', { asOf: '2025-10-10' }), catalogue.deal('amd-openai-2025', { asOf: '2025-10-10' }));
+  assert.deepEqual(fresh.deals().map((d) => d.id), ['amd-openai-2025']);
+  assert.throws(() => fresh.deal('nvidia-openai-2025'), (e) => e.problems[0].code === 'unknown_deal');
+  await assert.rejects(fresh.loadDeal('no-such-deal', new URL('www/pkg/deals/', ROOT)));
 });
 
 test('deals() lists every deal with its names in both languages and its versions oldest first', () => {

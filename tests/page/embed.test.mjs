@@ -119,6 +119,10 @@ async function checkEmbedding({ url, calculatorOrigin, hostRequests, name, width
   assert.deepEqual(foreign.map((r) => r.url), []);
   assert.ok(calls.filter((r) => r.u.origin === calculatorOrigin).length > 5);
   assert.equal(calls.filter((r) => r.top && r.u.pathname.endsWith('.wasm')).length, 1);
+  // The card and full views load the core build alone: no line of the full build, JS or Wasm.
+  const topPaths = calls.filter((r) => r.top).map((r) => r.u.pathname);
+  assert.ok(topPaths.some((p) => p.endsWith('/pkg/core_bg.wasm')), 'the elements load the core build');
+  assert.deepEqual(topPaths.filter((p) => /\/pkg\/dealcalc(_bg\.wasm|\.js)$/.test(p)), [], 'the elements load nothing of the full build');
 
   // The recorder is live: an injected inline script is refused and reported.
   await page.evaluate(() => {

@@ -1,236 +1,11 @@
-//! The boundary: every `#[wasm_bindgen]` export, and the only module that touches `JsValue`.
-//!
-//! Each export walks its JS argument into a JSON value itself (with limits on depth, count and
-//! text, see [`MAX_DEPTH`]), calls the core, and converts the result back to a plain JS object
-//! with `serde_wasm_bindgen` (JSON-compatible: maps as objects, missing values as `null`). Failures become a JS `Error` whose `message` is readable and whose
-//! `problems` property is the `[{path, message, code, params}]` list of [`crate::Problem`]s.
-//! Nothing here panics on any input, so a thrown error never leaves the module unusable.
-//!
-//! Compiled for wasm32 only (`lib.rs`), and the JS crates are wasm32-only dependencies
-//! (`Cargo.toml`): a native build of the core cannot reach JS. Reading is delegated to
-//! [`crate::input`], computing to the engines.
+//! The simulation's exports, in the full build only (feature `full`): the Monte Carlo
+//! valuation (all at once, or in blocks for the page's workers), the books, and goal seek.
 
+use super::{error, to_js, to_json, JsResult};
+use crate::input;
 use crate::montecarlo;
-use crate::problem::{summary, Problem};
-use crate::{compare, input, pricing, sensitivity};
-use crate::{report, Scenario};
-use serde::Serialize;
+use crate::problem::Problem;
 use wasm_bindgen::prelude::*;
-
-/// The hand-written types: the thrown error and the inputs read field by field.
-#[wasm_bindgen(typescript_custom_section)]
-const TS_INPUTS: &'static str = include_str!("types/inputs.d.ts");
-
-/// The data types generated from the Rust types (tests/typescript.rs, ts-rs).
-#[wasm_bindgen(typescript_custom_section)]
-const TS_GENERATED: &'static str = include_str!("types/generated.d.ts");
-
-type JsResult = Result<JsValue, JsValue>;
-
-/// A JS `Error` carrying the problems.
-fn error(problems: Vec<Problem>) -> JsValue {
-    let err = js_sys::Error::new(&summary(&problems));
-    // Setting a property on a fresh Error object cannot fail; if it did, the message stays.
-    let _ = js_sys::Reflect::set(&err, &JsValue::from_str("problems"), &to_js(&problems));
-    err.into()
-}
-
-/// A Rust value as a plain JS object (or `undefined` if it cannot be represented, which our
-/// report types of strings and numbers never are).
-fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&ser).unwrap_or(JsValue::UNDEFINED)
-}
-
-/// How deep an input may nest (a scenario needs 5 levels).
-pub const MAX_DEPTH: usize = 32;
-/// How many values (numbers, strings, list items, fields) one input may hold.
-pub const MAX_VALUES: usize = 100_000;
-/// How many bytes of text one input may hold in all.
-pub const MAX_TEXT_TOTAL: usize = 1_000_000;
-
-/// What converting one input has used of its budget.
-struct Budget {
-    values: usize,
-    text: usize,
-}
-
-/// A JS value as a JSON value, walked with explicit limits on depth, count and text so that
-/// a hostile input (deeply nested, huge, cyclic) is a problem rather than a stack overflow or
-/// an exhausted memory, which would trap the Wasm instance. `NaN` and `±Infinity` become the
-/// input layer's marker ([`input::non_finite`]), which every reader reports as `not_finite` at
-/// its path, so a non-finite number is never mistaken for an absent optional field;
-/// `undefined` is `null`; functions, symbols and BigInts are problems.
-fn to_json(value: JsValue, what: &str) -> Result<serde_json::Value, Vec<Problem>> {
-    let mut budget = Budget { values: 0, text: 0 };
-    convert(&value, 0, &mut budget, "")
-        .map_err(|(path, code, m)| vec![Problem::new(path, code, format!("{what} {m}"))])
-}
-
-fn convert(
-    v: &JsValue,
-    depth: usize,
-    budget: &mut Budget,
-    path: &str,
-) -> Result<serde_json::Value, (String, &'static str, String)> {
-    use serde_json::Value;
-    budget.values += 1;
-    if budget.values > MAX_VALUES {
-        return Err((
-            path.to_string(),
-            "too_many_values",
-            format!("holds more than {MAX_VALUES} values"),
-        ));
-    }
-    if depth > MAX_DEPTH {
-        return Err((
-            path.to_string(),
-            "too_deep",
-            format!("is nested more than {MAX_DEPTH} levels deep"),
-        ));
-    }
-    if v.is_null() || v.is_undefined() {
-        return Ok(Value::Null);
-    }
-    if let Some(b) = v.as_bool() {
-        return Ok(Value::Bool(b));
-    }
-    if let Some(x) = v.as_f64() {
-        return Ok(
-            serde_json::Number::from_f64(x).map_or_else(|| input::non_finite(x), Value::Number)
-        );
-    }
-    if let Some(s) = v.as_string() {
-        budget.text += s.len();
-        if budget.text > MAX_TEXT_TOTAL {
-            return Err((
-                path.to_string(),
-                "too_much_text",
-                format!("holds more than {MAX_TEXT_TOTAL} bytes of text"),
-            ));
-        }
-        return Ok(Value::String(s));
-    }
-    if js_sys::Array::is_array(v) {
-        let array = js_sys::Array::from(v);
-        let mut items = Vec::new();
-        for (i, item) in array.iter().enumerate() {
-            items.push(convert(
-                &item,
-                depth + 1,
-                budget,
-                &crate::problem::index(path, i),
-            )?);
-        }
-        return Ok(Value::Array(items));
-    }
-    if v.is_object() && !v.is_function() {
-        let object = js_sys::Object::from(v.clone());
-        let mut map = serde_json::Map::new();
-        for entry in js_sys::Object::entries(&object).iter() {
-            let pair = js_sys::Array::from(&entry);
-            let key = pair.get(0).as_string().unwrap_or_default();
-            let p = crate::problem::field(path, &key);
-            let value = convert(&pair.get(1), depth + 1, budget, &p)?;
-            budget.text += key.len();
-            map.insert(key, value);
-        }
-        return Ok(Value::Object(map));
-    }
-    Err((
-        path.to_string(),
-        "not_data",
-        "is not plain data (a function, symbol or BigInt)".to_string(),
-    ))
-}
-
-fn scenario(value: JsValue) -> Result<Scenario, Vec<Problem>> {
-    input::scenario(&to_json(value, "the scenario")?)
-}
-
-/// The crate version.
-#[wasm_bindgen]
-pub fn version() -> String {
-    crate::VERSION.to_string()
-}
-
-/// Every problem of a scenario, `[]` when it is valid. Never throws.
-#[wasm_bindgen(unchecked_return_type = "Problem[]")]
-pub fn validate(#[wasm_bindgen(unchecked_param_type = "unknown")] scenario: JsValue) -> JsValue {
-    let problems = match to_json(scenario, "the scenario") {
-        Ok(v) => input::scenario_problems(&v),
-        Err(problems) => problems,
-    };
-    to_js(&problems)
-}
-
-/// The deterministic report of a scenario; throws with `problems` when it is invalid.
-#[wasm_bindgen(unchecked_return_type = "Report")]
-pub fn evaluate(#[wasm_bindgen(unchecked_param_type = "Scenario")] value: JsValue) -> JsResult {
-    scenario(value)
-        .map(|s| to_js(&report::evaluate(&s)))
-        .map_err(error)
-}
-
-/// A closed-form option price with delta, gamma and vega; throws with `problems` for an
-/// invalid spec.
-#[wasm_bindgen(js_name = priceOption, unchecked_return_type = "OptionPrice")]
-pub fn price_option(
-    #[wasm_bindgen(unchecked_param_type = "OptionSpec")] spec: JsValue,
-) -> JsResult {
-    to_json(spec, "the option spec")
-        .and_then(|v| input::option_spec(&v))
-        .map(|s| to_js(&pricing::price(&s)))
-        .map_err(error)
-}
-
-/// Every option kind `priceOption` takes, with the fields each uses besides the market's
-/// (`spot`, `rate`, `dividendYield`, `vol`, `timeYears`): `[{kind, fields}]`.
-#[wasm_bindgen(js_name = optionKinds, unchecked_return_type = "KindInfo[]")]
-pub fn option_kinds() -> JsValue {
-    to_js(&pricing::option_kinds())
-}
-
-/// Several deals side by side: `{deals, rows: [{key, unit, values}]}`; problems carry
-/// the deal's index, `[1].equity.sharePrice`.
-#[wasm_bindgen(unchecked_return_type = "Comparison")]
-pub fn compare(
-    #[wasm_bindgen(unchecked_param_type = "Scenario[]")] scenarios: JsValue,
-) -> JsResult {
-    to_json(scenarios, "the list of scenarios")
-        .and_then(|v| input::scenarios(&v, compare::MAX_DEALS))
-        .map(|list| to_js(&compare::compare(&list)))
-        .map_err(error)
-}
-
-/// Several deals added up: totals (GW per layer), by year, per party, per issuer, money flows,
-/// circularity and cycles. Problems carry the deal's index, `scenarios[3].buyer`.
-#[wasm_bindgen(unchecked_return_type = "Portfolio")]
-pub fn portfolio(
-    #[wasm_bindgen(unchecked_param_type = "Scenario[]")] scenarios: JsValue,
-) -> JsResult {
-    to_json(scenarios, "the list of scenarios")
-        .and_then(|v| input::portfolio_scenarios(&v))
-        .map(|list| to_js(&crate::portfolio::portfolio(&list)))
-        .map_err(error)
-}
-
-/// Tornado data: for the inputs that move `output` (a report path such as
-/// `dilution.valueTransferUsd`) most, its value at input × (1 ± swing).
-#[wasm_bindgen(unchecked_return_type = "Sensitivity")]
-pub fn sensitivity(
-    #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
-    output: &str,
-    swing: f64,
-) -> JsResult {
-    self::scenario(scenario)
-        .and_then(|s| {
-            let measure = input::report_output(output)?;
-            sensitivity::sensitivity(&s, measure, output, swing)
-        })
-        .map(|t| to_js(&t))
-        .map_err(error)
-}
 
 /// Monte Carlo valuation of the warrant, all paths at once (see `WarrantSimulation` for a
 /// run in chunks with progress). Same seed, same result.
@@ -239,7 +14,7 @@ pub fn value_warrant(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ValuationOptions")] options: JsValue,
 ) -> JsResult {
-    let scenario = self::scenario(scenario).map_err(error)?;
+    let scenario = super::scenario(scenario).map_err(error)?;
     let options = to_json(options, "the options")
         .and_then(|v| input::valuation_options(&v, &scenario))
         .map_err(error)?;
@@ -256,7 +31,7 @@ pub fn accounting(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
     #[wasm_bindgen(unchecked_param_type = "AccountingOptions")] options: JsValue,
 ) -> JsResult {
-    let scenario = self::scenario(scenario).map_err(error)?;
+    let scenario = super::scenario(scenario).map_err(error)?;
     let options = to_json(options, "the options")
         .and_then(|v| input::accounting_options(&v, &scenario))
         .map_err(error)?;
@@ -352,7 +127,7 @@ impl WarrantSimulation {
         #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ValuationOptions")] options: JsValue,
     ) -> Result<WarrantSimulation, JsValue> {
-        let scenario = self::scenario(scenario).map_err(error)?;
+        let scenario = super::scenario(scenario).map_err(error)?;
         let options = to_json(options, "the options")
             .and_then(|v| input::valuation_options(&v, &scenario))
             .map_err(error)?;
@@ -438,7 +213,7 @@ impl AccountingSimulation {
         #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
         #[wasm_bindgen(unchecked_param_type = "AccountingOptions")] options: JsValue,
     ) -> Result<AccountingSimulation, JsValue> {
-        let scenario = self::scenario(scenario).map_err(error)?;
+        let scenario = super::scenario(scenario).map_err(error)?;
         let options = to_json(options, "the options")
             .and_then(|v| input::accounting_options(&v, &scenario))
             .map_err(error)?;
