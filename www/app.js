@@ -8,19 +8,10 @@
 // valuation.js, views.js (comparison, tornado), pricing.js, methodology.js.
 
 import initCore, * as core from './pkg/core.js';
-import initFull, * as full from './pkg/dealcalc.js';
 import { el } from './dom.js';
 import { t, fmt, lang, local, setLang, statusName, LANGUAGES } from './i18n.js';
-import { mountPricingPanel } from './pricing.js';
-import { mountComparison, mountTornado } from './views.js';
-import { mountValuation } from './valuation.js';
-import { shareModule } from './blocks.js';
 import { followDeepLink, followSections } from './sections.js';
-import { mountBooks } from './books.js';
-import { mountSolve } from './solve.js';
-import { mountPortfolio } from './portfolio-panel.js';
 import { HASH_PREFIX } from './share.js';
-import { renderMethodology } from './methodology.js';
 import { evaluateScenario, retypedNumber } from './ui.js';
 import { buildForm, showProblems } from './form.js';
 import { announce, renderReport, showFairValue, usePricingPanel } from './results.js';
@@ -53,7 +44,10 @@ function recompute({ live = true } = {}) {
   }
   try {
     page.report = report;
-    if (live) page.valuation = null;
+    if (live) {
+      page.valuation = null;
+      page.fairValueFinal = false;
+    }
     page.accounting = null;
     renderReport(report);
     announce(report);
@@ -92,7 +86,7 @@ function renderSecondary() {
     () => books?.render(page.report),
     () => portfolio?.refresh(),
     () => tornado?.render(page.report),
-    () => renderMethodology(document.getElementById('methodology'), page.scenario),
+    () => panels?.renderMethodology(document.getElementById('methodology'), page.scenario),
   ];
   // While the reader types, the round waits for a pause (the headline is already drawn).
   const pause = page.typing ? SECONDARY_PAUSE_MS : 0;
@@ -154,7 +148,7 @@ page.loadScenario = loadScenario;
 /** The portfolio view, with the selection of a share link if one gave it. */
 function mountPortfolioPanel() {
   const state = { ...page.portfolioView, ids: page.portfolioSelection };
-  portfolio = mountPortfolio(full, document.getElementById('portfolio'), state, () => page.scenario, (p, view) => {
+  portfolio = panels.mountPortfolio(full, document.getElementById('portfolio'), state, () => page.scenario, (p, view) => {
     page.portfolio = p;
     page.portfolioSelection = view.ids;
     page.portfolioView = view;
@@ -163,7 +157,7 @@ function mountPortfolioPanel() {
 
 /** The books panel, with the options of a share link if one gave them. */
 function mountBooksPanel() {
-  books = mountBooks(document.getElementById('books'), () => page.scenario, page.booksOptions ?? {}, (a, options) => {
+  books = panels.mountBooks(document.getElementById('books'), () => page.scenario, page.booksOptions ?? {}, (a, options) => {
     page.accounting = a;
     page.booksOptions = options;
   });
@@ -214,14 +208,14 @@ function restoreSettings({ values, german }) {
 
 /** Mounts the panels below the report (each panel's texts in the page's language). */
 function mountPanels() {
-  usePricingPanel(mountPricingPanel(full, document.getElementById('pricing')));
-  comparison = mountComparison(full, document.getElementById('compare'), () => page.scenario);
+  usePricingPanel(panels.mountPricingPanel(full, document.getElementById('pricing')));
+  comparison = panels.mountComparison(full, document.getElementById('compare'), () => page.scenario);
   // The sensitivity section: the tornado, then the goal seek.
   const tornadoBox = el('div');
   const solveBox = el('div', { id: 'solve' });
   document.getElementById('sensitivity').replaceChildren(tornadoBox, solveBox);
-  tornado = mountTornado(full, tornadoBox, () => page.scenario);
-  mountSolve(solveBox, () => page.scenario);
+  tornado = panels.mountTornado(full, tornadoBox, () => page.scenario);
+  panels.mountSolve(solveBox, () => page.scenario);
   mountBooksPanel();
   // The portfolio reads ten deals and draws its diagram: after the first report is painted.
   setTimeout(mountPortfolioPanel, 0);
@@ -253,9 +247,10 @@ function renderFirst() {
 function renderPanels() {
   mountPanels();
   // The books follow each final fair value of the deal as it stands (provisional, then refined).
-  valuation = mountValuation(document.getElementById('valuation'), () => page.scenario, (v, state, price) => {
+  valuation = panels.mountValuation(document.getElementById('valuation'), () => page.scenario, (v, state, price) => {
     showFairValue(v, state, price);
     if (state !== 'final') return;
+    page.fairValueFinal = true;
     performance.mark('dealcalc:fair-value-final'); // the benchmark's start of the live books
     books?.live();
   });
@@ -291,6 +286,9 @@ function changeLanguage(code) {
   buildForm();
   recompute({ live: false });
   restoreSettings(saved);
+  // The books panel was mounted again, empty: when the fair value is final it follows it again
+  // (a live run of the former panel, in flight or done, is not the new panel's).
+  if (page.fairValueFinal) books?.live();
   // Some controls are filled from the report (the tornado's outputs): again once drawn.
   secondary?.then(() => restoreSettings(saved));
 }
@@ -301,13 +299,34 @@ function changeLanguage(code) {
 // that on a slow link it does not delay them; it is compiled once: this thread instantiates
 // it, and the workers get the compiled module.
 const coreReady = initCore({ module_or_path: new URL('./pkg/core_bg.wasm', import.meta.url) });
+
+/** The full build's module (every export), once loadFull() has loaded it. */
+let full = null;
+/** The panels' functions, once loadFull() has imported their modules (none of which the first
+ *  numbers need, so the page does not fetch them before). */
+let panels = null;
 let fullReady = null;
 function loadFull() {
-  fullReady ??= WebAssembly.compileStreaming(fetch(new URL('./pkg/dealcalc_bg.wasm', import.meta.url)))
-    .then((module) => {
-      shareModule(module);
-      return initFull({ module_or_path: module });
-    });
+  fullReady ??= Promise.all([
+    WebAssembly.compileStreaming(fetch(new URL('./pkg/dealcalc_bg.wasm', import.meta.url))),
+    import('./pkg/dealcalc.js'),
+    import('./pricing.js'), import('./views.js'), import('./valuation.js'), import('./blocks.js'),
+    import('./books.js'), import('./solve.js'), import('./portfolio-panel.js'), import('./methodology.js'),
+  ]).then(([module, build, pricing, views, valuationPanel, blocks, booksPanel, solve, portfolioPanel, methodology]) => {
+    full = build;
+    panels = {
+      mountPricingPanel: pricing.mountPricingPanel,
+      mountComparison: views.mountComparison,
+      mountTornado: views.mountTornado,
+      mountValuation: valuationPanel.mountValuation,
+      mountBooks: booksPanel.mountBooks,
+      mountSolve: solve.mountSolve,
+      mountPortfolio: portfolioPanel.mountPortfolio,
+      renderMethodology: methodology.renderMethodology,
+    };
+    blocks.shareModule(module);
+    return full.default({ module_or_path: module });
+  });
   return fullReady;
 }
 

@@ -4,7 +4,7 @@
 import { t, lang, setLang, LANGUAGES, problemText } from './i18n.js';
 import { encodeShare, decodeShare, parseEnvelope, download, csv, reportRows } from './share.js';
 import { page } from './state.js';
-import { OPTION_NUMBERS, OPTION_SWITCHES } from './valuation.js';
+import { OPTION_NUMBERS, OPTION_SWITCHES } from './valuation-options.js';
 
 export function setMessage(text) {
   const m = document.getElementById('load-message');

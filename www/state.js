@@ -9,6 +9,8 @@ export const page = {
   presetAsOf: null,
   report: null,
   valuation: null,
+  /** Whether the live valuation of the deal as it stands is final (the books follow it). */
+  fairValueFinal: false,
   /** The last run of the books panel, and its options ({standard, probableThreshold}). */
   accounting: null,
   booksOptions: null,

@@ -13,6 +13,7 @@ import { quickValuation, startQuickWorker, workerCount } from './blocks.js';
 import { panelRun } from './panel-run.js';
 import { fairText, valuationFigures } from './valuation-view.js';
 import { page } from './state.js';
+import { OPTION_NUMBERS, OPTION_SWITCHES } from './valuation-options.js';
 
 /** Runs `f` in a task ahead of the page's ordinary ones where the browser can (postTask). */
 function soon(f) {
@@ -25,10 +26,7 @@ function soon(f) {
  *  it does not lower the standard error and its touch tests slow the run (measured in
  *  docs/BENCHMARKS.md). */
 export const LIVE_OPTIONS = { paths: 16384, seed: 1, quasiRandom: true, antithetic: true, controlVariate: false };
-/** The panel's options: typed numbers (a field each, blank for the default) and switches (a
- *  checkbox each), by their names in valueWarrant's options; share links carry the same. */
-export const OPTION_NUMBERS = ['paths', 'seed', 'stepsPerYear'];
-export const OPTION_SWITCHES = ['antithetic', 'controlVariate', 'greeks', 'quasiRandom'];
+export { OPTION_NUMBERS, OPTION_SWITCHES };
 /** Paths of the live valuation's first, provisional figure (about 10 ms; its standard error
  *  is shown with it). */
 const QUICK_PATHS = 256;

@@ -56,3 +56,17 @@ for (const lang of ['en', 'de']) {
     });
   }
 }
+
+// The state the race needs, made: the live books done in English, then the language changed.
+// The panel is mounted again in German, empty; it must follow the final fair value again.
+test('a language change after the live books draws them again, in the new language', async () => {
+  const { page, context, errors } = await openAt(ctx.browser, ctx.server.url, 'en', 1280);
+  await done(page);
+  assert.match(await page.textContent('#books-rules'), WORDS.en.early);
+  await page.selectOption('#lang', 'de');
+  await page.waitForFunction(() => document.documentElement.lang === 'de');
+  await done(page);
+  assert.match(await page.textContent('#books-rules'), WORDS.de.early);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
