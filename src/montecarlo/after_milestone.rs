@@ -4,7 +4,6 @@
 //! with the vest rule the timeline uses ([`crate::warrant_terms::vest_at`],
 //! [`crate::warrant_terms::price_counts_from`]).
 
-use super::exp_table;
 use super::model::Model;
 use crate::scenario::PriceTestKind;
 use crate::warrant_terms::{
@@ -57,13 +56,7 @@ impl Model {
             return None;
         }
         // The close at grid time k (S₀ at the valuation date).
-        let close = |k: usize| {
-            if k == 0 {
-                self.market.s0
-            } else {
-                exp_table::exp(log_prices[k])
-            }
-        };
+        let close = |k: usize| self.close_at(log_prices, k);
         let at = |k: usize| (k as f64 * dt, close(k));
         let Some(h) = t.target else {
             return Some(at(start));

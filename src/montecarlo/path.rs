@@ -7,6 +7,7 @@
 //! structure); `close` and `average` on the grid's closes.
 
 use super::closes::{lower, spot};
+use super::exp_table;
 use super::model::Model;
 use super::rng::Rng;
 use super::window::{below_until, last_close_at_or_above, WindowSum};
@@ -304,22 +305,40 @@ impl Model {
                     .and_then(|tm| self.price_after_milestone(i, tm, xs, step_uniforms));
             }
         }
-        let pv = |v: Option<(f64, f64)>| {
-            v.filter(|(t, _)| self.grid.by_expiry(*t))
-                .map_or(0.0, |(t, s)| {
-                    (s - self.market.strike).max(0.0) * libm::exp(-self.market.rate * t)
-                })
-        };
         for i in 0..n {
-            out[i] = Outcome {
-                vest: vested[i]
-                    .filter(|(t, _)| self.grid.by_expiry(*t))
-                    .map(|(t, _)| t),
-                value: pv(vested[i]),
-                control: pv(touched[i]),
-            };
+            out[i] = self.outcome(vested[i], touched[i]);
         }
         self.log_likelihood_ratio(normals, drift, sign, xs, steps_done)
+    }
+
+    /// What a path did with a tranche, from when (and at what price) it vested and its target
+    /// was touched: each exercised then, worth max(S − K, 0)·e^(−rt) per share if by expiry.
+    pub(super) fn outcome(
+        &self,
+        vested: Option<(f64, f64)>,
+        touched: Option<(f64, f64)>,
+    ) -> Outcome {
+        let by_expiry = |e: Option<(f64, f64)>| e.filter(|(t, _)| self.grid.by_expiry(*t));
+        let pv = |e: Option<(f64, f64)>| {
+            by_expiry(e).map_or(0.0, |(t, s)| {
+                (s - self.market.strike).max(0.0) * libm::exp(-self.market.rate * t)
+            })
+        };
+        Outcome {
+            vest: by_expiry(vested).map(|(t, _)| t),
+            value: pv(vested),
+            control: pv(touched),
+        }
+    }
+
+    /// The close at grid time `k` of the path `xs` (ln S): S₀ at the valuation date, else
+    /// e^(ln S) by the table-driven exponential.
+    pub(super) fn close_at(&self, xs: &[f64], k: usize) -> f64 {
+        if k == 0 {
+            self.market.s0
+        } else {
+            exp_table::exp(xs[k])
+        }
     }
 
     /// The first step from `k` on that is not quiet: a step is quiet when both its ends lie

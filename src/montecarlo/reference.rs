@@ -18,7 +18,6 @@
 //! every tranche whose milestone comes by expiry has vested and every tracked level has been
 //! touched.
 
-use super::exp_table;
 use super::model::Model;
 use super::path::{Outcome, PathState};
 use super::rng::Rng;
@@ -49,13 +48,7 @@ impl Model {
         let n = self.tests.tranches.len();
         let dt = self.grid.dt;
         let xs = self.reference_log_path(normals, drift, sign);
-        let close = |k: usize| {
-            if k == 0 {
-                self.market.s0
-            } else {
-                exp_table::exp(xs[k])
-            }
-        };
+        let close = |k: usize| self.close_at(&xs, k);
         let tracked: Vec<bool> = (self.tests.tranches.iter())
             .map(|t| {
                 t.target.is_some() && (t.kind == PriceTestKind::Touch || self.tests.use_control)
@@ -148,20 +141,8 @@ impl Model {
                 });
             }
         }
-        let pv = |e: Event| {
-            e.filter(|(t, _)| self.grid.by_expiry(*t))
-                .map_or(0.0, |(t, s)| {
-                    (s - self.market.strike).max(0.0) * libm::exp(-self.market.rate * t)
-                })
-        };
         for i in 0..n {
-            out[i] = Outcome {
-                vest: vested[i]
-                    .filter(|(t, _)| self.grid.by_expiry(*t))
-                    .map(|(t, _)| t),
-                value: pv(vested[i]),
-                control: pv(touched[i]),
-            };
+            out[i] = self.outcome(vested[i], touched[i]);
         }
         self.log_likelihood_ratio(normals, drift, sign, &xs, steps_done)
     }
@@ -197,13 +178,7 @@ impl Model {
         let t = &self.tests.tranches[i];
         let counts_from = price_counts_from(self.tests.rule, 0.0, tm);
         let start = (0..=self.grid.steps).find(|&k| k as f64 * self.grid.dt >= counts_from)?;
-        let close = |k: usize| {
-            if k == 0 {
-                self.market.s0
-            } else {
-                exp_table::exp(xs[k])
-            }
-        };
+        let close = |k: usize| self.close_at(xs, k);
         let at = |k: usize| (k as f64 * self.grid.dt, close(k));
         let Some(h) = t.target else {
             return Some(at(start));
