@@ -35,6 +35,13 @@ export const DEFAULT_DEAL: string;
 /** Loads the catalogue once (the package entry awaits it on import). `source`: the bundle's
  *  URL, or the deals themselves. */
 export function loadDeals(source?: string | URL | object[]): Promise<object[]>;
+/** Loads one deal's own file (pkg/deals/<id>.json beside the bundle), so that `deal(id)`
+ *  answers before the whole catalogue has loaded (a first view needs one deal). Until
+ *  `loadDeals()` resolves, the other functions answer for the deals loaded so. Resolves at once
+ *  when the catalogue is loaded; rejects for a deal the folder does not have. */
+export function loadDeal(id: string, folder?: string | URL): Promise<void>;
+/** Whether the whole catalogue has loaded (not only deals loaded one by one). */
+export function catalogueLoaded(): boolean;
 /** Every deal, with its versions' dates, statuses and events. */
 export function deals(): DealInfo[];
 /** A deal's latest version, or the one in force on `asOf`. Throws an Error with `problems` for

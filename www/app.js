@@ -380,9 +380,6 @@ async function main() {
     }
     return loaded;
   };
-  window.addEventListener('hashchange', () => {
-    if (location.hash.startsWith(HASH_PREFIX)) fromLink();
-  });
   page.presetId = DEFAULT_DEAL;
   page.scenario = deal(DEFAULT_DEAL);
   renderFirst();
@@ -393,6 +390,10 @@ async function main() {
   showPresetSummary();
   renderPanels();
   followSections();
+  // A link opened later (its panels' options and runs need the panels mounted).
+  window.addEventListener('hashchange', () => {
+    if (location.hash.startsWith(HASH_PREFIX)) fromLink();
+  });
   await fromLink();
   await renderSecondary();
   followDeepLink();
