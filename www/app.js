@@ -9,7 +9,7 @@
 
 import initCore, * as core from './pkg/core.js';
 import { el } from './dom.js';
-import { t, fmt, lang, local, setLang, statusName, LANGUAGES } from './i18n.js';
+import { t, fmt, lang, loadLanguage, local, setLang, statusName, LANGUAGES } from './i18n.js';
 import { followDeepLink, followSections } from './sections.js';
 import { HASH_PREFIX } from './share.js';
 import { evaluateScenario, retypedNumber } from './ui.js';
@@ -278,7 +278,8 @@ function relabel(fromGerman) {
  * The page in another language: the same deal, the reader's settings in the panels, and the
  * valuation panel rewritten in place (its fields, its figures and a run in flight stay).
  */
-function changeLanguage(code) {
+async function changeLanguage(code) {
+  await loadLanguage(code);
   const saved = readSettings();
   setLang(code);
   relabel(saved.german);
@@ -336,7 +337,7 @@ function loadFull() {
 const firstDealReady = loadDeal(DEFAULT_DEAL).catch(() => loadDeals());
 
 async function main() {
-  await Promise.all([coreReady, firstDealReady]);
+  await Promise.all([coreReady, firstDealReady, loadLanguage(lang())]);
   document.documentElement.lang = lang();
   document.getElementById('version').textContent = `dealcalc ${core.version()}`;
   const langPicker = document.getElementById('lang');

@@ -29,7 +29,7 @@
 
 import initCore, * as core from './pkg/core.js';
 import { el } from './dom.js';
-import { t, withLang, problemText } from './i18n.js';
+import { t, loadLanguage, withLang, problemText } from './i18n.js';
 import { portfolioResults } from './portfolio.js';
 import { decodeShare, encodeShare, parseEnvelope, HASH_PREFIX } from './share.js';
 import { capacityChart, ownershipChart } from './charts.js';
@@ -116,6 +116,7 @@ export class DealCalculator extends HTMLElement {
   attributeChangedCallback(name, before, after) {
     if (!this.#connected || before === after) return;
     if (name === 'preset' || name === 'scenario' || name === 'as-of' || (name === 'view' && after === 'portfolio')) this.#load();
+    else if (name === 'lang') loadLanguage(this.#lang).then(() => this.#connected && this.#render(true));
     else this.#render(true);
   }
 
@@ -175,7 +176,7 @@ export class DealCalculator extends HTMLElement {
       // A portfolio adds up the catalogue's deals in the full build; the other views need the
       // core and their deal (an unknown id falls back on the catalogue, which names the known).
       const all = this.view === 'portfolio';
-      await Promise.all([all ? loadEngine() : loadCore(), all ? loadDeals() : loadDeal(this.preset).catch(() => loadDeals())]);
+      await Promise.all([all ? loadEngine() : loadCore(), all ? loadDeals() : loadDeal(this.preset).catch(() => loadDeals()), loadLanguage(this.#lang)]);
       if (!scenario) {
         const text = this.getAttribute('scenario');
         if (text) {

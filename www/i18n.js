@@ -1,12 +1,14 @@
 // Languages: English (the source language, written in the code) and German (www/i18n/de.js,
-// every German string in one place). t(text, vars) looks the English text up in the
-// current language's table; numbers, money, percentages and dates go through Intl in the
-// current locale (German: 1.234,56 $).
-import { de } from './i18n/de.js';
+// every German string in one place, loaded only for a reader who needs it: loadLanguage).
+// t(text, vars) looks the English text up in the current language's table; numbers, money,
+// percentages and dates go through Intl in the current locale (German: 1.234,56 $).
 import { problemIn } from './i18n/problems.js';
 
 export const LANGUAGES = { en: { name: 'English', locale: 'en-US' }, de: { name: 'Deutsch', locale: 'de-DE' } };
-const TABLES = { en: {}, de };
+/** Each language's table, once loaded (English needs none: it is the code's). */
+const TABLES = { en: {} };
+const LOADERS = { de: () => import('./i18n/de.js').then((m) => { TABLES.de = m.de; }) };
+const loading = new Map();
 const STORAGE_KEY = 'dealcalc.lang';
 
 let current = 'en';
@@ -21,6 +23,20 @@ try {
 export function lang() {
   return current;
 }
+
+/**
+ * Loads a language's table once (German: i18n/de.js, 17 KB gzipped, which an English reader
+ * never fetches); resolves at once when it is loaded or needs none. Call it before setLang
+ * or withLang with a language that may not be loaded.
+ */
+export function loadLanguage(code) {
+  if (!(code in LANGUAGES) || TABLES[code]) return Promise.resolve();
+  if (!loading.has(code)) loading.set(code, LOADERS[code]());
+  return loading.get(code);
+}
+
+// The reader's language starts loading as this module runs, beside the page's other files.
+loadLanguage(current);
 
 export function setLang(code) {
   if (!(code in LANGUAGES)) return;
@@ -50,7 +66,7 @@ export function withLang(code, fn) {
 
 /** The text in the current language, with {name} placeholders filled from `vars`. */
 export function t(text, vars = {}) {
-  const s = TABLES[current][text] ?? text;
+  const s = (TABLES[current] ?? TABLES.en)[text] ?? text;
   return s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
 }
 

@@ -1,7 +1,7 @@
 // Moving scenarios in and out of the page: share links (the whole scenario in the address),
 // embed snippets, JSON files and the CSV of the results. Whatever comes from outside is
 // validated by the core before it replaces the scenario; a broken one changes nothing and says why.
-import { t, lang, setLang, LANGUAGES, problemText } from './i18n.js';
+import { t, lang, loadLanguage, setLang, LANGUAGES, problemText } from './i18n.js';
 import { encodeShare, decodeShare, parseEnvelope, download, csv, reportRows } from './share.js';
 import { page } from './state.js';
 import { OPTION_NUMBERS, OPTION_SWITCHES } from './valuation-options.js';
@@ -121,6 +121,7 @@ export async function loadFromHash(dc, onLang) {
     }
     page.linkRuns = { valuation: linkValuation(view.valuation), books: view.books?.run === true };
     if (typeof view.lang === 'string' && view.lang in LANGUAGES && view.lang !== lang()) {
+      await loadLanguage(view.lang);
       setLang(view.lang);
       onLang(view.lang);
     }
