@@ -368,7 +368,11 @@ print(f"""- **The page's default valuation in 250 ms ({full_state} in this run).
 - **First numbers ({first_state} in this run).** The page marks the frame that paints its first
   report; fresh pages on a quiet machine take about 210 ms, about 100 ms more when it is busy.
   The module graph and the .wasm are preloaded and the panels below the results wait for the
-  next task.
+  next task. In session 13's run the machine was about 1.7× slower than in the run before it
+  (native valueWarrant 336 against 201 ms, the plain JavaScript 7.7 against 4.3 s), and the
+  times rose with it: first numbers 287 → 467 ms, evaluate in Chromium 430 → 820 µs, the
+  portfolio 4.6 → 9.3 ms. Since issue 31 the full build loads after the first numbers, so the
+  provisional fair value after load waits for it: 85 → 464 ms.
 
 ## Means tried (issue 16), and what each bought
 
