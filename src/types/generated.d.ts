@@ -1809,7 +1809,7 @@ medianPath: Array<PricePoint>, tranches: Array<TrancheVesting>, };
 
 /**
  * How a tranche's GW milestone and price test combine (the filings do not say; see
- * [`crate::vesting::vest_at`]).
+ * [`crate::warrant_terms::vest_at`]).
  */
 export type VestingRule = "conditions_once_met" | "price_after_milestone";
 
