@@ -26,7 +26,6 @@ function soon(f) {
  *  it does not lower the standard error and its touch tests slow the run (measured in
  *  docs/BENCHMARKS.md). */
 export const LIVE_OPTIONS = { paths: 16384, seed: 1, quasiRandom: true, antithetic: true, controlVariate: false };
-export { OPTION_NUMBERS, OPTION_SWITCHES };
 /** Paths of the live valuation's first, provisional figure (about 10 ms; its standard error
  *  is shown with it). */
 const QUICK_PATHS = 256;
