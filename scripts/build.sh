@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Builds the Wasm package into www/pkg (ES module for browsers, loaded by www/app.js).
+# Builds the site that is served, dist/: the Wasm package into www/pkg (ES modules for
+# browsers, loaded by www/app.js), the deal files beside it, then www/ bundled into dist/
+# (scripts/bundle.mjs: the modules bundled and minified, brotli copies of the text and .wasm).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -15,3 +17,4 @@ for name in dealcalc core; do
 done
 # The deal catalogue beside the .wasm (which carries no deal data).
 node scripts/deals.mjs
+node scripts/bundle.mjs

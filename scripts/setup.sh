@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs, only where missing, what building dealcalc needs:
 #   the wasm32 target, wasm-pack, wasm-bindgen-cli at the version Cargo.toml pins, and the npm
-#   tools (wasm-opt from binaryen, playwright-core, puppeteer-core, selenium-webdriver, acorn). With
+#   tools (wasm-opt from binaryen, esbuild, playwright-core, puppeteer-core, selenium-webdriver, acorn). With
 #   --browser also Debian's Chromium and ChromeDriver for the browser tests, and Firefox ESR,
 #   WebKitGTK's WebKitWebDriver (with MiniBrowser) and xvfb for the engine smoke suite. Source it
 #   or run it; it prints what it does.
@@ -38,7 +38,7 @@ fi
 # npm tools: reinstall when package-lock.json changed since the last install.
 stamp="node_modules/.dealcalc-lock"
 if [ ! -x node_modules/.bin/wasm-opt ] || ! cmp -s package-lock.json "$stamp"; then
-  say "installing npm tools (binaryen's wasm-opt, playwright-core, puppeteer-core, selenium-webdriver, axe-core, typescript, acorn)"
+  say "installing npm tools (binaryen's wasm-opt, esbuild, playwright-core, puppeteer-core, selenium-webdriver, axe-core, typescript, acorn)"
   PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json "$stamp"
 fi

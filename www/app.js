@@ -19,6 +19,10 @@ import { copyFrom, exportCsv, exportJson, importJson, loadFromHash, setMessage, 
 import { page } from './state.js';
 import { DEFAULT_DEAL, deal, deals, loadDeal, loadDeals } from './deals.js';
 import { dealHistory } from './history.js';
+import { shareModule, startWorkers } from './blocks.js';
+
+// For the page tests (tests/page/harness.mjs): the pool of this page, whose runs a test holds.
+export { holdRuns } from './blocks.js';
 
 let comparison = null;
 let valuation = null;
@@ -233,19 +237,37 @@ function fillPresetPicker() {
   }
 }
 
-/** The first drawing of the page: the form and the report, from the core build alone. */
-function renderFirst() {
+/**
+ * The first drawing of the page: the report, once the core build is ready, then, after the
+ * frame that paints it, the form and the deal's lines (on a phone they are below the report;
+ * laid out with it, they delayed the first numbers by about a fifth on the phone profile of
+ * tests/bench/phone.mjs). Resolves when both are drawn.
+ */
+async function renderFirst() {
   translateStatic();
   fillPresetPicker();
-  loadScenario(page.scenario, page.presetId);
+  page.typing = false;
+  document.getElementById('preset').value = page.presetId ?? '';
+  // While the core build downloads (on a slow link it arrives last): the number formats the
+  // report uses, whose first one loads the locale's data (about 60 ms on the phone profile).
+  fmt.usd(1e9);
+  fmt.num(1);
+  await coreReady;
+  recompute();
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  showPresetSummary();
+  buildForm();
+  showProblems(evaluateScenario(core, page.scenario).problems);
 }
 
 /**
- * The panels below the report, once the full build is ready, and the deal as it now stands
- * (the reader may have edited it meanwhile) evaluated again to start its live valuation.
+ * The panels below the report, once the full build is ready: the valuation first, and the deal
+ * as it now stands (the reader may have edited it meanwhile) evaluated again to start its live
+ * valuation; then the catalogue (every deal and version: the picker, the comparison, the
+ * portfolio), which loads while the valuation runs, and the other panels. Resolves when all
+ * are mounted.
  */
-function renderPanels() {
-  mountPanels();
+async function renderPanels() {
   // The books follow each final fair value of the deal as it stands (provisional, then refined).
   valuation = panels.mountValuation(document.getElementById('valuation'), () => page.scenario, (v, state, price) => {
     showFairValue(v, state, price);
@@ -255,6 +277,15 @@ function renderPanels() {
     books?.live();
   });
   recompute();
+  await loadDeals();
+  // The picker and the deal's lines again, now with the whole catalogue.
+  fillPresetPicker();
+  document.getElementById('preset').value = page.presetId ?? '';
+  showPresetSummary();
+  mountPanels();
+  // A fair value final before the books were mounted: they follow it.
+  if (page.fairValueFinal) books.live();
+  renderSecondary();
 }
 
 /**
@@ -308,24 +339,18 @@ let full = null;
 let panels = null;
 let fullReady = null;
 function loadFull() {
-  fullReady ??= Promise.all([
+  if (fullReady) return fullReady;
+  // The workers start first, so that their script loads while the full build downloads; each
+  // gets the module when it is compiled.
+  startWorkers();
+  fullReady = Promise.all([
     WebAssembly.compileStreaming(fetch(new URL('./pkg/dealcalc_bg.wasm', import.meta.url))),
     import('./pkg/dealcalc.js'),
-    import('./pricing.js'), import('./views.js'), import('./valuation.js'), import('./blocks.js'),
-    import('./books.js'), import('./solve.js'), import('./portfolio-panel.js'), import('./methodology.js'),
-  ]).then(([module, build, pricing, views, valuationPanel, blocks, booksPanel, solve, portfolioPanel, methodology]) => {
+    import('./panels.js'),
+  ]).then(([module, build, panelModule]) => {
     full = build;
-    panels = {
-      mountPricingPanel: pricing.mountPricingPanel,
-      mountComparison: views.mountComparison,
-      mountTornado: views.mountTornado,
-      mountValuation: valuationPanel.mountValuation,
-      mountBooks: booksPanel.mountBooks,
-      mountSolve: solve.mountSolve,
-      mountPortfolio: portfolioPanel.mountPortfolio,
-      renderMethodology: methodology.renderMethodology,
-    };
-    blocks.shareModule(module);
+    panels = panelModule;
+    shareModule(module);
     return full.default({ module_or_path: module });
   });
   return fullReady;
@@ -337,8 +362,12 @@ function loadFull() {
 const firstDealReady = loadDeal(DEFAULT_DEAL).catch(() => loadDeals());
 
 async function main() {
-  await Promise.all([coreReady, firstDealReady, loadLanguage(lang())]);
+  await Promise.all([firstDealReady, loadLanguage(lang())]);
   document.documentElement.lang = lang();
+  page.presetId = DEFAULT_DEAL;
+  page.scenario = deal(DEFAULT_DEAL);
+  const formDrawn = renderFirst();
+  await coreReady;
   document.getElementById('version').textContent = `dealcalc ${core.version()}`;
   const langPicker = document.getElementById('lang');
   for (const [code, { name }] of Object.entries(LANGUAGES)) langPicker.append(el('option', { value: code, text: name }));
@@ -381,15 +410,8 @@ async function main() {
     }
     return loaded;
   };
-  page.presetId = DEFAULT_DEAL;
-  page.scenario = deal(DEFAULT_DEAL);
-  renderFirst();
-  await Promise.all([loadFull(), loadDeals()]);
-  // The picker and the deal's lines again, now with the whole catalogue.
-  fillPresetPicker();
-  document.getElementById('preset').value = page.presetId ?? '';
-  showPresetSummary();
-  renderPanels();
+  await Promise.all([loadFull(), formDrawn]);
+  await renderPanels();
   followSections();
   // A link opened later (its panels' options and runs need the panels mounted).
   window.addEventListener('hashchange', () => {

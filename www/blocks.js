@@ -26,7 +26,16 @@ let wasmModule = null;
 /** The compiled Wasm module, handed to each worker so that none compiles it again. */
 export function shareModule(module) {
   wasmModule = module;
-  for (const w of pool.workers) w.postMessage({ type: 'module', module });
+  for (const w of [...pool.workers, quick.worker]) w?.postMessage({ type: 'module', module });
+}
+
+/**
+ * Starts the pool's workers and the quick worker before the full build has arrived, so that
+ * their script loads while it downloads; each gets the module when shareModule has it.
+ */
+export function startWorkers() {
+  ensureWorkers();
+  startQuickWorker();
 }
 
 const quick = { worker: null, id: 0, waiting: null };

@@ -11,7 +11,9 @@
 // whole goal seek (SolveRun), with its progress after each trial.
 import init, { WarrantSimulation, AccountingSimulation, SolveRun, valueWarrant } from './pkg/dealcalc.js';
 
-// The page sends its compiled module first (blocks.js); without it the worker loads its own.
+// The page sends its compiled module first (blocks.js); without it (the goal seek's worker,
+// solve.js) the worker loads its own, from pkg/ beside this script: named, since the glue's
+// default (beside the glue) is not pkg/ once the glue is bundled into this file.
 let ready = null;
 let run = null; // {id, sim}
 let queue = []; // block indexes of `run`, in the order they were handed out
@@ -47,7 +49,7 @@ self.onmessage = async (event) => {
     ready ??= init({ module_or_path: msg.module });
     return;
   }
-  ready ??= init();
+  ready ??= init({ module_or_path: new URL('./pkg/dealcalc_bg.wasm', import.meta.url) });
   await ready;
   try {
     if (msg.type === 'setup') {

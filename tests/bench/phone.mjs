@@ -1,6 +1,6 @@
 // The page on a mid-range phone (issue 31): fresh loads in Chromium under its network and CPU
 // emulation (a slow 4G link: 150 ms round trip, 1.6 Mbps down, 750 kbps up; the CPU 4×
-// slower), at 390 px, with the page served as scripts/serve.py serves it (gzip). For each
+// slower), at 390 px, with the built site (dist/) served as scripts/serve.py serves it (brotli). For each
 // load: when the first numbers are painted (the mark dealcalc:first-numbers), when the final
 // fair value is shown (dealcalc:fair-value-final), both from the navigation's start, and the
 // bytes transferred before the first numbers (the navigation and every resource whose
@@ -17,7 +17,7 @@ const PORT = 8700 + Math.floor(Math.random() * 200);
 /** The phone profile: Chromium's network conditions (bytes per second) and CPU slowdown. */
 export const PHONE = { latencyMs: 150, downBps: 1.6e6 / 8, upBps: 750e3 / 8, cpuSlowdown: 4 };
 
-const server = spawn('python3', ['scripts/serve.py', String(PORT), 'www'], { cwd: ROOT, stdio: 'ignore' });
+const server = spawn('python3', ['scripts/serve.py', String(PORT), 'dist'], { cwd: ROOT, stdio: 'ignore' });
 /** Waits for the server to answer (a minute of tries: a slow machine's Python start). */
 async function ready(url) {
   for (let i = 0; i < 600; i++) {

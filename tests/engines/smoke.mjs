@@ -7,7 +7,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { access, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, WWW, RESULTS } from '../page/harness.mjs';
+import { serve, SITE, WWW, RESULTS } from '../page/harness.mjs';
 import { launch } from './engines.mjs';
 import { SUPPORT_FILES, withRecorder } from './served.mjs';
 
@@ -82,7 +82,7 @@ export function smoke(engine) {
     /** The test body with a fresh calculator site; its pages closed (and checked) after. */
     function withSite(name, body, { headers = {}, todo } = {}) {
       test(`${engine}: ${name}`, { ...TEST, todo }, async () => {
-        const calculator = await site(WWW, { headers });
+        const calculator = await site(SITE, { headers });
         try {
           await body(calculator);
           await noErrorsAndClose(calculator);
@@ -232,7 +232,7 @@ export function smoke(engine) {
     });
 
     test(`${engine}: the element on a strict-CSP page of another origin renders its numbers`, TEST, async () => {
-      const calculator = await site(WWW, { headers: { 'access-control-allow-origin': '*' } });
+      const calculator = await site(SITE, { headers: { 'access-control-allow-origin': '*' } });
       const origin = new URL(calculator.url).origin;
       const policy = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${origin}; style-src 'self' ${origin}; connect-src ${origin}; frame-src ${origin}`;
       // csp.html as a host on another origin serves it (as tests/page/embed.test.mjs does): the

@@ -151,7 +151,8 @@ test('the warrant is valued in a worker with progress, and cancel stops it', asy
   const parallel = Number(await page.getAttribute('[data-out="valuation.totalFairValueUsd"]', 'data-value'));
   const direct = await page.evaluate(async () => {
     const dc = await import('./pkg/dealcalc.js');
-    const { deal } = await import('./deals.js');
+    const { deal, loadDeals } = await import('/src/deals.js');
+    await loadDeals();
     const options = { paths: 5000, seed: 1, stepsPerYear: 52, antithetic: true, controlVariate: false, quasiRandom: true };
     return dc.valueWarrant(deal('amd-openai-2025'), options).totalFairValueUsd;
   });
@@ -160,7 +161,8 @@ test('the warrant is valued in a worker with progress, and cancel stops it', asy
   const delta = Number(await page.getAttribute('[data-out="valuation.greeks.deltaUsd"]', 'data-value'));
   const greeks = await page.evaluate(async () => {
     const dc = await import('./pkg/dealcalc.js');
-    const { deal } = await import('./deals.js');
+    const { deal, loadDeals } = await import('/src/deals.js');
+    await loadDeals();
     const options = { paths: 5000, seed: 1, stepsPerYear: 52, controlVariate: false, greeks: true, quasiRandom: true };
     return dc.valueWarrant(deal('amd-openai-2025'), options).greeks;
   });
@@ -316,7 +318,8 @@ test('a stage\'s last blocks go only to workers with nothing queued, and the res
   await page.waitForFunction(() => document.querySelector('#valuation-status').dataset.state === 'done', null, { timeout: 60000 });
   const { log, workers, ends, direct } = await page.evaluate(async () => {
     const dc = await import('./pkg/dealcalc.js');
-    const { deal } = await import('./deals.js');
+    const { deal, loadDeals } = await import('/src/deals.js');
+    await loadDeals();
     const options = { paths: 16384, seed: 1, stepsPerYear: 52, antithetic: true, controlVariate: false, greeks: true, quasiRandom: true };
     const sim = new dc.WarrantSimulation(deal('amd-openai-2025'), options);
     const ends = [...sim.stageEnds];
@@ -390,7 +393,8 @@ test('the books: both treatments, the quarterly schedule, a bad threshold beside
   // The workers' blocks give the result of one accounting() call on this thread, bit for bit.
   const direct = await page.evaluate(async () => {
     const dc = await import('./pkg/dealcalc.js');
-    const { deal } = await import('./deals.js');
+    const { deal, loadDeals } = await import('/src/deals.js');
+    await loadDeals();
     const a = dc.accounting(deal('amd-openai-2025'), { standard: 'service-condition', probableThreshold: 0.6 });
     return [a.asu202504.totalReductionUsd, a.serviceCondition.totalReductionUsd];
   });
@@ -429,7 +433,8 @@ test('the books wait for a valuation in flight, and both finish', async () => {
   assert.equal(await page.getAttribute('#valuation-status', 'data-live'), 'false');
   const direct = await page.evaluate(async () => {
     const dc = await import('./pkg/dealcalc.js');
-    const { deal } = await import('./deals.js');
+    const { deal, loadDeals } = await import('/src/deals.js');
+    await loadDeals();
     return dc.accounting(deal('amd-openai-2025'), { standard: 'asu-2025-04', probableThreshold: 0.75 }).asu202504.totalReductionUsd;
   });
   assert.equal(Number(await page.getAttribute('[data-out="books.asu202504"]', 'data-value')), direct);

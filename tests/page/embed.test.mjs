@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, WWW, RESULTS, wholePage } from './harness.mjs';
+import { serve, launch, SITE, WWW, RESULTS, wholePage } from './harness.mjs';
 
 const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 let browser;
@@ -136,7 +136,7 @@ async function checkEmbedding({ url, calculatorOrigin, hostRequests, name, width
 }
 
 test('two elements and an iframe on a strict-CSP host page of another origin', async () => {
-  const calculator = await serve(WWW, { headers: { 'access-control-allow-origin': '*' } });
+  const calculator = await serve(SITE, { headers: { 'access-control-allow-origin': '*' } });
   const origin = new URL(calculator.url).origin;
   const policy = `${STRICT.replace("'wasm-unsafe-eval'", `'wasm-unsafe-eval' ${origin}`).replace("style-src 'self'", `style-src 'self' ${origin}`)}; connect-src ${origin}; frame-src ${origin}`;
   const body = await hostPage(calculator.url);
@@ -160,7 +160,7 @@ test('two elements and an iframe on a strict-CSP host page of another origin', a
 
 test('self-hosted under exactly the strict policy', async () => {
   const body = await hostPage('../');
-  const host = await serve(WWW, {
+  const host = await serve(SITE, {
     headers: { 'content-security-policy': STRICT },
     route: (path) => (path === '/examples/article.html' ? { body } : null),
   });
@@ -174,7 +174,7 @@ test('self-hosted under exactly the strict policy', async () => {
 });
 
 test('the page\'s embed snippets carry the edited scenario to another site', async () => {
-  const calculator = await serve(WWW, { headers: { 'access-control-allow-origin': '*' } });
+  const calculator = await serve(SITE, { headers: { 'access-control-allow-origin': '*' } });
   const origin = new URL(calculator.url).origin;
   const page = await browser.newPage();
   await page.goto(calculator.url);
@@ -212,7 +212,7 @@ test('the page\'s embed snippets carry the edited scenario to another site', asy
 });
 
 test('the element\'s properties, attributes and bad input', async () => {
-  const site = await serve(WWW);
+  const site = await serve(SITE);
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -227,7 +227,7 @@ test('the element\'s properties, attributes and bad input', async () => {
     const full = page.locator('deal-calculator[view="full"]');
     await full.locator('#dc-capacity-capexPerGwUsd').fill('45');
     const linkedCapex = () => page.evaluate(async () => {
-      const { decodeShare } = await import('/share.js');
+      const { decodeShare } = await import('/src/share.js');
       const link = document.querySelector('deal-calculator[view="full"]').shadowRoot.querySelector('[part="link"]');
       const hash = new URL(link.href).hash;
       return hash ? (await decodeShare(hash)).scenario.capacity.capexPerGwUsd : null;

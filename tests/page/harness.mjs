@@ -1,5 +1,6 @@
-// Shared by the page tests: a static server for www/ on a free loopback port, and Debian's
-// Chromium driven by playwright-core (never a downloaded browser).
+// Shared by the page tests: a static server for the built site (dist/, scripts/bundle.mjs) on a
+// free loopback port, and Debian's Chromium driven by playwright-core (never a downloaded
+// browser).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -9,7 +10,10 @@ import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
 import { mkdir } from 'node:fs/promises';
 
+/** The page's sources. */
 export const WWW = fileURLToPath(new URL('../../www/', import.meta.url));
+/** The site as served: www/ built (bundled and minified modules, www/pkg copied). */
+export const SITE = fileURLToPath(new URL('../../dist/', import.meta.url));
 export const RESULTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -25,11 +29,12 @@ const TYPES = {
 };
 
 /**
- * Serves `root` on 127.0.0.1; `requests` records every path asked for. Options: `headers`
- * added to every response; `route(path)` returning {body, headers} to answer a path itself
- * (or null to serve the file).
+ * Serves `root` on 127.0.0.1, and www/ (the sources, unbundled) under /src/, for a test that
+ * imports a module in the page on its own (its own instance, not the bundle's); `requests`
+ * records every path asked for. Options: `headers` added to every response; `route(path)`
+ * returning {body, headers} to answer a path itself (or null to serve the file).
  */
-export async function serve(root = WWW, { headers = {}, route = null } = {}) {
+export async function serve(root = SITE, { headers = {}, route = null } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
@@ -38,7 +43,9 @@ export async function serve(root = WWW, { headers = {}, route = null } = {}) {
     if (path.endsWith('/')) path += 'index.html';
     try {
       const own = route ? await route(path) : null;
-      const body = own ? own.body : await readFile(join(root, path));
+      const body = own ? own.body
+        : path.startsWith('/src/') ? await readFile(join(WWW, path.slice('/src/'.length)))
+          : await readFile(join(root, path));
       res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', ...headers, ...(own?.headers ?? {}) });
       res.end(body);
     } catch {
@@ -139,13 +146,14 @@ export async function wholePage(page, path) {
 }
 
 /**
- * Holds the page's pool of workers at `blocks` blocks of every run (www/blocks.js holdRuns):
+ * Holds the page's pool of workers at `blocks` blocks of every run (www/blocks.js holdRuns,
+ * reached through the page's own module, app.js, so that it is the bundle's instance):
  * `window.__hold.reached` resolves once a run has absorbed them, `window.__hold.release()`
  * lets it go on. A test creates its run in flight this way instead of hoping to catch one.
  */
 export async function holdRuns(page, blocks) {
   await page.evaluate(async (n) => {
-    const { holdRuns } = await import('./blocks.js');
+    const { holdRuns } = await import('./app.js');
     window.__hold = holdRuns(n);
   }, blocks);
 }

@@ -52,3 +52,35 @@ test('the pattern finds a planted import (the check can fail)', async () => {
   const found = [...source.matchAll(/^\s*(?:import|export)\s+(?:[^'";]*?\s+from\s+)?['"](\.{1,2}\/[^'"]+)['"]/gm)].map((m) => m[1]);
   assert.deepEqual(found, ['./x.js', './pkg/core.js', '../y.js', './z.js']);
 });
+
+// The built site (dist/, scripts/bundle.mjs): index.html preloads what the bundled app.js
+// imports statically, the core build and the default deal, so that the first numbers wait on
+// one round of requests.
+const SITE = new URL('../../dist/', import.meta.url);
+
+/** The files a bundled module imports statically (minified: `from"./x.js"`, `import"./x.js"`). */
+async function bundleImports(file) {
+  const source = await readFile(new URL(file, SITE), 'utf8');
+  return [...source.matchAll(/(?:\bfrom|\bimport)\s*"(\.\/[^"]+)"/g)].map((m) => m[1].slice(2));
+}
+
+test('the built index.html preloads the bundle\'s static graph, the core build and the default deal', async () => {
+  const html = await readFile(new URL('index.html', SITE), 'utf8');
+  const preloaded = new Set([...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]));
+  const seen = new Set();
+  const queue = ['app.js'];
+  while (queue.length) {
+    for (const next of await bundleImports(queue.shift())) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  assert.ok(seen.has('pkg/core.js'), 'the core build\'s glue is among app.js\'s imports');
+  assert.deepEqual([...preloaded].sort(), [...seen].sort());
+  const { DEFAULT_DEAL } = await import('../../www/deals.js');
+  assert.ok(html.includes(`<link rel="preload" href="pkg/deals/${DEFAULT_DEAL}.json" as="fetch" type="application/json" crossorigin>`));
+  assert.ok(html.includes('<link rel="preload" href="pkg/core_bg.wasm" as="fetch" type="application/wasm" crossorigin>'));
+  assert.ok(!html.includes('href="form.js"'), 'none of the sources\' modules is preloaded');
+});

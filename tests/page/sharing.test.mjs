@@ -88,9 +88,10 @@ test('a share link carries the valuation\'s and the books\' options: the recipie
 test('a link with valuation options the core refuses shows why beside the field, and the live figure', async () => {
   const { page } = await open(ctx.browser, ctx.server.url);
   const hash = await page.evaluate(async () => {
-    const { encodeShare } = await import('./share.js');
+    const { encodeShare } = await import('/src/share.js');
     const dc = await import('./pkg/dealcalc.js');
-    const { deal } = await import('./deals.js');
+    const { deal, loadDeals } = await import('/src/deals.js');
+    await loadDeals();
     return encodeShare(deal('amd-openai-2025'), { lang: 'en', valuation: { paths: 1.5, seed: 3 } });
   });
   await page.close();
@@ -144,7 +145,7 @@ test('hostile and broken links show a message and the default deal, and run no s
   // A well-formed link whose scenario carries markup and invalid numbers: shown as text, rejected.
   const { page } = await open(ctx.browser, ctx.server.url);
   const hostile = await page.evaluate(async () => {
-    const { encodeShare } = await import('./share.js');
+    const { encodeShare } = await import('/src/share.js');
     return encodeShare({ name: '<script>window.__pwned=1</script>', equity: { sharePrice: -1 } }, { lang: 'en' });
   });
   const evil = await ctx.browser.newPage();
