@@ -7,8 +7,14 @@
 #   sits just above today's size, so that it grows only by a decision recorded in
 #   docs/BENCHMARKS.md with what paid for it. Issue 9's target (150,000 B raw, 60,000 B
 #   gzipped) is not met; BENCHMARKS.md states the gap and its causes.
+# - the first view (dist/, scripts/bundle.mjs): what dist/index.html loads before the first
+#   numbers (itself, its stylesheets, its preloads: the bundle's static graph, the core build,
+#   the default deal; and app.js), brotli-compressed as served. Issue 31's limit is 120 KB as
+#   the browser counts it, headers included (about 300 B a response); the budget is 112,000 B
+#   of bodies.
 # Override for a trial:
-#   WASM_BUDGET_RAW=... WASM_BUDGET_GZ=... CORE_BUDGET_RAW=... CORE_BUDGET_GZ=... scripts/size.sh
+#   WASM_BUDGET_RAW=... WASM_BUDGET_GZ=... CORE_BUDGET_RAW=... CORE_BUDGET_GZ=...
+#   FIRST_VIEW_BUDGET_BR=... scripts/size.sh
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 over=0
@@ -19,6 +25,8 @@ check() {
   gz=$(gzip -9 -c "$file" | wc -c)
   printf '| %-18s | %-7s | %9d | %9d |\n' "$1" "raw" "$raw" "$2"
   printf '| %-18s | %-7s | %9d | %9d |\n' "$1" "gzip -9" "$gz" "$3"
+  # As served (dist/, the build's brotli copy): reported, the budgets stay raw and gzip.
+  printf '| %-18s | %-7s | %9d | %9s |\n' "$1" "brotli" "$(wc -c < "$ROOT/dist/pkg/$1.br")" "–"
   if [ "$raw" -gt "$2" ] || [ "$gz" -gt "$3" ]; then
     echo "[size] $1 is over its budget: find what grew (twiggy) before raising the budget" >&2
     over=1
@@ -27,4 +35,16 @@ check() {
 printf '| %-18s | %-7s | %9s | %9s |\n' "file" "measure" "bytes" "budget"
 check core_bg.wasm "${CORE_BUDGET_RAW:-190000}" "${CORE_BUDGET_GZ:-80000}"
 check dealcalc_bg.wasm "${WASM_BUDGET_RAW:-432800}" "${WASM_BUDGET_GZ:-185100}"
+# The first view: each file index.html names in a stylesheet, preload or module script link.
+first=0
+count=0
+for f in index.html $(grep -oE '<(link rel="(stylesheet|preload|modulepreload)"|script type="module") (href|src)="[^"]+"' "$ROOT/dist/index.html" | sed -E 's/.*(href|src)="([^"]+)"/\2/'); do
+  first=$((first + $(wc -c < "$ROOT/dist/$f.br")))
+  count=$((count + 1))
+done
+printf '| %-18s | %-7s | %9d | %9d |\n' "first view ($count)" "brotli" "$first" "${FIRST_VIEW_BUDGET_BR:-112000}"
+if [ "$first" -gt "${FIRST_VIEW_BUDGET_BR:-112000}" ]; then
+  echo "[size] the first view is over its budget: what did dist/index.html start to load?" >&2
+  over=1
+fi
 exit "$over"

@@ -3,11 +3,14 @@
 // in the core, shows each problem beside its field, and draws the report (results.js) and the
 // panels below it. The text a reader typed is never rewritten.
 //
-// Modules: state.js (the shared state), fields.js (the field catalogue), form.js, results.js,
-// io.js (links, files, CSV), ui.js (the view layer shared with <deal-calculator>), the panels
-// valuation.js, views.js (comparison, tornado), pricing.js, methodology.js.
+// Modules: builds.js (the Wasm builds and the panels' code, loaded in turn), state.js (the
+// shared state), fields.js (the field catalogue), form.js, results.js, io.js (links, files,
+// CSV), ui.js (the view layer shared with <deal-calculator>), settings.js (the panels'
+// settings over a language change), and the panels (panels.js: valuation.js, views.js for the
+// comparison and the tornado, books.js, solve.js, portfolio-panel.js, pricing.js,
+// methodology.js).
 
-import initCore, * as core from './pkg/core.js';
+import { core, coreReady, loadFull } from './builds.js';
 import { el } from './dom.js';
 import { t, fmt, lang, loadLanguage, local, setLang, statusName, LANGUAGES } from './i18n.js';
 import { followDeepLink, followSections } from './sections.js';
@@ -19,7 +22,7 @@ import { copyFrom, exportCsv, exportJson, importJson, loadFromHash, setMessage, 
 import { page } from './state.js';
 import { DEFAULT_DEAL, deal, deals, loadDeal, loadDeals } from './deals.js';
 import { dealHistory } from './history.js';
-import { shareModule, startWorkers } from './blocks.js';
+import { readSettings, restoreSettings } from './settings.js';
 
 // For the page tests (tests/page/harness.mjs): the pool of this page, whose runs a test holds.
 export { holdRuns } from './blocks.js';
@@ -174,42 +177,6 @@ function translateStatic() {
   document.title = t('dealcalc: compute-for-equity deal calculator');
 }
 
-/** The controls of the panels that hold a reader's settings (kept over a language change). */
-const settingsControls = () => document.querySelectorAll(':is(#pricing, #compare, #sensitivity, #books) :is(input, select)[id]');
-const isToggle = (c) => c.type === 'checkbox' || c.type === 'radio';
-
-/** Each settings control's value (or checked state), by id, and whether the page was German
- *  (how its number fields' text reads). */
-function readSettings() {
-  const values = new Map();
-  for (const c of settingsControls()) values.set(c.id, isToggle(c) ? c.checked : c.value);
-  return { values, german: lang() === 'de' };
-}
-
-/**
- * Puts saved settings back into the panels' new controls, each with the events a reader's
- * change sends, so that each panel computes with them. Passes repeat while controls appear
- * (a pricing kind brings its own fields).
- */
-function restoreSettings({ values, german }) {
-  for (let pass = 0; pass < 3; pass++) {
-    let changed = false;
-    for (const c of settingsControls()) {
-      if (!values.has(c.id)) continue;
-      const toggle = isToggle(c);
-      // A number typed in the former language, as the new one writes it.
-      const want = c.type === 'text' ? retypedNumber(values.get(c.id), german) : values.get(c.id);
-      if ((toggle ? c.checked : c.value) === want) continue;
-      if (toggle) c.checked = want;
-      else c.value = want;
-      c.dispatchEvent(new Event('input', { bubbles: true }));
-      c.dispatchEvent(new Event('change', { bubbles: true }));
-      changed = true;
-    }
-    if (!changed) return;
-  }
-}
-
 /** Mounts the panels below the report (each panel's texts in the page's language). */
 function mountPanels() {
   usePricingPanel(panels.mountPricingPanel(full, document.getElementById('pricing')));
@@ -241,20 +208,18 @@ function fillPresetPicker() {
  * The first drawing of the page: the report, once the core build is ready, then, after the
  * frame that paints it, the form and the deal's lines (on a phone they are below the report;
  * laid out with it, they delayed the first numbers by about a fifth on the phone profile of
- * tests/bench/phone.mjs). Resolves when both are drawn.
+ * tests/bench/phone.mjs), while the full build starts loading. Resolves when both are drawn.
  */
 async function renderFirst() {
   translateStatic();
   fillPresetPicker();
   page.typing = false;
   document.getElementById('preset').value = page.presetId ?? '';
-  // While the core build downloads (on a slow link it arrives last): the number formats the
-  // report uses, whose first one loads the locale's data (about 60 ms on the phone profile).
-  fmt.usd(1e9);
-  fmt.num(1);
   await coreReady;
   recompute();
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  // The first numbers are painted: the full build and the panels' code start loading.
+  loadFull();
   showPresetSummary();
   buildForm();
   showProblems(evaluateScenario(core, page.scenario).problems);
@@ -271,6 +236,8 @@ async function renderPanels() {
   // The books follow each final fair value of the deal as it stands (provisional, then refined).
   valuation = panels.mountValuation(document.getElementById('valuation'), () => page.scenario, (v, state, price) => {
     showFairValue(v, state, price);
+    // The benchmark's first fair value shown (tests/bench/phone.mjs): provisional after load.
+    if (!performance.getEntriesByName('dealcalc:fair-value-first').length) performance.mark('dealcalc:fair-value-first');
     if (state !== 'final') return;
     page.fairValueFinal = true;
     performance.mark('dealcalc:fair-value-final'); // the benchmark's start of the live books
@@ -325,36 +292,10 @@ async function changeLanguage(code) {
   secondary?.then(() => restoreSettings(saved));
 }
 
-// Two builds of the core (scripts/build.sh). The first numbers need only the core build
-// (validate, evaluate), which starts loading as soon as this module runs (the file itself is
-// preloaded). The full build (the panels, the simulations) loads after the first numbers, so
-// that on a slow link it does not delay them; it is compiled once: this thread instantiates
-// it, and the workers get the compiled module.
-const coreReady = initCore({ module_or_path: new URL('./pkg/core_bg.wasm', import.meta.url) });
-
-/** The full build's module (every export), once loadFull() has loaded it. */
+/** The full build's module (every export) and the panels' functions (panels.js), once
+ *  loadFull() has loaded them (none of which the first numbers need). */
 let full = null;
-/** The panels' functions, once loadFull() has imported their modules (none of which the first
- *  numbers need, so the page does not fetch them before). */
 let panels = null;
-let fullReady = null;
-function loadFull() {
-  if (fullReady) return fullReady;
-  // The workers start first, so that their script loads while the full build downloads; each
-  // gets the module when it is compiled.
-  startWorkers();
-  fullReady = Promise.all([
-    WebAssembly.compileStreaming(fetch(new URL('./pkg/dealcalc_bg.wasm', import.meta.url))),
-    import('./pkg/dealcalc.js'),
-    import('./panels.js'),
-  ]).then(([module, build, panelModule]) => {
-    full = build;
-    panels = panelModule;
-    shareModule(module);
-    return full.default({ module_or_path: module });
-  });
-  return fullReady;
-}
 
 // The first numbers need one deal (pkg/deals/<id>.json), which loads beside the core build;
 // the catalogue (every deal and version) loads after them, with the full build. A host
@@ -410,7 +351,8 @@ async function main() {
     }
     return loaded;
   };
-  await Promise.all([loadFull(), formDrawn]);
+  await formDrawn;
+  ({ full, panels } = await loadFull());
   await renderPanels();
   followSections();
   // A link opened later (its panels' options and runs need the panels mounted).

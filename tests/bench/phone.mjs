@@ -1,12 +1,13 @@
 // The page on a mid-range phone (issue 31): fresh loads in Chromium under its network and CPU
 // emulation (a slow 4G link: 150 ms round trip, 1.6 Mbps down, 750 kbps up; the CPU 4×
 // slower), at 390 px, with the built site (dist/) served as scripts/serve.py serves it (brotli). For each
-// load: when the first numbers are painted (the mark dealcalc:first-numbers), when the final
-// fair value is shown (dealcalc:fair-value-final), both from the navigation's start, and the
+// load: when the first numbers are painted (the mark dealcalc:first-numbers), when the first
+// fair value is shown (dealcalc:fair-value-first: the provisional one, 256 paths on the page's
+// thread), when the final one is (dealcalc:fair-value-final), all from the navigation's start, and the
 // bytes transferred before the first numbers (the navigation and every resource whose
 // response ended by then; transfer sizes, headers included, as the browser counts them).
-// Prints one JSON line of sorted samples: {firstNumbersMs, fairValueMs, bytesBeforeFirst,
-// resourcesBeforeFirst}.
+// Prints one JSON line of sorted samples: {firstNumbersMs, fairValueFirstMs, fairValueMs,
+// bytesBeforeFirst, resourcesBeforeFirst}.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../page/harness.mjs';
@@ -30,7 +31,7 @@ async function ready(url) {
 }
 
 const url = `http://127.0.0.1:${PORT}/`;
-const samples = { firstNumbersMs: [], fairValueMs: [], bytesBeforeFirst: [], resourcesBeforeFirst: [] };
+const samples = { firstNumbersMs: [], fairValueFirstMs: [], fairValueMs: [], bytesBeforeFirst: [], resourcesBeforeFirst: [] };
 const browser = await launch();
 try {
   await ready(url);
@@ -50,16 +51,18 @@ try {
       const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
       const first = at('dealcalc:first-numbers');
       const fair = at('dealcalc:fair-value-final');
-      if (first == null || fair == null) return false;
+      const fairFirst = at('dealcalc:fair-value-first');
+      if (first == null || fair == null || fairFirst == null) return false;
       const nav = performance.getEntriesByType('navigation')[0];
       const before = performance.getEntriesByType('resource').filter((e) => e.responseEnd <= first);
       return {
-        first, fair,
+        first, fair, fairFirst,
         bytes: nav.transferSize + before.reduce((sum, e) => sum + e.transferSize, 0),
         resources: before.length,
       };
     }, null, { timeout: 120000, polling: 100 }).then((h) => h.jsonValue());
     samples.firstNumbersMs.push(Math.round(r.first));
+    samples.fairValueFirstMs.push(Math.round(r.fairFirst));
     samples.fairValueMs.push(Math.round(r.fair));
     samples.bytesBeforeFirst.push(r.bytes);
     samples.resourcesBeforeFirst.push(r.resources);

@@ -1,0 +1,32 @@
+// The first view loads only what the first numbers need (issue 31): on the built site, every
+// resource the page starts before its first numbers are painted (the mark
+// dealcalc:first-numbers) is one that dist/index.html names (its stylesheets, preloads and
+// script) or its icon; the full build, the panels' code, the workers' script and the catalogue
+// start after. Read from the browser's own resource timings once the page is ready, so that no
+// step races the load.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { SITE, open, suite } from './harness.mjs';
+
+const ctx = suite();
+
+test('before the first numbers the page fetches only what index.html announces', async () => {
+  const html = await readFile(`${SITE}/index.html`, 'utf8');
+  const named = new Set([...html.matchAll(/<(?:link rel="(?:stylesheet|preload|modulepreload|icon)"|script type="module") (?:href|src)="([^"]+)"/g)].map((m) => m[1]));
+  const { page, errors } = await open(ctx.browser, ctx.server.url);
+  const { first, resources } = await page.evaluate(() => ({
+    first: performance.getEntriesByName('dealcalc:first-numbers')[0].startTime,
+    resources: performance.getEntriesByType('resource').map((e) => ({ path: new URL(e.name).pathname.slice(1), start: e.startTime })),
+  }));
+  const before = resources.filter((r) => r.start < first).map((r) => r.path);
+  assert.ok(before.includes('pkg/core_bg.wasm') && before.includes('app.js'), `fetched before: ${before}`);
+  assert.deepEqual(before.filter((p) => !named.has(p)), [], 'fetched before the first numbers without being announced');
+  const after = resources.filter((r) => r.start >= first).map((r) => r.path);
+  for (const late of ['pkg/dealcalc_bg.wasm', 'pkg/dealcalc.js', 'pkg/deals.json', 'worker.js']) {
+    assert.ok(after.includes(late), `${late} loads after the first numbers (after: ${after})`);
+  }
+  assert.ok(after.some((p) => /^panels-\w+\.js$/.test(p)), 'the panels\' chunk loads after the first numbers');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
