@@ -72,8 +72,8 @@ try {
   await page.waitForFunction(() => document.querySelector('#valuation-status')?.dataset.state === 'done', null, { timeout: 60000 });
   await page.evaluate(async (options) => {
     const dc = await import('./pkg/dealcalc.js');
-    const { deal } = await import('./deals.js');
-    await dc.default();
+    const { deal, loadDeals } = await import('/src/deals.js');
+    await Promise.all([dc.default(), loadDeals()]);
     window.__sim = new dc.WarrantSimulation(deal('amd-openai-2025'), options);
   }, OPTIONS);
   const sum = (xs) => xs.reduce((s, x) => s + x, 0);

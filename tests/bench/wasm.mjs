@@ -72,7 +72,7 @@ try {
   await page.waitForFunction(settled, null, { timeout: 60000 });
   const result = await page.evaluate(async ([source, plainSource, baselineSource, specs]) => {
     const dc = await import('./pkg/dealcalc.js');
-    const catalogue = await import('./deals.js');
+    const catalogue = await import('/src/deals.js');
     await dc.default();
     await catalogue.loadDeals();
     const run = new Function(`return (${source})`)();
