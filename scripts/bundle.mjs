@@ -62,8 +62,8 @@ await cp(WWW, DIST, {
 const split = { ...common, outdir: DIST, outbase: WWW, splitting: true, chunkNames: '[name]-[hash]', metafile: true, plugins: [keepExternal] };
 const page = await esbuild.build({ ...split, entryPoints: PAGE.map((e) => join(WWW, e)) });
 const element = await esbuild.build({ ...split, entryPoints: ELEMENT.map((e) => join(WWW, e)) });
-// The workers' script: one file with the full build's glue inside (its .wasm comes compiled
-// from the page).
+// The workers' script: one file with the full build's glue inside (the pool's workers get the
+// .wasm compiled from the page; the goal seek's worker loads it from pkg/).
 await esbuild.build({ ...common, entryPoints: [join(WWW, 'worker.js')], outfile: join(DIST, 'worker.js'), plugins: [] });
 
 /** The files dist/app.js loads before it runs: its static imports, transitively. */

@@ -17,8 +17,9 @@ import io
 import os
 import sys
 
-# What is worth compressing: text and the .wasm (images here are SVG, text too).
-COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".txt", ".md"}
+# What is worth compressing: text and the .wasm (images here are SVG, text too; .map: the
+# bundle's source maps). scripts/bundle.mjs writes brotli copies of the same kinds.
+COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".txt", ".md", ".map"}
 # Compressed bodies by (path, modification time, size): each file is compressed once.
 _compressed = {}
 
@@ -29,6 +30,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".wasm": "application/wasm",
         ".js": "text/javascript",
         ".mjs": "text/javascript",
+        ".map": "application/json",
     }
 
     def end_headers(self):
