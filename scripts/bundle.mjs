@@ -21,8 +21,8 @@
 //   deal (they replace www/index.html's list of source modules, between the preload marks).
 import * as esbuild from 'esbuild';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, extname, join, relative } from 'node:path';
+import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -62,8 +62,8 @@ await cp(WWW, DIST, {
 const split = { ...common, outdir: DIST, outbase: WWW, splitting: true, chunkNames: '[name]-[hash]', metafile: true, plugins: [keepExternal] };
 const page = await esbuild.build({ ...split, entryPoints: PAGE.map((e) => join(WWW, e)) });
 const element = await esbuild.build({ ...split, entryPoints: ELEMENT.map((e) => join(WWW, e)) });
-// The workers' script: one file with the full build's glue inside (the pool's workers get the
-// .wasm compiled from the page; the goal seek's worker loads it from pkg/).
+// The workers' script: one file with the full build's glue inside (the workers get the .wasm
+// compiled from the page).
 await esbuild.build({ ...common, entryPoints: [join(WWW, 'worker.js')], outfile: join(DIST, 'worker.js'), plugins: [] });
 
 /** The files dist/app.js loads before it runs: its static imports, transitively. */
@@ -92,25 +92,15 @@ const marked = /( *<!-- preload:start[^]*?-->\n)[^]*?( *<!-- preload:end -->)/;
 if (!marked.test(index)) throw new Error('www/index.html has no preload marks');
 await writeFile(join(DIST, 'index.html'), index.replace(marked, (_, start, end) => `${start}${preloads}\n${end}`));
 
-/** Every file under `dir`. */
-async function files(dir) {
-  const out = [];
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) out.push(...await files(path));
-    else out.push(path);
-  }
-  return out;
-}
 let raw = 0;
 let brotli = 0;
-for (const file of await files(DIST)) {
-  if (!COMPRESSIBLE.has(extname(file))) continue;
+for (const rel of await readdir(DIST, { recursive: true })) {
+  if (!COMPRESSIBLE.has(extname(rel))) continue;
+  const file = join(DIST, rel);
   const body = await readFile(file);
   const compressed = brotliCompressSync(body, {
     params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
   });
-  await mkdir(dirname(file), { recursive: true });
   await writeFile(`${file}.br`, compressed);
   raw += body.length;
   brotli += compressed.length;

@@ -71,7 +71,11 @@ export function startQuickWorker() {
   }
 }
 
-function startWorker() {
+/**
+ * A new worker (worker.js) with the page's compiled module once shareModule has it: the pool's,
+ * the quick one, and the goal seek's (solve.js), so that none fetches and compiles it again.
+ */
+export function startWorker() {
   const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
   if (wasmModule) w.postMessage({ type: 'module', module: wasmModule });
   return w;

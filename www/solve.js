@@ -8,6 +8,7 @@ import { el, fmt } from './dom.js';
 import { getAt } from './fieldpath.js';
 import { t } from './i18n.js';
 import { placeProblems, problemSlot, readNumber, shownNumber } from './ui.js';
+import { startWorker } from './blocks.js';
 
 /** Outputs: the tornado's report numbers and the simulated figures, with their units. */
 const OUTPUTS = [
@@ -128,7 +129,7 @@ export function mountSolve(root, getScenario) {
     }
     status.dataset.state = 'running';
     status.textContent = t('Solving: each trial is a simulation…');
-    const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    const w = startWorker();
     worker = w;
     w.onmessage = ({ data }) => {
       if (worker !== w) return;

@@ -11,9 +11,9 @@
 // whole goal seek (SolveRun), with its progress after each trial.
 import init, { WarrantSimulation, AccountingSimulation, SolveRun, valueWarrant } from './pkg/dealcalc.js';
 
-// The page sends its compiled module first (blocks.js); without it (the goal seek's worker,
-// solve.js) the worker loads its own, from pkg/ beside this script: named, since the glue's
-// default (beside the glue) is not pkg/ once the glue is bundled into this file.
+// The page sends its compiled module first (blocks.js startWorker); without it the worker loads
+// its own, from pkg/ beside this script: named, since the glue's default (beside the glue) is
+// not pkg/ once the glue is bundled into this file.
 let ready = null;
 let run = null; // {id, sim}
 let queue = []; // block indexes of `run`, in the order they were handed out
