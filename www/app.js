@@ -6,11 +6,11 @@
 // Modules: builds.js (the Wasm builds and the panels' code, loaded in turn), state.js (the
 // shared state), fields.js (the field catalogue), form.js, results.js, io.js (links, files,
 // CSV), ui.js (the view layer shared with <deal-calculator>), settings.js (the panels'
-// settings over a language change), and the panels (panels.js: valuation.js, views.js for the
-// comparison and the tornado, books.js, solve.js, portfolio-panel.js, pricing.js,
-// methodology.js).
+// settings over a language change), and the panels (valuation.js, loaded with the full build;
+// panels.js, after: views.js for the comparison and the tornado, books.js, solve.js,
+// portfolio-panel.js, pricing.js, methodology.js).
 
-import { core, coreReady, loadFull } from './builds.js';
+import { core, coreReady, fetchFull, loadFull, loadPanels } from './builds.js';
 import { el } from './dom.js';
 import { t, fmt, lang, loadLanguage, local, setLang, statusName, LANGUAGES } from './i18n.js';
 import { followDeepLink, followSections } from './sections.js';
@@ -216,6 +216,7 @@ async function renderFirst() {
   page.typing = false;
   document.getElementById('preset').value = page.presetId ?? '';
   await coreReady;
+  fetchFull();
   recompute();
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
   // The first numbers are painted: the full build and the panels' code start loading.
@@ -229,12 +230,12 @@ async function renderFirst() {
  * The panels below the report, once the full build is ready: the valuation first, and the deal
  * as it now stands (the reader may have edited it meanwhile) evaluated again to start its live
  * valuation; then the catalogue (every deal and version: the picker, the comparison, the
- * portfolio), which loads while the valuation runs, and the other panels. Resolves when all
- * are mounted.
+ * portfolio) and the other panels' code, which load while the valuation runs, and the other
+ * panels. Resolves when all are mounted.
  */
 async function renderPanels() {
   // The books follow each final fair value of the deal as it stands (provisional, then refined).
-  valuation = panels.mountValuation(document.getElementById('valuation'), () => page.scenario, (v, state, price) => {
+  valuation = valuationPanel.mountValuation(document.getElementById('valuation'), () => page.scenario, (v, state, price) => {
     showFairValue(v, state, price);
     // The benchmark's first fair value shown (tests/bench/phone.mjs): provisional after load.
     if (!performance.getEntriesByName('dealcalc:fair-value-first').length) performance.mark('dealcalc:fair-value-first');
@@ -244,7 +245,7 @@ async function renderPanels() {
     books?.live();
   });
   recompute();
-  await loadDeals();
+  [panels] = await Promise.all([loadPanels(), loadDeals()]);
   // The picker and the deal's lines again, now with the whole catalogue.
   fillPresetPicker();
   document.getElementById('preset').value = page.presetId ?? '';
@@ -262,12 +263,10 @@ async function renderPanels() {
  */
 function relabel(fromGerman) {
   translateStatic();
-  // Before the full build is ready the panels are not mounted yet (they mount in the language
-  // then set).
-  if (valuation) {
-    mountPanels();
-    valuation.retranslate((text) => retypedNumber(text, fromGerman));
-  }
+  // Before their code is loaded the panels are not mounted yet (they mount in the language then
+  // set).
+  if (panels) mountPanels();
+  valuation?.retranslate((text) => retypedNumber(text, fromGerman));
   fillPresetPicker();
   document.getElementById('preset').value = page.presetId ?? '';
 }
@@ -292,9 +291,11 @@ async function changeLanguage(code) {
   secondary?.then(() => restoreSettings(saved));
 }
 
-/** The full build's module (every export) and the panels' functions (panels.js), once
- *  loadFull() has loaded them (none of which the first numbers need). */
+/** The full build's module (every export) and the valuation panel's module (valuation.js), once
+ *  loadFull() has loaded them, and the other panels' functions (panels.js), once loadPanels()
+ *  has (none of which the first numbers need). */
 let full = null;
+let valuationPanel = null;
 let panels = null;
 
 // The first numbers need one deal (pkg/deals/<id>.json), which loads beside the core build;
@@ -352,7 +353,7 @@ async function main() {
     return loaded;
   };
   await formDrawn;
-  ({ full, panels } = await loadFull());
+  ({ full, valuationPanel } = await loadFull());
   await renderPanels();
   followSections();
   // A link opened later (its panels' options and runs need the panels mounted).
