@@ -175,18 +175,21 @@ print(f"| … the first fair value shown (provisional: 256 paths on the page's t
 print(f"| at most 120 KB transferred before the first numbers (the page, its bundled modules, the core build, one deal; as the browser counts them, headers included) | {med(fb) / 1000:.1f} KB in {med(phone['resourcesBeforeFirst'])} responses | {mark(med(fb) <= 120_000)} |")
 print(f"| the .wasm the first numbers need at most 80 KB gzipped (`core_bg.wasm`: validate, evaluate) | {core_gz:,} B ({core_raw:,} B raw, {core_br:,} B brotli as served) | {mark(core_gz <= 80_000)} |")
 print()
-print(f"""Why the fair value misses its target on this profile: the link moves 200 KB a second. Before the
-first numbers the page moves about {med(fb) / 1000:.0f} KB; the fair value needs the full build as well
-({full_br / 1000:.0f} KB brotli: the simulation, with the panels' analyses that share its code) and the
-panels' code (about 27 KB), so about {(med(fb) + full_br + 27_000) / 1000:.0f} KB in all: {(med(fb) + full_br + 27_000) / 200_000:.1f} s of transfer after
-the 0.3 s the page itself takes, before a path is drawn, and the default run takes about
-0.5 s on the emulated CPU. Fetching the full build from the start would only share the link
-with the first numbers. A fair value under 2 s here needs a simulation build of about 40 KB
-brotli that the workers load instead; the core build alone (the scenario reader and checks,
-which such a build would also need, and the report) is {core_br / 1000:.0f} KB, and a build of the core
-with the valuation's exports only (`valueWarrant`, `WarrantSimulation`; measured in session 14
-by building without the books and goal seek and the panels' analyses) was 298,604 B raw,
-108,036 B brotli: 40 KB less than the full build, about 0.2 s on this link.
+print(f"""Why the final fair value misses its target on this profile: the link moves 200 KB a second,
+and the fair value needs the simulation. The core has arrived after about 0.95 s (the first
+view's {med(fb) / 1000:.0f} KB after the page's own round trips); the full build's download starts then,
+while the first numbers are drawn ({full_br / 1000:.0f} KB brotli: the simulation, with the panels'
+analyses that share its code), beside its glue, the valuation panel's code and the workers'
+script (about 20 KB): about {(full_br + 20_000) / 200_000:.1f} s of transfer. The default run then takes about 0.35 s on
+the emulated CPU (85 ms unthrottled on two workers). Fetching the full build from the start
+would only share the link with the first numbers, and the other panels' code and the catalogue
+already wait for the valuation to start. A fair value under 2 s here needs the simulation to
+arrive about 0.3 s sooner, in a build of at most about 110 KB brotli that the page loads before
+the full one: the core build alone (the scenario reader and checks, which such a build would
+also need, and the report) is {core_br / 1000:.0f} KB, and a build of the core with the valuation's
+exports only (`valueWarrant`, `WarrantSimulation`; measured in session 14) was 298,604 B raw,
+108,036 B brotli. It would put 108 KB more on the link before the other panels and the books,
+whose runs need the full build, and would reach 2 s with no margin.
 """)
 print("## Targets (issue 9)\n")
 print("| target | measured | |")
@@ -385,13 +388,14 @@ print(f"""- **The page's default valuation in 250 ms ({full_state} in this run).
 - **First numbers ({first_state} in this run).** The page marks the frame that paints its first
   report; fresh pages on a quiet machine took about 210 ms, about 100 ms more when it is busy.
   The site is bundled and minified (`scripts/bundle.mjs`): the first numbers load the page's
-  script, one chunk, the core build and one deal, all preloaded; the form is drawn in the frame
+  script, its chunks, the core build and one deal, all preloaded; the form is drawn in the frame
   after the report, and the panels below the results later still. In session 13's run the
   machine was about 1.7× slower than in the run before it (native valueWarrant 336 against
   201 ms, the plain JavaScript 7.7 against 4.3 s), and the times rose with it: first numbers
   287 → 467 ms, evaluate in Chromium 430 → 820 µs, the portfolio 4.6 → 9.3 ms. Since issue 31
   the full build loads after the first numbers, so the provisional fair value after load waits
-  for it: 85 → 464 ms in session 13.
+  for it: 85 → 464 ms in session 13. Since session 15 the full build's download starts when the
+  core has arrived, while the first numbers are drawn.
 
 ## Means tried (issue 16), and what each bought
 

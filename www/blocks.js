@@ -30,12 +30,12 @@ export function shareModule(module) {
 }
 
 /**
- * Starts the pool's workers and the quick worker before the full build has arrived, so that
- * their script loads while it downloads; each gets the module when shareModule has it.
+ * Starts the pool's workers before the full build has arrived, so that their script loads
+ * while it downloads; each gets the module when shareModule has it. The quick worker starts
+ * later (startQuickWorker), after the load's provisional figure, which this thread computes.
  */
 export function startWorkers() {
   ensureWorkers();
-  startQuickWorker();
 }
 
 const quick = { worker: null, id: 0, waiting: null };
