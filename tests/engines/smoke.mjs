@@ -7,7 +7,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { access, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, SITE, WWW, RESULTS } from '../page/harness.mjs';
+import { captionsCut, serve, SITE, WWW, RESULTS } from '../page/harness.mjs';
 import { launch } from './engines.mjs';
 import { SUPPORT_FILES, withRecorder } from './served.mjs';
 
@@ -124,12 +124,14 @@ export function smoke(engine) {
     // WebKit (WebKitGTK 2.50) counted a <select>'s widest option in the page's scroll width
     // (the tornado's outputs: 36 px of sideways scroll at 390 px) until style.css gave selects
     // paint containment.
-    withSite('no sideways scroll at 390 px', async (site) => {
+    withSite('no sideways scroll at 390 px, every caption whole', async (site) => {
       const page = await open(site.url, { width: 390, height: 844 });
       await ownershipIs(page, '8.94%');
       await allDrawn(page, true);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `390 px: the page scrolls sideways by ${overflow} px`);
+      // The tables' captions wrap within the boxes that show them (style.css).
+      assert.deepEqual(await page.evaluate(captionsCut), [], '390 px: captions cut');
     });
 
     // JavaScriptCore (WebKitGTK 2.50) keeps the currency's 2 fraction digits as the minimum in

@@ -138,6 +138,22 @@ export async function drawAllPanels(page, on = true) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
+/**
+ * Run in the page (it names nothing outside itself, so every engine's evaluate can take it):
+ * the captions whose text runs past the right edge of the box that shows their table, a
+ * sideways-scrolling .table-wrap scrolled to its start, or the table itself; each as
+ * {caption, overBy (px)}.
+ */
+export function captionsCut() {
+  return [...document.querySelectorAll('caption')].map((caption) => {
+    const box = (caption.closest('.table-wrap') ?? caption.closest('table')).getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(caption);
+    const right = Math.max(...[...range.getClientRects()].map((r) => r.right));
+    return { caption: caption.textContent, overBy: Math.round(right - box.right) };
+  }).filter((c) => c.overBy > 0);
+}
+
 /** A screenshot of the whole page as a reader scrolling through it sees it. */
 export async function wholePage(page, path) {
   await drawAllPanels(page);

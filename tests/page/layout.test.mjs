@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { suite, open, RESULTS, drawAllPanels, wholePage } from './harness.mjs';
+import { suite, open, RESULTS, captionsCut, drawAllPanels, wholePage } from './harness.mjs';
 
 const ctx = suite();
 const require = createRequire(import.meta.url);
@@ -27,7 +27,7 @@ async function fit(page) {
   });
 }
 
-test('no sideways scroll from 320 to 1,920 px in English and German, every headline card on screen', async () => {
+test('no sideways scroll from 320 to 1,920 px in English and German, every headline card on screen, every caption whole', async () => {
   for (const [width, lang] of [320, 390, 768, 1280, 1920].flatMap((w) => [[w, 'en'], [w, 'de']])) {
     const { page, errors } = await open(ctx.browser, ctx.server.url, { viewport: { width, height: 900 }, locale: lang === 'de' ? 'de-DE' : 'en-US' });
     await page.waitForSelector('body[data-ready="true"]');
@@ -44,6 +44,9 @@ test('no sideways scroll from 320 to 1,920 px in English and German, every headl
       .filter((t) => t.getBoundingClientRect().width > document.documentElement.clientWidth && !t.closest('.table-wrap'))
       .map((t) => t.id || t.className));
     assert.deepEqual(wide, [], `${width} px`);
+    // A table's caption wraps within the box that shows the table (style.css), also when the
+    // table scrolls sideways in it.
+    assert.deepEqual(await page.evaluate(captionsCut), [], `${width} px ${lang}: captions cut`);
     // Below 1,100 px: the headline, then the inputs, then the details.
     if (width < 1100) {
       const top = (sel) => page.evaluate((s) => document.querySelector(s).getBoundingClientRect().top, sel);
