@@ -28,6 +28,8 @@ cargo clippy --all-targets --features typescript --quiet -- -D warnings
 cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
 # The core build (no simulation, no panels' analyses) lints clean on its own too.
 cargo clippy --lib --quiet --target wasm32-unknown-unknown --no-default-features -- -D warnings
+# The crate docs (the design notes, private modules included): every link resolves.
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --document-private-items --quiet
 
 step "core (native); the generated TypeScript types are current"
 cargo test --release --quiet --features typescript

@@ -230,7 +230,7 @@ fn every_phase(s: &Scenario) -> Scenario {
     all
 }
 
-/// weights[tranche][quarter]: each tranche's share of its amount in each quarter of
+/// `weights[tranche][quarter]`: each tranche's share of its amount in each quarter of
 /// `indices`, summing to 1 over the quarters (the attribution's rule).
 fn weights(p: &Plan, indices: &[i64], revenue: &[f64], scheduled: &[(i64, f64)]) -> Vec<Vec<f64>> {
     let Some(w) = &p.scenario.warrant else {

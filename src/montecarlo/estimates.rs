@@ -2,7 +2,7 @@
 //! one-touch control variate), real-world probabilities and vest dates (self-normalised
 //! likelihood-ratio weights), percentiles, the histogram and the price fan.
 //!
-//! Control variate (Glasserman 2004, §4.1): Ȳ − β(C̄ − E[C]) with β = Cov(Y,C)/Var(C) from the
+//! Control variate (Glasserman 2004, §4.1): Ȳ − β(C̄ − E\[C\]) with β = Cov(Y,C)/Var(C) from the
 //! same sample; the total's variance Var(Yt − Σ βi Ci) = Var(Yt) − 2 Σ βi Cov(Yt, Ci)
 //! + Σ βi βj Cov(Ci, Cj).
 

@@ -2,8 +2,8 @@
 //! Generating Random Variables", J. Stat. Softw. 5(8), 2000) in Doornik's ZIGNOR form
 //! ("An Improved Ziggurat Method to Generate Normal Random Samples", 2005): 256 layers of
 //! equal area; a draw takes one 64-bit number (8 bits choose the layer i, 52 bits make
-//! u ∈ [−1, 1)), and x = u·X[i] is accepted at once when |x| < X[i+1] (about 99% of draws).
-//! Otherwise the wedge is tested against the density, F[i+1] + (F[i] − F[i+1])·v < e^(−x²/2),
+//! u ∈ [−1, 1)), and x = u·X\[i\] is accepted at once when |x| < X\[i+1\] (about 99% of draws).
+//! Otherwise the wedge is tested against the density, F\[i+1\] + (F\[i\] − F\[i+1\])·v < e^(−x²/2),
 //! or, in the base layer, x is drawn from the tail beyond R by Marsaglia's method.
 //!
 //! This is the algorithm and these are the tables of `rand_distr` 0.5's `StandardNormal`
@@ -62,7 +62,7 @@ pub(super) fn fill(g: &mut Xoshiro256PlusPlus, out: &mut [f64]) -> f64 {
 }
 
 /// The layer i (low 8 bits), u ∈ [−1, 1) (the top 52 bits as the mantissa of a number in
-/// [2, 4), less 3) and the candidate x = u·X[i].
+/// [2, 4), less 3) and the candidate x = u·X\[i\].
 #[inline(always)]
 fn layer_point(bits: u64) -> (usize, f64, f64) {
     let i = (bits & 0xff) as usize;
@@ -116,7 +116,7 @@ const R: f64 = 3.654152885361008796;
 
 // The tables as rand_distr prints them (more digits than an f64 holds, parsed to the same
 // numbers); one of X's edges happens to lie near √2.
-/// X[i]: the right edge of layer i (X[0] = V/f(R), the base layer's width as a rectangle).
+/// X\[i\]: the right edge of layer i (X\[0\] = V/f(R), the base layer's width as a rectangle).
 #[rustfmt::skip]
 #[allow(clippy::excessive_precision, clippy::approx_constant)]
 static X: [f64; 257] = [
@@ -187,7 +187,7 @@ static X: [f64; 257] = [
     0.000000000000000000,
 ];
 
-/// F[i] = e^(−X[i]²/2), the density at each edge.
+/// F\[i\] = e^(−X\[i\]²/2), the density at each edge.
 #[rustfmt::skip]
 #[allow(clippy::excessive_precision)]
 static F: [f64; 257] = [
