@@ -188,10 +188,11 @@ arrive about 0.3 s sooner, in a build of at most about 110 KB brotli that the pa
 the full one: the core build alone (the scenario reader and checks, which such a build would
 also need, and the report) is {core_br / 1000:.0f} KB, and a build of the core with the valuation's
 exports only (`valueWarrant`, `WarrantSimulation`; measured in session 14) was 298,604 B raw,
-108,036 B brotli. The link delivers the full build and its companions at about 170 KB a
-second, so that build would bring the fair value to about 2.1 s, still over the target, while
-putting 108 KB more on the link before the other panels and the books, whose runs need the full
-build. Under 2 s the simulation would have to arrive in about 60 KB, without the scenario reader
+108,036 B brotli (107,975 B in session 15). A throwaway page that loaded it in the full
+build's place (the other panels then broken) gave the final fair value in 2.22 s (2.13–2.24,
+5 fresh loads; 2.35 s the same day with the full build): still over the target, and a real page
+would then put the full build's 148 KB on the link as well, before the other panels and the
+books, whose runs need it. Under 2 s the simulation would have to arrive in about 60 KB, without the scenario reader
 that the core build holds; the core build would then have to hand the simulation its model,
 which the core's 80 KB gzipped budget (79.6 KB now) has no room for.
 """)
