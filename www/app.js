@@ -192,7 +192,8 @@ function mountPanels() {
   setTimeout(mountPortfolioPanel, 0);
 }
 
-/** The deal picker's options, in the page's language: the catalogue's deals by buyer. */
+/** The deal picker's options, in the page's language: the catalogue's deals by buyer; the
+ *  page's deal selected (none for the reader's own scenario). */
 function fillPresetPicker() {
   const picker = document.getElementById('preset');
   picker.replaceChildren(el('option', { value: '', text: t('(your scenario)') }));
@@ -202,6 +203,7 @@ function fillPresetPicker() {
     picker.append(el('optgroup', { label: t('{buyer} as buyer', { buyer }) },
       ...list.map((d) => el('option', { value: d.id, text: local(d.name) }))));
   }
+  picker.value = page.presetId ?? '';
 }
 
 /**
@@ -214,7 +216,6 @@ async function renderFirst() {
   translateStatic();
   fillPresetPicker();
   page.typing = false;
-  document.getElementById('preset').value = page.presetId ?? '';
   await coreReady;
   fetchFull();
   recompute();
@@ -248,7 +249,6 @@ async function renderPanels() {
   [panels] = await Promise.all([loadPanels(), loadDeals()]);
   // The picker and the deal's lines again, now with the whole catalogue.
   fillPresetPicker();
-  document.getElementById('preset').value = page.presetId ?? '';
   showPresetSummary();
   mountPanels();
   // A fair value final before the books were mounted: they follow it.
@@ -268,7 +268,6 @@ function relabel(fromGerman) {
   if (panels) mountPanels();
   valuation?.retranslate((text) => retypedNumber(text, fromGerman));
   fillPresetPicker();
-  document.getElementById('preset').value = page.presetId ?? '';
 }
 
 /**

@@ -29,14 +29,6 @@ export function shareModule(module) {
   for (const w of [...pool.workers, quick.worker]) w?.postMessage({ type: 'module', module });
 }
 
-/**
- * Starts the pool's workers before the full build has arrived, so that their script loads
- * while it downloads; each gets the module when shareModule has it. The quick worker starts
- * later (startQuickWorker), after the load's provisional figure, which this thread computes.
- */
-export function startWorkers() {
-  ensureWorkers();
-}
 
 const quick = { worker: null, id: 0, waiting: null };
 
@@ -81,7 +73,13 @@ export function startWorker() {
   return w;
 }
 
-function ensureWorkers() {
+/**
+ * The pool's workers, started where missing: builds.js starts them before the full build has
+ * arrived, so that their script loads while it downloads; each gets the module when
+ * shareModule has it. The quick worker starts later (startQuickWorker), after the load's
+ * provisional figure, which this thread computes.
+ */
+export function ensureWorkers() {
   while (pool.workers.length < workerCount) {
     const w = startWorker();
     w.onmessage = (e) => onMessage(w, e.data);

@@ -8,7 +8,7 @@
 // of them delays what comes before. The full build is compiled once: this thread instantiates
 // it, and the workers get the compiled module.
 import initCore, * as core from './pkg/core.js';
-import { shareModule, startWorkers } from './blocks.js';
+import { ensureWorkers, shareModule } from './blocks.js';
 
 export { core };
 
@@ -37,7 +37,7 @@ export function loadFull() {
   if (fullReady) return fullReady;
   // The workers start first, so that their script loads while the full build downloads; each
   // gets the module when it is compiled.
-  startWorkers();
+  ensureWorkers();
   fullReady = Promise.all([
     fetchFull(),
     import('./pkg/dealcalc.js'),
