@@ -231,6 +231,9 @@ test('German: numbers, money and dates in German, remembered on reload, and a Ge
   const link = await page.inputValue('#share-url');
   const { page: reader, errors: readerErrors } = await open(ctx.browser, ctx.server.url);
   await reader.evaluate(() => localStorage.setItem('dealcalc.lang', 'en'));
+  // A fresh load of the link (from another document: from the page itself, the link would only
+  // change its hash, and body[data-ready] would already hold before the link is read).
+  await reader.goto('about:blank');
   await reader.goto(link);
   await reader.waitForSelector('body[data-ready="true"]');
   assert.equal(await reader.inputValue('#lang'), 'de');
