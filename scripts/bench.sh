@@ -43,8 +43,9 @@ core_gz=$(gzip -9 -c www/pkg/core_bg.wasm | wc -c)
 # As served: the build's brotli copies (scripts/bundle.mjs).
 core_br=$(wc -c < dist/pkg/core_bg.wasm.br)
 full_br=$(wc -c < dist/pkg/dealcalc_bg.wasm.br)
+sim_br=$(wc -c < dist/pkg/simulation_bg.wasm.br)
 mkdir -p docs
-NATIVE_VALUE="$native_value" NATIVE_PAGE="$native_page" WASM="$wasm" LIVE="$live" PHONE="$phone" CORE_RAW="$core_raw" CORE_GZ="$core_gz" CORE_BR="$core_br" FULL_BR="$full_br" RATIO="$ratio" COUNTS="$counts" RAW="$raw" GZ="$gz" python3 - <<'PY' > docs/BENCHMARKS.md
+NATIVE_VALUE="$native_value" NATIVE_PAGE="$native_page" WASM="$wasm" LIVE="$live" PHONE="$phone" CORE_RAW="$core_raw" CORE_GZ="$core_gz" CORE_BR="$core_br" FULL_BR="$full_br" SIM_BR="$sim_br" RATIO="$ratio" COUNTS="$counts" RAW="$raw" GZ="$gz" python3 - <<'PY' > docs/BENCHMARKS.md
 import json, os, platform, subprocess
 
 def criterion_ms(name):
@@ -164,6 +165,7 @@ print(f"| … and after an edit | {med(be)} ms ({be[0]}–{be[-1]}) | {mark(med(
 print()
 phone = json.loads(os.environ["PHONE"])
 core_raw, core_gz, core_br, full_br = int(os.environ["CORE_RAW"]), int(os.environ["CORE_GZ"]), int(os.environ["CORE_BR"]), int(os.environ["FULL_BR"])
+sim_br = int(os.environ["SIM_BR"])
 fn, ff, fv, fb = phone["firstNumbersMs"], phone["fairValueFirstMs"], phone["fairValueMs"], phone["bytesBeforeFirst"]
 print("## Targets (issue 31): a mid-range phone\n")
 print(f"Fresh loads in Chromium under its emulation of a slow 4G link (150 ms round trip, 1.6 Mbps down, 750 kbps up) and a CPU 4× slower, at 390 px, the built site (`dist/`) served by `scripts/serve.py` (brotli, over HTTP/1.1) (`tests/bench/phone.mjs`); median and range of {len(fn)}, from the navigation's start.\n")
@@ -173,28 +175,26 @@ print(f"| first numbers (the frame painting the first report) in under 1.2 s | {
 print(f"| the final fair value in under 2.0 s (16,384 quasi-random paths on the workers) | {med(fv)} ms ({fv[0]}–{fv[-1]}) | {mark(med(fv) < 2000)} |")
 print(f"| … the first fair value shown (provisional: 256 paths on the page's thread, with its standard error) | {med(ff)} ms ({ff[0]}–{ff[-1]}) | {mark(med(ff) < 2000)} |")
 print(f"| at most 120 KB transferred before the first numbers (the page, its bundled modules, the core build, one deal; as the browser counts them, headers included) | {med(fb) / 1000:.1f} KB in {med(phone['resourcesBeforeFirst'])} responses | {mark(med(fb) <= 120_000)} |")
-print(f"| the .wasm the first numbers need at most 80 KB gzipped (`core_bg.wasm`: validate, evaluate) | {core_gz:,} B ({core_raw:,} B raw, {core_br:,} B brotli as served) | {mark(core_gz <= 80_000)} |")
+print(f"| the .wasm the first numbers need at most 80 KB gzipped (`core_bg.wasm`: validate, evaluate, simulationInput) | {core_gz:,} B ({core_raw:,} B raw, {core_br:,} B brotli as served) | {mark(core_gz <= 80_000)} |")
 print()
-print(f"""Why the final fair value misses its target on this profile: the link moves 200 KB a second,
-and the fair value needs the simulation. The core has arrived after about 0.95 s (the first
-view's {med(fb) / 1000:.0f} KB after the page's own round trips); the full build's download starts then,
-while the first numbers are drawn ({full_br / 1000:.0f} KB brotli: the simulation, with the panels'
-analyses that share its code), beside its glue, the valuation panel's code and the workers'
-script (about 20 KB): about {(full_br + 20_000) / 200_000:.1f} s of transfer. The default run then takes about 0.35 s on
-the emulated CPU (85 ms unthrottled on two workers). Fetching the full build from the start
-would only share the link with the first numbers, and the other panels' code and the catalogue
-already wait for the valuation to start. A fair value under 2 s here needs the simulation to
-arrive about 0.3 s sooner, in a build of at most about 110 KB brotli that the page loads before
-the full one: the core build alone (the scenario reader and checks, which such a build would
-also need, and the report) is {core_br / 1000:.0f} KB, and a build of the core with the valuation's
-exports only (`valueWarrant`, `WarrantSimulation`; measured in session 14) was 298,604 B raw,
-108,036 B brotli (107,975 B in session 15). A throwaway page that loaded it in the full
-build's place (the other panels then broken) gave the final fair value in 2.22 s (2.13–2.24,
-5 fresh loads; 2.35 s the same day with the full build): still over the target, and a real page
-would then put the full build's 148 KB on the link as well, before the other panels and the
-books, whose runs need it. Under 2 s the simulation would have to arrive in about 60 KB, without the scenario reader
-that the core build holds; the core build would then have to hand the simulation its model,
-which the core's 80 KB gzipped budget (79.6 KB now) has no room for.
+print(f"""How the fair value gets there: the link moves 200 KB a second, and the fair value needs the
+simulation. The core has arrived after about 0.95 s (the first view's {med(fb) / 1000:.0f} KB after the page's
+own round trips). The page then downloads the **simulation build** ({sim_br / 1000:.0f} KB brotli: the
+valuation of a list of numbers that the core's `simulationInput` makes from the scenario and
+the options, `src/montecarlo/handoff.rs`; no scenario reader, no report, no other panel),
+beside its glue, the valuation panel's code and the workers' script (about 16 KB), while the
+first numbers are drawn: about {(sim_br + 16_000) / 170_000:.1f} s at the 170 KB a second the link gives several
+responses at once. The default run then takes about 0.3 s on the emulated CPU (the provisional
+figure on the page's thread, then the workers' 16,384 paths). The full build ({full_br / 1000:.0f} KB
+brotli: the other panels, the books) downloads after the simulation build has arrived, so that
+the two do not share the link.
+
+Before the simulation build (session 15) the page waited for the full build, 148 KB, and the
+final fair value came after 2.35 s; a build of the valuation's exports that kept the scenario
+reader (108 KB brotli) gave 2.22 s. Handing the simulation a list instead of a scenario took the
+reader out of it (70 KB brotli) and put a list writer into the core (about 4 KB raw with the
+options' reader): the core made room by sorting its short lists with one small insertion sort
+(`numeric::sort_short`) instead of three instances of std's sort, about 12 KB raw.
 """)
 print("## Targets (issue 9)\n")
 print("| target | measured | |")
@@ -316,10 +316,12 @@ print("""
   gzipped), to 432,314 B (184,989 B gzipped). Budget in `scripts/size.sh`: 432,400 B raw,
   185,100 B gzipped. Issue 31 splits the .wasm (the goal
   seek belongs with the simulation); these budgets follow that split.
-- **Issue 31: two builds.** `scripts/build.sh` builds the crate twice: the full build (every
-  export) and the core (`--no-default-features`: `validate`, `evaluate`, `version`), which the
-  first numbers and the element's headline load. The full build's exports beyond those sit
-  behind the feature `full` (`src/wasm/analysis.rs`, `src/wasm/simulation.rs`). The core is
+- **Issue 31: three builds.** `scripts/build.sh` builds the crate three times: the full build
+  (every export), the core (feature `core`: `validate`, `evaluate`, `simulationInput`,
+  `version`), which the first numbers and the element's headline load, and since session 16 the
+  simulation build (feature `simulation`: the valuation of `simulationInput`'s list), which the
+  page's fair value and its workers load. Before session 16 the core was
+  `--no-default-features` and the full build's exports sat behind the feature `full`. The core is
   185,688 B, 79,636 B gzipped (its budget is the issue's 80,000 B); a core that also kept the
   closed forms, compare, portfolio and sensitivity was 276,203 B, 115,138 B gzipped, and
   with `opt-level = "z"` for the core alone 252,975 B, 106,842 B: so those exports went to the
@@ -398,9 +400,10 @@ print(f"""- **The page's default valuation in 250 ms ({full_state} in this run).
   machine was about 1.7× slower than in the run before it (native valueWarrant 336 against
   201 ms, the plain JavaScript 7.7 against 4.3 s), and the times rose with it: first numbers
   287 → 467 ms, evaluate in Chromium 430 → 820 µs, the portfolio 4.6 → 9.3 ms. Since issue 31
-  the full build loads after the first numbers, so the provisional fair value after load waits
-  for it: 85 → 464 ms in session 13. Since session 15 the full build's download starts when the
-  core has arrived, while the first numbers are drawn.
+  the simulation loads after the first numbers, so the provisional fair value after load waits
+  for it: 85 → 464 ms in session 13 (then the full build). Since session 15 its download starts
+  when the core has arrived, while the first numbers are drawn; since session 16 it is the
+  simulation build's, and the full build's follows it.
 
 ## Means tried (issue 16), and what each bought
 

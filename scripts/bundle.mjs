@@ -15,8 +15,8 @@
 //   imports app.js, which the page has loaded (its holdRuns); one that needs a module on its
 //   own imports it from the sources (tests/page/harness.mjs serves www/ under /src/).
 // - www/pkg (the wasm-bindgen glue and the .wasm) is not bundled: it is copied, and imported
-//   as it is. The workers' script (worker.js) is bundled on its own with the full build's glue
-//   inside, so a worker fetches one script.
+//   as it is. The workers' script (worker.js) is bundled on its own with the glue of the
+//   simulation and the full build inside, so a worker fetches one script.
 // - dist/index.html preloads the page bundle's static graph, the core build and the default
 //   deal (they replace www/index.html's list of source modules, between the preload marks).
 import * as esbuild from 'esbuild';
@@ -62,7 +62,7 @@ await cp(WWW, DIST, {
 const split = { ...common, outdir: DIST, outbase: WWW, splitting: true, chunkNames: '[name]-[hash]', metafile: true, plugins: [keepExternal] };
 const page = await esbuild.build({ ...split, entryPoints: PAGE.map((e) => join(WWW, e)) });
 const element = await esbuild.build({ ...split, entryPoints: ELEMENT.map((e) => join(WWW, e)) });
-// The workers' script: one file with the full build's glue inside (the workers get the .wasm
+// The workers' script: one file with both builds' glue inside (the workers get each .wasm
 // compiled from the page).
 await esbuild.build({ ...common, entryPoints: [join(WWW, 'worker.js')], outfile: join(DIST, 'worker.js'), plugins: [] });
 

@@ -26,8 +26,9 @@ if cargo tree -e normal --prefix none | grep -E '^(wasm-bindgen|js-sys|serde-was
 fi
 cargo clippy --all-targets --features typescript --quiet -- -D warnings
 cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
-# The core build (no simulation, no panels' analyses) lints clean on its own too.
-cargo clippy --lib --quiet --target wasm32-unknown-unknown --no-default-features -- -D warnings
+# The core build and the simulation build lint clean on their own too.
+cargo clippy --lib --quiet --target wasm32-unknown-unknown --no-default-features --features core -- -D warnings
+cargo clippy --lib --quiet --target wasm32-unknown-unknown --no-default-features --features simulation -- -D warnings
 # The crate docs (the design notes, private modules included): every link resolves.
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --document-private-items --quiet
 

@@ -177,7 +177,9 @@ fn investment_per_gw(s: &Scenario) -> Vec<f64> {
     };
     let phases = &s.capacity.phases;
     let mut order: Vec<usize> = (0..phases.len()).collect();
-    order.sort_by_key(|&i| (phases[i].start, i));
+    crate::numeric::sort_short(&mut order, |&a, &b| {
+        (phases[a].start, a) < (phases[b].start, b)
+    });
     let mut per_gw = vec![0.0; phases.len()];
     let (mut before, mut cumulative_gw) = (0.0, 0.0);
     for i in order {

@@ -141,7 +141,7 @@ pub fn cycles(flows: &[Flow], names: &[String]) -> Vec<Cycle> {
     // Depth-first from each start, visiting only parties after it (in name order), so that
     // each cycle is found once, from its smallest member.
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| names[a].cmp(&names[b]));
+    crate::numeric::sort_short(&mut order, |&a, &b| names[a] < names[b]);
     let rank: Vec<usize> = {
         let mut r = vec![0; n];
         for (k, &i) in order.iter().enumerate() {

@@ -388,6 +388,40 @@ fn warrant_simulation_in_chunks_equals_one_call() {
     assert_eq!(p[0].0, "options.paths");
 }
 
+/// The page's way: the core reads the deal and the options (`simulationInput`), the simulation
+/// build values the list (`valueInput`, `WarrantSimulation.fromInput`), to the same bits as
+/// `valueWarrant` of the scenario; problems keep their paths on both sides.
+#[wasm_bindgen_test]
+fn a_simulation_input_values_to_the_same_bits_as_its_scenario() {
+    let text = r#"{"paths":4400,"seed":9,"stepsPerYear":26,"greeks":true,"quasiRandom":true}"#;
+    let options = JSON::parse(text).unwrap();
+    let whole = wasm::value_warrant(amd(), options.clone()).unwrap();
+    let input = wasm::simulation_input(amd(), options).unwrap();
+    let at_once = wasm::value_input(&input).unwrap();
+    let mut worker = wasm::WarrantSimulation::from_input(&input).unwrap();
+    let mut main = wasm::WarrantSimulation::from_input(&input).unwrap();
+    for b in 0..main.block_count() as usize {
+        let data = worker.run_block(b as f64).unwrap();
+        main.absorb_block(b as f64, &data).unwrap();
+    }
+    let text = |v: &JsValue| JSON::stringify(v).unwrap().as_string();
+    assert_eq!(text(&whole), text(&at_once));
+    assert_eq!(text(&whole), text(&main.result()));
+    // The core's problems: the scenario's and the options'; the simulation build's: the list's.
+    let bad = JSON::parse(r#"{"paths":-3}"#).unwrap();
+    let p = problems_of(wasm::simulation_input(amd(), bad).err().unwrap());
+    assert_eq!(p[0].0, "options.paths");
+    let mut damaged = input.clone();
+    damaged[5] += 1.0;
+    let codes = problem_codes(wasm::value_input(&damaged).err().unwrap());
+    assert_eq!(
+        codes,
+        [("input".to_string(), "not_simulation_input".to_string())]
+    );
+    let p = problems_of(wasm::WarrantSimulation::from_input(&[]).err().unwrap());
+    assert_eq!(p[0].0, "input");
+}
+
 #[wasm_bindgen_test]
 fn blocks_from_two_workers_absorbed_in_order_equal_one_call() {
     // 2,200 pairs: three blocks (1,024, 1,024, 152).

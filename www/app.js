@@ -6,11 +6,11 @@
 // Modules: builds.js (the Wasm builds and the panels' code, loaded in turn), state.js (the
 // shared state), fields.js (the field catalogue), form.js, results.js, io.js (links, files,
 // CSV), ui.js (the view layer shared with <deal-calculator>), settings.js (the panels'
-// settings over a language change), and the panels (valuation.js, loaded with the full build;
-// panels.js, after: views.js for the comparison and the tornado, books.js, solve.js,
-// portfolio-panel.js, pricing.js, methodology.js).
+// settings over a language change), and the panels (valuation.js, loaded with the simulation
+// build; panels.js, with the full build after it: views.js for the comparison and the tornado,
+// books.js, solve.js, portfolio-panel.js, pricing.js, methodology.js).
 
-import { core, coreReady, fetchFull, loadFull, loadPanels } from './builds.js';
+import { core, coreReady, fetchSimulation, loadFull, loadPanels, loadSimulation } from './builds.js';
 import { el } from './dom.js';
 import { t, fmt, lang, loadLanguage, local, setLang, statusName, LANGUAGES } from './i18n.js';
 import { followDeepLink, followSections } from './sections.js';
@@ -210,29 +210,29 @@ function fillPresetPicker() {
  * The first drawing of the page: the report, once the core build is ready, then, after the
  * frame that paints it, the form and the deal's lines (on a phone they are below the report;
  * laid out with it, they delayed the first numbers by about a fifth on the phone profile of
- * tests/bench/phone.mjs), while the full build starts loading. Resolves when both are drawn.
+ * tests/bench/phone.mjs), while the simulation build starts loading. Resolves when both are drawn.
  */
 async function renderFirst() {
   translateStatic();
   fillPresetPicker();
   page.typing = false;
   await coreReady;
-  fetchFull();
+  fetchSimulation();
   recompute();
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-  // The first numbers are painted: the full build and the panels' code start loading.
-  loadFull();
+  // The first numbers are painted: the simulation build and the valuation's code start loading.
+  loadSimulation();
   showPresetSummary();
   buildForm();
   showProblems(evaluateScenario(core, page.scenario).problems);
 }
 
 /**
- * The panels below the report, once the full build is ready: the valuation first, and the deal
- * as it now stands (the reader may have edited it meanwhile) evaluated again to start its live
- * valuation; then the catalogue (every deal and version: the picker, the comparison, the
- * portfolio) and the other panels' code, which load while the valuation runs, and the other
- * panels. Resolves when all are mounted.
+ * The panels below the report, once the simulation build is ready: the valuation first, and
+ * the deal as it now stands (the reader may have edited it meanwhile) evaluated again to start
+ * its live valuation; then the catalogue (every deal and version: the picker, the comparison,
+ * the portfolio), the full build and the other panels' code, which load while the valuation
+ * runs, and the other panels. Resolves when all are mounted.
  */
 async function renderPanels() {
   // The books follow each final fair value of the deal as it stands (provisional, then refined).
@@ -246,7 +246,7 @@ async function renderPanels() {
     books?.live();
   });
   recompute();
-  [panels] = await Promise.all([loadPanels(), loadDeals()]);
+  [panels, full] = await Promise.all([loadPanels(), loadFull(), loadDeals()]);
   // The picker and the deal's lines again, now with the whole catalogue.
   fillPresetPicker();
   showPresetSummary();
@@ -290,9 +290,9 @@ async function changeLanguage(code) {
   secondary?.then(() => restoreSettings(saved));
 }
 
-/** The full build's module (every export) and the valuation panel's module (valuation.js), once
- *  loadFull() has loaded them, and the other panels' functions (panels.js), once loadPanels()
- *  has (none of which the first numbers need). */
+/** The valuation panel's module (valuation.js), once loadSimulation() has loaded it, and the
+ *  full build's exports and the other panels' functions (panels.js), once loadFull() and
+ *  loadPanels() have (none of which the first numbers need). */
 let full = null;
 let valuationPanel = null;
 let panels = null;
@@ -352,7 +352,7 @@ async function main() {
     return loaded;
   };
   await formDrawn;
-  ({ full, valuationPanel } = await loadFull());
+  ({ valuationPanel } = await loadSimulation());
   await renderPanels();
   followSections();
   // A link opened later (its panels' options and runs need the panels mounted).

@@ -1,5 +1,6 @@
 // The page's pool of Web Workers, one per core (at most 8), and the runs of block simulations on
-// it: WarrantSimulation for the valuation, AccountingSimulation for the books. The workers
+// it: WarrantSimulation for the valuation (the simulation build's, from the core's
+// simulationInput), AccountingSimulation for the books (the full build's). The workers
 // compute the blocks they are handed (runBlock, 1,024 path pairs each) and post their sums; this
 // thread absorbs them in block order into its own simulation (absorbBlock), so the result is
 // identical to one call on one thread for the same seed, whatever the number of workers.
@@ -21,26 +22,31 @@ export const workerCount = Math.max(1, Math.min(navigator.hardwareConcurrency ||
 const pool = { workers: [], job: null, hold: null, waiting: [] };
 let lastRunId = 0;
 
-let wasmModule = null;
+/** The compiled Wasm modules by build ("simulation", "full"), as builds.js compiles them. */
+const wasmModules = new Map();
 
-/** The compiled Wasm module, handed to each worker so that none compiles it again. */
-export function shareModule(module) {
-  wasmModule = module;
-  for (const w of [...pool.workers, quick.worker]) w?.postMessage({ type: 'module', module });
+/**
+ * A build's compiled module, handed to each worker (and to those started later) so that none
+ * compiles it again.
+ */
+export function shareModule(build, module) {
+  wasmModules.set(build, module);
+  for (const w of [...pool.workers, quick.worker]) w?.postMessage({ type: 'module', build, module });
 }
 
 
 const quick = { worker: null, id: 0, waiting: null };
 
 /**
- * A small valuation (`valueWarrant(scenario, options)`) in the quick worker: resolves with it,
- * or with null when it fails or a later quick estimate replaces it first.
+ * A small valuation (`valueInput(input)`, `input` from the core's simulationInput) in the quick
+ * worker: resolves with it, or with null when it fails or a later quick estimate replaces it
+ * first.
  */
-export function quickValuation(scenario, options) {
+export function quickValuation(input) {
   startQuickWorker();
   quick.waiting?.(null);
   const id = ++quick.id;
-  quick.worker.postMessage({ type: 'quick', id, scenario, options });
+  quick.worker.postMessage({ type: 'quick', id, input });
   return new Promise((resolve) => { quick.waiting = resolve; });
 }
 
@@ -64,19 +70,20 @@ export function startQuickWorker() {
 }
 
 /**
- * A new worker (worker.js) with the page's compiled module once shareModule has it: the pool's,
- * the quick one, and the goal seek's (solve.js), so that none fetches and compiles it again.
+ * A new worker (worker.js) with the page's compiled modules as shareModule has them: the
+ * pool's, the quick one, and the goal seek's (solve.js), so that none fetches and compiles
+ * them again.
  */
 export function startWorker() {
   const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-  if (wasmModule) w.postMessage({ type: 'module', module: wasmModule });
+  for (const [build, module] of wasmModules) w.postMessage({ type: 'module', build, module });
   return w;
 }
 
 /**
- * The pool's workers, started where missing: builds.js starts them before the full build has
- * arrived, so that their script loads while it downloads; each gets the module when
- * shareModule has it. The quick worker starts later (startQuickWorker), after the load's
+ * The pool's workers, started where missing: builds.js starts them before the simulation build
+ * has arrived, so that their script loads while it downloads; each gets the modules when
+ * shareModule has them. The quick worker starts later (startQuickWorker), after the load's
  * provisional figure, which this thread computes.
  */
 export function ensureWorkers() {
@@ -174,9 +181,10 @@ function onMessage(w, msg) {
 }
 
 /**
- * Runs `sim` (made on this thread from `scenario` and `options`) across the pool; each worker
- * makes its own of `kind` ("valuation", "portfolio": the portfolio's warrants, or
- * "accounting"). A run of the same kind in flight is
+ * Runs `sim` across the pool; each worker makes its own of `kind` from `work`, what this
+ * thread made `sim` from: {input} (the core's simulationInput) for "valuation" and
+ * "portfolio" (the portfolio's warrants), {scenario, options} for "accounting". A run of the
+ * same kind in flight is
  * dropped; a run of another kind in flight is waited for. `handlers`: progress(fraction, sim)
  * at most twice a second, done(sim, ms), failed(message), stopped(fraction, sim) when cancel
  * ends it, and optionally absorbed(sim, ms) after each absorbed block, waiting(kind) when it
@@ -184,10 +192,10 @@ function onMessage(w, msg) {
  * workers the run leaves idle until release() (at least one works). Returns
  * {cancel(), release()}.
  */
-export function runInWorkers(sim, kind, scenario, options, handlers, spare = 0) {
+export function runInWorkers(sim, kind, work, handlers, spare = 0) {
   const run = { kind, job: null, released: false, waited: false };
   run.begin = () => {
-    run.job = startJob(sim, kind, scenario, options, handlers, spare);
+    run.job = startJob(sim, kind, work, handlers, spare);
     if (run.released) releaseJob(run.job);
     if (run.waited) handlers.started?.();
   };
@@ -218,7 +226,7 @@ export function runInWorkers(sim, kind, scenario, options, handlers, spare = 0) 
 }
 
 /** Starts `sim` on the pool now, dropping the run in flight (see runInWorkers). */
-function startJob(sim, kind, scenario, options, handlers, spare) {
+function startJob(sim, kind, work, handlers, spare) {
   // Workers that may still be on a dropped run's block (its blocks queued behind are skipped,
   // so whether one comes back is not known here).
   const busy = new Set([...(pool.job?.count ?? [])].filter(([, n]) => n > 0).map(([w]) => w));
@@ -228,7 +236,7 @@ function startJob(sim, kind, scenario, options, handlers, spare) {
   const workers = ensureWorkers();
   for (const w of workers.slice(Math.max(1, workers.length - spare))) job.held.add(w);
   for (const w of workers) {
-    w.postMessage({ type: 'setup', id: job.id, kind, scenario, options });
+    w.postMessage({ type: 'setup', id: job.id, kind, ...work });
     // A worker still on a dropped run's block gets one now (counted as two while it is fed)
     // and its second when that block comes back.
     if (busy.has(w)) job.count.set(w, 1);

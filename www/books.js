@@ -102,7 +102,7 @@ export function mountBooks(root, getScenario, initial = {}, onResult = () => {})
     }
     placeProblems([], panel.slots, panel.problems);
     // The button stays enabled: a new run replaces the one in flight (the live one included).
-    runs.start(sim, scenario, options, {
+    runs.start(sim, { scenario, options }, {
       starting: () => t('Simulating the grant-date values and the deal…'),
       handlers: {
         done(finished, ms) {

@@ -21,8 +21,8 @@ import { runInWorkers } from './blocks.js';
  * cancelled(fraction) after Cancel, superseded() after stop(). `say(text)`: the one
  * announcement of a run that failed or stopped (when the status line is not a live region).
  *
- * Returns {start, stop, setStatus, rewriteStatus}: start(sim, scenario, options, run) runs
- * `sim`, made from `scenario` and `options`, where `run` holds `starting()` (the status line
+ * Returns {start, stop, setStatus, rewriteStatus}: start(sim, work, run) runs `sim`, where
+ * `work` is what each worker makes its own from (runInWorkers) and `run` holds `starting()` (the status line
  * until the first figures), `handlers` (the panel's progress(fraction, sim), absorbed(sim,
  * ms), done(sim, ms) and stopped(fraction, sim), each called only while the run is the
  * panel's, before the lifecycle's own work on done and stopped; done may return what follows
@@ -98,7 +98,7 @@ export function panelRun({ kind, run, cancel, progress, status, texts, say = () 
     };
   }
 
-  function start(sim, scenario, options, { starting, handlers, lockRun = false, spare = 0 }) {
+  function start(sim, work, { starting, handlers, lockRun = false, spare = 0 }) {
     if (job) {
       job.sim.free();
       job.end('dropped');
@@ -113,7 +113,7 @@ export function panelRun({ kind, run, cancel, progress, status, texts, say = () 
     const ended = new Promise((resolve) => { end = resolve; });
     const mine = { sim, end };
     job = mine;
-    mine.run = runInWorkers(sim, kind, scenario, options, lifecycle(mine, starting, handlers), spare);
+    mine.run = runInWorkers(sim, kind, work, lifecycle(mine, starting, handlers), spare);
     return { ended, current: () => job === mine, release: () => mine.run.release() };
   }
 

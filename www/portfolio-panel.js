@@ -164,13 +164,15 @@ function warrantValuations(dc, warrants) {
       draw('running');
       const { s } = list[results.length];
       let sim;
+      let input;
       try {
-        sim = new dc.WarrantSimulation(s, LIVE_OPTIONS);
+        input = dc.simulationInput(s, LIVE_OPTIONS);
+        sim = dc.WarrantSimulation.fromInput(input);
       } catch {
         results.push(null);
         return next();
       }
-      valuing = runInWorkers(sim, 'portfolio', s, LIVE_OPTIONS, {
+      valuing = runInWorkers(sim, 'portfolio', { input }, {
         progress: () => {},
         done: (done) => {
           results.push(done.result());

@@ -4,8 +4,10 @@
 //
 // The run is cut into blocks of 1,024 path pairs (WarrantSimulation.blockCount) that the page's
 // pool of workers computes and this thread absorbs in block order (blocks.js), so the valuation
-// is identical to valueWarrant's for the same seed, whatever the number of workers.
-import { WarrantSimulation, valueWarrant } from './pkg/dealcalc.js';
+// is identical to valueWarrant's for the same seed, whatever the number of workers. The core
+// reads the deal and the options (simulationInput); the simulation build values its list.
+import { WarrantSimulation, valueInput } from './pkg/simulation.js';
+import { core } from './builds.js';
 import { el, fmt } from './dom.js';
 import { t } from './i18n.js';
 import { placeProblems, readNumber } from './ui.js';
@@ -176,18 +178,23 @@ function runHandlers({ status, setStatus, figures, fair, say, live }, shown) {
  * types, in the quick worker, so that this thread stays free for typing.
  */
 function quickFigure(scenario, opts, wanted, show) {
-  const quickOptions = { ...opts, paths: QUICK_PATHS, greeks: false };
+  let input;
+  try {
+    input = core.simulationInput(scenario, { ...opts, paths: QUICK_PATHS, greeks: false });
+  } catch {
+    return; // The run's own input was made from the same deal: its problems are shown.
+  }
   const give = (v) => {
     if (v && wanted()) show(v);
   };
   if (page.typing) {
-    quickValuation(scenario, quickOptions).then(give);
+    quickValuation(input).then(give);
     return;
   }
   soon(() => {
     if (!wanted()) return;
     try {
-      give(valueWarrant(scenario, quickOptions));
+      give(valueInput(input));
     } catch {
       // The workers' figure follows; a scenario the simulation refuses was reported above.
     }
@@ -245,8 +252,10 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
   function start(scenario, opts, live) {
     performance.mark('dealcalc:valuation-start');
     let sim;
+    let input;
     try {
-      sim = new WarrantSimulation(scenario, opts);
+      input = core.simulationInput(scenario, opts);
+      sim = WarrantSimulation.fromInput(input);
     } catch (err) {
       if (live) return Promise.resolve('failed');
       const rest = showProblems(root, err.problems ?? []);
@@ -270,7 +279,7 @@ export function mountValuation(root, getScenario, onFair = () => {}) {
     // quick worker, no more threads busy than cores, so that this thread keeps up with typing.
     const typing = live && page.typing;
     const handlers = runHandlers({ status, setStatus: runs.setStatus, figures, fair, say, live }, shown);
-    const mine = runs.start(sim, scenario, opts, { starting: () => t(live ? 'Valuing the deal as edited…' : 'Starting…'), handlers, lockRun: !live, spare: typing ? 1 : 0 });
+    const mine = runs.start(sim, { input }, { starting: () => t(live ? 'Valuing the deal as edited…' : 'Starting…'), handlers, lockRun: !live, spare: typing ? 1 : 0 });
     if (typing) setTimeout(() => mine.release(), TYPING_PAUSE_MS);
     if (live) quickFigure(scenario, opts, () => mine.current() && !shown.fair && !shown.provisional, (v) => fair(v, 'provisional'));
     return mine.ended;

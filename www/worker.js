@@ -1,21 +1,39 @@
-// A Monte Carlo worker: holds one WarrantSimulation per run and computes the blocks the page
-// hands it (runBlock), posting each block's sums back as a transferred Float64Array. The page
-// absorbs the blocks in order, so the result does not depend on how many workers there are.
-// The books panel's AccountingSimulation runs the same way (setup with kind "accounting");
-// the portfolio's warrants are WarrantSimulations of kind "portfolio".
+// A Monte Carlo worker: holds one simulation per run and computes the blocks the page hands it
+// (runBlock), posting each block's sums back as a transferred Float64Array. The page absorbs
+// the blocks in order, so the result does not depend on how many workers there are.
+// The valuation's runs (kind "valuation") and the portfolio's warrants ("portfolio") are the
+// simulation build's WarrantSimulation, made from the list of the core's simulationInput; the
+// books panel's AccountingSimulation ("accounting") is the full build's, made from the
+// scenario and options. The two builds load apart (builds.js): each message waits for the
+// build it needs, and messages are handled in the order they came.
 //
 // Blocks wait in a queue of the worker's own and are computed one per task, so that a new
 // run's setup, posted while a block is computed, is read before the next block: the dropped
 // run's waiting blocks are then skipped, not computed. A "quick" message asks for a whole
-// small valuation (valueWarrant), the live valuation's provisional figure; a "solve" message a
-// whole goal seek (SolveRun), with its progress after each trial.
-import init, { WarrantSimulation, AccountingSimulation, SolveRun, valueWarrant } from './pkg/dealcalc.js';
+// small valuation (valueInput), the live valuation's provisional figure; a "solve" message a
+// whole goal seek (the full build's SolveRun), with its progress after each trial.
+import initSimulation, * as simulation from './pkg/simulation.js';
+import initFull, * as full from './pkg/dealcalc.js';
 
-// The page sends its compiled module first (blocks.js startWorker); without it the worker loads
-// its own, from pkg/ beside this script: named, since the glue's default (beside the glue) is
-// not pkg/ once the glue is bundled into this file.
-let ready = null;
-let run = null; // {id, sim}
+// The page sends each build's compiled module (blocks.js shareModule, builds.js): a message
+// that needs a build waits for its module, so that no worker fetches or compiles one itself.
+const builds = {
+  simulation: { init: initSimulation, ready: null },
+  full: { init: initFull, ready: null },
+};
+const given = { simulation: null, full: null };
+for (const name of Object.keys(given)) {
+  given[name] = new Promise((resolve) => { builds[name].give = resolve; });
+}
+
+/** Resolves when build `name` is instantiated, from the page's module once it comes. */
+function build(name) {
+  const b = builds[name];
+  b.ready ??= given[name].then((module) => b.init({ module_or_path: module }));
+  return b.ready;
+}
+
+let run = null; // {id, sim, build}
 let queue = []; // block indexes of `run`, in the order they were handed out
 let scheduled = false;
 // A task of its own for each block: a message to ourselves queues behind the page's messages
@@ -43,28 +61,44 @@ function computeNext() {
   schedule();
 }
 
-self.onmessage = async (event) => {
+// Messages are handled one after another, each once the build it needs is ready, so that a
+// block never overtakes its run's setup; a module is taken at once.
+let handled = Promise.resolve();
+self.onmessage = (event) => {
   const msg = event.data;
   if (msg.type === 'module') {
-    ready ??= init({ module_or_path: msg.module });
+    builds[msg.build]?.give(msg.module);
     return;
   }
-  ready ??= init({ module_or_path: new URL('./pkg/dealcalc_bg.wasm', import.meta.url) });
-  await ready;
+  handled = handled.then(() => handle(msg));
+};
+
+/** The build a message needs. */
+function buildOf(msg) {
+  if (msg.type === 'solve' || (msg.type === 'setup' && msg.kind === 'accounting')) return 'full';
+  if (msg.type === 'block') return run?.build ?? 'simulation';
+  return 'simulation';
+}
+
+async function handle(msg) {
   try {
+    await build(buildOf(msg));
     if (msg.type === 'setup') {
       run?.sim.free();
       queue = [];
-      const Sim = msg.kind === 'accounting' ? AccountingSimulation : WarrantSimulation;
-      run = { id: msg.id, sim: new Sim(msg.scenario, msg.options) };
+      const accounting = msg.kind === 'accounting';
+      const sim = accounting
+        ? new full.AccountingSimulation(msg.scenario, msg.options)
+        : simulation.WarrantSimulation.fromInput(msg.input);
+      run = { id: msg.id, sim, build: accounting ? 'full' : 'simulation' };
     } else if (msg.type === 'block' && run?.id === msg.id) {
       queue.push(msg.index);
       schedule();
     } else if (msg.type === 'quick') {
-      self.postMessage({ type: 'quick', id: msg.id, valuation: valueWarrant(msg.scenario, msg.options) });
+      self.postMessage({ type: 'quick', id: msg.id, valuation: simulation.valueInput(msg.input) });
     } else if (msg.type === 'solve') {
       // A goal seek (solve.js, a worker of its own): its progress after each trial.
-      const search = new SolveRun(msg.scenario, msg.spec);
+      const search = new full.SolveRun(msg.scenario, msg.spec);
       try {
         while (!search.step()) self.postMessage({ type: 'solve-progress', id: msg.id, trials: search.trials, max: search.maxTrials });
         self.postMessage({ type: 'solve', id: msg.id, solution: search.result() });
@@ -76,4 +110,4 @@ self.onmessage = async (event) => {
     const type = msg.type === 'quick' || msg.type === 'solve' ? msg.type : 'error';
     self.postMessage({ type, id: msg.id, message: err.message, problems: err.problems ?? [] });
   }
-};
+}

@@ -97,7 +97,7 @@ impl Ramp {
     fn breakpoints_into(&self, out: &mut Vec<f64>) {
         out.clear();
         out.extend(self.pieces.iter().flat_map(|p| [p.start_day, p.end_day]));
-        out.sort_by(f64::total_cmp);
+        crate::numeric::sort_short(out, |a, b| a.total_cmp(b).is_lt());
         out.dedup();
     }
 

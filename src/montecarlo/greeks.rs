@@ -13,6 +13,7 @@
 //! compute them like any other blocks and the fair value is known before the Greeks.
 
 use super::chain::Chain;
+use super::deal::Deal;
 use super::estimates::{Greeks, Valuation};
 use super::options::Options;
 use super::simulation::Simulation;
@@ -36,9 +37,16 @@ pub struct ValuationRun {
 impl ValuationRun {
     /// Prepares the runs; problems if the deal has no warrant or a run is too large.
     pub fn new(scenario: &Scenario, options: Options) -> Result<ValuationRun, Vec<Problem>> {
-        let mut sims = vec![Simulation::new(scenario, options)?];
+        ValuationRun::of_deal(&Deal::of(scenario)?, options)
+    }
+
+    /// The valuation of a deal (and its Greeks' bumped runs with `options.greeks`); a problem
+    /// if the run is too large.
+    pub fn of_deal(deal: &Deal, options: Options) -> Result<ValuationRun, Vec<Problem>> {
+        let mut sims = vec![Simulation::of_deal(deal, options)?];
         let (mut spot, mut vol_bump) = (0.0, VOL_BUMP);
-        if let (true, Some(e)) = (options.greeks, scenario.equity.as_ref()) {
+        if options.greeks {
+            let e = &deal.equity;
             spot = e.share_price;
             let smallest = e
                 .volatility_curve
@@ -48,12 +56,10 @@ impl ValuationRun {
                 .fold(e.volatility, f64::min);
             vol_bump = VOL_BUMP.min(0.5 * smallest);
             for (dspot, dvol) in [(SPOT_BUMP, 0.0), (-SPOT_BUMP, 0.0), (0.0, 1.0), (0.0, -1.0)] {
-                let mut s = scenario.clone();
-                if let Some(e) = s.equity.as_mut() {
-                    *e = crate::volatility::shifted(e, dvol * vol_bump);
-                    e.share_price *= 1.0 + dspot;
-                }
-                sims.push(Simulation::new(&s, options)?);
+                let mut d = deal.clone();
+                d.equity = crate::volatility::shifted(&deal.equity, dvol * vol_bump);
+                d.equity.share_price *= 1.0 + dspot;
+                sims.push(Simulation::of_deal(&d, options)?);
             }
         }
         Ok(ValuationRun {

@@ -43,7 +43,9 @@
 //! by [`Simulation::absorb_block`]) gives the same bits as one thread, whatever the worker count.
 //!
 //! ## Layout
-//! [`options`] (what a run is asked for), `model` (the deal as paths see it), `path` (one path
+//! [`deal`] (the parts of a scenario a valuation reads, taken once), [`handoff`] (the deal and
+//! the options as a list of numbers, for the page's simulation build, which has no scenario
+//! reader), [`options`] (what a run is asked for), `model` (the deal as paths see it), `path` (one path
 //! and the vest rule, fast), `reference` (the same path plainly, every step: what `path` is
 //! tested against, [`Simulation::reference`]), `after_milestone` (the second vesting rule on
 //! a stored path),
@@ -53,10 +55,12 @@
 mod after_milestone;
 mod chain;
 mod closes;
+pub mod deal;
 pub mod deployment;
 mod estimates;
 mod exp_table;
 mod greeks;
+pub mod handoff;
 mod log_path;
 mod model;
 pub mod options;
@@ -71,6 +75,7 @@ mod window;
 mod ziggurat;
 
 pub use chain::Chain;
+pub use deal::Deal;
 pub use estimates::{
     FanPoint, Greeks, Histogram, Measure, Measures, Percentiles, TrancheValuation, Valuation,
 };

@@ -1,13 +1,15 @@
 //! The simulation's model of one deal: the tranches as the path sees them (targets in log
 //! space, test kinds, average windows, closed-form anchors), the grid, the drifts and the
-//! orders in which targets are checked. Built once per valuation from a validated scenario.
+//! orders in which targets are checked. Built once per valuation from the deal
+//! ([`super::deal::Deal`]) of a validated scenario.
 
+use super::deal::Deal;
 use super::options::{Options, MAX_CONTROLLED_TRANCHES, MAX_PATH_STEPS, TRADING_DAYS_PER_YEAR};
 use crate::date::{years_between, Date, DAYS_PER_YEAR};
 use crate::pricing::touch::touch_tranche;
 use crate::pricing::Market;
 use crate::problem::Problem;
-use crate::scenario::{Phase, PriceTestKind, Scenario, VestingRule};
+use crate::scenario::{Phase, PriceTestKind, VestingRule};
 use crate::warrant_terms::BRIDGE_CUTOFF;
 
 /// One tranche as the simulation sees it.
@@ -133,14 +135,11 @@ pub(super) struct ReportContext {
 }
 
 impl Model {
-    /// The model of a validated scenario under `options`, and the number of path pairs to run;
-    /// problems if the deal has no warrant or the run is too large.
-    pub fn new(scenario: &Scenario, options: &Options) -> Result<(Model, u64), Vec<Problem>> {
-        let Some((w, e)) = scenario.warrant_on_equity() else {
-            let msg = "the deal has no warrant to value";
-            return Err(vec![Problem::new("warrant", "no_warrant", msg)]);
-        };
-        let expiry_years = years_between(scenario.valuation_date, w.expiry_date);
+    /// The model of a deal under `options`, and the number of path pairs to run; a problem if
+    /// the run is too large.
+    pub fn new(deal: &Deal, options: &Options) -> Result<(Model, u64), Vec<Problem>> {
+        let (w, e) = (&deal.warrant, &deal.equity);
+        let expiry_years = years_between(deal.valuation_date, w.expiry_date);
         let steps = f64::ceil(expiry_years * options.steps_per_year as f64 - 1e-9).max(1.0);
         let pairs_total = if options.antithetic {
             options.paths.div_ceil(2)
@@ -205,7 +204,12 @@ impl Model {
             let mut order: Vec<usize> = (0..n)
                 .filter(|&i| tranches[i].target.is_some() && keep(&tranches[i]))
                 .collect();
-            order.sort_by(|&i, &j| tranches[i].log_target.total_cmp(&tranches[j].log_target));
+            crate::numeric::sort_short(&mut order, |&i, &j| {
+                tranches[i]
+                    .log_target
+                    .total_cmp(&tranches[j].log_target)
+                    .is_lt()
+            });
             order
         };
         let touch_order = ascending(&|t| use_control || t.kind == PriceTestKind::Touch);
@@ -215,7 +219,7 @@ impl Model {
             .filter(|t| t.kind == PriceTestKind::Average && t.target.is_some())
             .map(|t| t.window)
             .collect();
-        lengths.sort_unstable();
+        crate::numeric::sort_short(&mut lengths, |a, b| a < b);
         lengths.dedup();
         let average_groups: Vec<AverageGroup> = lengths
             .iter()
@@ -239,12 +243,11 @@ impl Model {
                 sd,
             }
         });
-        let phase_start_steps = scenario
-            .capacity
+        let phase_start_steps = deal
             .phases
             .iter()
             .map(|p| {
-                let years = years_between(scenario.valuation_date, p.start).max(0.0);
+                let years = years_between(deal.valuation_date, p.start).max(0.0);
                 (f64::round(years / dt) as usize).min(steps)
             })
             .collect();
@@ -281,17 +284,15 @@ impl Model {
                 window_lengths: lengths,
             },
             deployment: DeploymentModel {
-                phases: scenario.capacity.phases.clone(),
+                phases: deal.phases.clone(),
                 phase_start_steps,
-                price_correlation: scenario.capacity.price_correlation,
-                lead_days: crate::capacity::delivery_lead_days(&scenario.capacity),
-                valuation_date: scenario.valuation_date,
+                price_correlation: deal.price_correlation,
+                lead_days: deal.lead_days,
+                valuation_date: deal.valuation_date,
             },
             report: ReportContext {
                 shares_outstanding: e.shares_outstanding,
-                vendor_income_pv_usd: crate::expected::evaluate(scenario)
-                    .present_value
-                    .vendor_income_usd,
+                vendor_income_pv_usd: deal.vendor_income_pv_usd,
                 real_world: e.expected_return.is_some(),
             },
         };

@@ -3,6 +3,7 @@
 //! blocks of [`BLOCK_PAIRS`] pairs are merged in block order, so any chunking and any number of
 //! Web Workers give the same bits.
 
+use super::deal::Deal;
 use super::estimates::Valuation;
 use super::model::Model;
 use super::options::Options;
@@ -42,22 +43,27 @@ impl Simulation {
     /// Prepares a valuation of a validated scenario; problems if it has no warrant or the run
     /// is too large.
     pub fn new(scenario: &Scenario, options: Options) -> Result<Simulation, Vec<Problem>> {
-        Simulation::with_paths(scenario, options, Model::simulate)
+        Simulation::of_deal(&Deal::of(scenario)?, options)
+    }
+
+    /// Prepares a valuation of a deal; a problem if the run is too large.
+    pub fn of_deal(deal: &Deal, options: Options) -> Result<Simulation, Vec<Problem>> {
+        Simulation::with_paths(deal, options, Model::simulate)
     }
 
     /// The same simulation with every path run by the plain reference
     /// (`montecarlo/reference.rs`): the same random numbers, every step visited; slow, for
     /// the differential test against the fast path (`tests/reference_simulation.rs`).
     pub fn reference(scenario: &Scenario, options: Options) -> Result<Simulation, Vec<Problem>> {
-        Simulation::with_paths(scenario, options, Model::simulate_reference)
+        Simulation::with_paths(&Deal::of(scenario)?, options, Model::simulate_reference)
     }
 
     fn with_paths(
-        scenario: &Scenario,
+        deal: &Deal,
         options: Options,
         path_run: PathRun,
     ) -> Result<Simulation, Vec<Problem>> {
-        let (model, pairs_total) = Model::new(scenario, &options)?;
+        let (model, pairs_total) = Model::new(deal, &options)?;
         let (n, days, steps) = (
             model.tests.tranches.len(),
             model.grid.days,

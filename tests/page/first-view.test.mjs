@@ -1,11 +1,12 @@
 // The first view loads only what the first numbers need (issue 31): on the built site, every
 // resource the page starts before its first numbers are painted (the mark
 // dealcalc:first-numbers) is one that dist/index.html names (its stylesheets, preloads and
-// script) or its icon, or the full build's .wasm, which starts only once the core's has
-// arrived (the link is idle while the first numbers are drawn); the full build's glue, the
-// valuation panel's code, the workers' script and the catalogue start after the first numbers,
-// and the other panels' code after the valuation panel's has arrived. Read from the browser's
-// own resource timings once the page is ready, so that no step races the load.
+// script) or its icon, or the simulation build's .wasm, which starts only once the core's has
+// arrived (the link is idle while the first numbers are drawn); the simulation build's glue,
+// the valuation panel's code, the workers' script and the catalogue start after the first
+// numbers; the full build's .wasm once the simulation build's has arrived, and the other
+// panels' code after the valuation panel's has arrived. Read from the browser's own resource
+// timings once the page is ready, so that no step races the load.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -22,13 +23,15 @@ test('before the first numbers the page fetches only what index.html announces',
     resources: performance.getEntriesByType('resource').map((e) => ({ path: new URL(e.name).pathname.slice(1), start: e.startTime, end: e.responseEnd })),
   }));
   const at = (pattern) => resources.find((r) => pattern.test(r.path)) ?? assert.fail(`${pattern} not fetched`);
-  // The full build's .wasm: after the core's, whether before or after the first numbers.
-  assert.ok(at(/^pkg\/dealcalc_bg\.wasm$/).start >= at(/^pkg\/core_bg\.wasm$/).end, 'the full build starts once the core has arrived');
-  const before = resources.filter((r) => r.start < first && r.path !== 'pkg/dealcalc_bg.wasm').map((r) => r.path);
+  // The simulation build's .wasm: after the core's, whether before or after the first numbers;
+  // the full build's after the simulation build's.
+  assert.ok(at(/^pkg\/simulation_bg\.wasm$/).start >= at(/^pkg\/core_bg\.wasm$/).end, 'the simulation build starts once the core has arrived');
+  assert.ok(at(/^pkg\/dealcalc_bg\.wasm$/).start >= at(/^pkg\/simulation_bg\.wasm$/).end, 'the full build starts once the simulation build has arrived');
+  const before = resources.filter((r) => r.start < first && r.path !== 'pkg/simulation_bg.wasm').map((r) => r.path);
   assert.ok(before.includes('pkg/core_bg.wasm') && before.includes('app.js'), `fetched before: ${before}`);
   assert.deepEqual(before.filter((p) => !named.has(p)), [], 'fetched before the first numbers without being announced');
   const after = resources.filter((r) => r.start >= first).map((r) => r.path);
-  for (const late of ['pkg/dealcalc.js', 'pkg/deals.json', 'worker.js']) {
+  for (const late of ['pkg/simulation.js', 'pkg/dealcalc.js', 'pkg/dealcalc_bg.wasm', 'pkg/deals.json', 'worker.js']) {
     assert.ok(after.includes(late), `${late} loads after the first numbers (after: ${after})`);
   }
   assert.ok(after.some((p) => /^valuation-\w+\.js$/.test(p)), 'the valuation panel\'s chunk loads after the first numbers');

@@ -58,6 +58,7 @@ const DE = {
   beyond_total_gw: 'liegt über den {totalGw} GW des Deals',
   tranche_shares_sum: 'die Aktien der Tranchen ergeben {sum}, nicht die {shares} des Warrants',
   no_warrant: 'der Deal hat keinen Warrant, der bewertet werden könnte',
+  not_simulation_input: 'ist keine Eingabe der Simulation, die simulationInput dieser Version erstellt hat',
   too_many_path_steps: '{paths} Pfade × {steps} Schritte sind mehr als {max} Pfadschritte; weniger Pfade oder Schritte pro Jahr wählen',
   level: 'muss größer als 0 sein (höchstens {max})',
   rate_at_hit: 'ist zu negativ für eine Zahlung beim Erreichen der Schwelle (μ² + 2r/σ² < 0)',
