@@ -22,11 +22,11 @@ import { runInWorkers } from './blocks.js';
  * announcement of a run that failed or stopped (when the status line is not a live region).
  *
  * Returns {start, stop, setStatus, rewriteStatus}: start(sim, work, run) runs `sim`, where
- * `work` is what each worker makes its own from (runInWorkers) and `run` holds `starting()` (the status line
- * until the first figures), `handlers` (the panel's progress(fraction, sim), absorbed(sim,
- * ms), done(sim, ms) and stopped(fraction, sim), each called only while the run is the
- * panel's, before the lifecycle's own work on done and stopped; done may return what follows
- * once the panel is idle), `lockRun` (the Run button disabled until the run ends) and `spare`
+ * `work` is what each worker makes its own from (runInWorkers) and `run` holds `starting()`
+ * (the status line until the first figures), `handlers` (the panel's progress(fraction, sim),
+ * absorbed(sim, ms), done(sim, ms) and stopped(fraction, sim), each called only while the run
+ * is the panel's, before the lifecycle's own work on done and stopped; done may return what
+ * follows once the panel is idle), `lockRun` (the Run button disabled until the run ends) and `spare`
  * (workers left idle until release()); it returns {ended, current(), release()}: `ended`
  * resolves with how the run ended ("done", "failed", "cancelled", or "dropped" when a newer
  * run took its place) and current() says whether it is still the panel's run.
