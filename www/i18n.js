@@ -100,13 +100,15 @@ const tidy = (x, digits) => (Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x);
 
 export const fmt = {
   num: (x, digits = 2) => (Number.isFinite(x) ? nf({ maximumFractionDigits: digits }).format(tidy(x, digits)) : '–'),
-  /** Money, compact for large amounts: $32.6B / 32,6 Mrd. $. */
+  /** Money, compact for large amounts ($32.6B / 32,6 Mrd. $), in whole dollars from $1,000
+   *  ($320,000), with cents below (a share price, a strike: $139.73). */
   usd: (x) => {
     if (!Number.isFinite(x)) return '–';
     // minimumFractionDigits: JavaScriptCore keeps the currency's two as the minimum in compact
     // notation ($300.0B) where the standard and the other engines take 0 ($300B).
     if (Math.abs(x) >= 1e6) return nf({ style: 'currency', currency: 'USD', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(x);
-    return nf({ style: 'currency', currency: 'USD', maximumFractionDigits: 2 }).format(tidy(x, 2));
+    const cents = Math.abs(x) < 1000 ? 2 : 0;
+    return nf({ style: 'currency', currency: 'USD', minimumFractionDigits: cents, maximumFractionDigits: cents }).format(tidy(x, cents));
   },
   /** Money in full: $1,234.56 / 1.234,56 $. */
   money: (x, digits = 2) => (Number.isFinite(x) ? nf({ style: 'currency', currency: 'USD', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(tidy(x, digits)) : '–'),

@@ -58,3 +58,12 @@ test('every problem code the core reports has a German sentence', async () => {
   const missing = [...codes].filter((c) => !internal.has(c) && !(c in TEMPLATES.de));
   assert.deepEqual(missing, []);
 });
+
+test('money reads as an analyst writes it: compact from a million, whole dollars from $1,000, cents below', async () => {
+  const { fmt, loadLanguage, withLang } = await import('../../www/i18n.js');
+  await loadLanguage('de');
+  const usd = (code) => withLang(code, () => [3.26e10, 320000, -1500.4, 139.734, 0.01].map(fmt.usd));
+  assert.deepEqual(usd('en'), ['$32.6B', '$320,000', '-$1,500', '$139.73', '$0.01']);
+  // Intl writes German currency with a no-break space before the sign.
+  assert.deepEqual(usd('de').map((s) => s.replace(/\u00a0/g, ' ')), ['32,6 Mrd. $', '320.000 $', '-1.500 $', '139,73 $', '0,01 $']);
+});
