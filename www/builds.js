@@ -50,8 +50,7 @@ export function fetchFull() {
 
 /**
  * Loads the simulation build and the valuation panel's code (once; later calls return the same
- * promise): resolves with {simulation: the simulation build's exports, valuationPanel:
- * valuation.js}.
+ * promise): resolves with {valuationPanel: valuation.js}, which imports the build's exports.
  */
 export function loadSimulation() {
   if (simulationReady) return simulationReady;
@@ -65,7 +64,7 @@ export function loadSimulation() {
   ]).then(async ([module, simulation, valuationPanel]) => {
     shareModule('simulation', module);
     await simulation.default({ module_or_path: module });
-    return { simulation, valuationPanel };
+    return { valuationPanel };
   });
   return simulationReady;
 }

@@ -17,19 +17,18 @@ import initFull, * as full from './pkg/dealcalc.js';
 
 // The page sends each build's compiled module (blocks.js shareModule, builds.js): a message
 // that needs a build waits for its module, so that no worker fetches or compiles one itself.
-const builds = {
-  simulation: { init: initSimulation, ready: null },
-  full: { init: initFull, ready: null },
-};
-const given = { simulation: null, full: null };
-for (const name of Object.keys(given)) {
-  given[name] = new Promise((resolve) => { builds[name].give = resolve; });
+/** A build: its glue's init, the page's module once given (give), its instantiation (ready). */
+function awaitingModule(init) {
+  const b = { init, ready: null };
+  b.module = new Promise((resolve) => { b.give = resolve; });
+  return b;
 }
+const builds = { simulation: awaitingModule(initSimulation), full: awaitingModule(initFull) };
 
 /** Resolves when build `name` is instantiated, from the page's module once it comes. */
 function build(name) {
   const b = builds[name];
-  b.ready ??= given[name].then((module) => b.init({ module_or_path: module }));
+  b.ready ??= b.module.then((module) => b.init({ module_or_path: module }));
   return b.ready;
 }
 

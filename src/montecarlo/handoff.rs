@@ -82,13 +82,8 @@ pub fn write(deal: &Deal, options: &Options) -> Vec<f64> {
             bit(p.binding),
             p.probability,
         ]);
-        let d = p.delay_months;
-        out.extend([bit(d.is_some())]);
-        let d = d.unwrap_or(Triangular {
-            min: 0.0,
-            mode: 0.0,
-            max: 0.0,
-        });
+        out.push(bit(p.delay_months.is_some()));
+        let d = p.delay_months.unwrap_or_default();
         out.extend([d.min, d.mode, d.max]);
     }
     out.push(checksum(&out));

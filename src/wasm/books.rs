@@ -3,7 +3,7 @@
 //! in blocks).
 
 use super::simulation::{absorb_chain_block, chain_stage_ends, run_chain_block, WarrantSimulation};
-use super::{error, to_js, to_json, JsResult};
+use super::{error, scenario_and_options, to_js, JsResult};
 use crate::input;
 use crate::montecarlo;
 use wasm_bindgen::prelude::*;
@@ -15,10 +15,8 @@ pub fn value_warrant(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ValuationOptions")] options: JsValue,
 ) -> JsResult {
-    let scenario = super::scenario(scenario).map_err(error)?;
-    let options = to_json(options, "the options")
-        .and_then(|v| input::valuation_options(&v, &scenario))
-        .map_err(error)?;
+    let (scenario, options) =
+        scenario_and_options(scenario, options, input::valuation_options).map_err(error)?;
     montecarlo::value_warrant(&scenario, options)
         .map(|v| to_js(&v))
         .map_err(error)
@@ -32,10 +30,8 @@ impl WarrantSimulation {
         #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ValuationOptions")] options: JsValue,
     ) -> Result<WarrantSimulation, JsValue> {
-        let scenario = super::scenario(scenario).map_err(error)?;
-        let options = to_json(options, "the options")
-            .and_then(|v| input::valuation_options(&v, &scenario))
-            .map_err(error)?;
+        let (scenario, options) =
+            scenario_and_options(scenario, options, input::valuation_options).map_err(error)?;
         montecarlo::ValuationRun::new(&scenario, options)
             .map(|inner| WarrantSimulation { inner })
             .map_err(error)
@@ -50,10 +46,8 @@ pub fn accounting(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
     #[wasm_bindgen(unchecked_param_type = "AccountingOptions")] options: JsValue,
 ) -> JsResult {
-    let scenario = super::scenario(scenario).map_err(error)?;
-    let options = to_json(options, "the options")
-        .and_then(|v| input::accounting_options(&v, &scenario))
-        .map_err(error)?;
+    let (scenario, options) =
+        scenario_and_options(scenario, options, input::accounting_options).map_err(error)?;
     crate::accounting::accounting(&scenario, &options)
         .map(|a| to_js(&a))
         .map_err(error)
@@ -74,10 +68,8 @@ impl AccountingSimulation {
         #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
         #[wasm_bindgen(unchecked_param_type = "AccountingOptions")] options: JsValue,
     ) -> Result<AccountingSimulation, JsValue> {
-        let scenario = super::scenario(scenario).map_err(error)?;
-        let options = to_json(options, "the options")
-            .and_then(|v| input::accounting_options(&v, &scenario))
-            .map_err(error)?;
+        let (scenario, options) =
+            scenario_and_options(scenario, options, input::accounting_options).map_err(error)?;
         crate::accounting::AccountingRun::new(&scenario, &options)
             .map(|inner| AccountingSimulation { inner })
             .map_err(error)

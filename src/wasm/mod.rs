@@ -69,6 +69,19 @@ fn scenario(value: JsValue) -> Result<Scenario, Vec<Problem>> {
     input::scenario(&to_json(value, "the scenario")?)
 }
 
+/// A scenario and the options of a run on it, read by `read` (the input layer's reader of
+/// those options): the scenario first, since it sets the options' defaults.
+#[cfg(feature = "core")]
+fn scenario_and_options<T>(
+    scenario: JsValue,
+    options: JsValue,
+    read: fn(&serde_json::Value, &Scenario) -> Result<T, Vec<Problem>>,
+) -> Result<(Scenario, T), Vec<Problem>> {
+    let s = self::scenario(scenario)?;
+    let options = to_json(options, "the options").and_then(|v| read(&v, &s))?;
+    Ok((s, options))
+}
+
 /// The crate version.
 #[wasm_bindgen]
 pub fn version() -> String {
@@ -106,10 +119,8 @@ pub fn simulation_input(
     #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ValuationOptions")] options: JsValue,
 ) -> Result<Vec<f64>, JsValue> {
-    let s = self::scenario(scenario).map_err(error)?;
-    let options = to_json(options, "the options")
-        .and_then(|v| input::valuation_options(&v, &s))
-        .map_err(error)?;
+    let (s, options) =
+        scenario_and_options(scenario, options, input::valuation_options).map_err(error)?;
     let deal = crate::montecarlo::Deal::of(&s).map_err(error)?;
     Ok(crate::montecarlo::handoff::write(&deal, &options))
 }
